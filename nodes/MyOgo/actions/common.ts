@@ -1,0 +1,167 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { myOgoList, myOgoPages } from '../transport';
+import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './runItems';
+
+/** The "Parallel Requests" option every writing operation shows (read once per run by `runItems`). */
+export const parallelRequestsOption: INodeProperties = {
+	displayName: 'Parallel Requests',
+	name: 'parallelRequests',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS, numberPrecision: 0 },
+	default: DEFAULT_PARALLEL_REQUESTS,
+	description: `How many items are sent to myOGO at the same time (1–${MAX_PARALLEL_REQUESTS}). myOGO v1 has no bulk write, so each item is one call; more at once finishes big batches sooner.`,
+	hint: 'If myOGO answers 429 (too many requests), the node waits as myOGO asks and retries; lower this number if that happens often',
+};
+
+/** The `options` collection of a writing operation: Parallel Requests plus any operation-specific options. */
+export function writeOptions(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...extra, parallelRequestsOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** n8n's conventional Return All / Limit pair for Get Many operations. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** The "Modified After" filter: only what changed since. */
+export const modifiedAfterFilter: INodeProperties = {
+	displayName: 'Modified After',
+	name: 'modifiedAfter',
+	type: 'dateTime',
+	default: '',
+	description:
+		'Only rows changed strictly after this time (a time without an offset is UTC). Use it to fetch only what changed since the last run.',
+};
+
+/** A product picker: "From List" (searchable, paged through Get Many) or "By Code". */
+export function productLocator(
+	name: string,
+	displayName: string,
+	description: string,
+	options: { required?: boolean } = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a product…',
+				typeOptions: { searchListMethod: 'searchProducts', searchable: true },
+			},
+			{
+				displayName: 'By Code',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. TSHIRT-BLUE-M',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '.*\\S.*', errorMessage: 'Enter a product code' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** A text parameter of one item that must not be empty; the message names the field. */
+export function requiredText(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (value === '') {
+		throw new NodeOperationError(context.getNode(), `"${label}" is empty — enter a value`, { itemIndex });
+	}
+	return value;
+}
+
+/** Turns whatever a dateTime parameter or expression holds (string, Date, Luxon) into an ISO string. */
+export function isoTimestamp(
+	context: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		const iso = (value as { toISO: () => string | null }).toISO();
+		if (iso) return iso;
+	}
+	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+	if (typeof value === 'string' && !Number.isNaN(Date.parse(value.trim()))) return value.trim();
+	throw new NodeOperationError(
+		context.getNode(),
+		`"${label}" is not a date and time: ${typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value)}`,
+		{ itemIndex, description: 'Use an ISO 8601 time such as 2026-11-26T17:00:00Z, or pick one in the date picker.' },
+	);
+}
+
+/**
+ * A Get Many: honours Return All / Limit, pages through myOGO (250 rows a page), and applies an
+ * optional filter myOGO cannot do itself, reading only as many pages as the limit needs.
+ */
+export async function listRows(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	qs: IDataObject,
+	keep?: (row: IDataObject) => boolean,
+): Promise<IDataObject[]> {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : Math.max(1, Number(context.getNodeParameter('limit', itemIndex, 50)));
+	if (!keep) return await myOgoList.call(context, { path, qs, limit, itemIndex });
+	const rows: IDataObject[] = [];
+	for await (const page of myOgoPages.call(context, { path, qs, itemIndex })) {
+		for (const row of page) {
+			if (!keep(row)) continue;
+			rows.push(row);
+			if (limit !== undefined && rows.length >= limit) return rows;
+		}
+	}
+	return rows;
+}
+
+/** Copies a collection's filled-in values, leaving out empty ones. */
+export function filled(fields: IDataObject): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === '' || value === undefined || value === null) continue;
+		result[key] = value;
+	}
+	return result;
+}
+
+/** True for an HTTP error from the transport with this status. */
+export function hasStatus(error: unknown, status: number): boolean {
+	return String((error as { httpCode?: unknown })?.httpCode ?? '') === String(status);
+}

@@ -1,0 +1,47 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** Optional myOGO product fields, shared by Create, Update and Create or Update. */
+export const productOptionalFields: INodeProperties[] = [
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Product name shown to the warehouse' },
+	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
+	{
+		displayName: 'EAN Code',
+		name: 'eanCode',
+		type: 'string',
+		default: '',
+		description: 'Barcode. myOGO never overwrites an EAN it already holds.',
+	},
+	{ displayName: 'Sales Price', name: 'salesPrice', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
+	{ displayName: 'Supply Price', name: 'supplyPrice', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
+	{
+		displayName: 'Currency Code',
+		name: 'currencyCode',
+		type: 'string',
+		default: 'EUR',
+		description: 'ISO 4217 code of the prices, e.g. EUR or SEK',
+	},
+	{ displayName: 'Supplier', name: 'supplier', type: 'string', default: '' },
+	{ displayName: 'Supplier Code', name: 'supplierCode', type: 'string', default: '' },
+	{ displayName: 'Group', name: 'group', type: 'string', default: '', description: 'Product group in myOGO' },
+	{ displayName: 'Info URL', name: 'infoUrl', type: 'string', default: '', description: 'Product page in the store' },
+	{ displayName: 'Picture URL', name: 'pictureUrl', type: 'string', default: '' },
+	{
+		displayName: 'Country of Origin',
+		name: 'countryOfOrigin',
+		type: 'string',
+		default: '',
+		description: 'ISO 3166 alpha-2 code, e.g. FI',
+	},
+	{ displayName: 'Customs Description', name: 'customsDescription', type: 'string', default: '' },
+	{ displayName: 'HS Code', name: 'hsCode', type: 'string', default: '', description: 'Customs tariff code, 8 digits' },
+];
+
+/** Copies the fields a user filled in, leaving out empty ones so a partial update keeps stored values. */
+export function filledFields(fields: IDataObject): IDataObject {
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (value === '' || value === undefined || value === null) continue;
+		result[key] = value;
+	}
+	return result;
+}

@@ -1,0 +1,175 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { apiBaseUrl } from './urls';
+
+/** Every n8n context our nodes call myOGO from. */
+export type MyOgoContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
+
+export interface MyOgoRequest {
+	method: IHttpRequestMethods;
+	/** Path below `/api/v1`, e.g. `/products` or `/orders/1042`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/** The input item this call is for, so errors point at it. */
+	itemIndex?: number;
+}
+
+/** How hard the transport tries; exported so tests and benchmarks can read the figures. */
+export const RETRY_POLICY = {
+	maxAttempts: 5,
+	backoffBaseMs: 250,
+	backoffMaxMs: 4000,
+	/** A Retry-After longer than this is cut short: a workflow should not hang for minutes. */
+	retryAfterMaxMs: 60_000,
+	retryAfterDefaultMs: 1000,
+	timeoutMs: 30_000,
+};
+
+/** Methods that leave the same state however often they are sent: safe to repeat after a 5xx. */
+const SAFE_TO_REPEAT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+/** Connection failures after which the request may have reached myOGO. */
+const NETWORK_ERRORS_AFTER_SEND = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+/** Connection failures before anything was sent: repeating them is always safe. */
+const NETWORK_ERRORS_BEFORE_SEND = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+const baseUrlCache = new WeakMap<object, string>();
+
+async function baseUrlFor(context: MyOgoContext): Promise<string> {
+	const cached = baseUrlCache.get(context);
+	if (cached) return cached;
+	const credentials = await context.getCredentials('myOgoApi');
+	const url = apiBaseUrl(credentials);
+	baseUrlCache.set(context, url);
+	return url;
+}
+
+interface FailedAttempt {
+	status?: number;
+	code?: string;
+	retryAfterMs?: number;
+	apiMessage?: string;
+}
+
+/** Reads what matters from the error n8n's helper throws (a NodeApiError wrapping axios' error). */
+function describeFailure(error: any): FailedAttempt {
+	const cause = error?.cause ?? error;
+	const response = cause?.response;
+	const status = Number(response?.status ?? error?.httpCode) || undefined;
+	const data = response?.data;
+	let apiMessage: string | undefined;
+	if (data && typeof data === 'object' && typeof data.message === 'string') apiMessage = data.message;
+	else if (typeof data === 'string' && data.length < 500) apiMessage = data;
+	let retryAfterMs: number | undefined;
+	const retryAfter = response?.headers?.['retry-after'];
+	if (retryAfter !== undefined) {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) retryAfterMs = seconds * 1000;
+		else {
+			const date = Date.parse(String(retryAfter));
+			if (!Number.isNaN(date)) retryAfterMs = Math.max(0, date - Date.now());
+		}
+	}
+	return { status, code: cause?.code ?? error?.code, retryAfterMs, apiMessage };
+}
+
+function waitBeforeRetry(failure: FailedAttempt, method: string, attempt: number): number | undefined {
+	if (failure.status === 429) {
+		return Math.min(failure.retryAfterMs ?? RETRY_POLICY.retryAfterDefaultMs, RETRY_POLICY.retryAfterMaxMs);
+	}
+	const backoff = Math.min(RETRY_POLICY.backoffBaseMs * 2 ** (attempt - 1), RETRY_POLICY.backoffMaxMs);
+	if (failure.code && NETWORK_ERRORS_BEFORE_SEND.has(failure.code)) return backoff;
+	// A POST that may have reached myOGO is never repeated blindly: it could create a duplicate.
+	if (!SAFE_TO_REPEAT.has(method)) return undefined;
+	if (failure.status !== undefined && RETRYABLE_STATUS.has(failure.status)) return backoff;
+	if (failure.status === undefined && failure.code && NETWORK_ERRORS_AFTER_SEND.has(failure.code)) return backoff;
+	return undefined;
+}
+
+/** Builds the error a user sees: myOGO's own message, the call, and how many tries it took. */
+function toNodeApiError(
+	context: MyOgoContext,
+	request: MyOgoRequest,
+	failure: FailedAttempt,
+	attempts: number,
+): NodeApiError {
+	const what = `${request.method} ${request.path}`;
+	const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+	let message: string;
+	if (failure.status) {
+		message = `myOGO answered ${failure.status} to ${what}${tries}: ${failure.apiMessage ?? 'no message'}`;
+	} else {
+		message = `Could not reach myOGO for ${what}${tries} (${failure.code ?? 'network error'}). Check the API Base URL and your connection.`;
+	}
+	const description =
+		failure.status === 401
+			? 'myOGO refused the access token even after fetching a new one. Check the credential (Merchant ID, Secret Token, Client ID and Secret).'
+			: failure.status === 429
+				? 'myOGO is rate limiting this merchant. Lower "Parallel Requests" or run the workflow less often.'
+				: undefined;
+	// Only plain fields go into the error: the axios error carries request headers with the token.
+	const errorResponse: JsonObject = {
+		statusCode: failure.status ?? null,
+		message: failure.apiMessage ?? failure.code ?? 'request failed',
+		attempts,
+	};
+	return new NodeApiError(context.getNode(), errorResponse, {
+		message,
+		description,
+		httpCode: failure.status ? String(failure.status) : undefined,
+		itemIndex: request.itemIndex,
+	});
+}
+
+/**
+ * The one door to the myOGO API: authentication, JSON, retries, and errors a user can act on.
+ * 429 waits for Retry-After; 5xx and dropped connections are retried only for requests that are
+ * safe to repeat; a 401 makes n8n fetch a fresh token once (its own refresh path).
+ */
+export async function myOgoRequest(this: MyOgoContext, request: MyOgoRequest): Promise<any> {
+	const baseUrl = await baseUrlFor(this);
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}/api/v1${request.path}`,
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		timeout: RETRY_POLICY.timeoutMs,
+		headers: { Accept: 'application/json' },
+	};
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await this.helpers.httpRequestWithAuthentication.call(this, 'myOgoApi', { ...options });
+		} catch (error) {
+			const failure = describeFailure(error);
+			// Neither an HTTP answer nor a network fault: e.g. the credential could not get a token.
+			// Its message already says what to fix.
+			if (failure.status === undefined && failure.code === undefined) {
+				// n8n's helper already wrapped it in a NodeApiError; this keeps it and names the item.
+				const passedOn = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
+				passedOn.context.itemIndex ??= request.itemIndex;
+				throw passedOn;
+			}
+			const waitMs = attempt < RETRY_POLICY.maxAttempts ? waitBeforeRetry(failure, request.method, attempt) : undefined;
+			if (waitMs === undefined) throw toNodeApiError(this, request, failure, attempt);
+			await sleep(waitMs);
+		}
+	}
+}

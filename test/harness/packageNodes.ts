@@ -1,0 +1,20 @@
+import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
+
+import { MyOgo } from '../../nodes/MyOgo/MyOgo.node';
+
+/**
+ * Our package's node classes by node name, loaded from source so tests need no build.
+ * Add each new node here when it lands.
+ */
+export const PACKAGE_NODE_CLASSES: Record<string, new () => INodeType | IVersionedNodeType> = {
+	myOgo: MyOgo,
+};
+
+/** Nodes that exist only for tests (type prefix `test.`). */
+export const TEST_NODE_CLASSES: Record<string, new () => INodeType | IVersionedNodeType> = {
+	// Loaded lazily so a test that does not need it does not import it.
+	get transportProbe() {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		return require('./transportProbe').TransportProbe;
+	},
+};
