@@ -1,6 +1,8 @@
 import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { MyOgo } from '../../nodes/MyOgo/MyOgo.node';
+import { MyOgoTrigger } from '../../nodes/MyOgoTrigger/MyOgoTrigger.node';
+import { MyOgoWebhookTrigger } from '../../nodes/MyOgoWebhookTrigger/MyOgoWebhookTrigger.node';
 
 /**
  * Our package's node classes by node name, loaded from source so tests need no build.
@@ -8,6 +10,8 @@ import { MyOgo } from '../../nodes/MyOgo/MyOgo.node';
  */
 export const PACKAGE_NODE_CLASSES: Record<string, new () => INodeType | IVersionedNodeType> = {
 	myOgo: MyOgo,
+	myOgoTrigger: MyOgoTrigger,
+	myOgoWebhookTrigger: MyOgoWebhookTrigger,
 };
 
 /** Nodes that exist only for tests (type prefix `test.`). */

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { networkProblem } from './networkProblem';
 import { tokenBaseUrl } from './urls';
 
 /** Every scope the myOGO nodes use: orders, products (incl. stock), webhooks, metadata. */
@@ -68,7 +69,9 @@ export async function requestAccessToken(
 		networkErrorCode = (error as { code?: string }).code ?? networkErrorCode;
 	}
 	if (!response) {
-		throw new Error(`Could not reach the myOGO token server at ${baseUrl} (${networkErrorCode}). Check the Token Base URL.`);
+		throw new Error(
+			`Could not reach the myOGO token server at ${baseUrl}: ${networkProblem(networkErrorCode)}. Check the Token Base URL.`,
+		);
 	}
 
 	const reply = parseJson(response.body);

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { networkProblem, REQUEST_TIMEOUT_SECONDS } from './networkProblem';
 import { apiBaseUrl } from './urls';
 
 /** Every n8n context our nodes call myOGO from. */
@@ -39,7 +40,7 @@ export const RETRY_POLICY = {
 	/** A Retry-After longer than this is cut short: a workflow should not hang for minutes. */
 	retryAfterMaxMs: 60_000,
 	retryAfterDefaultMs: 1000,
-	timeoutMs: 30_000,
+	timeoutMs: REQUEST_TIMEOUT_SECONDS * 1000,
 };
 
 /** Methods that leave the same state however often they are sent: safe to repeat after a 5xx. */
@@ -68,26 +69,58 @@ interface FailedAttempt {
 	apiMessage?: string;
 }
 
-/** Reads what matters from the error n8n's helper throws (a NodeApiError wrapping axios' error). */
-function describeFailure(error: any): FailedAttempt {
-	const cause = error?.cause ?? error;
-	const response = cause?.response;
-	const status = Number(response?.status ?? error?.httpCode) || undefined;
-	const data = response?.data;
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: any;
+}
+
+/** Reads status, Retry-After and myOGO's error message from a non-2xx answer. */
+function describeAnswer(response: FullResponse): FailedAttempt {
+	const data = response.body;
 	let apiMessage: string | undefined;
 	if (data && typeof data === 'object' && typeof data.message === 'string') apiMessage = data.message;
-	else if (typeof data === 'string' && data.length < 500) apiMessage = data;
-	let retryAfterMs: number | undefined;
-	const retryAfter = response?.headers?.['retry-after'];
-	if (retryAfter !== undefined) {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) retryAfterMs = seconds * 1000;
-		else {
-			const date = Date.parse(String(retryAfter));
-			if (!Number.isNaN(date)) retryAfterMs = Math.max(0, date - Date.now());
-		}
+	else if (typeof data === 'string' && data.length > 0 && data.length < 500) apiMessage = data;
+	return { status: response.statusCode, retryAfterMs: retryAfterMs(response.headers['retry-after']), apiMessage };
+}
+
+function retryAfterMs(header: string | string[] | undefined): number | undefined {
+	if (header === undefined) return undefined;
+	const value = Array.isArray(header) ? header[0] : header;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return seconds * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Phrases of the HTTP client's messages, for when an error reaches us without its code. */
+const NETWORK_MESSAGE_CODES: Array<[RegExp, string]> = [
+	[/ECONNRESET|socket hang up|closed unexpectedly/i, 'ECONNRESET'],
+	[/ECONNREFUSED|refused the connection/i, 'ECONNREFUSED'],
+	[/ETIMEDOUT|ECONNABORTED|timeout of \d+ms exceeded|timed out/i, 'ETIMEDOUT'],
+	[/ENOTFOUND|EAI_AGAIN|DNS/i, 'ENOTFOUND'],
+	[/EPIPE/, 'EPIPE'],
+];
+
+/**
+ * Reads a thrown error: a network failure (no answer at all), or an answer n8n's helper turned
+ * into an error (only on the 401 path). n8n wraps the client's error and may drop its `code`, so
+ * the code is also recognised from the messages it keeps.
+ */
+function describeThrown(error: any): FailedAttempt {
+	const httpCode = Number(error?.httpCode);
+	const data = error?.context?.data ?? error?.cause?.response?.data;
+	if (httpCode >= 400) {
+		return { status: httpCode, apiMessage: typeof data?.message === 'string' ? data.message : undefined };
 	}
-	return { status, code: cause?.code ?? error?.code, retryAfterMs, apiMessage };
+	for (let cause = error, depth = 0; cause && depth < 5; cause = cause.cause, depth++) {
+		if (typeof cause.code === 'string' && /^E[A-Z_]+$/.test(cause.code)) return { code: cause.code };
+	}
+	const texts = [error?.message, ...(Array.isArray(error?.messages) ? error.messages : [])].map(String);
+	for (const [pattern, code] of NETWORK_MESSAGE_CODES) {
+		if (texts.some((text) => pattern.test(text))) return { code };
+	}
+	return {};
 }
 
 function waitBeforeRetry(failure: FailedAttempt, method: string, attempt: number): number | undefined {
@@ -116,7 +149,7 @@ function toNodeApiError(
 	if (failure.status) {
 		message = `myOGO answered ${failure.status} to ${what}${tries}: ${failure.apiMessage ?? 'no message'}`;
 	} else {
-		message = `Could not reach myOGO for ${what}${tries} (${failure.code ?? 'network error'}). Check the API Base URL and your connection.`;
+		message = `Could not reach myOGO for ${what}${tries}: ${networkProblem(failure.code)}. Check the API Base URL and your connection.`;
 	}
 	const description =
 		failure.status === 401
@@ -127,7 +160,7 @@ function toNodeApiError(
 	// Only plain fields go into the error: the axios error carries request headers with the token.
 	const errorResponse: JsonObject = {
 		statusCode: failure.status ?? null,
-		message: failure.apiMessage ?? failure.code ?? 'request failed',
+		message: failure.apiMessage ?? (failure.status ? 'no message' : networkProblem(failure.code)),
 		attempts,
 	};
 	return new NodeApiError(context.getNode(), errorResponse, {
@@ -155,10 +188,23 @@ export async function myOgoRequest(this: MyOgoContext, request: MyOgoRequest): P
 		headers: { Accept: 'application/json' },
 	};
 	for (let attempt = 1; ; attempt++) {
+		let failure: FailedAttempt;
 		try {
-			return await this.helpers.httpRequestWithAuthentication.call(this, 'myOgoApi', { ...options });
+			// The full answer keeps Retry-After and myOGO's error body, which n8n's error wrapping loses.
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, 'myOgoApi', {
+				...options,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as FullResponse;
+			if (response.statusCode === 401) {
+				// n8n fetches a new token only when a call throws a 401: repeat it that way once.
+				// Safe for a POST too: a 401 means myOGO did not act on it.
+				return await this.helpers.httpRequestWithAuthentication.call(this, 'myOgoApi', { ...options });
+			}
+			if (response.statusCode < 400) return response.body;
+			failure = describeAnswer(response);
 		} catch (error) {
-			const failure = describeFailure(error);
+			failure = describeThrown(error);
 			// Neither an HTTP answer nor a network fault: e.g. the credential could not get a token.
 			// Its message already says what to fix.
 			if (failure.status === undefined && failure.code === undefined) {
@@ -167,9 +213,9 @@ export async function myOgoRequest(this: MyOgoContext, request: MyOgoRequest): P
 				passedOn.context.itemIndex ??= request.itemIndex;
 				throw passedOn;
 			}
-			const waitMs = attempt < RETRY_POLICY.maxAttempts ? waitBeforeRetry(failure, request.method, attempt) : undefined;
-			if (waitMs === undefined) throw toNodeApiError(this, request, failure, attempt);
-			await sleep(waitMs);
 		}
+		const waitMs = attempt < RETRY_POLICY.maxAttempts ? waitBeforeRetry(failure, request.method, attempt) : undefined;
+		if (waitMs === undefined) throw toNodeApiError(this, request, failure, attempt);
+		await sleep(waitMs);
 	}
 }

@@ -1,0 +1,97 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { tidyOrder, tidyProduct, trackingNumbersOf } from '../MyOgo/actions/output';
+import type { ChangeFeed } from './cursor/changes';
+
+export type PollEvent =
+	| 'orderStatusChanged'
+	| 'orderShipped'
+	| 'stockChanged'
+	| 'productChanged'
+	| 'incomingStockChanged';
+
+/** myOGO's order statuses, lowercase as on the wire. */
+export const ORDER_STATUSES = [
+	'draft',
+	'reserved',
+	'new',
+	'locked',
+	'collecting',
+	'pending',
+	'cancelled',
+	'shipped',
+	'returned',
+] as const;
+
+export interface EventSettings {
+	/** Order Status Changed: the statuses to emit (lowercase). */
+	statuses: string[];
+}
+
+export interface EventDefinition extends ChangeFeed {
+	/** What one record is called in messages. */
+	noun: string;
+	/**
+	 * The record's part of a change's identity; the cursor adds the modification time, so the same
+	 * record changed again later is a new change, while the same change read twice is not. Order
+	 * events add the status, so a status change within the same millisecond still counts.
+	 */
+	key(row: IDataObject): string;
+	/** Whether this change is one the user asked for. */
+	matches(row: IDataObject, settings: EventSettings): boolean;
+	/** The item's JSON. */
+	tidy(row: IDataObject): IDataObject;
+}
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value);
+}
+
+function statusOf(row: IDataObject): string {
+	return text(row.status).toLowerCase();
+}
+
+const orderKey = (row: IDataObject) => `${text(row.id ?? row.reference)}#${statusOf(row)}`;
+
+export const EVENTS: Record<PollEvent, EventDefinition> = {
+	orderStatusChanged: {
+		path: '/orders',
+		timeField: 'editTime',
+		noun: 'order',
+		key: orderKey,
+		matches: (row, settings) => settings.statuses.includes(statusOf(row)),
+		tidy: tidyOrder,
+	},
+	orderShipped: {
+		path: '/orders',
+		timeField: 'editTime',
+		noun: 'shipped order with a tracking number',
+		key: orderKey,
+		matches: (row) => statusOf(row) === 'shipped' && trackingNumbersOf(row.trackingNumber).length > 0,
+		tidy: tidyOrder,
+	},
+	stockChanged: {
+		path: '/stock',
+		timeField: 'modified',
+		noun: 'stock change',
+		key: (row) => text(row.productCode),
+		matches: () => true,
+		tidy: (row) => ({ ...row }),
+	},
+	productChanged: {
+		path: '/products',
+		timeField: 'editTime',
+		noun: 'product change',
+		key: (row) => text(row.id ?? row.code),
+		matches: () => true,
+		tidy: tidyProduct,
+	},
+	incomingStockChanged: {
+		path: '/stockupdate',
+		timeField: 'modified',
+		noun: 'incoming stock change',
+		key: (row) => text(row.id ?? row.reference ?? row.autoReference),
+		matches: () => true,
+		tidy: (row) => ({ ...row }),
+	},
+};
