@@ -15,7 +15,7 @@ export class MyOgoApi implements ICredentialType {
 
 	displayName = 'myOGO API';
 
-	icon = 'file:myOgo.svg' as const;
+	icon = { light: 'file:myOgo.svg', dark: 'file:myOgo.dark.svg' } as const;
 
 	documentationUrl = 'https://openapi.ogoship.com';
 

@@ -24,7 +24,7 @@ export class MyOgoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'myOGO Trigger',
 		name: 'myOgoTrigger',
-		icon: 'file:../MyOgo/myOgo.svg',
+		icon: { light: 'file:../MyOgo/myOgo.svg', dark: 'file:../MyOgo/myOgo.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

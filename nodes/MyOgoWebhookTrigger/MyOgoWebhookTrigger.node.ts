@@ -40,7 +40,7 @@ export class MyOgoWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'myOGO Webhook Trigger',
 		name: 'myOgoWebhookTrigger',
-		icon: 'file:../MyOgo/myOgo.svg',
+		icon: { light: 'file:../MyOgo/myOgo.svg', dark: 'file:../MyOgo/myOgo.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

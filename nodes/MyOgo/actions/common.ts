@@ -165,3 +165,45 @@ export function filled(fields: IDataObject): IDataObject {
 export function hasStatus(error: unknown, status: number): boolean {
 	return String((error as { httpCode?: unknown })?.httpCode ?? '') === String(status);
 }
+
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: Error };
+
+/** A call's value, or the error it failed with (the transport's NodeApiError), to branch on its status. */
+export async function settle<T>(call: Promise<T>): Promise<Settled<T>> {
+	return await call.then(
+		(value): Settled<T> => ({ ok: true, value }),
+		(error: Error): Settled<T> => ({ ok: false, error }),
+	);
+}
+
+/**
+ * A list given as JSON (a string, or what an expression returned): an array, or one object as a
+ * list of one. `what` names the field in messages, e.g. `"Order Lines (JSON)" of Order 1042`.
+ */
+export function jsonList(context: IExecuteFunctions, raw: unknown, what: string, itemIndex: number): unknown[] {
+	let value = raw;
+	if (typeof value === 'string') {
+		const parsed = parseJson(value);
+		if (!parsed.ok) {
+			throw new NodeOperationError(context.getNode(), `${what} is not valid JSON (${parsed.error.message})`, { itemIndex });
+		}
+		value = parsed.value;
+	}
+	if (value !== null && typeof value === 'object' && !Array.isArray(value)) value = [value];
+	if (!Array.isArray(value)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${what} must be a list, got ${JSON.stringify(value) ?? String(value)}`,
+			{ itemIndex },
+		);
+	}
+	return value;
+}
+
+function parseJson(text: string): Settled<unknown> {
+	try {
+		return { ok: true, value: JSON.parse(text) as unknown };
+	} catch (error) {
+		return { ok: false, error: error as Error };
+	}
+}

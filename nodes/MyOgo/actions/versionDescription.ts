@@ -1,5 +1,4 @@
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { RESOURCES } from './resources';
 
@@ -44,18 +43,5 @@ function operationProperties(): INodeProperties[] {
 	return properties;
 }
 
-export const versionDescription: INodeTypeDescription = {
-	displayName: 'myOGO',
-	name: 'myOgo',
-	icon: 'file:myOgo.svg',
-	group: ['transform'],
-	version: 1,
-	subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-	description: 'Products, stock, orders and incoming stock in myOGO, the fulfillment platform of OGOship',
-	defaults: { name: 'myOGO' },
-	usableAsTool: true,
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'myOgoApi', required: true }],
-	properties: [resourceSelector(), ...operationProperties()],
-};
+/** Every parameter of the node: the resource dropdown, then each resource's operations and their fields. */
+export const nodeProperties: INodeProperties[] = [resourceSelector(), ...operationProperties()];

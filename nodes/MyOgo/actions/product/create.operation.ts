@@ -1,12 +1,14 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
+import { requiredText, writeOptions } from '../common';
 import type { MyOgoOperation } from '../operation';
 import { tidyProduct } from '../output';
-import { filledFields, productOptionalFields } from './fields';
+import type { ProductsOfItem } from './productInput';
+import { productInputProperties, productsOfItem, withSkipped } from './productInput';
 
-const properties: INodeProperties[] = [
-	{
+const properties = [
+	...productInputProperties({
 		displayName: 'Product Code (SKU)',
 		name: 'code',
 		type: 'string',
@@ -14,39 +16,26 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. TSHIRT-BLUE-M',
 		description: 'The SKU; unique per merchant, and the key stores match products by',
-	},
-	{
-		displayName: 'Language Code',
-		name: 'languageCode',
-		type: 'string',
-		required: true,
-		default: 'en',
-		description: 'ISO 639-1 language of the name and description, e.g. en or fi (ask your warehouse which it takes)',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: productOptionalFields,
-	},
+	}),
+	writeOptions(),
 ];
 
-export const createProduct: MyOgoOperation = {
+export const createProduct: MyOgoOperation<undefined, ProductsOfItem> = {
 	value: 'create',
 	name: 'Create',
 	action: 'Create a product',
-	summary: 'Add a new product (SKU) to myOGO',
+	summary: 'Add a new product (SKU) to myOGO; a store product becomes one myOGO product per variant',
 	properties,
 	parallel: true,
-	async execute({ itemIndex }) {
-		const body: IDataObject = {
-			code: this.getNodeParameter('code', itemIndex) as string,
-			languageCode: this.getNodeParameter('languageCode', itemIndex) as string,
-			...filledFields(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-		};
-		const created = await myOgoRequest.call(this, { method: 'POST', path: '/products', body, itemIndex });
-		return tidyProduct(created);
+	build({ itemIndex, item }) {
+		return productsOfItem(this, itemIndex, item.json, () => requiredText(this, 'code', 'Product Code (SKU)', itemIndex));
+	},
+	async execute({ itemIndex, input }) {
+		const outputs: IDataObject[] = [];
+		for (const body of input.products) {
+			const created = await myOgoRequest.call(this, { method: 'POST', path: '/products', body, itemIndex });
+			outputs.push(withSkipped(tidyProduct(created), input.skipped));
+		}
+		return outputs;
 	},
 };

@@ -1,0 +1,239 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { MappingError, normalizeCountry, parseDecimal } from '../../mapping';
+import { myOgoRequest } from '../../transport';
+import { filled, isoTimestamp, jsonList, requiredText, writeOptions } from '../common';
+import type { MyOgoOperation } from '../operation';
+
+const productValues: INodeProperties[] = [
+	{
+		displayName: 'Product Code (SKU)',
+		name: 'code',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. TSHIRT-BLUE-M',
+		description: 'Code of a product that exists in myOGO',
+	},
+	{
+		displayName: 'Expected Quantity',
+		name: 'expectedQuantity',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: 0, maxValue: 1000000, numberPrecision: 0 },
+		default: 1,
+		description: 'Units on their way (a whole number from 0 to 1,000,000)',
+	},
+	{
+		displayName: 'Country of Origin',
+		name: 'countryOfOrigin',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. FI',
+		description: 'ISO 3166 alpha-2 code of where the product was made; country names are understood',
+	},
+	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+	{ displayName: 'EAN Code', name: 'eanCode', type: 'string', default: '' },
+	{
+		displayName: 'Supply Price',
+		name: 'supplyPrice',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 7.50',
+		description: 'Purchase price of one unit. Leave empty to send none.',
+	},
+	{
+		displayName: 'Customs Description',
+		name: 'customsDescription',
+		type: 'string',
+		default: '',
+		description: 'At most 50 characters',
+	},
+	{ displayName: 'HS Code', name: 'hsCode', type: 'string', default: '', description: 'Customs tariff code, 8 digits' },
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Reference',
+		name: 'reference',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. PO-2026-118',
+		description: 'Your reference for this delivery, e.g. the purchase order number; unique per merchant',
+	},
+	{
+		displayName: 'Supplier',
+		name: 'supplier',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Who sends the goods',
+	},
+	{
+		displayName: 'Receive Date',
+		name: 'receiveDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When the delivery is expected at the warehouse',
+	},
+	{
+		displayName: 'Products Input',
+		name: 'productsInput',
+		type: 'options',
+		options: [
+			{ name: 'Define Below', value: 'defineBelow', description: 'Enter each product below' },
+			{
+				name: 'From JSON',
+				value: 'json',
+				description: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression',
+			},
+		],
+		default: 'defineBelow',
+	},
+	{
+		displayName: 'Products',
+		name: 'products',
+		type: 'fixedCollection',
+		placeholder: 'Add Product',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		options: [{ displayName: 'Product', name: 'product', values: productValues }],
+		displayOptions: { show: { productsInput: ['defineBelow'] } },
+	},
+	{
+		displayName: 'Products (JSON)',
+		name: 'productsJson',
+		type: 'json',
+		default: '[\n  { "code": "SKU-1", "expectedQuantity": 100, "countryOfOrigin": "FI" }\n]',
+		description: 'A list of products, each with code, expectedQuantity and countryOfOrigin, optionally name, eanCode, supplyPrice, customsDescription, hsCode',
+		displayOptions: { show: { productsInput: ['json'] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Containers', name: 'containers', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
+			{ displayName: 'Delivered By', name: 'deliveredBy', type: 'string', default: '', description: 'Carrier or forwarder' },
+			{ displayName: 'Merchant Comments', name: 'merchantComments', type: 'string', typeOptions: { rows: 2 }, default: '' },
+			{ displayName: 'Pallets', name: 'pallets', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
+			{ displayName: 'Parcels', name: 'parcels', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
+			{ displayName: 'Special Action', name: 'specialAction', type: 'string', default: '', description: 'E.g. labelling to do on arrival' },
+			{
+				displayName: 'Tracking Codes',
+				name: 'trackingCodes',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated tracking codes of the shipment',
+			},
+			{ displayName: 'Warehouse Code', name: 'warehouseCode', type: 'string', default: '', description: 'Which warehouse receives it' },
+		],
+	},
+	writeOptions(),
+];
+
+function shown(value: unknown): string {
+	return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+}
+
+/** One incoming product, checked as myOGO would check it. */
+function incomingProduct(raw: unknown, position: number, label: string): IDataObject {
+	const where = `${label}, product ${position}`;
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+		throw new MappingError(`${where}: not a product (${shown(raw)})`, { field: 'products' });
+	}
+	const entry = filled(raw as IDataObject);
+	const code = entry.code === undefined ? '' : String(entry.code).trim();
+	if (code === '') throw new MappingError(`${where}: no product code (SKU)`, { field: 'products.code' });
+	const quantity = parseDecimal(entry.expectedQuantity);
+	if (quantity === undefined || !Number.isInteger(quantity) || quantity < 0 || quantity > 1_000_000) {
+		throw new MappingError(
+			`${where} (${code}): expected quantity ${shown(entry.expectedQuantity)} is not a whole number from 0 to 1,000,000`,
+			{ field: 'products.expectedQuantity' },
+		);
+	}
+	const country = normalizeCountry(typeof entry.countryOfOrigin === 'string' ? entry.countryOfOrigin : undefined);
+	if (country === undefined) {
+		throw new MappingError(
+			entry.countryOfOrigin === undefined
+				? `${where} (${code}): no country of origin — enter a two-letter code such as FI`
+				: `${where} (${code}): country of origin ${shown(entry.countryOfOrigin)} is not a known country`,
+			{ field: 'products.countryOfOrigin' },
+		);
+	}
+	const product: IDataObject = { code, expectedQuantity: quantity, countryOfOrigin: country };
+	for (const field of ['name', 'eanCode']) if (entry[field] !== undefined) product[field] = String(entry[field]).trim();
+	if (entry.supplyPrice !== undefined) {
+		const price = parseDecimal(entry.supplyPrice);
+		if (price === undefined) {
+			throw new MappingError(`${where} (${code}): supply price ${shown(entry.supplyPrice)} is not a number`, {
+				field: 'products.supplyPrice',
+			});
+		}
+		product.supplyPrice = price;
+	}
+	if (entry.customsDescription !== undefined) {
+		const description = String(entry.customsDescription).trim();
+		if (Array.from(description).length > 50) {
+			throw new MappingError(`${where} (${code}): customs description is longer than 50 characters`, {
+				field: 'products.customsDescription',
+			});
+		}
+		product.customsDescription = description;
+	}
+	if (entry.hsCode !== undefined) {
+		const hsCode = String(entry.hsCode).replace(/[\s.]/g, '');
+		if (!/^\d{8}$/.test(hsCode)) {
+			throw new MappingError(`${where} (${code}): HS code ${shown(entry.hsCode)} is not 8 digits`, { field: 'products.hsCode' });
+		}
+		product.hsCode = hsCode;
+	}
+	return product;
+}
+
+export const createIncomingStock: MyOgoOperation<undefined, IDataObject> = {
+	value: 'create',
+	name: 'Create',
+	action: 'Create an incoming stock notice',
+	summary: 'Tell the warehouse a delivery is on its way (advance shipping notice)',
+	properties,
+	parallel: true,
+	build({ itemIndex }) {
+		const reference = requiredText(this, 'reference', 'Reference', itemIndex);
+		const label = `Incoming stock ${reference}`;
+		const supplier = requiredText(this, 'supplier', 'Supplier', itemIndex);
+		const receiveDate = isoTimestamp(this, this.getNodeParameter('receiveDate', itemIndex, ''), 'Receive Date', itemIndex);
+		if (receiveDate === undefined) {
+			throw new NodeOperationError(this.getNode(), `${label}: "Receive Date" is empty — pick the expected arrival date`, {
+				itemIndex,
+			});
+		}
+		let rawProducts: unknown;
+		if (this.getNodeParameter('productsInput', itemIndex, 'defineBelow') === 'json') {
+			const raw = this.getNodeParameter('productsJson', itemIndex, '[]');
+			rawProducts = jsonList(this, raw, `"Products (JSON)" of ${label}`, itemIndex);
+		} else {
+			rawProducts = this.getNodeParameter('products.product', itemIndex, []);
+		}
+		const products = (rawProducts as unknown[]).map((raw, index) => incomingProduct(raw, index + 1, label));
+
+		const additional = filled(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
+		const body: IDataObject = { reference, supplier, receiveDate, ...additional, products };
+		if (typeof additional.trackingCodes === 'string') {
+			body.trackingCodes = additional.trackingCodes
+				.split(',')
+				.map((code) => code.trim())
+				.filter((code) => code !== '');
+		}
+		return body;
+	},
+	async execute({ itemIndex, input }) {
+		return await myOgoRequest.call(this, { method: 'POST', path: '/stockupdate', body: input, itemIndex });
+	},
+};

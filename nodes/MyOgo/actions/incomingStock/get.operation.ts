@@ -1,0 +1,41 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { myOgoRequest } from '../../transport';
+import { requiredText } from '../common';
+import type { MyOgoOperation } from '../operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Reference',
+		name: 'reference',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. PO-2026-118',
+		description: 'The reference the notice was created with',
+	},
+];
+
+export const getIncomingStock: MyOgoOperation = {
+	value: 'get',
+	name: 'Get',
+	action: 'Get an incoming stock notice',
+	summary: 'Get one incoming stock notice by its reference, with received quantities',
+	properties,
+	async execute({ itemIndex }) {
+		const reference = requiredText(this, 'reference', 'Reference', itemIndex);
+		const rows = (await myOgoRequest.call(this, {
+			method: 'GET',
+			path: '/stockupdate',
+			qs: { reference, limit: 1 },
+			itemIndex,
+		})) as IDataObject[];
+		if (!Array.isArray(rows) || rows.length === 0) {
+			throw new NodeOperationError(this.getNode(), `No incoming stock with the reference ${reference} in myOGO`, {
+				itemIndex,
+			});
+		}
+		return rows[0];
+	},
+};

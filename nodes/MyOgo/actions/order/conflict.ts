@@ -1,0 +1,57 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { myOgoRequest } from '../../transport';
+
+/** How a status reads in "Order 1042 cannot be cancelled: …" — each names the status. */
+const STATUS_PHRASES: Record<string, string> = {
+	locked: 'it is locked in the warehouse',
+	collecting: 'it is already collecting in the warehouse',
+	shipped: 'it has already shipped',
+	returned: 'it has been returned',
+	cancelled: 'it is already cancelled',
+};
+
+export function statusPhrase(status: string): string {
+	return STATUS_PHRASES[status] ?? `its status is ${status}`;
+}
+
+/** The order's current status, or undefined when it cannot be read. */
+async function currentStatus(context: IExecuteFunctions, reference: string, itemIndex: number): Promise<string | undefined> {
+	try {
+		const rows = (await myOgoRequest.call(context, {
+			method: 'GET',
+			path: '/orders',
+			qs: { reference, limit: 1 },
+			itemIndex,
+		})) as IDataObject[];
+		const status = Array.isArray(rows) && rows.length > 0 ? rows[0].status : undefined;
+		return typeof status === 'string' ? status.toLowerCase() : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The error for a 409 on `PUT /orders/{reference}`: myOGO refuses changes to an order the warehouse
+ * has taken over. The status is read from myOGO (an extra call only on this error path), so the
+ * message names it whatever words myOGO's own message uses.
+ */
+export async function notChangeableError(
+	context: IExecuteFunctions,
+	error: Error & { description?: string | null },
+	reference: string,
+	verb: 'cancelled' | 'updated',
+	itemIndex: number,
+): Promise<NodeOperationError> {
+	const status = await currentStatus(context, reference, itemIndex);
+	const reason = status ? statusPhrase(status) : 'myOGO no longer accepts changes to it';
+	const advice =
+		verb === 'cancelled'
+			? 'An order can be cancelled while it is draft, reserved, new or pending. Ask the warehouse to stop it, or handle it as a return.'
+			: 'An order can be changed while it is draft, reserved, new or pending; once the warehouse has taken it over, changes have to go through the warehouse.';
+	return new NodeOperationError(context.getNode(), `Order ${reference} cannot be ${verb}: ${reason}`, {
+		itemIndex,
+		description: `${advice} myOGO said: ${error.message}`,
+	});
+}

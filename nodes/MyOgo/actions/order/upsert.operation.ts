@@ -1,0 +1,49 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { codeInPath, myOgoRequest } from '../../transport';
+import { hasStatus, settle, writeOptions } from '../common';
+import type { MyOgoOperation } from '../operation';
+import { notChangeableError } from './conflict';
+import { orderInputProperties } from './fields';
+import type { OrderOfItem } from './orderInput';
+import { orderOfItem } from './orderInput';
+import { includeDocumentsOption } from './options';
+import { orderOutput } from './output';
+
+const properties: INodeProperties[] = [...orderInputProperties(), writeOptions([includeDocumentsOption])];
+
+/** What an update of an existing order sends: a new order's "draft" cannot be applied to it. */
+function updateBody(order: IDataObject): IDataObject {
+	if (order.status !== 'draft') return order;
+	const { status: _draft, ...rest } = order;
+	return rest;
+}
+
+export const upsertOrder: MyOgoOperation<undefined, OrderOfItem> = {
+	value: 'upsert',
+	name: 'Create or Update',
+	action: 'Create or update an order',
+	summary: 'Create the order, or update it when its reference exists: sending the same order twice leaves one order',
+	properties,
+	parallel: true,
+	build({ itemIndex, item }) {
+		return orderOfItem(this, itemIndex, item.json);
+	},
+	async execute({ itemIndex, input }) {
+		// A new order is one call; an order myOGO already has is answered 409 and then updated.
+		const created = await settle(
+			myOgoRequest.call(this, { method: 'POST', path: '/orders', body: input.order, itemIndex }),
+		);
+		if (created.ok) return orderOutput(created.value, input, 'created');
+		if (!hasStatus(created.error, 409)) throw created.error;
+
+		const reference = String(input.order.reference);
+		const { segment, qs } = codeInPath(reference);
+		const updated = await settle(
+			myOgoRequest.call(this, { method: 'PUT', path: `/orders/${segment}`, qs, body: updateBody(input.order), itemIndex }),
+		);
+		if (updated.ok) return orderOutput(updated.value, input, 'updated');
+		if (hasStatus(updated.error, 409)) throw await notChangeableError(this, updated.error, reference, 'updated', itemIndex);
+		throw updated.error;
+	},
+};
