@@ -7,5 +7,10 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }],
 	},
 	testTimeout: 60000,
+	// n8n's own nodes (from dev/n8n) must share our one copy of the engine, as inside real n8n.
+	moduleNameMapper: {
+		'^n8n-workflow$': '<rootDir>/node_modules/n8n-workflow',
+		'^n8n-core$': '<rootDir>/node_modules/n8n-core',
+	},
 	setupFilesAfterEnv: ['<rootDir>/test/harness/jestTeardown.ts'],
 };

@@ -243,7 +243,7 @@ describe('line validation', () => {
 		(raw.items as Obj[])[2].sku = '';
 		expectMappingError(
 			() => mapMagentoOrder(raw, fixtureOptions({ linesWithoutSku: 'error' })),
-			'Order #000000123, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to Skip',
+			'Order #000000123, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"',
 			{ field: 'orderLines.code', line: 2 },
 		);
 	});

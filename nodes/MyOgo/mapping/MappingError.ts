@@ -3,7 +3,7 @@
  *
  * The message is written for the merchant: what is wrong, in which order / line /
  * field, and how to fix it, e.g.
- * `Order #1042, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to Skip`.
+ * `Order #1042, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"`.
  * The node wraps it in a NodeOperationError for the item; the properties let it
  * add structured detail without parsing the text.
  */

@@ -74,7 +74,7 @@ export class OrderLineCollector {
 	missingSku(lineNumber: number, title: string): void {
 		if (this.linesWithoutSku === 'error') {
 			throw new MappingError(
-				`${messagePrefix({ orderLabel: this.orderLabel, line: lineNumber })}: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to Skip`,
+				`${messagePrefix({ orderLabel: this.orderLabel, line: lineNumber })}: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"`,
 				{ field: 'orderLines.code', orderLabel: this.orderLabel, line: lineNumber },
 			);
 		}
