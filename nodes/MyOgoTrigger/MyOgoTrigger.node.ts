@@ -7,14 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ORDER_STATUS_OPTIONS } from '../MyOgo/actions/order/fields';
 import type { PollEvent } from './events';
-import { ORDER_STATUSES } from './events';
 import type { PollSettings, StockOutput } from './poll';
 import { pollChanges, sampleLatest } from './poll';
-
-function capitalized(status: string): string {
-	return status.charAt(0).toUpperCase() + status.slice(1);
-}
 
 /**
  * Polls myOGO for changes. Works on any n8n, also one myOGO cannot reach. Every change is emitted
@@ -77,7 +73,7 @@ export class MyOgoTrigger implements INodeType {
 				default: ['shipped'],
 				description: 'Emit an order when it changes while in one of these statuses',
 				displayOptions: { show: { event: ['orderStatusChanged'] } },
-				options: ORDER_STATUSES.map((status) => ({ name: capitalized(status), value: status })),
+				options: ORDER_STATUS_OPTIONS,
 			},
 			{
 				displayName: 'Output',

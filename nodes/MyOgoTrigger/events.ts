@@ -10,19 +10,6 @@ export type PollEvent =
 	| 'productChanged'
 	| 'incomingStockChanged';
 
-/** myOGO's order statuses, lowercase as on the wire. */
-export const ORDER_STATUSES = [
-	'draft',
-	'reserved',
-	'new',
-	'locked',
-	'collecting',
-	'pending',
-	'cancelled',
-	'shipped',
-	'returned',
-] as const;
-
 export interface EventSettings {
 	/** Order Status Changed: the statuses to emit (lowercase). */
 	statuses: string[];

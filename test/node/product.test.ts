@@ -204,18 +204,21 @@ describe('myOGO node: products', () => {
 	});
 
 	describe('Create or Update', () => {
+		/** Create or Update of each input item's {code, name, price}. */
+		const UPSERT_ITEM_PRODUCTS = {
+			resource: 'product',
+			operation: 'upsert',
+			productCode: byCode('={{ $json.code }}'),
+			languageCode: 'en',
+			additionalFields: { name: '={{ $json.name }}', salesPrice: '={{ $json.price }}' },
+		};
+
 		it('creates new codes, updates changed ones and skips unchanged ones (small batch: GET by code)', async () => {
 			await seed(ctx, { products: [product('SAME', { salesPrice: 5 }), product('CHANGED', { salesPrice: 5 })] });
 			await clearRequestLog(ctx);
 			const result = await runMyOgo(
 				ctx,
-				{
-					resource: 'product',
-					operation: 'upsert',
-					productCode: byCode('={{ $json.code }}'),
-					languageCode: 'en',
-					additionalFields: { name: '={{ $json.name }}', salesPrice: '={{ $json.price }}' },
-				},
+				UPSERT_ITEM_PRODUCTS,
 				[
 					{ code: 'SAME', name: 'Product SAME', price: 5 },
 					{ code: 'CHANGED', name: 'Product CHANGED', price: 7.5 },
@@ -251,13 +254,7 @@ describe('myOGO node: products', () => {
 			];
 			const result = await runMyOgo(
 				ctx,
-				{
-					resource: 'product',
-					operation: 'upsert',
-					productCode: byCode('={{ $json.code }}'),
-					languageCode: 'en',
-					additionalFields: { name: '={{ $json.name }}', salesPrice: '={{ $json.price }}' },
-				},
+				UPSERT_ITEM_PRODUCTS,
 				input,
 			);
 			expect(result.error).toBeUndefined();
@@ -284,14 +281,7 @@ describe('myOGO node: products', () => {
 			await clearRequestLog(ctx);
 			const result = await runMyOgo(
 				ctx,
-				{
-					resource: 'product',
-					operation: 'upsert',
-					productCode: byCode('={{ $json.code }}'),
-					languageCode: 'en',
-					onlyWriteChanges: false,
-					additionalFields: { salesPrice: 5 },
-				},
+				{ ...UPSERT_ITEM_PRODUCTS, onlyWriteChanges: false, additionalFields: { salesPrice: 5 } },
 				[{ code: 'KEEP' }, { code: 'ADD' }],
 			);
 			expect(result.error).toBeUndefined();

@@ -43,6 +43,22 @@ async function catalog(count: number) {
 	await seedProducts(bed.control, codes(count));
 }
 
+/** A stock-change trigger activated over a catalog of `count` products, before any change. */
+async function activeOverCatalog(count: number) {
+	await catalog(count);
+	const trigger = stockTrigger();
+	await trigger.activate();
+	return trigger;
+}
+
+/** n8n restarting: a new trigger instance that starts from what the previous one saved. */
+function restartedFrom(previous: PollingTrigger) {
+	const trigger = stockTrigger();
+	trigger.persisted = JSON.parse(JSON.stringify(previous.persisted));
+	trigger.restart();
+	return trigger;
+}
+
 /** Makes changes `[code, level]`, `perMs` of them on each millisecond from the clock's now on. */
 async function changeStock(ledger: Ledger, changes: Array<[string, number]>, perMs: number) {
 	for (let i = 0; i < changes.length; i += perMs) {
@@ -70,6 +86,21 @@ async function stockRequests(): Promise<Array<{ query: Record<string, string>; s
 	return (data as Array<{ method: string; path: string; query: Record<string, string>; status: number }>).filter(
 		(r) => r.method === 'GET' && r.path.toLowerCase() === '/api/v1/stock',
 	);
+}
+
+/**
+ * Makes myOGO slow (300 ms a call), starts a poll and waits until its first page has been served,
+ * so a test can act while the next page is on its way.
+ */
+async function startedSlowPoll<T>(start: () => Promise<T>): Promise<{ polling: Promise<T> }> {
+	await bed.control.delete('/requests');
+	await bed.control.post('/latency', { ms: 300 });
+	const polling = start();
+	for (let i = 0; i < 200; i++) {
+		if ((await stockRequests()).some((r) => r.status === 200)) break;
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+	return { polling };
 }
 
 test('1,000 changes across pages, 7 sharing each millisecond, arrive in one poll exactly once', async () => {
@@ -105,9 +136,7 @@ test('1,000 changes across pages, 7 sharing each millisecond, arrive in one poll
 });
 
 test('more than a page of changes sharing ONE millisecond are all emitted once', async () => {
-	await catalog(600);
-	const trigger = stockTrigger();
-	await trigger.activate();
+	const trigger = await activeOverCatalog(600);
 	const ledger = new Ledger();
 	await advanceClock(bed.control, 1000);
 	await changeStock(
@@ -122,9 +151,7 @@ test('more than a page of changes sharing ONE millisecond are all emitted once',
 });
 
 test('20 changes sharing one timestamp, split over two polls, are emitted once each', async () => {
-	await catalog(20);
-	const trigger = stockTrigger();
-	await trigger.activate();
+	const trigger = await activeOverCatalog(20);
 	const ledger = new Ledger();
 	await freezeAt(bed.control, T0 + 5000);
 	const changes = codes(20).map((code, i): [string, number] => [code, 300 + i]);
@@ -148,9 +175,7 @@ test('20 changes sharing one timestamp, split over two polls, are emitted once e
 });
 
 test('a change landing late, inside the overlap window below the mark, is emitted once', async () => {
-	await catalog(10);
-	const trigger = stockTrigger();
-	await trigger.activate();
+	const trigger = await activeOverCatalog(10);
 	const ledger = new Ledger();
 
 	await freezeAt(bed.control, T0 + 10 * 60_000);
@@ -175,9 +200,7 @@ test('a change landing late, inside the overlap window below the mark, is emitte
 });
 
 test('the overlap window is the documented limit: a row stamped further back than it is not seen', async () => {
-	await catalog(3);
-	const trigger = stockTrigger();
-	await trigger.activate();
+	const trigger = await activeOverCatalog(3);
 	const mark = T0 + 30 * 60_000;
 	await freezeAt(bed.control, mark);
 	await setStock(bed.control, [['SKU-0000', 1]]);
@@ -188,9 +211,7 @@ test('the overlap window is the documented limit: a row stamped further back tha
 });
 
 test('restart between polls: the saved cursor carries on with no repeats and no gaps', async () => {
-	await catalog(300);
-	let trigger = stockTrigger();
-	await trigger.activate();
+	let trigger = await activeOverCatalog(300);
 	const ledger = new Ledger();
 	await advanceClock(bed.control, 1000);
 
@@ -200,10 +221,7 @@ test('restart between polls: the saved cursor carries on with no repeats and no 
 	// Same millisecond as the last emitted rows, then n8n restarts.
 	await advanceClock(bed.control, -1);
 	await changeStock(ledger, codes(300).slice(260).map((code, i) => [code, 2000 + i]), 40);
-	const saved = trigger.persisted;
-	trigger = stockTrigger();
-	trigger.persisted = JSON.parse(JSON.stringify(saved));
-	trigger.restart();
+	trigger = restartedFrom(trigger);
 	record(ledger, await trigger.poll());
 	expectExactlyOnce(ledger);
 
@@ -212,26 +230,19 @@ test('restart between polls: the saved cursor carries on with no repeats and no 
 });
 
 test('a poll that fails halfway through the pages leaves the cursor untouched, and the retry emits everything once', async () => {
-	await catalog(800);
-	const trigger = stockTrigger();
-	await trigger.activate();
+	const trigger = await activeOverCatalog(800);
 	const ledger = new Ledger();
 	await advanceClock(bed.control, 1000);
 	await changeStock(ledger, codes(800).map((code, i) => [code, 5000 + i]), 9);
 	const before = trigger.live;
 
-	await bed.control.delete('/requests');
-	await bed.control.post('/latency', { ms: 300 });
-	const polling = trigger.poll().then(
-		() => 'emitted',
-		(error: Error) => error,
+	const { polling } = await startedSlowPoll(() =>
+		trigger.poll().then(
+			() => 'emitted',
+			(error: Error) => error,
+		),
 	);
 	// As soon as page 1 is served, the next call (waiting out its latency) is told to fail.
-	for (let i = 0; i < 200; i++) {
-		const served = (await stockRequests()).filter((r) => r.status === 200);
-		if (served.length >= 1) break;
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
 	await bed.control.post('/faults', { status: 400, count: 1, path: '/api/v1/stock' });
 	const outcome = await polling;
 	await bed.control.post('/latency', { ms: 0 });
@@ -244,20 +255,12 @@ test('a poll that fails halfway through the pages leaves the cursor untouched, a
 });
 
 test('rows changed while a poll pages through do not push unchanged rows out of sight', async () => {
-	await catalog(1000);
-	const trigger = stockTrigger();
-	await trigger.activate();
+	const trigger = await activeOverCatalog(1000);
 	const ledger = new Ledger();
 	await advanceClock(bed.control, 1000);
 	await changeStock(ledger, codes(1000).map((code, i) => [code, 7000 + i]), 7);
 
-	await bed.control.delete('/requests');
-	await bed.control.post('/latency', { ms: 300 });
-	const polling = trigger.poll();
-	for (let i = 0; i < 200; i++) {
-		if ((await stockRequests()).some((r) => r.status === 200)) break;
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
+	const { polling } = await startedSlowPoll(() => trigger.poll());
 	// While page 2 is on its way, 50 rows of page 1 change ten minutes later: with plain page
 	// numbers every later row would move up 50 places and rows 250–299 would never be read.
 	await freezeAt(bed.control, T0 + 10 * 60_000);
@@ -274,9 +277,7 @@ test('rows changed while a poll pages through do not push unchanged rows out of 
 test.each([4242, 7, 2026])('a long random run (seed %i): shared and late timestamps, restarts, manual fetches — 0 duplicates, 0 misses', async (seed) => {
 	const rand = random(seed);
 	const all = codes(400);
-	await catalog(all.length);
-	let trigger = stockTrigger();
-	await trigger.activate();
+	let trigger = await activeOverCatalog(all.length);
 	const ledger = new Ledger();
 	let level = 100_000;
 	let clock = T0 + 1000;
@@ -311,10 +312,7 @@ test.each([4242, 7, 2026])('a long random run (seed %i): shared and late timesta
 			newest = Math.max(newest, at);
 		}
 		if (rand() < 0.3) {
-			const saved = trigger.persisted;
-			trigger = stockTrigger();
-			trigger.persisted = JSON.parse(JSON.stringify(saved));
-			trigger.restart();
+			trigger = restartedFrom(trigger);
 			restarts++;
 		}
 		if (rand() < 0.15) {

@@ -44,6 +44,14 @@ function trigger(parameters: INodeParameters, timezone?: string) {
 /** Lets the real clock move past the activation's "now" so later changes are strictly after it. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** A trigger activated a moment ago: what changes from now on is after its start. */
+async function activeTrigger(parameters: INodeParameters) {
+	const node = trigger(parameters);
+	await node.activate();
+	await tick();
+	return node;
+}
+
 describe('Order Shipped', () => {
 	test('emits shipped orders with everything a tracking sync needs, once', async () => {
 		await createOrder('1001');
@@ -103,9 +111,7 @@ describe('Order Status Changed', () => {
 	test('a poll that only skips unwatched changes moves the cursor in memory; n8n does not save it, and a restart repeats nothing', async () => {
 		await createOrder('3001');
 		await createOrder('3002');
-		const watched = trigger({ event: 'orderStatusChanged', statuses: ['shipped'] });
-		await watched.activate();
-		await tick();
+		const watched = await activeTrigger({ event: 'orderStatusChanged', statuses: ['shipped'] });
 		await advance('3001', { status: 'collecting' });
 		await advance('3002', { status: 'collecting' });
 		const saved = watched.persisted;
@@ -125,9 +131,7 @@ describe('Order Status Changed', () => {
 
 describe('Stock Changed', () => {
 	test('one item per product code by default', async () => {
-		const stock = trigger({ event: 'stockChanged' });
-		await stock.activate();
-		await tick();
+		const stock = await activeTrigger({ event: 'stockChanged' });
 		await setStock(bed.control, [
 			['TEE-S', 5],
 			['MUG', 0],
@@ -140,9 +144,7 @@ describe('Stock Changed', () => {
 	});
 
 	test('or the whole batch as one item', async () => {
-		const stock = trigger({ event: 'stockChanged', stockOutput: 'batch' });
-		await stock.activate();
-		await tick();
+		const stock = await activeTrigger({ event: 'stockChanged', stockOutput: 'batch' });
 		await setStock(bed.control, [
 			['TEE-S', 5],
 			['TEE-M', 6],
@@ -162,9 +164,7 @@ describe('Stock Changed', () => {
 
 describe('Product Changed and Incoming Stock Changed', () => {
 	test('product creates and edits are emitted; a stock change is not a product change', async () => {
-		const products = trigger({ event: 'productChanged' });
-		await products.activate();
-		await tick();
+		const products = await activeTrigger({ event: 'productChanged' });
 		await api.post('/products', { code: 'CAP', languageCode: 'en', name: 'Cap' });
 		expect((await products.poll())?.map((p) => [p.code, p.name])).toEqual([['CAP', 'Cap']]);
 		await tick();
@@ -175,9 +175,7 @@ describe('Product Changed and Incoming Stock Changed', () => {
 	});
 
 	test('incoming stock notices are emitted when created', async () => {
-		const incoming = trigger({ event: 'incomingStockChanged' });
-		await incoming.activate();
-		await tick();
+		const incoming = await activeTrigger({ event: 'incomingStockChanged' });
 		await api.post('/stockupdate', {
 			reference: 'ASN-1',
 			supplier: 'Tee Factory',

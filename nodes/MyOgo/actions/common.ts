@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { myOgoList, myOgoPages } from '../transport';
+import { myOgoList, myOgoPages, myOgoRequest } from '../transport';
 import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS } from './runItems';
 
 /** The "Parallel Requests" option every writing operation shows (read once per run by `runItems`). */
@@ -55,6 +55,17 @@ export const modifiedAfterFilter: INodeProperties = {
 	default: '',
 	description:
 		'Only rows changed strictly after this time (a time without an offset is UTC). Use it to fetch only what changed since the last run.',
+};
+
+/** The product of an order line or an incoming stock line: the code of a product myOGO already has. */
+export const lineProductCodeField: INodeProperties = {
+	displayName: 'Product Code (SKU)',
+	name: 'code',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. TSHIRT-BLUE-M',
+	description: 'Code of a product that exists in myOGO',
 };
 
 /** A product picker: "From List" (searchable, paged through Get Many) or "By Code". */
@@ -149,6 +160,21 @@ export async function listRows(
 		}
 	}
 	return rows;
+}
+
+/**
+ * The first row a list endpoint gives for a key (e.g. `/orders?reference=1042`), or undefined when
+ * it lists none. The Get operations, Create or Update's product lookup and the status read after a
+ * refused order write all find one record this way, so the query and the empty case live here.
+ */
+export async function firstRow(
+	context: IExecuteFunctions,
+	path: string,
+	key: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	const rows = (await myOgoRequest.call(context, { method: 'GET', path, qs: { ...key, limit: 1 }, itemIndex })) as IDataObject[];
+	return Array.isArray(rows) && rows.length > 0 ? rows[0] : undefined;
 }
 
 /** Copies a collection's filled-in values, leaving out empty ones. */

@@ -3,19 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { MappingError, normalizeCountry, parseDecimal } from '../../mapping';
 import { myOgoRequest } from '../../transport';
-import { filled, isoTimestamp, jsonList, requiredText, writeOptions } from '../common';
+import { filled, isoTimestamp, lineProductCodeField, requiredText, writeOptions } from '../common';
+import type { EntryList } from '../entryList';
+import { entryListProperties, entryListValues } from '../entryList';
 import type { MyOgoOperation } from '../operation';
 
 const productValues: INodeProperties[] = [
-	{
-		displayName: 'Product Code (SKU)',
-		name: 'code',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. TSHIRT-BLUE-M',
-		description: 'Code of a product that exists in myOGO',
-	},
+	lineProductCodeField,
 	{
 		displayName: 'Expected Quantity',
 		name: 'expectedQuantity',
@@ -54,6 +48,26 @@ const productValues: INodeProperties[] = [
 	{ displayName: 'HS Code', name: 'hsCode', type: 'string', default: '', description: 'Customs tariff code, 8 digits' },
 ];
 
+/** The products of the notice: entered one by one, or a list from an expression. */
+const productsList: EntryList = {
+	modeName: 'productsInput',
+	modeDisplayName: 'Products Input',
+	modeDefault: 'defineBelow',
+	defineBelowDescription: 'Enter each product below',
+	fromJsonDescription: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression',
+	listName: 'products',
+	listDisplayName: 'Products',
+	listPlaceholder: 'Add Product',
+	entryName: 'product',
+	entryDisplayName: 'Product',
+	entryValues: productValues,
+	jsonName: 'productsJson',
+	jsonDisplayName: 'Products (JSON)',
+	jsonDefault: '[\n  { "code": "SKU-1", "expectedQuantity": 100, "countryOfOrigin": "FI" }\n]',
+	jsonDescription:
+		'A list of products, each with code, expectedQuantity and countryOfOrigin, optionally name, eanCode, supplyPrice, customsDescription, hsCode',
+};
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Reference',
@@ -80,38 +94,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'When the delivery is expected at the warehouse',
 	},
-	{
-		displayName: 'Products Input',
-		name: 'productsInput',
-		type: 'options',
-		options: [
-			{ name: 'Define Below', value: 'defineBelow', description: 'Enter each product below' },
-			{
-				name: 'From JSON',
-				value: 'json',
-				description: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression',
-			},
-		],
-		default: 'defineBelow',
-	},
-	{
-		displayName: 'Products',
-		name: 'products',
-		type: 'fixedCollection',
-		placeholder: 'Add Product',
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		options: [{ displayName: 'Product', name: 'product', values: productValues }],
-		displayOptions: { show: { productsInput: ['defineBelow'] } },
-	},
-	{
-		displayName: 'Products (JSON)',
-		name: 'productsJson',
-		type: 'json',
-		default: '[\n  { "code": "SKU-1", "expectedQuantity": 100, "countryOfOrigin": "FI" }\n]',
-		description: 'A list of products, each with code, expectedQuantity and countryOfOrigin, optionally name, eanCode, supplyPrice, customsDescription, hsCode',
-		displayOptions: { show: { productsInput: ['json'] } },
-	},
+	...entryListProperties(productsList),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -214,14 +197,8 @@ export const createIncomingStock: MyOgoOperation<undefined, IDataObject> = {
 				itemIndex,
 			});
 		}
-		let rawProducts: unknown;
-		if (this.getNodeParameter('productsInput', itemIndex, 'defineBelow') === 'json') {
-			const raw = this.getNodeParameter('productsJson', itemIndex, '[]');
-			rawProducts = jsonList(this, raw, `"Products (JSON)" of ${label}`, itemIndex);
-		} else {
-			rawProducts = this.getNodeParameter('products.product', itemIndex, []);
-		}
-		const products = (rawProducts as unknown[]).map((raw, index) => incomingProduct(raw, index + 1, label));
+		const rawProducts = entryListValues(this, productsList, itemIndex, label) ?? [];
+		const products = rawProducts.map((raw, index) => incomingProduct(raw, index + 1, label));
 
 		const additional = filled(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 		const body: IDataObject = { reference, supplier, receiveDate, ...additional, products };

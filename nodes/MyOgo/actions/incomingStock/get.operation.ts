@@ -1,8 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { myOgoRequest } from '../../transport';
-import { requiredText } from '../common';
+import { firstRow, requiredText } from '../common';
 import type { MyOgoOperation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -25,17 +24,12 @@ export const getIncomingStock: MyOgoOperation = {
 	properties,
 	async execute({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Reference', itemIndex);
-		const rows = (await myOgoRequest.call(this, {
-			method: 'GET',
-			path: '/stockupdate',
-			qs: { reference, limit: 1 },
-			itemIndex,
-		})) as IDataObject[];
-		if (!Array.isArray(rows) || rows.length === 0) {
+		const row = await firstRow(this, '/stockupdate', { reference }, itemIndex);
+		if (row === undefined) {
 			throw new NodeOperationError(this.getNode(), `No incoming stock with the reference ${reference} in myOGO`, {
 				itemIndex,
 			});
 		}
-		return rows[0];
+		return row;
 	},
 };

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { myOgoRequest } from '../../transport';
+import { firstRow } from '../common';
 
 /** How a status reads in "Order 1042 cannot be cancelled: …" — each names the status. */
 const STATUS_PHRASES: Record<string, string> = {
@@ -19,13 +19,7 @@ export function statusPhrase(status: string): string {
 /** The order's current status, or undefined when it cannot be read. */
 async function currentStatus(context: IExecuteFunctions, reference: string, itemIndex: number): Promise<string | undefined> {
 	try {
-		const rows = (await myOgoRequest.call(context, {
-			method: 'GET',
-			path: '/orders',
-			qs: { reference, limit: 1 },
-			itemIndex,
-		})) as IDataObject[];
-		const status = Array.isArray(rows) && rows.length > 0 ? rows[0].status : undefined;
+		const status = (await firstRow(context, '/orders', { reference }, itemIndex))?.status;
 		return typeof status === 'string' ? status.toLowerCase() : undefined;
 	} catch {
 		return undefined;

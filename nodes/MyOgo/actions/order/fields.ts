@@ -1,11 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_PICKUP_POINT_FIELD } from '../../mapping';
+import { lineProductCodeField } from '../common';
+import type { EntryList } from '../entryList';
+import { entryListProperties } from '../entryList';
 
 export type OrderInputFormat = 'myOgoFields' | 'shopifyOrder' | 'wooCommerceOrder' | 'magento2Order';
 
 export const STORE_ORDER_FORMATS: OrderInputFormat[] = ['shopifyOrder', 'wooCommerceOrder', 'magento2Order'];
 
+/** myOGO's order statuses, lowercase as on the wire (also the polling trigger's status choices). */
 export const ORDER_STATUSES = [
 	'draft',
 	'reserved',
@@ -17,6 +21,12 @@ export const ORDER_STATUSES = [
 	'shipped',
 	'returned',
 ] as const;
+
+/** The statuses as choices of a multiOptions field: "Shipped" shown, `shipped` stored. */
+export const ORDER_STATUS_OPTIONS = ORDER_STATUSES.map((status) => ({
+	name: status.charAt(0).toUpperCase() + status.slice(1),
+	value: status,
+}));
 
 /** The order reference of Update, Cancel and Get. */
 export const referenceField: INodeProperties = {
@@ -34,15 +44,7 @@ const shippingCodeDescription =
 
 /** The fields of one order line, for the "Order Lines" fixed collection. */
 export const orderLineValues: INodeProperties[] = [
-	{
-		displayName: 'Product Code (SKU)',
-		name: 'code',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. TSHIRT-BLUE-M',
-		description: 'Code of a product that exists in myOGO',
-	},
+	lineProductCodeField,
 	{
 		displayName: 'Quantity',
 		name: 'quantity',
@@ -76,48 +78,33 @@ export const orderLineValues: INodeProperties[] = [
  * Order lines: entered one by one, or taken as a list from the item (e.g. `{{ $json.lines }}`).
  * `withKeep` adds "Keep As They Are" for Update.
  */
+export function orderLinesList(withKeep: boolean): EntryList {
+	return {
+		modeName: 'linesInput',
+		modeDisplayName: withKeep ? 'Order Lines' : 'Order Lines Input',
+		modeDescription: withKeep ? 'Sending lines replaces all lines of the order' : 'How the order lines are given',
+		modeDefault: withKeep ? 'keep' : 'defineBelow',
+		otherModes: withKeep ? [{ name: 'Keep As They Are', value: 'keep', description: 'Do not change the order lines' }] : [],
+		defineBelowDescription: 'Enter each line below',
+		fromJsonDescription: 'A list of lines {code, quantity, unitPrice, vatPercentage} from an expression',
+		listName: 'orderLines',
+		listDisplayName: 'Order Lines',
+		listPlaceholder: 'Add Order Line',
+		entryName: 'line',
+		entryDisplayName: 'Line',
+		entryValues: orderLineValues,
+		jsonName: 'orderLinesJson',
+		jsonDisplayName: 'Order Lines (JSON)',
+		jsonDefault: '[\n  { "code": "SKU-1", "quantity": 1, "unitPrice": 24.9, "vatPercentage": 25.5 }\n]',
+		jsonDescription:
+			'A list of lines, each with code and quantity, optionally unitPrice, vatPercentage, productInfoUrl, productPictureUrl',
+		required: true,
+	};
+}
+
+/** The order line fields of Create, Upsert and Update. */
 export function orderLinesProperties(withKeep: boolean): INodeProperties[] {
-	const modes = [
-		{ name: 'Define Below', value: 'defineBelow', description: 'Enter each line below' },
-		{
-			name: 'From JSON',
-			value: 'json',
-			description: 'A list of lines {code, quantity, unitPrice, vatPercentage} from an expression',
-		},
-	];
-	if (withKeep) modes.unshift({ name: 'Keep As They Are', value: 'keep', description: 'Do not change the order lines' });
-	return [
-		{
-			displayName: withKeep ? 'Order Lines' : 'Order Lines Input',
-			name: 'linesInput',
-			type: 'options',
-			options: modes,
-			default: withKeep ? 'keep' : 'defineBelow',
-			description: withKeep
-				? 'Sending lines replaces all lines of the order'
-				: 'How the order lines are given',
-		},
-		{
-			displayName: 'Order Lines',
-			name: 'orderLines',
-			type: 'fixedCollection',
-			required: true,
-			placeholder: 'Add Order Line',
-			typeOptions: { multipleValues: true, sortable: true },
-			default: {},
-			options: [{ displayName: 'Line', name: 'line', values: orderLineValues }],
-			displayOptions: { show: { linesInput: ['defineBelow'] } },
-		},
-		{
-			displayName: 'Order Lines (JSON)',
-			name: 'orderLinesJson',
-			type: 'json',
-			required: true,
-			default: '[\n  { "code": "SKU-1", "quantity": 1, "unitPrice": 24.9, "vatPercentage": 25.5 }\n]',
-			description: 'A list of lines, each with code and quantity, optionally unitPrice, vatPercentage, productInfoUrl, productPictureUrl',
-			displayOptions: { show: { linesInput: ['json'] } },
-		},
-	];
+	return entryListProperties(orderLinesList(withKeep));
 }
 
 /** Customer fields that are not required, as the options of a collection. */

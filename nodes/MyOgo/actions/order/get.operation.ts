@@ -1,8 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { myOgoRequest } from '../../transport';
-import { requiredText } from '../common';
+import { firstRow, requiredText } from '../common';
 import type { MyOgoOperation } from '../operation';
 import { tidyOrder } from '../output';
 import { referenceField } from './fields';
@@ -17,15 +16,10 @@ export const getOrder: MyOgoOperation = {
 	properties,
 	async execute({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Order Reference', itemIndex);
-		const rows = (await myOgoRequest.call(this, {
-			method: 'GET',
-			path: '/orders',
-			qs: { reference, limit: 1 },
-			itemIndex,
-		})) as IDataObject[];
-		if (!Array.isArray(rows) || rows.length === 0) {
+		const row = await firstRow(this, '/orders', { reference }, itemIndex);
+		if (row === undefined) {
 			throw new NodeOperationError(this.getNode(), `No order with the reference ${reference} in myOGO`, { itemIndex });
 		}
-		return tidyOrder(rows[0]);
+		return tidyOrder(row);
 	},
 };

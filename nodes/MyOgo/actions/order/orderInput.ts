@@ -10,8 +10,10 @@ import {
 	normalizeCountry,
 	parseDecimal,
 } from '../../mapping';
-import { filled, jsonList, requiredText } from '../common';
+import { filled, requiredText } from '../common';
+import { entryListValues } from '../entryList';
 import type { OrderInputFormat } from './fields';
+import { orderLinesList } from './fields';
 
 /** One item turned into a myOGO order request, with what the mapping left out or changed. */
 export interface OrderOfItem {
@@ -99,16 +101,10 @@ export function orderLineOf(raw: unknown, lineNumber: number, label: string): ID
 
 /** The order lines of "Define Below" or "From JSON"; undefined for "Keep As They Are". */
 export function orderLinesOf(context: IExecuteFunctions, itemIndex: number, label: string): IDataObject[] | undefined {
-	const mode = context.getNodeParameter('linesInput', itemIndex, 'defineBelow') as string;
-	if (mode === 'keep') return undefined;
-	let rawLines: unknown;
-	if (mode === 'json') {
-		const raw = context.getNodeParameter('orderLinesJson', itemIndex, '[]');
-		rawLines = jsonList(context, raw, `"Order Lines (JSON)" of ${label}`, itemIndex);
-	} else {
-		rawLines = context.getNodeParameter('orderLines.line', itemIndex, []);
-	}
-	const lines = (rawLines as unknown[]).map((raw, index) => orderLineOf(raw, index + 1, label));
+	// With "Keep As They Are" listed, so that mode reads as undefined whichever operation sets it.
+	const rawLines = entryListValues(context, orderLinesList(true), itemIndex, label);
+	if (rawLines === undefined) return undefined;
+	const lines = rawLines.map((raw, index) => orderLineOf(raw, index + 1, label));
 	if (lines.length === 0) {
 		throw new MappingError(`${label}: the order has no lines — add at least one order line`, { field: 'orderLines' });
 	}

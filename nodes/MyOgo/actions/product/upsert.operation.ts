@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codeInPath, myOgoPages, myOgoRequest } from '../../transport';
-import { hasStatus, productLocator, requiredText, settle, writeOptions } from '../common';
+import { firstRow, hasStatus, productLocator, requiredText, settle, writeOptions } from '../common';
 import type { BuiltItem, MyOgoOperation } from '../operation';
 import { tidyProduct } from '../output';
 import { changedProductFields } from './compare';
@@ -68,13 +68,7 @@ async function storedProduct(
 	const known = catalog.known.get(code);
 	if (known !== undefined) return known;
 	if (catalog.complete) return null;
-	const rows = (await myOgoRequest.call(context, {
-		method: 'GET',
-		path: '/products',
-		qs: { code, limit: 1 },
-		itemIndex,
-	})) as IDataObject[];
-	const found = Array.isArray(rows) && rows.length > 0 ? rows[0] : null;
+	const found = (await firstRow(context, '/products', { code }, itemIndex)) ?? null;
 	catalog.known.set(code, found);
 	return found;
 }

@@ -1,8 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { myOgoRequest } from '../../transport';
-import { productLocator, requiredText } from '../common';
+import { firstRow, productLocator, requiredText } from '../common';
 import type { MyOgoOperation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -17,18 +16,13 @@ export const getStock: MyOgoOperation = {
 	properties,
 	async execute({ itemIndex }) {
 		const productCode = requiredText(this, 'productCode', 'Product', itemIndex);
-		const rows = (await myOgoRequest.call(this, {
-			method: 'GET',
-			path: '/stock',
-			qs: { productCode, limit: 1 },
-			itemIndex,
-		})) as IDataObject[];
-		if (!Array.isArray(rows) || rows.length === 0) {
+		const row = await firstRow(this, '/stock', { productCode }, itemIndex);
+		if (row === undefined) {
 			throw new NodeOperationError(this.getNode(), `No stock for the product code ${productCode} in myOGO`, {
 				itemIndex,
 				description: 'myOGO keeps a stock row for every product: check that the product exists.',
 			});
 		}
-		return rows[0];
+		return row;
 	},
 };
