@@ -117,3 +117,66 @@ describe('myOGO node: the item loop', () => {
 		expect(data).toHaveLength(4);
 	});
 });
+
+describe('myOGO node: error output', () => {
+	it('routes failed items to the error output with the input item, and good ones to the success output', async () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { runWorkflow } = require('../harness/runWorkflow');
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { sandboxCredentials, startTestSandbox, controlClient } = require('../harness/sandbox');
+		const sandbox = await startTestSandbox();
+		try {
+			await controlClient(sandbox.url).post('/seed', { products: [{ code: 'SKU-1', languageCode: 'en' }] });
+			const order = (reference: string, code: string) => ({
+				reference,
+				code,
+			});
+			const result = await runWorkflow(
+				{
+					nodes: [
+						{ id: '0', name: 'Orders', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [-200, 0], parameters: {} },
+						{
+							id: '1',
+							name: 'myOGO',
+							type: 'n8n-nodes-myogo.myOgo',
+							typeVersion: 1,
+							position: [0, 0],
+							onError: 'continueErrorOutput',
+							credentials: { myOgoApi: { id: '1', name: 'sandbox' } },
+							parameters: {
+								resource: 'order',
+								operation: 'upsert',
+								inputFormat: 'myOgoFields',
+								reference: '={{ $json.reference }}',
+								shippingCode: 'POSTI_PAKETTI',
+								customerName: 'Åsa Öberg',
+								customerAddress1: 'Mannerheimintie 12',
+								customerCity: 'Helsinki',
+								customerCountryCode: 'FI',
+								linesInput: 'defineBelow',
+								orderLines: { line: [{ code: '={{ $json.code }}', quantity: 1 }] },
+							},
+						},
+					],
+					connections: { Orders: { main: [[{ node: 'myOGO', type: 'main', index: 0 }]] } },
+				},
+				{
+					credentials: { myOgoApi: sandboxCredentials(sandbox.url) },
+					startNode: 'Orders',
+					input: [
+						{ json: order('E-1', 'SKU-1') },
+						{ json: order('E-2', 'NO-SUCH-SKU') },
+					],
+				},
+			);
+			const success = result.json('myOGO', 0);
+			const failed = result.json('myOGO', 1);
+			expect(success.map((row: { reference: string }) => row.reference)).toEqual(['E-1']);
+			expect(failed).toHaveLength(1);
+			expect(failed[0].reference).toBe('E-2');
+			expect(String(failed[0].error)).toMatch(/^Order E-2: myOGO answered 400 to POST \/orders: .*NO-SUCH-SKU/);
+		} finally {
+			await sandbox.close();
+		}
+	});
+});

@@ -131,8 +131,10 @@ describe('myOGO node: orders', () => {
 
 		it('passes myOGO\'s own refusal on as a readable error (unknown shipping code)', async () => {
 			const result = await runMyOgo(ctx, fieldsOrder('BAD-SHIP', { shippingCode: 'NOPE' }), [{}], { continueOnFail: true });
-			expect(result.items[0].json.error).toMatch(/myOGO answered 400 to POST \/orders/);
-			expect(result.items[0].json.httpCode).toBe('400');
+			// n8n's error-item shape: the message alone, naming the order, the call and myOGO's answer.
+			expect(result.items[0].json).toEqual({
+				error: expect.stringMatching(/^Order BAD-SHIP: myOGO answered 400 to POST \/orders: .*NOPE/),
+			});
 			expect(result.items[0].json.error).not.toMatch(/\[object Object\]/);
 			expect(await orderIn(ctx.api, 'BAD-SHIP')).toBeUndefined();
 		});

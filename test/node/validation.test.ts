@@ -152,11 +152,12 @@ describe('myOGO node: validation before any call', () => {
 		});
 	});
 
-	it('says which myOGO field an error is about', async () => {
+	it('says which order, line and value an error is about, in n8n\'s error-item shape', async () => {
 		const result = await runMyOgo(ctx, FIELDS_ORDER, [{ ref: '3001', lines: [{ code: 'SKU-1', quantity: -1 }] }], {
 			continueOnFail: true,
 		});
-		expect(result.items[0].json.description).toBe('myOGO field: orderLines.quantity');
+		expect(Object.keys(result.items[0].json)).toEqual(['error']);
+		expect(result.items[0].json.error).toMatch(/^Order 3001, line 1: .*-1/);
 	});
 
 	it('refuses an empty required field by its label', async () => {

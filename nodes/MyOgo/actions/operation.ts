@@ -50,6 +50,8 @@ export interface MyOgoOperation<Shared = unknown, Input = unknown> {
 	execute: (this: IExecuteFunctions, context: ItemContext<Shared, Input>) => Promise<IDataObject | IDataObject[]>;
 	/** True for operations that write one call per item: they run with "Parallel Requests". */
 	parallel?: boolean;
+	/** How the merchant knows the item (e.g. `Order 1042`), put in front of myOGO's error messages. */
+	label?: (input: Input) => string | undefined;
 }
 
 export interface MyOgoResource {

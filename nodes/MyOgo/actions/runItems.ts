@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { MappingError } from '../mapping/MappingError';
@@ -46,12 +46,20 @@ function readableMessage(error: unknown): string {
 	return String(error);
 }
 
-/** The error item continue-on-fail puts out: a message a person can read, plus details. */
-function errorItem(error: Error & { description?: string | null; httpCode?: string | null }, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error.httpCode) json.httpCode = error.httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+/**
+ * The error item continue-on-fail puts out, in n8n's own shape: `{ error: message }` and nothing
+ * else. That shape is what n8n routes to the node's error output ("On Error: Continue (using error
+ * output)") merged with the input item, so the failed order or product travels with its error.
+ * The message names the item, the field or the call, and myOGO's answer.
+ */
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
+}
+
+/** Puts the item's label (e.g. `Order 1042`) in front of an error message that lacks it. */
+function withLabel(error: Error, label: string | undefined): Error {
+	if (label && !error.message.startsWith(label)) error.message = `${label}: ${error.message}`;
+	return error;
 }
 
 interface Failure {
@@ -112,7 +120,7 @@ export async function runItems(this: IExecuteFunctions, operation: MyOgoOperatio
 				const rows = Array.isArray(output) ? output : [output];
 				results[itemIndex] = rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (thrown) {
-				const error = asNodeError(this, thrown, itemIndex);
+				const error = withLabel(asNodeError(this, thrown, itemIndex), operation.label?.(inputs[itemIndex]));
 				if (continueOnFail) {
 					results[itemIndex] = [errorItem(error, itemIndex)];
 				} else {

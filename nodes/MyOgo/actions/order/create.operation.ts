@@ -5,7 +5,7 @@ import { writeOptions } from '../common';
 import type { MyOgoOperation } from '../operation';
 import { orderInputProperties } from './fields';
 import type { OrderOfItem } from './orderInput';
-import { orderOfItem } from './orderInput';
+import { orderLabel, orderOfItem } from './orderInput';
 import { includeDocumentsOption } from './options';
 import { orderOutput } from './output';
 
@@ -18,6 +18,7 @@ export const createOrder: MyOgoOperation<undefined, OrderOfItem> = {
 	summary: 'Send a new order to the warehouse, from fields or straight from a store order',
 	properties,
 	parallel: true,
+	label: orderLabel,
 	build({ itemIndex, item }) {
 		return orderOfItem(this, itemIndex, item.json);
 	},

@@ -22,6 +22,12 @@ export interface OrderOfItem {
 	notes: string[];
 }
 
+/** How the merchant knows the order in messages: `Order 1042`. */
+export function orderLabel(input: OrderOfItem | undefined): string | undefined {
+	const reference = input?.order?.reference;
+	return reference === undefined || reference === '' ? undefined : `Order ${String(reference)}`;
+}
+
 /** A value as it reads inside a message: strings quoted, objects as JSON — never `[object Object]`. */
 function shown(value: unknown): string {
 	if (typeof value === 'string') return JSON.stringify(value);

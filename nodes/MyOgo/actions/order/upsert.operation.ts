@@ -6,7 +6,7 @@ import type { MyOgoOperation } from '../operation';
 import { notChangeableError } from './conflict';
 import { orderInputProperties } from './fields';
 import type { OrderOfItem } from './orderInput';
-import { orderOfItem } from './orderInput';
+import { orderLabel, orderOfItem } from './orderInput';
 import { includeDocumentsOption } from './options';
 import { orderOutput } from './output';
 
@@ -26,6 +26,7 @@ export const upsertOrder: MyOgoOperation<undefined, OrderOfItem> = {
 	summary: 'Create the order, or update it when its reference exists: sending the same order twice leaves one order',
 	properties,
 	parallel: true,
+	label: orderLabel,
 	build({ itemIndex, item }) {
 		return orderOfItem(this, itemIndex, item.json);
 	},
