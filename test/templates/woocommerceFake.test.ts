@@ -1,0 +1,198 @@
+/**
+ * The WooCommerce fake (sandbox/woocommerce): auth, products and variations, batches, orders, notes,
+ * webhooks with WooCommerce's signature, and the control API.
+ */
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import axios, { type AxiosInstance } from 'axios';
+
+import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '../harness/templates';
+
+let fake: RunningWooCommerceFake;
+let control: AxiosInstance;
+let api: AxiosInstance;
+beforeAll(async () => {
+	fake = await startTestWooCommerce();
+	control = wooControl(fake);
+	api = axios.create({
+		baseURL: `${fake.url}/wp-json/wc/v3`,
+		auth: { username: fake.consumerKey, password: fake.consumerSecret },
+		validateStatus: () => true,
+	});
+});
+afterAll(async () => fake.close());
+beforeEach(async () => {
+	await control.post('/reset');
+});
+
+async function seedCatalog() {
+	return (
+		await control.post('/seed', {
+			products: [
+				{ name: 'Mug', sku: 'MUG', regular_price: '9.90' },
+				{ name: 'Tee', type: 'variable', variations: [{ sku: 'TEE-S' }, { sku: 'TEE-M' }] },
+				...Array.from({ length: 3 }, (_, i) => ({ name: `P${i}`, sku: `P-${i}` })),
+			],
+		})
+	).data as { productIds: number[] };
+}
+
+describe('authentication', () => {
+	test('consumer key and secret as basic auth or in the query string; anything else is 401', async () => {
+		expect((await api.get('/products')).status).toBe(200);
+		const bare = `${fake.url}/wp-json/wc/v3/products`;
+		const query = await axios.get(bare, { params: { consumer_key: fake.consumerKey, consumer_secret: fake.consumerSecret } });
+		expect(query.status).toBe(200);
+		for (const call of [
+			axios.get(bare, { validateStatus: () => true }),
+			axios.get(bare, { auth: { username: fake.consumerKey, password: 'nope' }, validateStatus: () => true }),
+			axios.get(bare, { params: { consumer_key: fake.consumerKey, consumer_secret: 'nope' }, validateStatus: () => true }),
+		]) {
+			const reply = await call;
+			expect(reply.status).toBe(401);
+			expect(reply.data).toMatchObject({ code: 'woocommerce_rest_cannot_view', data: { status: 401 } });
+		}
+		// The request log never holds the secret.
+		expect(JSON.stringify((await control.get('/requests')).data)).not.toContain(fake.consumerSecret);
+	});
+});
+
+describe('products and variations', () => {
+	test('lists parents only; a SKU list finds products and variations; paging headers as WordPress sends them', async () => {
+		await seedCatalog();
+		const all = await api.get('/products', { params: { per_page: 2 } });
+		expect(all.headers['x-wp-total']).toBe('5');
+		expect(all.headers['x-wp-totalpages']).toBe('3');
+		expect(all.headers.link).toContain('rel="next"');
+		expect(all.data).toHaveLength(2);
+		const last = await api.get('/products', { params: { per_page: 2, page: 3 } });
+		expect(last.headers.link).toContain('rel="prev"');
+		expect(last.headers.link).not.toContain('rel="next"');
+		const bySku = await api.get('/products', { params: { sku: 'MUG,TEE-M,NOPE', per_page: 100 } });
+		expect(bySku.data.map((p: { sku: string; type: string }) => [p.sku, p.type]).sort()).toEqual([
+			['MUG', 'simple'],
+			['TEE-M', 'variation'],
+		]);
+		expect((await api.get('/products', { params: { per_page: 101 } })).status).toBe(400);
+	});
+
+	test('modified_after filters by modification time', async () => {
+		await seedCatalog();
+		const mug = (await api.get('/products', { params: { sku: 'MUG' } })).data[0];
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		const cut = new Date().toISOString().slice(0, 19);
+		await new Promise((resolve) => setTimeout(resolve, 1100));
+		await api.put(`/products/${mug.id}`, { name: 'Big mug' });
+		const changed = await api.get('/products', { params: { modified_after: cut } });
+		expect(changed.data.map((p: { name: string }) => p.name)).toEqual(['Big mug']);
+	});
+
+	test('products/batch and variations/batch update up to 100 rows; more is refused', async () => {
+		await seedCatalog();
+		const [mug, tee] = (await api.get('/products', { params: { sku: 'MUG,TEE-S', per_page: 100 } })).data;
+		const batch = await api.post('/products/batch', { update: [{ id: mug.id, manage_stock: true, stock_quantity: 0 }, { id: 999999, stock_quantity: 1 }] });
+		expect(batch.status).toBe(200);
+		expect(batch.data.update[0]).toMatchObject({ sku: 'MUG', stock_quantity: 0, manage_stock: true, stock_status: 'outofstock' });
+		expect(batch.data.update[1]).toMatchObject({ id: 999999, error: { code: 'woocommerce_rest_product_invalid_id' } });
+		const variations = await api.post(`/products/${tee.parent_id}/variations/batch`, { update: [{ id: tee.id, manage_stock: true, stock_quantity: 7 }] });
+		expect(variations.data.update[0]).toMatchObject({ sku: 'TEE-S', stock_quantity: 7 });
+		expect((await api.get(`/products/${tee.parent_id}/variations`)).data.map((v: { sku: string }) => v.sku)).toEqual(['TEE-S', 'TEE-M']);
+		const tooMany = await api.post('/products/batch', { update: Array.from({ length: 101 }, () => ({ id: mug.id, stock_quantity: 1 })) });
+		expect(tooMany.status).toBe(413);
+		expect((await api.get(`/products/${mug.id}`)).data.stock_quantity).toBe(0);
+	});
+});
+
+describe('orders and notes', () => {
+	test('list by status, after and modified_after; update merges meta; customer notes', async () => {
+		const old = new Date(Date.now() - 48 * 3600_000).toISOString().slice(0, 19);
+		const { orders } = (
+			await control.post('/seed', {
+				orders: [
+					{ number: '1', status: 'processing' },
+					{ number: '2', status: 'pending' },
+					{ number: '3', status: 'processing', date_created_gmt: old, date_modified_gmt: old },
+				],
+			})
+		).data as { orders: number[] };
+		const since = new Date(Date.now() - 3600_000).toISOString().slice(0, 19);
+		expect((await api.get('/orders', { params: { status: 'processing' } })).data.map((o: { number: string }) => o.number)).toEqual(['3', '1']);
+		expect((await api.get('/orders', { params: { status: 'processing', after: since } })).data.map((o: { number: string }) => o.number)).toEqual(['1']);
+		expect((await api.get('/orders', { params: { modified_after: since } })).data).toHaveLength(2);
+
+		const updated = await api.put(`/orders/${orders[0]}`, { status: 'completed', meta_data: [{ key: '_a', value: '1' }] });
+		expect(updated.data).toMatchObject({ status: 'completed', meta_data: [{ key: '_a', value: '1' }] });
+		expect(updated.data.date_completed_gmt).toBeTruthy();
+		await api.put(`/orders/${orders[0]}`, { meta_data: [{ key: '_a', value: '2' }, { key: '_b', value: 'x' }] });
+		const note = await api.post(`/orders/${orders[0]}/notes`, { note: 'Shipped', customer_note: true });
+		expect(note.status).toBe(201);
+		const read = (await control.get(`/orders/${orders[0]}`)).data;
+		expect(read.meta_data.map((m: { key: string; value: string }) => [m.key, m.value])).toEqual([
+			['_a', '2'],
+			['_b', 'x'],
+		]);
+		expect(read.notes).toEqual([expect.objectContaining({ note: 'Shipped', customer_note: true })]);
+		expect((await api.get('/orders/999999')).status).toBe(404);
+	});
+});
+
+describe('webhooks', () => {
+	test('register, list, deliver signed (X-WC-Webhook-Signature = base64 HMAC-SHA256), delete', async () => {
+		const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+		const server = http.createServer((req, res) => {
+			let body = '';
+			req.on('data', (chunk) => (body += chunk));
+			req.on('end', () => {
+				received.push({ headers: req.headers, body });
+				res.end('ok');
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+		const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+		try {
+			const hook = (await api.post('/webhooks', { topic: 'order.updated', delivery_url: target, secret: 's3cret' })).data;
+			expect(hook).toMatchObject({ topic: 'order.updated', status: 'active', delivery_url: target });
+			expect(hook.secret).toBeUndefined();
+			expect((await api.get('/webhooks', { params: { status: 'active', per_page: 100 } })).data).toHaveLength(1);
+
+			const order = (await control.post('/orders', { number: '77', status: 'pending' })).data;
+			await control.post(`/orders/${order.id}/status`, { status: 'processing' });
+			expect(received).toHaveLength(2); // order.updated after creation and after payment; no order.created hook
+			const last = received[1];
+			expect(last.headers['x-wc-webhook-topic']).toBe('order.updated');
+			expect(last.headers['x-wc-webhook-id']).toBe(String(hook.id));
+			expect(last.headers['x-wc-webhook-signature']).toBe(createHmac('sha256', 's3cret').update(last.body).digest('base64'));
+			expect(JSON.parse(last.body)).toMatchObject({ number: '77', status: 'processing', date_paid: expect.any(String) });
+
+			expect((await api.delete(`/webhooks/${hook.id}`, { params: { force: true } })).status).toBe(200);
+			await control.post(`/orders/${order.id}/status`, { status: 'completed' });
+			expect(received).toHaveLength(2);
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+});
+
+describe('CLI', () => {
+	test('listens on WOOCOMMERCE_FAKE_PORT', async () => {
+		const { spawn } = await import('node:child_process');
+		const port = 20000 + Math.floor(Math.random() * 20000);
+		const child = spawn(process.execPath, ['sandbox/woocommerce/cli.js'], {
+			env: { ...process.env, WOOCOMMERCE_FAKE_PORT: String(port) },
+			cwd: `${__dirname}/../..`,
+		});
+		try {
+			const line = await new Promise<string>((resolve, reject) => {
+				child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+				child.once('error', reject);
+			});
+			expect(line).toContain(`http://127.0.0.1:${port}`);
+			expect((await axios.post(`http://127.0.0.1:${port}/_fake/reset`)).status).toBe(200);
+		} finally {
+			child.kill('SIGTERM');
+		}
+	});
+});

@@ -1,0 +1,222 @@
+/**
+ * workflows/woocommerce-orders-to-myogo.json against the WooCommerce fake and the myOGO sandbox:
+ * webhook deliveries (signed, checked by n8n's own WooCommerce Trigger) and the catch-up schedule.
+ */
+import type { AxiosInstance } from 'axios';
+import type { IDataObject } from 'n8n-workflow';
+
+import { startTestBed, type TestBed } from '../trigger/helpers';
+import type { WebhookTrigger } from '../harness/webhook';
+import {
+	configure,
+	itemsOf,
+	loadTemplate,
+	runFromTrigger,
+	startTestWooCommerce,
+	wooCommerceCredentials,
+	wooCommerceWebhookTrigger,
+	wooControl,
+	type RunningWooCommerceFake,
+	type Template,
+} from '../harness/templates';
+
+let bed: TestBed;
+let fake: RunningWooCommerceFake;
+let woo: AxiosInstance;
+let template: Template;
+const hooks: WebhookTrigger[] = [];
+beforeAll(async () => {
+	bed = await startTestBed();
+	fake = await startTestWooCommerce();
+	woo = wooControl(fake);
+	template = configure(loadTemplate('woocommerce-orders-to-myogo.json'), {});
+});
+afterAll(async () => {
+	for (const hook of hooks) await hook.close();
+	await bed.close();
+	await fake.close();
+});
+beforeEach(async () => {
+	await bed.reset();
+	await woo.post('/reset');
+	await bed.control.post('/seed', {
+		products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({ code, languageCode: 'en', name: code })),
+	});
+});
+
+function credentials() {
+	return { ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake) } as never;
+}
+
+function wooOrder(number: string, status: string, extra: IDataObject = {}): IDataObject {
+	return {
+		number,
+		status,
+		currency: 'EUR',
+		total: '104.80',
+		prices_include_tax: true,
+		customer_note: 'Please leave at the door',
+		billing: { first_name: 'Jürgen', last_name: 'Weiß', email: 'j@example.de', phone: '+4930123', country: 'DE' },
+		shipping: { first_name: 'Jürgen', last_name: 'Weiß', address_1: 'Hauptstraße 5', city: 'Berlin', postcode: '10115', country: 'DE' },
+		line_items: [
+			{ id: 1, name: 'Hoodie - Blue, L', quantity: 2, sku: 'HOODIE-BLUE-L', price: 42.016807, subtotal: '84.03', subtotal_tax: '15.97', total: '84.03', total_tax: '15.97', product_id: 40, variation_id: 45 },
+			{ id: 2, name: 'Mütze', quantity: 1, sku: 'WOO-BEANIE', price: 15.12605, subtotal: '15.13', subtotal_tax: '2.87', total: '15.13', total_tax: '2.87', product_id: 52, variation_id: 0 },
+		],
+		shipping_lines: [{ id: 3, method_title: 'DHL Paket', method_id: 'local_pickup', instance_id: '3', total: '4.87', total_tax: '0.93' }],
+		...extra,
+	};
+}
+
+/** Activates both WooCommerce Trigger nodes of the template against the fake. */
+async function activateTriggers() {
+	const created = await wooCommerceWebhookTrigger(template, 'WooCommerce Trigger (order created)', credentials());
+	const updated = await wooCommerceWebhookTrigger(template, 'WooCommerce Trigger (order updated)', credentials());
+	hooks.push(created, updated);
+	return { created, updated };
+}
+
+async function myOgoOrders(): Promise<IDataObject[]> {
+	return (await (await bed.api()).get('/orders', { params: { limit: 250 } })).data as IDataObject[];
+}
+
+describe('WooCommerce paid orders to myOGO', () => {
+	test('activation registers signed webhooks in WooCommerce for both topics', async () => {
+		await activateTriggers();
+		const webhooks = ((await woo.get('/state')).data as { webhooks: IDataObject[] }).webhooks;
+		expect(webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
+	});
+
+	test('a paid order sent by the webhook and again by the catch-up exists exactly once in myOGO', async () => {
+		const { created, updated } = await activateTriggers();
+		// The customer checks out: WooCommerce creates the order as pending, then payment moves it to processing.
+		const order = (await woo.post('/orders', wooOrder('2087', 'pending'))).data as IDataObject;
+		await woo.post(`/orders/${order.id}/status`, { status: 'processing' });
+		const deliveries = (await woo.get('/deliveries')).data as IDataObject[];
+		expect(deliveries.map((d) => [d.topic, d.status])).toEqual([
+			['order.created', 200],
+			['order.updated', 200],
+			['order.updated', 200],
+		]);
+		// n8n's own trigger accepted every delivery (its HMAC check passed) and handed the order over.
+		const webhookItems = [...created.items, ...updated.items];
+		expect(webhookItems).toHaveLength(3);
+
+		const sent: IDataObject[] = [];
+		for (const [trigger, name] of [
+			[created, 'WooCommerce Trigger (order created)'],
+			[updated, 'WooCommerce Trigger (order updated)'],
+		] as const) {
+			for (const items of trigger.items) {
+				const result = await runFromTrigger(template, name, items, credentials());
+				expect(result.error).toBeUndefined();
+				expect(itemsOf(result, 'Failed Orders')).toEqual([]);
+				sent.push(...itemsOf(result, 'Sent to myOGO'));
+			}
+		}
+		// Only the delivery with status processing was paid.
+		expect(sent.map((o) => [o.reference, o.result])).toEqual([['2087', 'created']]);
+
+		// The hourly catch-up sends the same order again: it is updated, not duplicated.
+		const catchUp = await runFromTrigger(template, 'Catch-up Every Hour', [{ timestamp: new Date().toISOString() }], credentials());
+		expect(catchUp.error).toBeUndefined();
+		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
+		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([['2087', 'updated']]);
+
+		const orders = await myOgoOrders();
+		expect(orders).toHaveLength(1);
+		expect(orders[0]).toMatchObject({
+			reference: '2087',
+			status: 'new',
+			shippingCode: 'MATKAHUOLTO', // local_pickup → MATKAHUOLTO from the Settings node's map
+			priceCurrency: 'EUR',
+			customer: expect.objectContaining({ name: 'Jürgen Weiß', address1: 'Hauptstraße 5', city: 'Berlin', countryCode: 'DE', zip: '10115' }),
+			orderLines: [
+				expect.objectContaining({ code: 'HOODIE-BLUE-L', quantity: 2 }),
+				expect.objectContaining({ code: 'WOO-BEANIE', quantity: 1 }),
+			],
+		});
+		// WooCommerce side: the order is untouched by the sync (still processing, no notes).
+		const wooOrderNow = (await woo.get(`/orders/${order.id}`)).data as IDataObject;
+		expect(wooOrderNow).toMatchObject({ status: 'processing', notes: [] });
+	});
+
+	test('catch-up: only paid orders; completed with a paid date counts; unknown method uses the default code', async () => {
+		const seeded = (
+			await woo.post('/seed', {
+				orders: [
+					wooOrder('3001', 'processing', { date_paid_gmt: new Date().toISOString().slice(0, 19) }),
+					wooOrder('3002', 'pending'),
+					wooOrder('3003', 'on-hold'),
+					wooOrder('3004', 'processing', {
+						date_created_gmt: new Date(Date.now() - 48 * 3600_000).toISOString().slice(0, 19),
+					}),
+				],
+			})
+		).data;
+		expect(seeded.orders).toHaveLength(4);
+		const catchUp = await runFromTrigger(template, 'Catch-up Every Hour', [{}], credentials());
+		expect(catchUp.error).toBeUndefined();
+		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => o.reference)).toEqual(['3001']);
+		expect((await myOgoOrders()).map((o) => o.reference)).toEqual(['3001']);
+
+		// A completed order with a paid date arriving by webhook is sent; one without is not.
+		const completedPaid = wooOrder('3005', 'completed', { id: 9005, date_paid: '2026-11-26T10:00:00', shipping_lines: [{ method_title: 'Express', method_id: 'express' }] });
+		const completedUnpaid = wooOrder('3006', 'completed', { id: 9006, date_paid: null });
+		const run = await runFromTrigger(template, 'WooCommerce Trigger (order updated)', [completedPaid, completedUnpaid], credentials());
+		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual(['3005']);
+		const orders = await myOgoOrders();
+		expect(orders.find((o) => o.reference === '3005')).toMatchObject({ shippingCode: 'POSTI_PAKETTI' }); // the default
+		expect(orders.map((o) => o.reference).sort()).toEqual(['3001', '3005']);
+	});
+
+	test('a paid order later cancelled is cancelled in myOGO; a refused order goes to "Failed Orders"', async () => {
+		const paid = wooOrder('4001', 'processing', { id: 9401, date_paid: '2026-11-26T10:00:00' });
+		const badSku = wooOrder('4002', 'processing', {
+			id: 9402,
+			date_paid: '2026-11-26T10:00:00',
+			line_items: [{ id: 1, name: 'Unknown', quantity: 1, sku: 'NOT-IN-MYOGO', price: 10, total: '10', total_tax: '0' }],
+		});
+		const first = await runFromTrigger(template, 'WooCommerce Trigger (order updated)', [paid, badSku], credentials());
+		expect(itemsOf(first, 'Sent to myOGO').map((o) => o.reference)).toEqual(['4001']);
+		const failed = itemsOf(first, 'Failed Orders');
+		expect(failed).toHaveLength(1);
+		expect(JSON.stringify(failed[0])).toMatch(/NOT-IN-MYOGO|product/i);
+
+		const cancelled = { ...paid, status: 'cancelled' };
+		const unpaidCancelled = wooOrder('4003', 'cancelled', { id: 9403, date_paid: null });
+		const second = await runFromTrigger(template, 'WooCommerce Trigger (order updated)', [cancelled, unpaidCancelled], credentials());
+		expect(second.error).toBeUndefined();
+		expect(itemsOf(second, 'Cancel in myOGO').map((o) => [o.reference, o.status])).toEqual([['4001', 'cancelled']]);
+		expect(itemsOf(second, 'Failed Orders')).toEqual([]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([['4001', 'cancelled']]);
+	});
+
+	test('catch-up with the key in the query string works; a refused read goes to "Failed Orders"', async () => {
+		await woo.post('/seed', { orders: [wooOrder('5001', 'processing')] });
+		const inQuery = { ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake, true) } as never;
+		const ok = await runFromTrigger(template, 'Catch-up Every Hour', [{}], inQuery);
+		expect(itemsOf(ok, 'Sent to myOGO').map((o) => o.reference)).toEqual(['5001']);
+		const log = (await woo.get('/requests')).data as Array<{ status: number }>;
+		expect(log.map((r) => r.status)).toEqual([200]);
+
+		const wrongKey = { ...bed.credentials, wooCommerceApi: { ...wooCommerceCredentials(fake), consumerKey: 'ck_wrong' } } as never;
+		const failed = await runFromTrigger(template, 'Catch-up Every Hour', [{}], wrongKey);
+		expect(failed.error).toBeUndefined();
+		expect(itemsOf(failed, 'Failed Orders')).toHaveLength(1);
+		expect(failed.run.data.resultData.runData['Get Recent Processing Orders'][0].error?.message).toMatch(/authoriz|401|permission|forbidden/i);
+		expect(itemsOf(failed, 'Sent to myOGO')).toEqual([]);
+	});
+
+	test('catch-up re-sending an order the warehouse is collecting is not a failure, and changes nothing', async () => {
+		await woo.post('/seed', { orders: [wooOrder('6001', 'processing')] });
+		await runFromTrigger(template, 'Catch-up Every Hour', [{}], credentials());
+		await bed.control.post('/orders/6001/advance', { status: 'collecting' });
+		const again = await runFromTrigger(template, 'Catch-up Every Hour', [{}], credentials());
+		expect(again.error).toBeUndefined();
+		expect(itemsOf(again, 'Failed Orders')).toEqual([]);
+		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([
+			expect.objectContaining({ error: expect.stringContaining('6001 cannot be updated: it is already collecting') }),
+		]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([['6001', 'collecting']]);
+	});
+});

@@ -1,0 +1,111 @@
+/**
+ * workflows/woocommerce-products-to-myogo.json: WooCommerce products and each variation of a
+ * variable product become myOGO products (code = SKU), by webhook and by the daily full resync.
+ */
+import type { AxiosInstance } from 'axios';
+import type { IDataObject } from 'n8n-workflow';
+
+import { startTestBed, type TestBed } from '../trigger/helpers';
+import type { WebhookTrigger } from '../harness/webhook';
+import {
+	configure,
+	itemsOf,
+	loadTemplate,
+	runFromTrigger,
+	startTestWooCommerce,
+	wooCommerceCredentials,
+	wooCommerceWebhookTrigger,
+	wooControl,
+	type RunningWooCommerceFake,
+	type Template,
+} from '../harness/templates';
+
+let bed: TestBed;
+let fake: RunningWooCommerceFake;
+let woo: AxiosInstance;
+let template: Template;
+const hooks: WebhookTrigger[] = [];
+beforeAll(async () => {
+	bed = await startTestBed();
+	fake = await startTestWooCommerce();
+	woo = wooControl(fake);
+	template = configure(loadTemplate('woocommerce-products-to-myogo.json'), {
+		'settings.wooCommerceUrl': fake.url,
+		'settings.languageCode': 'fi',
+	});
+});
+afterAll(async () => {
+	for (const hook of hooks) await hook.close();
+	await bed.close();
+	await fake.close();
+});
+beforeEach(async () => {
+	await bed.reset();
+	await woo.post('/reset');
+});
+
+const credentials = () => ({ ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake) }) as never;
+
+const CATALOG = [
+	{ name: 'Mug', sku: 'MUG', regular_price: '9.90', description: '<p>A <b>big</b> mug</p>', permalink: 'https://shop.example/mug' },
+	{
+		name: 'T-shirt',
+		type: 'variable',
+		sku: '',
+		regular_price: '',
+		variations: [
+			{ sku: 'TEE-S', regular_price: '19.90', attributes: [{ name: 'Size', option: 'S' }] },
+			{ sku: 'TEE-M', regular_price: '21.90', attributes: [{ name: 'Size', option: 'M' }] },
+		],
+	},
+	{ name: 'No SKU yet', sku: '' },
+];
+
+async function myOgoProducts(): Promise<Map<string, IDataObject>> {
+	const rows = (await (await bed.api()).get('/products', { params: { limit: 250 } })).data as IDataObject[];
+	return new Map(rows.map((p) => [String(p.code), p]));
+}
+
+test('full resync: simple products and every variation exist in myOGO; a second run changes nothing', async () => {
+	await woo.post('/seed', { products: CATALOG });
+	const first = await runFromTrigger(template, 'Full Resync Daily', [{}], credentials());
+	expect(first.error).toBeUndefined();
+	// The product without a SKU is not dropped silently: it is reported on the failure branch.
+	expect(itemsOf(first, 'Failed Products')).toEqual([
+		expect.objectContaining({ error: expect.stringContaining('"No SKU yet"') }),
+	]);
+
+	const products = await myOgoProducts();
+	expect([...products.keys()].sort()).toEqual(['MUG', 'TEE-M', 'TEE-S']);
+	expect(products.get('MUG')).toMatchObject({ name: 'Mug', languageCode: 'fi', salesPrice: 9.9, description: 'A big mug' });
+	expect(products.get('TEE-S')).toMatchObject({ name: expect.stringContaining('T-shirt'), salesPrice: 19.9, languageCode: 'fi' });
+	expect(products.get('TEE-M')).toMatchObject({ salesPrice: 21.9 });
+
+	// WooCommerce side: read only (one product list, one variation list), nothing written.
+	const requests = (await woo.get('/requests')).data as Array<{ method: string; path: string }>;
+	expect(requests.every((r) => r.method === 'GET')).toBe(true);
+
+	const second = await runFromTrigger(template, 'Full Resync Daily', [{}], credentials());
+	expect(itemsOf(second, 'Sent to myOGO').map((p) => p.result)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+	expect((await myOgoProducts()).size).toBe(3);
+});
+
+test('webhook: an updated variable product (delivery signed, checked by n8n’s trigger) updates its variations in myOGO', async () => {
+	const { productIds } = (await woo.post('/seed', { products: CATALOG })).data as { productIds: number[] };
+	await runFromTrigger(template, 'Full Resync Daily', [{}], credentials());
+	const trigger = await wooCommerceWebhookTrigger(template, 'WooCommerce Trigger (product updated)', credentials());
+	hooks.push(trigger);
+
+	await woo.post(`/products/${productIds[1]}/touch`, { name: 'Organic T-shirt' });
+	expect(trigger.items).toHaveLength(1);
+	const run = await runFromTrigger(template, 'WooCommerce Trigger (product updated)', trigger.items[0], credentials());
+	expect(run.error).toBeUndefined();
+	expect(itemsOf(run, 'Failed Products')).toEqual([]);
+	expect(itemsOf(run, 'Sent to myOGO').map((p) => [p.code, p.result]).sort()).toEqual([
+		['TEE-M', 'updated'],
+		['TEE-S', 'updated'],
+	]);
+	const products = await myOgoProducts();
+	expect(products.get('TEE-S')?.name).toEqual(expect.stringContaining('Organic T-shirt'));
+	expect(products.size).toBe(3);
+});
