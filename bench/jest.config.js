@@ -1,0 +1,16 @@
+/** `npm run bench`: the benchmarks, printed as figures (no timed assertions). Same transform as the tests. */
+module.exports = {
+	rootDir: '..',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/bench'],
+	testMatch: ['**/*.bench.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }],
+	},
+	testTimeout: 900000,
+	moduleNameMapper: {
+		'^n8n-workflow$': '<rootDir>/node_modules/n8n-workflow',
+		'^n8n-core$': '<rootDir>/node_modules/n8n-core',
+	},
+	setupFilesAfterEnv: ['<rootDir>/test/harness/jestTeardown.ts'],
+};
