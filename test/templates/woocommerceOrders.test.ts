@@ -2,51 +2,18 @@
  * workflows/woocommerce-orders-to-myogo.json against the WooCommerce fake and the myOGO sandbox:
  * webhook deliveries (signed, checked by n8n's own WooCommerce Trigger) and the catch-up schedule.
  */
-import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startTestBed, type TestBed } from '../trigger/helpers';
-import type { WebhookTrigger } from '../harness/webhook';
-import {
-	configure,
-	itemsOf,
-	loadTemplate,
-	runFromTrigger,
-	startTestWooCommerce,
-	wooCommerceCredentials,
-	wooCommerceWebhookTrigger,
-	wooControl,
-	type RunningWooCommerceFake,
-	type Template,
-} from '../harness/templates';
+import { itemsOf, runFromTrigger, wooCommerceCredentials, wooCommerceWebhookTrigger } from '../harness/templates';
+import { useTemplateEnvironment } from './setup';
 
-let bed: TestBed;
-let fake: RunningWooCommerceFake;
-let woo: AxiosInstance;
-let template: Template;
-const hooks: WebhookTrigger[] = [];
-beforeAll(async () => {
-	bed = await startTestBed();
-	fake = await startTestWooCommerce();
-	woo = wooControl(fake);
-	template = configure(loadTemplate('woocommerce-orders-to-myogo.json'), {});
+const env = useTemplateEnvironment({
+	template: 'woocommerce-orders-to-myogo.json',
+	seed: (bed) =>
+		bed.control.post('/seed', {
+			products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({ code, languageCode: 'en', name: code })),
+		}),
 });
-afterAll(async () => {
-	for (const hook of hooks) await hook.close();
-	await bed.close();
-	await fake.close();
-});
-beforeEach(async () => {
-	await bed.reset();
-	await woo.post('/reset');
-	await bed.control.post('/seed', {
-		products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({ code, languageCode: 'en', name: code })),
-	});
-});
-
-function credentials() {
-	return { ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake) } as never;
-}
 
 function wooOrder(number: string, status: string, extra: IDataObject = {}): IDataObject {
 	return {
@@ -69,29 +36,29 @@ function wooOrder(number: string, status: string, extra: IDataObject = {}): IDat
 
 /** Activates both WooCommerce Trigger nodes of the template against the fake. */
 async function activateTriggers() {
-	const created = await wooCommerceWebhookTrigger(template, 'WooCommerce Trigger (order created)', credentials());
-	const updated = await wooCommerceWebhookTrigger(template, 'WooCommerce Trigger (order updated)', credentials());
-	hooks.push(created, updated);
+	const created = await wooCommerceWebhookTrigger(env.template, 'WooCommerce Trigger (order created)', env.credentials());
+	const updated = await wooCommerceWebhookTrigger(env.template, 'WooCommerce Trigger (order updated)', env.credentials());
+	env.hooks.push(created, updated);
 	return { created, updated };
 }
 
 async function myOgoOrders(): Promise<IDataObject[]> {
-	return (await (await bed.api()).get('/orders', { params: { limit: 250 } })).data as IDataObject[];
+	return (await (await env.bed.api()).get('/orders', { params: { limit: 250 } })).data as IDataObject[];
 }
 
 describe('WooCommerce paid orders to myOGO', () => {
 	test('activation registers signed webhooks in WooCommerce for both topics', async () => {
 		await activateTriggers();
-		const webhooks = ((await woo.get('/state')).data as { webhooks: IDataObject[] }).webhooks;
+		const webhooks = ((await env.woo.get('/state')).data as { webhooks: IDataObject[] }).webhooks;
 		expect(webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
 	});
 
 	test('a paid order sent by the webhook and again by the catch-up exists exactly once in myOGO', async () => {
 		const { created, updated } = await activateTriggers();
 		// The customer checks out: WooCommerce creates the order as pending, then payment moves it to processing.
-		const order = (await woo.post('/orders', wooOrder('2087', 'pending'))).data as IDataObject;
-		await woo.post(`/orders/${order.id}/status`, { status: 'processing' });
-		const deliveries = (await woo.get('/deliveries')).data as IDataObject[];
+		const order = (await env.woo.post('/orders', wooOrder('2087', 'pending'))).data as IDataObject;
+		await env.woo.post(`/orders/${order.id}/status`, { status: 'processing' });
+		const deliveries = (await env.woo.get('/deliveries')).data as IDataObject[];
 		expect(deliveries.map((d) => [d.topic, d.status])).toEqual([
 			['order.created', 200],
 			['order.updated', 200],
@@ -107,7 +74,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 			[updated, 'WooCommerce Trigger (order updated)'],
 		] as const) {
 			for (const items of trigger.items) {
-				const result = await runFromTrigger(template, name, items, credentials());
+				const result = await runFromTrigger(env.template, name, items, env.credentials());
 				expect(result.error).toBeUndefined();
 				expect(itemsOf(result, 'Failed Orders')).toEqual([]);
 				sent.push(...itemsOf(result, 'Sent to myOGO'));
@@ -117,7 +84,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(sent.map((o) => [o.reference, o.result])).toEqual([['2087', 'created']]);
 
 		// The hourly catch-up sends the same order again: it is updated, not duplicated.
-		const catchUp = await runFromTrigger(template, 'Catch-up Every Hour', [{ timestamp: new Date().toISOString() }], credentials());
+		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{ timestamp: new Date().toISOString() }], env.credentials());
 		expect(catchUp.error).toBeUndefined();
 		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([['2087', 'updated']]);
@@ -136,13 +103,13 @@ describe('WooCommerce paid orders to myOGO', () => {
 			],
 		});
 		// WooCommerce side: the order is untouched by the sync (still processing, no notes).
-		const wooOrderNow = (await woo.get(`/orders/${order.id}`)).data as IDataObject;
+		const wooOrderNow = (await env.woo.get(`/orders/${order.id}`)).data as IDataObject;
 		expect(wooOrderNow).toMatchObject({ status: 'processing', notes: [] });
 	});
 
 	test('catch-up: only paid orders; completed with a paid date counts; unknown method uses the default code', async () => {
 		const seeded = (
-			await woo.post('/seed', {
+			await env.woo.post('/seed', {
 				orders: [
 					wooOrder('3001', 'processing', { date_paid_gmt: new Date().toISOString().slice(0, 19) }),
 					wooOrder('3002', 'pending'),
@@ -154,7 +121,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 			})
 		).data;
 		expect(seeded.orders).toHaveLength(4);
-		const catchUp = await runFromTrigger(template, 'Catch-up Every Hour', [{}], credentials());
+		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 		expect(catchUp.error).toBeUndefined();
 		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => o.reference)).toEqual(['3001']);
 		expect((await myOgoOrders()).map((o) => o.reference)).toEqual(['3001']);
@@ -162,7 +129,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		// A completed order with a paid date arriving by webhook is sent; one without is not.
 		const completedPaid = wooOrder('3005', 'completed', { id: 9005, date_paid: '2026-11-26T10:00:00', shipping_lines: [{ method_title: 'Express', method_id: 'express' }] });
 		const completedUnpaid = wooOrder('3006', 'completed', { id: 9006, date_paid: null });
-		const run = await runFromTrigger(template, 'WooCommerce Trigger (order updated)', [completedPaid, completedUnpaid], credentials());
+		const run = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [completedPaid, completedUnpaid], env.credentials());
 		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual(['3005']);
 		const orders = await myOgoOrders();
 		expect(orders.find((o) => o.reference === '3005')).toMatchObject({ shippingCode: 'POSTI_PAKETTI' }); // the default
@@ -176,7 +143,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 			date_paid: '2026-11-26T10:00:00',
 			line_items: [{ id: 1, name: 'Unknown', quantity: 1, sku: 'NOT-IN-MYOGO', price: 10, total: '10', total_tax: '0' }],
 		});
-		const first = await runFromTrigger(template, 'WooCommerce Trigger (order updated)', [paid, badSku], credentials());
+		const first = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [paid, badSku], env.credentials());
 		expect(itemsOf(first, 'Sent to myOGO').map((o) => o.reference)).toEqual(['4001']);
 		const failed = itemsOf(first, 'Failed Orders');
 		expect(failed).toHaveLength(1);
@@ -184,7 +151,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 
 		const cancelled = { ...paid, status: 'cancelled' };
 		const unpaidCancelled = wooOrder('4003', 'cancelled', { id: 9403, date_paid: null });
-		const second = await runFromTrigger(template, 'WooCommerce Trigger (order updated)', [cancelled, unpaidCancelled], credentials());
+		const second = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [cancelled, unpaidCancelled], env.credentials());
 		expect(second.error).toBeUndefined();
 		expect(itemsOf(second, 'Cancel in myOGO').map((o) => [o.reference, o.status])).toEqual([['4001', 'cancelled']]);
 		expect(itemsOf(second, 'Failed Orders')).toEqual([]);
@@ -192,15 +159,15 @@ describe('WooCommerce paid orders to myOGO', () => {
 	});
 
 	test('catch-up with the key in the query string works; a refused read goes to "Failed Orders"', async () => {
-		await woo.post('/seed', { orders: [wooOrder('5001', 'processing')] });
-		const inQuery = { ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake, true) } as never;
-		const ok = await runFromTrigger(template, 'Catch-up Every Hour', [{}], inQuery);
+		await env.woo.post('/seed', { orders: [wooOrder('5001', 'processing')] });
+		const inQuery = { ...env.bed.credentials, wooCommerceApi: wooCommerceCredentials(env.fake, true) } as never;
+		const ok = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], inQuery);
 		expect(itemsOf(ok, 'Sent to myOGO').map((o) => o.reference)).toEqual(['5001']);
-		const log = (await woo.get('/requests')).data as Array<{ status: number }>;
+		const log = (await env.woo.get('/requests')).data as Array<{ status: number }>;
 		expect(log.map((r) => r.status)).toEqual([200]);
 
-		const wrongKey = { ...bed.credentials, wooCommerceApi: { ...wooCommerceCredentials(fake), consumerKey: 'ck_wrong' } } as never;
-		const failed = await runFromTrigger(template, 'Catch-up Every Hour', [{}], wrongKey);
+		const wrongKey = { ...env.bed.credentials, wooCommerceApi: { ...wooCommerceCredentials(env.fake), consumerKey: 'ck_wrong' } } as never;
+		const failed = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], wrongKey);
 		expect(failed.error).toBeUndefined();
 		expect(itemsOf(failed, 'Failed Orders')).toHaveLength(1);
 		expect(failed.run.data.resultData.runData['Get Recent Processing Orders'][0].error?.message).toMatch(/authoriz|401|permission|forbidden/i);
@@ -208,10 +175,10 @@ describe('WooCommerce paid orders to myOGO', () => {
 	});
 
 	test('catch-up re-sending an order the warehouse is collecting is not a failure, and changes nothing', async () => {
-		await woo.post('/seed', { orders: [wooOrder('6001', 'processing')] });
-		await runFromTrigger(template, 'Catch-up Every Hour', [{}], credentials());
-		await bed.control.post('/orders/6001/advance', { status: 'collecting' });
-		const again = await runFromTrigger(template, 'Catch-up Every Hour', [{}], credentials());
+		await env.woo.post('/seed', { orders: [wooOrder('6001', 'processing')] });
+		await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		await env.bed.control.post('/orders/6001/advance', { status: 'collecting' });
+		const again = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 		expect(again.error).toBeUndefined();
 		expect(itemsOf(again, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([

@@ -2,49 +2,15 @@
  * workflows/woocommerce-products-to-myogo.json: WooCommerce products and each variation of a
  * variable product become myOGO products (code = SKU), by webhook and by the daily full resync.
  */
-import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startTestBed, type TestBed } from '../trigger/helpers';
-import type { WebhookTrigger } from '../harness/webhook';
-import {
-	configure,
-	itemsOf,
-	loadTemplate,
-	runFromTrigger,
-	startTestWooCommerce,
-	wooCommerceCredentials,
-	wooCommerceWebhookTrigger,
-	wooControl,
-	type RunningWooCommerceFake,
-	type Template,
-} from '../harness/templates';
+import { itemsOf, runFromTrigger, wooCommerceWebhookTrigger } from '../harness/templates';
+import { useTemplateEnvironment } from './setup';
 
-let bed: TestBed;
-let fake: RunningWooCommerceFake;
-let woo: AxiosInstance;
-let template: Template;
-const hooks: WebhookTrigger[] = [];
-beforeAll(async () => {
-	bed = await startTestBed();
-	fake = await startTestWooCommerce();
-	woo = wooControl(fake);
-	template = configure(loadTemplate('woocommerce-products-to-myogo.json'), {
-		'settings.wooCommerceUrl': fake.url,
-		'settings.languageCode': 'fi',
-	});
+const env = useTemplateEnvironment({
+	template: 'woocommerce-products-to-myogo.json',
+	settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url, 'settings.languageCode': 'fi' }),
 });
-afterAll(async () => {
-	for (const hook of hooks) await hook.close();
-	await bed.close();
-	await fake.close();
-});
-beforeEach(async () => {
-	await bed.reset();
-	await woo.post('/reset');
-});
-
-const credentials = () => ({ ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake) }) as never;
 
 const CATALOG = [
 	{ name: 'Mug', sku: 'MUG', regular_price: '9.90', description: '<p>A <b>big</b> mug</p>', permalink: 'https://shop.example/mug' },
@@ -62,13 +28,13 @@ const CATALOG = [
 ];
 
 async function myOgoProducts(): Promise<Map<string, IDataObject>> {
-	const rows = (await (await bed.api()).get('/products', { params: { limit: 250 } })).data as IDataObject[];
+	const rows = (await (await env.bed.api()).get('/products', { params: { limit: 250 } })).data as IDataObject[];
 	return new Map(rows.map((p) => [String(p.code), p]));
 }
 
 test('full resync: simple products and every variation exist in myOGO; a second run changes nothing', async () => {
-	await woo.post('/seed', { products: CATALOG });
-	const first = await runFromTrigger(template, 'Full Resync Daily', [{}], credentials());
+	await env.woo.post('/seed', { products: CATALOG });
+	const first = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
 	expect(first.error).toBeUndefined();
 	// The product without a SKU is not dropped silently: it is reported on the failure branch.
 	expect(itemsOf(first, 'Failed Products')).toEqual([
@@ -82,23 +48,23 @@ test('full resync: simple products and every variation exist in myOGO; a second 
 	expect(products.get('TEE-M')).toMatchObject({ salesPrice: 21.9 });
 
 	// WooCommerce side: read only (one product list, one variation list), nothing written.
-	const requests = (await woo.get('/requests')).data as Array<{ method: string; path: string }>;
+	const requests = (await env.woo.get('/requests')).data as Array<{ method: string; path: string }>;
 	expect(requests.every((r) => r.method === 'GET')).toBe(true);
 
-	const second = await runFromTrigger(template, 'Full Resync Daily', [{}], credentials());
+	const second = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
 	expect(itemsOf(second, 'Sent to myOGO').map((p) => p.result)).toEqual(['unchanged', 'unchanged', 'unchanged']);
 	expect((await myOgoProducts()).size).toBe(3);
 });
 
 test('webhook: an updated variable product (delivery signed, checked by n8n’s trigger) updates its variations in myOGO', async () => {
-	const { productIds } = (await woo.post('/seed', { products: CATALOG })).data as { productIds: number[] };
-	await runFromTrigger(template, 'Full Resync Daily', [{}], credentials());
-	const trigger = await wooCommerceWebhookTrigger(template, 'WooCommerce Trigger (product updated)', credentials());
-	hooks.push(trigger);
+	const { productIds } = (await env.woo.post('/seed', { products: CATALOG })).data as { productIds: number[] };
+	await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
+	const trigger = await wooCommerceWebhookTrigger(env.template, 'WooCommerce Trigger (product updated)', env.credentials());
+	env.hooks.push(trigger);
 
-	await woo.post(`/products/${productIds[1]}/touch`, { name: 'Organic T-shirt' });
+	await env.woo.post(`/products/${productIds[1]}/touch`, { name: 'Organic T-shirt' });
 	expect(trigger.items).toHaveLength(1);
-	const run = await runFromTrigger(template, 'WooCommerce Trigger (product updated)', trigger.items[0], credentials());
+	const run = await runFromTrigger(env.template, 'WooCommerce Trigger (product updated)', trigger.items[0], env.credentials());
 	expect(run.error).toBeUndefined();
 	expect(itemsOf(run, 'Failed Products')).toEqual([]);
 	expect(itemsOf(run, 'Sent to myOGO').map((p) => [p.code, p.result]).sort()).toEqual([

@@ -2,70 +2,41 @@
  * workflows/woocommerce-stock-from-myogo.json, run in-process against the myOGO sandbox and the
  * WooCommerce fake: myOGO's stockAvailable is set (absolute, manage_stock on) on products and variations.
  */
-import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { setStock, startTestBed, type TestBed } from '../trigger/helpers';
-import {
-	configure,
-	itemsOf,
-	loadTemplate,
-	runFromTrigger,
-	startTestWooCommerce,
-	templatePollingTrigger,
-	wooCommerceCredentials,
-	wooControl,
-	type RunningWooCommerceFake,
-	type Template,
-} from '../harness/templates';
+import { setStock } from '../trigger/helpers';
+import { itemsOf, runFromTrigger, templatePollingTrigger, wooCommerceCredentials } from '../harness/templates';
+import { useTemplateEnvironment } from './setup';
 
-let bed: TestBed;
-let fake: RunningWooCommerceFake;
-let woo: AxiosInstance;
-let template: Template;
-beforeAll(async () => {
-	bed = await startTestBed();
-	fake = await startTestWooCommerce();
-	woo = wooControl(fake);
-	template = configure(loadTemplate('woocommerce-stock-from-myogo.json'), { 'settings.wooCommerceUrl': fake.url });
-});
-afterAll(async () => {
-	await bed.close();
-	await fake.close();
-});
-beforeEach(async () => {
-	await bed.reset();
-	await woo.post('/reset');
+const env = useTemplateEnvironment({
+	template: 'woocommerce-stock-from-myogo.json',
+	settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
 });
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-function credentials() {
-	return { ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake) } as never;
-}
-
 async function wooStockBySku(): Promise<Map<string, IDataObject>> {
-	const state = (await woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
+	const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
 	return new Map([...state.products, ...state.variations].map((p) => [String(p.sku), p]));
 }
 
 /** Polls the template's trigger once and runs the workflow with what it emitted. */
 async function pollAndRun(levels: Array<[string, number]>) {
-	const trigger = templatePollingTrigger(template, credentials());
+	const trigger = templatePollingTrigger(env.template, env.credentials());
 	await trigger.activate();
 	await tick();
-	await setStock(bed.control, levels);
+	await setStock(env.bed.control, levels);
 	const items = await trigger.poll();
 	expect(items).not.toBeNull();
-	return await runFromTrigger(template, 'myOGO Trigger', items!, credentials());
+	return await runFromTrigger(env.template, 'myOGO Trigger', items!, env.credentials());
 }
 
 describe('WooCommerce stock from myOGO', () => {
 	test('sets stock absolutely on simple products and variations, by SKU', async () => {
-		await bed.control.post('/seed', {
+		await env.bed.control.post('/seed', {
 			products: ['TEE-S', 'TEE-M', 'MUG', 'CAP', 'ONLY-IN-MYOGO'].map((code) => ({ code, languageCode: 'en', name: code })),
 		});
-		await woo.post('/seed', {
+		await env.woo.post('/seed', {
 			products: [
 				{ name: 'Mug', sku: 'MUG', regular_price: '9.90', manage_stock: true, stock_quantity: 50 },
 				{ name: 'Cap', sku: 'CAP', regular_price: '14.00', manage_stock: false, stock_quantity: null },
@@ -93,7 +64,7 @@ describe('WooCommerce stock from myOGO', () => {
 
 		// WooCommerce side: every matched SKU holds myOGO's stockAvailable, with stock management on.
 		const bySku = await wooStockBySku();
-		const myOgo = (await (await bed.api()).get('/stock', { params: { limit: 250 } })).data as IDataObject[];
+		const myOgo = (await (await env.bed.api()).get('/stock', { params: { limit: 250 } })).data as IDataObject[];
 		for (const row of myOgo) {
 			if (row.productCode === 'ONLY-IN-MYOGO') continue;
 			expect([row.productCode, bySku.get(String(row.productCode))?.stock_quantity, bySku.get(String(row.productCode))?.manage_stock]).toEqual([
@@ -107,7 +78,7 @@ describe('WooCommerce stock from myOGO', () => {
 		expect(bySku.has('ONLY-IN-MYOGO')).toBe(false);
 
 		// Calls: one SKU lookup, one product batch, one variation batch (one parent).
-		const requests = (await woo.get('/requests')).data as Array<{ method: string; path: string }>;
+		const requests = (await env.woo.get('/requests')).data as Array<{ method: string; path: string }>;
 		expect(requests.map((r) => `${r.method} ${r.path.replace(/\d+/g, ':id')}`)).toEqual([
 			'GET /products',
 			'POST /products/:id/variations/batch',
@@ -116,16 +87,16 @@ describe('WooCommerce stock from myOGO', () => {
 	});
 
 	test('a request WooCommerce refuses (wrong consumer secret) lands on the visible "Failed Requests" branch', async () => {
-		await bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
-		await woo.post('/seed', { products: [{ name: 'Mug', sku: 'MUG', manage_stock: true, stock_quantity: 1 }] });
-		const trigger = templatePollingTrigger(template, credentials());
+		await env.bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
+		await env.woo.post('/seed', { products: [{ name: 'Mug', sku: 'MUG', manage_stock: true, stock_quantity: 1 }] });
+		const trigger = templatePollingTrigger(env.template, env.credentials());
 		await trigger.activate();
 		await tick();
-		await setStock(bed.control, [['MUG', 2]]);
+		await setStock(env.bed.control, [['MUG', 2]]);
 		const items = await trigger.poll();
-		const result = await runFromTrigger(template, 'myOGO Trigger', items!, {
-			...bed.credentials,
-			wooCommerceApi: { ...wooCommerceCredentials(fake), consumerSecret: 'wrong' },
+		const result = await runFromTrigger(env.template, 'myOGO Trigger', items!, {
+			...env.bed.credentials,
+			wooCommerceApi: { ...wooCommerceCredentials(env.fake), consumerSecret: 'wrong' },
 		} as never);
 		expect(result.error).toBeUndefined();
 		const failed = itemsOf(result, 'Failed Requests');

@@ -2,36 +2,21 @@
  * Scale: 2,000 changed SKUs (half of them variations) in a 10,000-SKU WooCommerce store.
  * Prints WooCommerce and myOGO call counts and checks them against the minimum the APIs allow.
  */
-import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startTestBed, type TestBed } from '../trigger/helpers';
 import {
 	configure,
 	itemsOf,
 	loadTemplate,
 	runFromTrigger,
-	startTestWooCommerce,
 	templatePollingTrigger,
 	wooCommerceCredentials,
-	wooControl,
-	type RunningWooCommerceFake,
 } from '../harness/templates';
+import { useTemplateEnvironment } from './setup';
 
 jest.setTimeout(240_000);
 
-let bed: TestBed;
-let fake: RunningWooCommerceFake;
-let woo: AxiosInstance;
-beforeAll(async () => {
-	bed = await startTestBed();
-	fake = await startTestWooCommerce();
-	woo = wooControl(fake);
-});
-afterAll(async () => {
-	await bed.close();
-	await fake.close();
-});
+const env = useTemplateEnvironment({ resetEachTest: false });
 
 const SIMPLE = 8_000;
 const PARENTS = 200;
@@ -45,11 +30,11 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 		...Array.from({ length: PARENTS * VARIATIONS_EACH }, (_, k) => variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH)),
 	];
 	expect(allSkus).toHaveLength(10_000);
-	await bed.control.post('/seed', {
+	await env.bed.control.post('/seed', {
 		products: allSkus.map((code) => ({ code, languageCode: 'en', name: code })),
 		stock: allSkus.map((code) => ({ code, stockAvailable: 1, reserved: 0 })),
 	});
-	await woo.post('/seed', {
+	await env.woo.post('/seed', {
 		products: [
 			...Array.from({ length: SIMPLE }, (_, i) => ({ name: `Product ${i}`, sku: simpleSku(i), manage_stock: true, stock_quantity: 1 })),
 			...Array.from({ length: PARENTS }, (_, p) => ({
@@ -60,8 +45,8 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 		],
 	});
 
-	const credentials = { ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake) } as never;
-	const template = configure(loadTemplate('woocommerce-stock-from-myogo.json'), { 'settings.wooCommerceUrl': fake.url });
+	const credentials = { ...env.bed.credentials, wooCommerceApi: wooCommerceCredentials(env.fake) } as never;
+	const template = configure(loadTemplate('woocommerce-stock-from-myogo.json'), { 'settings.wooCommerceUrl': env.fake.url });
 	const trigger = templatePollingTrigger(template, credentials);
 	await trigger.activate();
 	await new Promise((resolve) => setTimeout(resolve, 5));
@@ -72,23 +57,23 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 		...Array.from({ length: 1_000 }, (_, k) => variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH)),
 	];
 	const level = (i: number) => (i * 7) % 53;
-	await bed.control.post('/seed', { stock: changed.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })) });
+	await env.bed.control.post('/seed', { stock: changed.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })) });
 
-	const myOgoBefore = ((await bed.control.get('/requests')).data as unknown[]).length;
-	await woo.delete('/requests');
+	const myOgoBefore = ((await env.bed.control.get('/requests')).data as unknown[]).length;
+	await env.woo.delete('/requests');
 	const items = await trigger.poll();
 	expect((items![0].stock as unknown[]).length).toBe(2_000);
-	const myOgoCalls = ((await bed.control.get('/requests')).data as Array<{ path: string }>).slice(myOgoBefore);
+	const myOgoCalls = ((await env.bed.control.get('/requests')).data as Array<{ path: string }>).slice(myOgoBefore);
 	const result = await runFromTrigger(template, 'myOGO Trigger', items!, credentials);
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
 	expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
 
 	// End state on both sides: every changed SKU holds myOGO's stockAvailable; the rest kept 1.
-	const state = (await woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
+	const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
 	const wooBySku = new Map([...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]));
 	const myOgoStock = new Map<string, unknown>();
-	const api = await bed.api();
+	const api = await env.bed.api();
 	for (let page = 1; ; page++) {
 		const rows = (await api.get('/stock', { params: { limit: 250, page } })).data as IDataObject[];
 		for (const row of rows) myOgoStock.set(String(row.productCode), row.stockAvailable);
@@ -98,7 +83,7 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 	expect(mismatches).toEqual([]);
 	expect(changed.filter((sku, i) => wooBySku.get(sku) !== level(i))).toEqual([]);
 
-	const wooCalls = (await woo.get('/requests')).data as Array<{ method: string; path: string; batchSize: number }>;
+	const wooCalls = (await env.woo.get('/requests')).data as Array<{ method: string; path: string; batchSize: number }>;
 	const lookups = wooCalls.filter((c) => c.method === 'GET').length;
 	const productBatches = wooCalls.filter((c) => c.path === '/products/batch').length;
 	const variationBatches = wooCalls.filter((c) => c.path.endsWith('/variations/batch')).length;

@@ -2,48 +2,21 @@
  * workflows/woocommerce-tracking-from-myogo.json: a shipped myOGO order completes the WooCommerce
  * order with tracking meta and a customer note carrying the tracking link.
  */
-import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startTestBed, type TestBed } from '../trigger/helpers';
-import {
-	configure,
-	itemsOf,
-	loadTemplate,
-	runFromTrigger,
-	startTestWooCommerce,
-	templatePollingTrigger,
-	wooCommerceCredentials,
-	wooControl,
-	type RunningWooCommerceFake,
-	type Template,
-} from '../harness/templates';
+import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger } from '../harness/templates';
+import { useTemplateEnvironment } from './setup';
 
-let bed: TestBed;
-let fake: RunningWooCommerceFake;
-let woo: AxiosInstance;
-let template: Template;
-beforeAll(async () => {
-	bed = await startTestBed();
-	fake = await startTestWooCommerce();
-	woo = wooControl(fake);
-	template = configure(loadTemplate('woocommerce-tracking-from-myogo.json'), { 'settings.wooCommerceUrl': fake.url });
-});
-afterAll(async () => {
-	await bed.close();
-	await fake.close();
-});
-beforeEach(async () => {
-	await bed.reset();
-	await woo.post('/reset');
-	await bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
+const env = useTemplateEnvironment({
+	template: 'woocommerce-tracking-from-myogo.json',
+	settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
+	seed: (bed) => bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
 });
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-const credentials = () => ({ ...bed.credentials, wooCommerceApi: wooCommerceCredentials(fake) }) as never;
 
 async function myOgoOrder(reference: string) {
-	await (await bed.api()).post('/orders', {
+	await (await env.bed.api()).post('/orders', {
 		reference,
 		shippingCode: 'POSTI_PAKETTI',
 		customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
@@ -52,7 +25,7 @@ async function myOgoOrder(reference: string) {
 }
 
 test('a shipped order gets tracking meta, a customer note with the link, and status completed', async () => {
-	await woo.post('/seed', {
+	await env.woo.post('/seed', {
 		orders: [
 			{ id: 501, number: '501', status: 'processing', date_paid_gmt: '2026-11-26T10:00:00', customer_note: 'Ring twice' },
 			{ id: 502, number: '502', status: 'processing' },
@@ -60,21 +33,21 @@ test('a shipped order gets tracking meta, a customer note with the link, and sta
 	});
 	await myOgoOrder('501');
 	await myOgoOrder('502');
-	const trigger = templatePollingTrigger(template, credentials());
+	const trigger = templatePollingTrigger(env.template, env.credentials());
 	await trigger.activate();
 	await tick();
-	await bed.control.post('/orders/501/advance', { status: 'shipped', trackingNumber: 'JJFI111,JJFI222' });
+	await env.bed.control.post('/orders/501/advance', { status: 'shipped', trackingNumber: 'JJFI111,JJFI222' });
 	const items = await trigger.poll();
 	expect(items?.map((o) => o.reference)).toEqual(['501']);
 
-	const result = await runFromTrigger(template, 'myOGO Trigger', items!, credentials());
+	const result = await runFromTrigger(env.template, 'myOGO Trigger', items!, env.credentials());
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
 
 	// myOGO side: shipped with the tracking numbers the WooCommerce side now holds.
-	const shipped = ((await (await bed.api()).get('/orders', { params: { reference: '501' } })).data as IDataObject[])[0];
+	const shipped = ((await (await env.bed.api()).get('/orders', { params: { reference: '501' } })).data as IDataObject[])[0];
 	expect(shipped.status).toBe('shipped');
-	const order = (await woo.get('/orders/501')).data as IDataObject & { meta_data: IDataObject[]; notes: IDataObject[] };
+	const order = (await env.woo.get('/orders/501')).data as IDataObject & { meta_data: IDataObject[]; notes: IDataObject[] };
 	expect(order.status).toBe('completed');
 	expect(order.customer_note).toBe('Ring twice'); // the buyer's own note is left alone
 	const meta = Object.fromEntries(order.meta_data.map((m) => [m.key, m.value]));
@@ -84,50 +57,50 @@ test('a shipped order gets tracking meta, a customer note with the link, and sta
 		expect.objectContaining({ customer_note: true, note: `Your order is on its way. Track your parcel here: ${shipped.trackingUrl}` }),
 	]);
 	// The other order is untouched.
-	expect((await woo.get('/orders/502')).data).toMatchObject({ status: 'processing', meta_data: [], notes: [] });
+	expect((await env.woo.get('/orders/502')).data).toMatchObject({ status: 'processing', meta_data: [], notes: [] });
 });
 
 test('an order WooCommerce does not know goes to "Failed Tracking Updates"', async () => {
 	const shippedOrder = { reference: '9999', status: 'shipped', trackingNumber: 'X1', trackingNumbers: ['X1'], trackingUrl: 'https://t.example/X1' };
-	const result = await runFromTrigger(template, 'myOGO Trigger', [shippedOrder], credentials());
+	const result = await runFromTrigger(env.template, 'myOGO Trigger', [shippedOrder], env.credentials());
 	expect(result.error).toBeUndefined();
 	const failed = itemsOf(result, 'Failed Tracking Updates');
 	expect(failed).toHaveLength(1);
 	expect(failed[0]).toMatchObject({ reference: '9999' }); // the myOGO order that could not be written
 	const wooNode = result.run.data.resultData.runData['Complete Order in WooCommerce'][0];
 	expect(wooNode.error?.message).toMatch(/could not be found/i); // the reason, on the node in the execution
-	const requests = (await woo.get('/requests')).data as Array<{ method: string; path: string }>;
+	const requests = (await env.woo.get('/requests')).data as Array<{ method: string; path: string }>;
 	expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /orders/9999']); // no note was attempted
 	expect(itemsOf(result, 'Tracking Sent')).toEqual([]);
 });
 
 test('with the Shipment Tracking extension option: one tracking row per parcel instead of meta, then completed with the note', async () => {
 	const withExtension = configure(loadTemplate('woocommerce-tracking-from-myogo.json'), {
-		'settings.wooCommerceUrl': fake.url,
+		'settings.wooCommerceUrl': env.fake.url,
 		'settings.useShipmentTrackingExtension': true,
 		'settings.trackingProvider': 'Posti',
 	});
-	await woo.post('/seed', { orders: [{ id: 601, number: '601', status: 'processing' }, { id: 602, number: '602', status: 'processing' }] });
+	await env.woo.post('/seed', { orders: [{ id: 601, number: '601', status: 'processing' }, { id: 602, number: '602', status: 'processing' }] });
 	await myOgoOrder('601');
 	await myOgoOrder('602');
-	const trigger = templatePollingTrigger(withExtension, credentials());
+	const trigger = templatePollingTrigger(withExtension, env.credentials());
 	await trigger.activate();
 	await tick();
-	await bed.control.post('/orders/601/advance', { status: 'shipped', trackingNumber: 'JJFI111,JJFI222' });
-	await bed.control.post('/orders/602/advance', { status: 'shipped', trackingNumber: 'JJFI333' });
+	await env.bed.control.post('/orders/601/advance', { status: 'shipped', trackingNumber: 'JJFI111,JJFI222' });
+	await env.bed.control.post('/orders/602/advance', { status: 'shipped', trackingNumber: 'JJFI333' });
 	const items = await trigger.poll();
 	expect(items?.map((o) => o.reference).sort()).toEqual(['601', '602']);
-	const result = await runFromTrigger(withExtension, 'myOGO Trigger', items!, credentials());
+	const result = await runFromTrigger(withExtension, 'myOGO Trigger', items!, env.credentials());
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
 
-	const api = await bed.api();
+	const api = await env.bed.api();
 	for (const [id, parcels] of [
 		['601', ['JJFI111', 'JJFI222']],
 		['602', ['JJFI333']],
 	] as const) {
 		const shipped = ((await api.get('/orders', { params: { reference: id } })).data as IDataObject[])[0];
-		const order = (await woo.get(`/orders/${id}`)).data as IDataObject & { meta_data: IDataObject[]; notes: IDataObject[] };
+		const order = (await env.woo.get(`/orders/${id}`)).data as IDataObject & { meta_data: IDataObject[]; notes: IDataObject[] };
 		expect(order.status).toBe('completed');
 		expect(order.meta_data.map((m) => m.key)).toEqual(['_wc_shipment_tracking_items']);
 		const rows = order.meta_data[0].value as IDataObject[];
