@@ -77,3 +77,26 @@ export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 5000, 
 		await sleep(everyMs);
 	}
 }
+
+/**
+ * The setup every endpoint suite shares: one sandbox for the file, reset before each test (a reset
+ * voids every token, so each test logs in again) and seeded with the named products. Hooks are
+ * registered here; the returned object's fields are filled when they run.
+ */
+export function useResetSandbox(setup: { options?: SandboxOptions; seedProducts?: string[] } = {}) {
+	const env = {} as { sandbox: Sandbox; api: AxiosInstance; control: AxiosInstance };
+	beforeAll(async () => {
+		({ sandbox: env.sandbox, control: env.control } = await startWithClients(setup.options));
+	});
+	afterAll(async () => {
+		await env.sandbox.close();
+	});
+	beforeEach(async () => {
+		await env.control.post('/reset');
+		env.api = apiClient(env.sandbox, (await login(env.sandbox)).access_token);
+		if (setup.seedProducts?.length) {
+			await env.control.post('/seed', { products: setup.seedProducts.map((code) => product(code)) });
+		}
+	});
+	return env;
+}

@@ -1,22 +1,7 @@
-import { AxiosInstance } from 'axios';
-import { ISO_MS_UTC, Sandbox, apiClient, login, product, startWithClients } from './helpers';
+import { ISO_MS_UTC, product, useResetSandbox } from './helpers';
 
 describe('sandbox: incoming stock (/stockupdate)', () => {
-	let sandbox: Sandbox;
-	let api: AxiosInstance;
-	let control: AxiosInstance;
-
-	beforeAll(async () => {
-		({ sandbox, control } = await startWithClients());
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(async () => {
-		await control.post('/reset');
-		api = apiClient(sandbox, (await login(sandbox)).access_token);
-		await control.post('/seed', { products: [product('TSHIRT-BLUE-L'), product('BEANIE-BLACK')] });
-	});
+	const env = useResetSandbox({ seedProducts: ['TSHIRT-BLUE-L', 'BEANIE-BLACK'] });
 
 	const notice = (reference: string, extra: Record<string, unknown> = {}) => ({
 		reference,
@@ -32,7 +17,7 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 	});
 
 	it('creates with 201: status new, no arrival yet, an autoReference, nothing received', async () => {
-		const response = await api.post('/stockupdate', notice('PO-1'));
+		const response = await env.api.post('/stockupdate', notice('PO-1'));
 		expect(response.status).toBe(201);
 		expect(response.data).toMatchObject({
 			reference: 'PO-1',
@@ -53,8 +38,8 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 	});
 
 	it('answers 409 for a reference used before', async () => {
-		await api.post('/stockupdate', notice('PO-2'));
-		const response = await api.post('/stockupdate', notice('PO-2'));
+		await env.api.post('/stockupdate', notice('PO-2'));
+		const response = await env.api.post('/stockupdate', notice('PO-2'));
 		expect(response.status).toBe(409);
 		expect(response.data.message).toContain('PO-2');
 	});
@@ -62,7 +47,7 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 	it('answers 400 for an unknown product code, naming the line and the code', async () => {
 		const body = notice('PO-3');
 		body.products[1].code = 'GHOST';
-		const response = await api.post('/stockupdate', body);
+		const response = await env.api.post('/stockupdate', body);
 		expect(response.status).toBe(400);
 		expect(response.data.message).toContain('products[1].code');
 		expect(response.data.message).toContain('GHOST');
@@ -85,7 +70,7 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 	])('refuses with 400 naming %s', async (field, breakIt) => {
 		const body = notice('PO-BAD');
 		breakIt(body);
-		const response = await api.post('/stockupdate', body);
+		const response = await env.api.post('/stockupdate', body);
 		expect(response.status).toBe(400);
 		expect(response.data.message).toContain(`'${field}'`);
 	});
@@ -94,16 +79,16 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 		const body = notice('PO-EDGE');
 		body.products[0].expectedQuantity = 0;
 		body.products[1].expectedQuantity = 1000000;
-		expect((await api.post('/stockupdate', body)).status).toBe(201);
+		expect((await env.api.post('/stockupdate', body)).status).toBe(201);
 	});
 
 	it('filters by reference, autoreference and modifiedAfter', async () => {
-		await control.post('/clock', { now: '2026-08-01T10:00:00Z' });
-		const first = (await api.post('/stockupdate', notice('PO-A'))).data;
-		await control.post('/clock', { now: '2026-08-01T11:00:00Z' });
-		const second = (await api.post('/stockupdate', notice('PO-B'))).data;
+		await env.control.post('/clock', { now: '2026-08-01T10:00:00Z' });
+		const first = (await env.api.post('/stockupdate', notice('PO-A'))).data;
+		await env.control.post('/clock', { now: '2026-08-01T11:00:00Z' });
+		const second = (await env.api.post('/stockupdate', notice('PO-B'))).data;
 		expect(first.autoReference).not.toBe(second.autoReference);
-		const refs = (params: object) => api.get('/stockupdate', { params }).then((r) => r.data.map((n: { reference: string }) => n.reference));
+		const refs = (params: object) => env.api.get('/stockupdate', { params }).then((r) => r.data.map((n: { reference: string }) => n.reference));
 		expect(await refs({})).toEqual(['PO-A', 'PO-B']);
 		expect(await refs({ reference: 'PO-B' })).toEqual(['PO-B']);
 		expect(await refs({ autoreference: first.autoReference })).toEqual(['PO-A']);
@@ -113,9 +98,9 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 	});
 
 	it('shows open incoming stock in the products’ stockUpdate and stockUpdateTime', async () => {
-		await api.post('/stockupdate', notice('PO-LATER', { receiveDate: '2026-12-20T00:00:00Z' }));
-		await api.post('/stockupdate', notice('PO-SOONER', { receiveDate: '2026-12-05T00:00:00Z' }));
-		const shirt = (await api.get('/products', { params: { code: 'TSHIRT-BLUE-L' } })).data[0];
+		await env.api.post('/stockupdate', notice('PO-LATER', { receiveDate: '2026-12-20T00:00:00Z' }));
+		await env.api.post('/stockupdate', notice('PO-SOONER', { receiveDate: '2026-12-05T00:00:00Z' }));
+		const shirt = (await env.api.get('/products', { params: { code: 'TSHIRT-BLUE-L' } })).data[0];
 		expect(shirt.stockUpdate).toBe(120);
 		expect(shirt.stockUpdateTime).toBe('2026-12-05T00:00:00.000Z');
 	});

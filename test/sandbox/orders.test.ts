@@ -1,22 +1,7 @@
-import { AxiosInstance } from 'axios';
-import { CUSTOMER, GUID, ISO_MS_UTC, Sandbox, apiClient, login, order, product, startWithClients } from './helpers';
+import { CUSTOMER, GUID, ISO_MS_UTC, order, product, useResetSandbox } from './helpers';
 
 describe('sandbox: orders', () => {
-	let sandbox: Sandbox;
-	let api: AxiosInstance;
-	let control: AxiosInstance;
-
-	beforeAll(async () => {
-		({ sandbox, control } = await startWithClients());
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
-	beforeEach(async () => {
-		await control.post('/reset');
-		api = apiClient(sandbox, (await login(sandbox)).access_token);
-		await control.post('/seed', { products: [product('TSHIRT-BLUE-M'), product('MUG-LOGO')] });
-	});
+	const env = useResetSandbox({ seedProducts: ['TSHIRT-BLUE-M', 'MUG-LOGO'] });
 
 	const lines = [
 		{ code: 'TSHIRT-BLUE-M', quantity: 2 },
@@ -26,7 +11,7 @@ describe('sandbox: orders', () => {
 	describe('POST /orders', () => {
 		it('creates with 201, status new, and the reply fields', async () => {
 			const body = order('WEB-1', lines, { comments: 'leave at door', priceTotal: 64.8, priceCurrency: 'EUR', test: true });
-			const response = await api.post('/orders', body);
+			const response = await env.api.post('/orders', body);
 			expect(response.status).toBe(201);
 			expect(response.data).toMatchObject({
 				reference: 'WEB-1',
@@ -48,8 +33,8 @@ describe('sandbox: orders', () => {
 		});
 
 		it('starts as draft when asked, and refuses any other starting status', async () => {
-			expect((await api.post('/orders', order('D-1', lines, { status: 'Draft' }))).data.status).toBe('draft');
-			const shipped = await api.post('/orders', order('D-2', lines, { status: 'shipped' }));
+			expect((await env.api.post('/orders', order('D-1', lines, { status: 'Draft' }))).data.status).toBe('draft');
+			const shipped = await env.api.post('/orders', order('D-2', lines, { status: 'shipped' }));
 			expect(shipped.status).toBe(400);
 			expect(shipped.data.message).toContain('status');
 		});
@@ -75,14 +60,14 @@ describe('sandbox: orders', () => {
 		])('refuses with 400 naming %s', async (field, breakIt) => {
 			const body = JSON.parse(JSON.stringify(order('BAD', lines)));
 			breakIt(body);
-			const response = await api.post('/orders', body);
+			const response = await env.api.post('/orders', body);
 			expect(response.status).toBe(400);
 			expect(response.data.statusDescription).toBe('Bad Request');
 			expect(response.data.message).toContain(`'${field}'`);
 		});
 
 		it('refuses a line naming an unknown product, naming the line and the code', async () => {
-			const response = await api.post('/orders', order('BAD', [...lines, { code: 'GHOST-SKU', quantity: 1 }]));
+			const response = await env.api.post('/orders', order('BAD', [...lines, { code: 'GHOST-SKU', quantity: 1 }]));
 			expect(response.status).toBe(400);
 			expect(response.data.message).toContain('orderLines[2].code');
 			expect(response.data.message).toContain('GHOST-SKU');
@@ -91,13 +76,13 @@ describe('sandbox: orders', () => {
 		it('requires a shippingCode while several delivery types are enabled', async () => {
 			const body: any = order('NOSHIP', lines);
 			delete body.shippingCode;
-			const response = await api.post('/orders', body);
+			const response = await env.api.post('/orders', body);
 			expect(response.status).toBe(400);
 			expect(response.data.message).toContain('shippingCode');
 		});
 
 		it('refuses an unknown shippingCode, naming the enabled ones', async () => {
-			const response = await api.post('/orders', order('BADSHIP', lines, { shippingCode: 'UPS_SAVER' }));
+			const response = await env.api.post('/orders', order('BADSHIP', lines, { shippingCode: 'UPS_SAVER' }));
 			expect(response.status).toBe(400);
 			for (const code of ['UPS_SAVER', 'POSTI_PAKETTI', 'POSTI_SMARTPOST', 'MATKAHUOLTO', 'DHL_EXPRESS']) {
 				expect(response.data.message).toContain(code);
@@ -105,22 +90,22 @@ describe('sandbox: orders', () => {
 		});
 
 		it('follows PUT /_sandbox/shipping-codes: one enabled code becomes the default', async () => {
-			const set = await control.put('/shipping-codes', ['MATKAHUOLTO']);
+			const set = await env.control.put('/shipping-codes', ['MATKAHUOLTO']);
 			expect(set.data).toEqual(['MATKAHUOLTO']);
 			const body: any = order('ONESHIP', lines);
 			delete body.shippingCode;
-			const response = await api.post('/orders', body);
+			const response = await env.api.post('/orders', body);
 			expect(response.status).toBe(201);
 			expect(response.data.shippingCode).toBe('MATKAHUOLTO');
-			const old = await api.post('/orders', order('OLDSHIP', lines));
+			const old = await env.api.post('/orders', order('OLDSHIP', lines));
 			expect(old.status).toBe(400);
 			expect(old.data.message).toContain('MATKAHUOLTO');
-			expect((await control.put('/shipping-codes', 'nope')).status).toBe(400);
+			expect((await env.control.put('/shipping-codes', 'nope')).status).toBe(400);
 		});
 
 		it('answers 409 for an existing reference, saying an order with the same reference exists', async () => {
-			await api.post('/orders', order('WEB-2', lines));
-			const response = await api.post('/orders', order('WEB-2', lines));
+			await env.api.post('/orders', order('WEB-2', lines));
+			const response = await env.api.post('/orders', order('WEB-2', lines));
 			expect(response.status).toBe(409);
 			expect(response.data.statusDescription).toBe('Conflict');
 			expect(response.data.message).toMatch(/same reference/i);
@@ -130,7 +115,7 @@ describe('sandbox: orders', () => {
 
 	describe('PUT /orders/{reference}', () => {
 		beforeEach(async () => {
-			await api.post(
+			await env.api.post(
 				'/orders',
 				order('WEB-3', lines, {
 					comments: 'first',
@@ -141,8 +126,8 @@ describe('sandbox: orders', () => {
 		});
 
 		it('updates only what is sent; customer merges field by field; lists replace whole', async () => {
-			await control.post('/clock', { now: '2030-01-01T00:00:00Z' });
-			const response = await api.put('/orders/WEB-3', {
+			await env.control.post('/clock', { now: '2030-01-01T00:00:00Z' });
+			const response = await env.api.put('/orders/WEB-3', {
 				customer: { city: 'Espoo' },
 				orderLines: [{ code: 'MUG-LOGO', quantity: 3 }],
 				documents: [],
@@ -159,89 +144,89 @@ describe('sandbox: orders', () => {
 			expect(response.data.orderLines).toHaveLength(1);
 			expect(response.data.orderLines[0]).toMatchObject({ code: 'MUG-LOGO', quantity: 3 });
 			expect(response.data.editTime).toBe('2030-01-01T00:00:00.000Z');
-			const stored = (await api.get('/orders', { params: { reference: 'WEB-3' } })).data[0];
+			const stored = (await env.api.get('/orders', { params: { reference: 'WEB-3' } })).data[0];
 			expect(stored.orderLines).toHaveLength(1);
 		});
 
 		it('validates the update, naming the field', async () => {
-			const badLine = await api.put('/orders/WEB-3', { orderLines: [{ code: 'MUG-LOGO', quantity: -1 }] });
+			const badLine = await env.api.put('/orders/WEB-3', { orderLines: [{ code: 'MUG-LOGO', quantity: -1 }] });
 			expect(badLine.status).toBe(400);
 			expect(badLine.data.message).toContain('orderLines[0].quantity');
-			const badCountry = await api.put('/orders/WEB-3', { customer: { countryCode: 'Finland' } });
+			const badCountry = await env.api.put('/orders/WEB-3', { customer: { countryCode: 'Finland' } });
 			expect(badCountry.status).toBe(400);
 			expect(badCountry.data.message).toContain('customer.countryCode');
-			const unknownCode = await api.put('/orders/WEB-3', { orderLines: [{ code: 'NOPE', quantity: 1 }] });
+			const unknownCode = await env.api.put('/orders/WEB-3', { orderLines: [{ code: 'NOPE', quantity: 1 }] });
 			expect(unknownCode.status).toBe(400);
 			expect(unknownCode.data.message).toContain('NOPE');
-			const rename = await api.put('/orders/WEB-3', { reference: 'OTHER' });
+			const rename = await env.api.put('/orders/WEB-3', { reference: 'OTHER' });
 			expect(rename.status).toBe(400);
 			expect(rename.data.message).toContain('reference');
 		});
 
 		it('answers 404 for an unknown reference', async () => {
-			const response = await api.put('/orders/NOPE', { comments: 'x' });
+			const response = await env.api.put('/orders/NOPE', { comments: 'x' });
 			expect(response.status).toBe(404);
 			expect(response.data.message).toContain('NOPE');
 		});
 
 		it('lets a client cancel, and then refuses updates and a second cancel with 409 naming cancelled', async () => {
-			const cancelled = await api.put('/orders/WEB-3', { status: 'cancelled' });
+			const cancelled = await env.api.put('/orders/WEB-3', { status: 'cancelled' });
 			expect(cancelled.status).toBe(200);
 			expect(cancelled.data.status).toBe('cancelled');
 			for (const body of [{ comments: 'too late' }, { status: 'cancelled' }]) {
-				const response = await api.put('/orders/WEB-3', body);
+				const response = await env.api.put('/orders/WEB-3', body);
 				expect(response.status).toBe(409);
 				expect(response.data.message).toContain('cancelled');
 			}
 		});
 
 		it('lets a client release a draft to new, and nothing else', async () => {
-			await api.post('/orders', order('DRAFT-1', lines, { status: 'draft' }));
-			expect((await api.put('/orders/DRAFT-1', { status: 'NEW' })).data.status).toBe('new');
+			await env.api.post('/orders', order('DRAFT-1', lines, { status: 'draft' }));
+			expect((await env.api.put('/orders/DRAFT-1', { status: 'NEW' })).data.status).toBe('new');
 			for (const status of ['draft', 'collecting', 'shipped', 'pending', 'reserved']) {
-				const response = await api.put('/orders/DRAFT-1', { status });
+				const response = await env.api.put('/orders/DRAFT-1', { status });
 				expect(response.status).toBe(400);
 				expect(response.data.message).toContain('status');
 			}
-			const unknown = await api.put('/orders/DRAFT-1', { status: 'lost' });
+			const unknown = await env.api.put('/orders/DRAFT-1', { status: 'lost' });
 			expect(unknown.status).toBe(400);
 			expect(unknown.data.message).toContain('draft, reserved, new');
 		});
 
 		it.each(['locked', 'collecting', 'shipped', 'returned'])('refuses update and cancel in %s with 409 naming it', async (status) => {
-			expect((await control.post('/orders/WEB-3/advance', { status })).status).toBe(200);
-			const update = await api.put('/orders/WEB-3', { comments: 'x' });
+			expect((await env.control.post('/orders/WEB-3/advance', { status })).status).toBe(200);
+			const update = await env.api.put('/orders/WEB-3', { comments: 'x' });
 			expect(update.status).toBe(409);
 			expect(update.data.message).toContain(status);
-			const cancel = await api.put('/orders/WEB-3', { status: 'cancelled' });
+			const cancel = await env.api.put('/orders/WEB-3', { status: 'cancelled' });
 			expect(cancel.status).toBe(409);
 			expect(cancel.data.message).toContain(status);
 		});
 
 		it.each(['reserved', 'pending'])('still allows update and cancel in %s', async (status) => {
-			await control.post('/orders/WEB-3/advance', { status });
-			expect((await api.put('/orders/WEB-3', { comments: 'ok' })).status).toBe(200);
-			expect((await api.put('/orders/WEB-3', { status: 'cancelled' })).data.status).toBe('cancelled');
+			await env.control.post('/orders/WEB-3/advance', { status });
+			expect((await env.api.put('/orders/WEB-3', { comments: 'ok' })).status).toBe(200);
+			expect((await env.api.put('/orders/WEB-3', { status: 'cancelled' })).data.status).toBe('cancelled');
 		});
 	});
 
 	describe('POST /_sandbox/orders/{reference}/advance', () => {
 		beforeEach(async () => {
-			await api.post('/orders', order('SHIP-1', lines));
+			await env.api.post('/orders', order('SHIP-1', lines));
 		});
 
 		it('ships with a generated Posti-like tracking number and URL', async () => {
-			const response = await control.post('/orders/SHIP-1/advance', { status: 'shipped' });
+			const response = await env.control.post('/orders/SHIP-1/advance', { status: 'shipped' });
 			expect(response.status).toBe(200);
 			expect(response.data.status).toBe('shipped');
 			expect(response.data.trackingNumber).toMatch(/^JJFI\d{17}$/);
 			expect(response.data.trackingUrl).toContain(response.data.trackingNumber);
-			const stored = (await api.get('/orders', { params: { reference: 'SHIP-1' } })).data[0];
+			const stored = (await env.api.get('/orders', { params: { reference: 'SHIP-1' } })).data[0];
 			expect(stored.trackingNumber).toBe(response.data.trackingNumber);
 		});
 
 		it('keeps given tracking numbers (several, comma-separated) and comments', async () => {
-			const response = await control.post('/orders/SHIP-1/advance', {
+			const response = await env.control.post('/orders/SHIP-1/advance', {
 				status: 'shipped',
 				trackingNumber: 'JJFI1,JJFI2',
 				warehouseComments: 'two parcels',
@@ -251,30 +236,30 @@ describe('sandbox: orders', () => {
 		});
 
 		it('moves through warehouse statuses and moves editTime', async () => {
-			await control.post('/clock', { now: '2031-01-01T00:00:00Z' });
-			const response = await control.post('/orders/SHIP-1/advance', { status: 'Collecting' });
+			await env.control.post('/clock', { now: '2031-01-01T00:00:00Z' });
+			const response = await env.control.post('/orders/SHIP-1/advance', { status: 'Collecting' });
 			expect(response.data.status).toBe('collecting');
 			expect(response.data.editTime).toBe('2031-01-01T00:00:00.000Z');
 			expect(response.data.trackingNumber).toBeNull();
 		});
 
 		it('answers 404 for an unknown order and 400 for an unknown status', async () => {
-			expect((await control.post('/orders/NOPE/advance', { status: 'shipped' })).status).toBe(404);
-			const bad = await control.post('/orders/SHIP-1/advance', { status: 'teleported' });
+			expect((await env.control.post('/orders/NOPE/advance', { status: 'shipped' })).status).toBe(404);
+			const bad = await env.control.post('/orders/SHIP-1/advance', { status: 'teleported' });
 			expect(bad.status).toBe(400);
 			expect(bad.data.message).toContain('status');
 		});
 	});
 
 	describe('GET /orders', () => {
-		it('filters by reference, modifiedAfter and (sandbox extension) status', async () => {
-			await control.post('/clock', { now: '2026-07-01T10:00:00Z' });
-			await api.post('/orders', order('G-1', lines));
-			await control.post('/clock', { now: '2026-07-01T11:00:00Z' });
-			await api.post('/orders', order('G-2', lines));
-			await control.post('/clock', { now: '2026-07-01T12:00:00Z' });
-			await control.post('/orders/G-1/advance', { status: 'shipped' });
-			const refs = (params: object) => api.get('/orders', { params }).then((r) => r.data.map((o: { reference: string }) => o.reference));
+		it('filters by reference, modifiedAfter and (env.sandbox extension) status', async () => {
+			await env.control.post('/clock', { now: '2026-07-01T10:00:00Z' });
+			await env.api.post('/orders', order('G-1', lines));
+			await env.control.post('/clock', { now: '2026-07-01T11:00:00Z' });
+			await env.api.post('/orders', order('G-2', lines));
+			await env.control.post('/clock', { now: '2026-07-01T12:00:00Z' });
+			await env.control.post('/orders/G-1/advance', { status: 'shipped' });
+			const refs = (params: object) => env.api.get('/orders', { params }).then((r) => r.data.map((o: { reference: string }) => o.reference));
 			expect(await refs({ reference: 'G-2' })).toEqual(['G-2']);
 			expect(await refs({ reference: 'G-9' })).toEqual([]);
 			expect(await refs({ modifiedAfter: '2026-07-01T10:30:00Z' })).toEqual(['G-2', 'G-1']);

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { AxiosInstance } from 'axios';
-import { Sandbox, apiClient, login, order, product, sleep, startWithClients, waitFor } from './helpers';
+import { order, product, sleep, startWithClients, waitFor, useResetSandbox } from './helpers';
 
 /** A tiny webhook receiver on 127.0.0.1 that records calls and answers what it is told. */
 class Receiver {
@@ -36,21 +35,10 @@ class Receiver {
 const sign = (key: string, raw: string) => crypto.createHmac('sha256', key).update(raw, 'utf8').digest('base64');
 
 describe('sandbox: webhooks', () => {
-	let sandbox: Sandbox;
-	let api: AxiosInstance;
-	let control: AxiosInstance;
+	const env = useResetSandbox({ options: { webhookRetryDelaysMs: [40, 40, 40, 40], webhookTimeoutMs: 300 }, seedProducts: ['TSHIRT-BLUE-M', 'MUG-LOGO'] });
 	let receiver: Receiver;
 
-	beforeAll(async () => {
-		({ sandbox, control } = await startWithClients({ webhookRetryDelaysMs: [40, 40, 40, 40], webhookTimeoutMs: 300 }));
-	});
-	afterAll(async () => {
-		await sandbox.close();
-	});
 	beforeEach(async () => {
-		await control.post('/reset');
-		api = apiClient(sandbox, (await login(sandbox)).access_token);
-		await control.post('/seed', { products: [product('TSHIRT-BLUE-M'), product('MUG-LOGO')] });
 		receiver = new Receiver();
 		await receiver.start();
 	});
@@ -59,7 +47,7 @@ describe('sandbox: webhooks', () => {
 	});
 
 	const subscribe = (type: string | number, extra: Record<string, unknown> = {}) =>
-		api.post('/webhooks', { url: receiver.url, key: 'whsec-test-key', type, ...extra });
+		env.api.post('/webhooks', { url: receiver.url, key: 'whsec-test-key', type, ...extra });
 
 	describe('subscriptions', () => {
 		it('creates with 201 and a GUID id; a type number is answered by its name', async () => {
@@ -80,27 +68,27 @@ describe('sandbox: webhooks', () => {
 			['key', { key: undefined }],
 			['customHeaders', { customHeaders: ['x'] }],
 		])('refuses with 400 naming %s', async (field, change) => {
-			const response = await api.post('/webhooks', { url: receiver.url, key: 'k', type: 1, ...change });
+			const response = await env.api.post('/webhooks', { url: receiver.url, key: 'k', type: 1, ...change });
 			expect(response.status).toBe(400);
 			expect(response.data.message).toContain(field);
 		});
 
 		it('reads, lists, updates partially and deletes with 204', async () => {
 			const id = (await subscribe(1, { customHeaders: { 'X-Shop': 'one' } })).data.id;
-			expect((await api.get(`/webhooks/${id}`)).data.customHeaders).toEqual({ 'X-Shop': 'one' });
-			expect((await api.get('/webhooks')).data.map((w: { id: string }) => w.id)).toEqual([id]);
+			expect((await env.api.get(`/webhooks/${id}`)).data.customHeaders).toEqual({ 'X-Shop': 'one' });
+			expect((await env.api.get('/webhooks')).data.map((w: { id: string }) => w.id)).toEqual([id]);
 
-			const updated = await api.put(`/webhooks/${id}`, { type: 'ProductStockLevelChanged', customHeaders: { 'X-Shop': 'two' } });
+			const updated = await env.api.put(`/webhooks/${id}`, { type: 'ProductStockLevelChanged', customHeaders: { 'X-Shop': 'two' } });
 			expect(updated.status).toBe(200);
 			expect(updated.data).toMatchObject({ id, url: receiver.url, key: 'whsec-test-key', type: 'ProductStockLevelChanged', customHeaders: { 'X-Shop': 'two' } });
-			expect((await api.put(`/webhooks/${id}`, { url: 'mailto:x@y.z' })).status).toBe(400);
+			expect((await env.api.put(`/webhooks/${id}`, { url: 'mailto:x@y.z' })).status).toBe(400);
 
-			const deleted = await api.delete(`/webhooks/${id}`);
+			const deleted = await env.api.delete(`/webhooks/${id}`);
 			expect(deleted.status).toBe(204);
 			expect(deleted.data).toBe('');
-			expect((await api.get(`/webhooks/${id}`)).status).toBe(404);
-			expect((await api.delete(`/webhooks/${id}`)).status).toBe(404);
-			expect((await api.get('/webhooks')).data).toEqual([]);
+			expect((await env.api.get(`/webhooks/${id}`)).status).toBe(404);
+			expect((await env.api.delete(`/webhooks/${id}`)).status).toBe(404);
+			expect((await env.api.get('/webhooks')).data).toEqual([]);
 		});
 	});
 
@@ -108,8 +96,8 @@ describe('sandbox: webhooks', () => {
 		it('sends ProductStockLevelChanged, signed over the raw body, with the custom headers', async () => {
 			await subscribe('ProductStockLevelChanged', { customHeaders: { 'X-Shop-Token': 'shop-123' } });
 			await subscribe('OrderShipped'); // must not receive stock events
-			await control.post('/clock', { now: '2026-09-01T12:00:00Z' });
-			await control.put('/stock/TSHIRT-BLUE-M', { stockAvailable: 7, reserved: 1 });
+			await env.control.post('/clock', { now: '2026-09-01T12:00:00Z' });
+			await env.control.put('/stock/TSHIRT-BLUE-M', { stockAvailable: 7, reserved: 1 });
 
 			await waitFor(() => receiver.calls.length === 1);
 			const call = receiver.calls[0];
@@ -127,9 +115,9 @@ describe('sandbox: webhooks', () => {
 
 		it('sends one delivery per stock change', async () => {
 			await subscribe(2);
-			await control.put('/stock/TSHIRT-BLUE-M', { stockAvailable: 1 });
-			await control.put('/stock/MUG-LOGO', { stockAvailable: 2 });
-			await control.put('/stock/TSHIRT-BLUE-M', { stockAvailable: 3 });
+			await env.control.put('/stock/TSHIRT-BLUE-M', { stockAvailable: 1 });
+			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 2 });
+			await env.control.put('/stock/TSHIRT-BLUE-M', { stockAvailable: 3 });
 			await waitFor(() => receiver.calls.length === 3);
 			const seen = receiver.calls.map((c) => `${c.body.stock[0].productCode}=${c.body.stock[0].stockAvailable}`).sort();
 			expect(seen).toEqual(['MUG-LOGO=2', 'TSHIRT-BLUE-M=1', 'TSHIRT-BLUE-M=3']);
@@ -137,9 +125,9 @@ describe('sandbox: webhooks', () => {
 
 		it('sends OrderShipped with the order reply when the warehouse ships', async () => {
 			await subscribe(1);
-			await api.post('/orders', order('WEB-9', [{ code: 'MUG-LOGO', quantity: 1 }]));
-			await control.post('/orders/WEB-9/advance', { status: 'collecting' });
-			const shipped = (await control.post('/orders/WEB-9/advance', { status: 'shipped' })).data;
+			await env.api.post('/orders', order('WEB-9', [{ code: 'MUG-LOGO', quantity: 1 }]));
+			await env.control.post('/orders/WEB-9/advance', { status: 'collecting' });
+			const shipped = (await env.control.post('/orders/WEB-9/advance', { status: 'shipped' })).data;
 			await waitFor(() => receiver.calls.length === 1);
 			const call = receiver.calls[0];
 			expect(call.headers['x-ogoship-hmac-sha256']).toBe(sign('whsec-test-key', call.raw));
@@ -152,14 +140,14 @@ describe('sandbox: webhooks', () => {
 		it('retries a non-2xx answer after the configured delays until it is accepted', async () => {
 			receiver.script = [500, 503];
 			await subscribe(2);
-			await control.put('/stock/MUG-LOGO', { stockAvailable: 4 });
+			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 4 });
 			await waitFor(() => receiver.calls.length === 3);
 			await sleep(150);
 			expect(receiver.calls).toHaveLength(3);
 			expect(new Set(receiver.calls.map((c) => c.raw)).size).toBe(1); // the same delivery each time
 			expect(receiver.calls[1].at - receiver.calls[0].at).toBeGreaterThanOrEqual(35);
 
-			const log = (await control.get('/deliveries')).data;
+			const log = (await env.control.get('/deliveries')).data;
 			expect(log.map((e: any) => [e.attempt, e.status, e.delivered])).toEqual([
 				[1, 500, false],
 				[2, 503, false],
@@ -172,11 +160,11 @@ describe('sandbox: webhooks', () => {
 		it('gives up after 5 attempts in all', async () => {
 			receiver.thenStatus = 500;
 			await subscribe(2);
-			await control.put('/stock/MUG-LOGO', { stockAvailable: 4 });
+			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 4 });
 			await waitFor(() => receiver.calls.length === 5);
 			await sleep(250);
 			expect(receiver.calls).toHaveLength(5);
-			const log = (await control.get('/deliveries')).data;
+			const log = (await env.control.get('/deliveries')).data;
 			expect(log.map((e: any) => e.attempt)).toEqual([1, 2, 3, 4, 5]);
 			expect(log[4].willRetry).toBe(false);
 		});
@@ -184,10 +172,10 @@ describe('sandbox: webhooks', () => {
 		it('counts an unanswered call as failed after the timeout, and retries it', async () => {
 			receiver.script = ['hang'];
 			await subscribe(2);
-			await control.put('/stock/MUG-LOGO', { stockAvailable: 4 });
+			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 4 });
 			await waitFor(() => receiver.calls.length === 2, 3000);
 			const log = await waitFor(async () => {
-				const entries = (await control.get('/deliveries')).data;
+				const entries = (await env.control.get('/deliveries')).data;
 				return entries.length === 2 ? entries : null;
 			});
 			expect(log[0]).toMatchObject({ attempt: 1, status: null, delivered: false });
@@ -215,10 +203,10 @@ describe('sandbox: webhooks', () => {
 
 		it('keeps the signing key and custom header values out of the delivery log', async () => {
 			await subscribe(2, { customHeaders: { Authorization: 'Bearer receiver-secret-xyz' } });
-			await control.put('/stock/MUG-LOGO', { stockAvailable: 4 });
+			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 4 });
 			await waitFor(() => receiver.calls.length === 1);
 			expect(receiver.calls[0].headers.authorization).toBe('Bearer receiver-secret-xyz');
-			const text = JSON.stringify((await control.get('/deliveries')).data);
+			const text = JSON.stringify((await env.control.get('/deliveries')).data);
 			expect(text).toContain('ProductStockLevelChanged');
 			expect(text).not.toContain('whsec-test-key');
 			expect(text).not.toContain('receiver-secret-xyz');
@@ -226,11 +214,11 @@ describe('sandbox: webhooks', () => {
 
 		it('answers deliveries since a sequence number', async () => {
 			await subscribe(2);
-			await control.put('/stock/MUG-LOGO', { stockAvailable: 1 });
-			await control.put('/stock/MUG-LOGO', { stockAvailable: 2 });
-			await waitFor(async () => (await control.get('/deliveries')).data.length === 2);
-			const all = (await control.get('/deliveries')).data;
-			expect((await control.get('/deliveries', { params: { since: all[0].seq } })).data).toEqual([all[1]]);
+			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 1 });
+			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 2 });
+			await waitFor(async () => (await env.control.get('/deliveries')).data.length === 2);
+			const all = (await env.control.get('/deliveries')).data;
+			expect((await env.control.get('/deliveries', { params: { since: all[0].seq } })).data).toEqual([all[1]]);
 		});
 	});
 });
