@@ -63,8 +63,8 @@ async function main() {
 	console.log('');
 	console.log('Paste into the n8n "myOGO API" credential:');
 	console.log('  Environment:    Custom');
-	console.log(`  Token URL:      ${sandbox.url}/OAuth/Token`);
-	console.log(`  API base URL:   ${sandbox.url}`);
+	console.log(`  Token Base URL: ${sandbox.url}`);
+	console.log(`  API Base URL:   ${sandbox.url}`);
 	console.log(`  Merchant ID:    ${c.merchantId}`);
 	console.log(`  Secret Token:   ${c.secretToken}`);
 	console.log(`  Client ID:      ${c.clientId}`);

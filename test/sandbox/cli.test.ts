@@ -24,8 +24,8 @@ describe('sandbox: node sandbox/cli.js', () => {
 		const url = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
 		expect(url).toBeDefined();
 		expect(output).toContain('Environment:    Custom');
-		expect(output).toContain(`Token URL:      ${url}/OAuth/Token`);
-		expect(output).toContain(`API base URL:   ${url}`);
+		expect(output).toContain(`Token Base URL: ${url}\n`);
+		expect(output).toContain(`API Base URL:   ${url}\n`);
 		expect(output).toMatch(/Merchant ID: +sandbox-merchant/);
 		expect(output).toMatch(/Secret Token: +sandbox-secret/);
 		expect(output).toMatch(/Client ID: +123456/);
