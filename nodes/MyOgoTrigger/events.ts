@@ -38,13 +38,18 @@ function statusOf(row: IDataObject): string {
 	return text(row.status).toLowerCase();
 }
 
-const orderKey = (row: IDataObject) => `${text(row.id ?? row.reference)}#${statusOf(row)}`;
+const stockRecord = (row: IDataObject) => text(row.productCode);
+const productRecord = (row: IDataObject) => text(row.id ?? row.code);
+const incomingStockRecord = (row: IDataObject) => text(row.id ?? row.reference ?? row.autoReference);
+const orderRecord = (row: IDataObject) => text(row.id ?? row.reference);
+const orderKey = (row: IDataObject) => `${orderRecord(row)}#${statusOf(row)}`;
 
 export const EVENTS: Record<PollEvent, EventDefinition> = {
 	orderStatusChanged: {
 		path: '/orders',
 		timeField: 'editTime',
 		noun: 'order',
+		record: orderRecord,
 		key: orderKey,
 		matches: (row, settings) => settings.statuses.includes(statusOf(row)),
 		tidy: tidyOrder,
@@ -53,6 +58,7 @@ export const EVENTS: Record<PollEvent, EventDefinition> = {
 		path: '/orders',
 		timeField: 'editTime',
 		noun: 'shipped order with a tracking number',
+		record: orderRecord,
 		key: orderKey,
 		matches: (row) => statusOf(row) === 'shipped' && trackingNumbersOf(row.trackingNumber).length > 0,
 		tidy: tidyOrder,
@@ -61,7 +67,8 @@ export const EVENTS: Record<PollEvent, EventDefinition> = {
 		path: '/stock',
 		timeField: 'modified',
 		noun: 'stock change',
-		key: (row) => text(row.productCode),
+		record: stockRecord,
+		key: stockRecord,
 		matches: () => true,
 		tidy: (row) => ({ ...row }),
 	},
@@ -69,7 +76,8 @@ export const EVENTS: Record<PollEvent, EventDefinition> = {
 		path: '/products',
 		timeField: 'editTime',
 		noun: 'product change',
-		key: (row) => text(row.id ?? row.code),
+		record: productRecord,
+		key: productRecord,
 		matches: () => true,
 		tidy: tidyProduct,
 	},
@@ -77,7 +85,8 @@ export const EVENTS: Record<PollEvent, EventDefinition> = {
 		path: '/stockupdate',
 		timeField: 'modified',
 		noun: 'incoming stock change',
-		key: (row) => text(row.id ?? row.reference ?? row.autoReference),
+		record: incomingStockRecord,
+		key: incomingStockRecord,
 		matches: () => true,
 		tidy: (row) => ({ ...row }),
 	},
