@@ -1,0 +1,131 @@
+// @ts-check
+'use strict';
+
+const { Router } = require('../http/router');
+const { Query } = require('../http/query');
+const { ApiError } = require('../http/errors');
+const { readRawBody, parseJsonBody } = require('../http/body');
+const { sendJson } = require('../http/respond');
+const { isLoopbackAddress } = require('../control');
+const { ShopifyError } = require('./errors');
+const { API_VERSION } = require('./webhooks');
+const { registerProductRoutes } = require('./rest/products');
+const { registerOrderRoutes } = require('./rest/orders');
+const { registerWebhookRoutes } = require('./rest/webhooks');
+const { registerLocationRoutes } = require('./rest/locations');
+const { runGraphql, readGraphqlRequest } = require('./graphql/execute');
+const { createControlRouter } = require('./control');
+
+/**
+ * The fake's one request handler. A call is either
+ * - a control call (`/_fake/…`): loopback only, never logged; or
+ * - an Admin API call: `/shop/.myshopify.com/admin/api/2024-07/<resource>[.json]` (the path n8n
+ *   builds from the Shop Subdomain `127.0.0.1:<port>/shop/`; plain `/admin/api/2024-07/…` works
+ *   too). It is logged, its `X-Shopify-Access-Token` checked (401 otherwise), then routed to REST
+ *   or GraphQL. n8n writes `…/2024-07//products.json`, so repeated slashes count as one.
+ */
+
+/** @typedef {import('./context').FakeContext} FakeContext */
+
+const ADMIN_PATH = /^(?:\/shop\/\.myshopify\.com)?\/admin\/api\/([^/]+)(\/.*)?$/;
+const API_BODY_LIMIT = 20 * 1024 * 1024;
+/** Seeding 10,000 products is one big body. */
+const CONTROL_BODY_LIMIT = 512 * 1024 * 1024;
+
+/**
+ * @param {FakeContext} ctx
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
+ */
+function createRequestHandler(ctx) {
+	const rest = new Router();
+	registerProductRoutes(rest, ctx);
+	registerOrderRoutes(rest, ctx);
+	registerWebhookRoutes(rest, ctx);
+	registerLocationRoutes(rest, ctx);
+	const control = createControlRouter(ctx);
+
+	return (req, res) => {
+		const url = req.url || '/';
+		const q = url.indexOf('?');
+		const rawPath = (q < 0 ? url : url.slice(0, q)).replace(/\/{2,}/g, '/');
+		const query = new Query(q < 0 ? '' : url.slice(q + 1));
+		const handled = rawPath === '/_fake' || rawPath.startsWith('/_fake/')
+			? handleControlCall(control, req, res, rawPath, query)
+			: handleAdminCall(ctx, rest, req, res, rawPath, query);
+		handled.catch((error) => answerError(ctx, res, error));
+	};
+}
+
+/**
+ * @param {Router} control
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} rawPath
+ * @param {Query} query
+ */
+async function handleControlCall(control, req, res, rawPath, query) {
+	if (!isLoopbackAddress(req.socket.remoteAddress)) throw new ShopifyError(403, 'The fake\'s control API answers loopback callers only.');
+	const method = req.method || 'GET';
+	const match = control.match(method, rawPath);
+	if (!match) throw new ShopifyError(404, `There is no control call ${method} ${rawPath}; see sandbox/README.md.`);
+	const raw = await readRawBody(req, CONTROL_BODY_LIMIT);
+	const body = parseJsonBody(raw, req.headers['content-type'], { anyContentType: true });
+	const reply = await match.handler({ method, path: rawPath, params: match.params, query, body, headers: req.headers });
+	sendJson(res, reply.status, reply.body, reply.headers);
+}
+
+/**
+ * @param {FakeContext} ctx
+ * @param {Router} rest
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} rawPath
+ * @param {Query} query
+ */
+async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
+	const method = req.method || 'GET';
+	const m = ADMIN_PATH.exec(rawPath);
+	const entry = /** @type {import('../requestLog').RequestLogEntry & { graphqlOperation?: string, graphqlRootFields?: string[] }} */ (
+		ctx.requestLog.begin(method, m ? rawPath.slice(rawPath.indexOf('/admin/')) : rawPath, query.pairs)
+	);
+	res.on('close', () => ctx.requestLog.finish(entry, res.headersSent ? res.statusCode : 0));
+	const raw = await readRawBody(req, API_BODY_LIMIT);
+	if (!m || m[1] !== API_VERSION) throw new ShopifyError(404, 'Not Found');
+	if (req.headers['x-shopify-access-token'] !== ctx.accessToken) {
+		throw new ShopifyError(401, '[API] Invalid API key or access token (unrecognized login or wrong password)');
+	}
+	const resource = (m[2] ?? '/').replace(/\.json$/, '');
+	if (resource === '/graphql') {
+		if (method !== 'POST') throw new ShopifyError(405, 'Method Not Allowed');
+		const { body, operation, rootFields } = await runGraphql(ctx, readGraphqlRequest(raw, req.headers['content-type']));
+		if (operation) entry.graphqlOperation = operation;
+		if (rootFields) entry.graphqlRootFields = rootFields;
+		sendJson(res, 200, body, callLimitHeaders());
+		return;
+	}
+	const match = rest.match(method, resource);
+	if (!match) throw new ShopifyError(404, 'Not Found');
+	const body = parseJsonBody(raw, req.headers['content-type']);
+	const reply = await match.handler({ method, path: resource, params: match.params, query, body, headers: req.headers });
+	sendJson(res, reply.status, reply.body, { ...callLimitHeaders(), ...reply.headers });
+}
+
+/** Shopify's REST rate-limit header; the fake never limits, so the bucket is always nearly empty. */
+function callLimitHeaders() {
+	return { 'X-Shopify-Shop-Api-Call-Limit': '1/40', 'X-Shopify-API-Version': API_VERSION };
+}
+
+/**
+ * Errors become Shopify's `{ "errors": … }` bodies; anything unexpected is a fake bug (500).
+ * @param {FakeContext} ctx
+ * @param {import('node:http').ServerResponse} res
+ * @param {unknown} error
+ */
+function answerError(ctx, res, error) {
+	if (error instanceof ShopifyError) return sendJson(res, error.status, { errors: error.errors });
+	if (error instanceof ApiError) return sendJson(res, error.statusCode, { errors: error.message }, error.headers);
+	ctx.log(`shopify fake error: ${error instanceof Error ? error.stack : String(error)}`);
+	return sendJson(res, 500, { errors: 'The Shopify fake failed to handle this call; see its log.' });
+}
+
+module.exports = { createRequestHandler };

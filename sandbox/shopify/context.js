@@ -1,0 +1,49 @@
+// @ts-check
+'use strict';
+
+const { createShop } = require('./shop');
+const { WebhookSender } = require('./webhooks');
+const { RequestLog } = require('../requestLog');
+
+/**
+ * Everything a request handler of the fake reaches for: the shop's state, the webhook sender,
+ * the request log, the secrets it checks and the URLs it hands out (known once it listens).
+ */
+
+/**
+ * @param {{ accessToken: string, appSecret: string, log: (line: string) => void }} options
+ */
+function createContext({ accessToken, appSecret, log }) {
+	const urls = { url: '', adminUrl: '', shopDomain: '' };
+	const ctx = {
+		accessToken,
+		appSecret,
+		log,
+		urls,
+		shop: createShop(),
+		sender: new WebhookSender({ appSecret, shopDomain: () => urls.shopDomain, log }),
+		requestLog: new RequestLog({ limit: 200_000, knownSecrets: () => [accessToken, appSecret], isIssuedToken: () => false }),
+		/** @param {string} topic @param {unknown} payload */
+		fire: (topic, payload) => ctx.sender.fire(ctx.shop, topic, payload),
+		/**
+		 * An empty shop; webhook subscriptions survive unless `webhooks` is true.
+		 * @param {{ webhooks?: boolean }} [options]
+		 */
+		reset({ webhooks = false } = {}) {
+			const kept = ctx.shop.webhooks;
+			ctx.shop = createShop();
+			if (!webhooks) {
+				for (const [id, hook] of kept) ctx.shop.webhooks.set(id, hook);
+				const highest = Math.max(0, ...kept.keys());
+				while (ctx.shop.newId() < highest);
+			}
+			ctx.sender.clear();
+			ctx.requestLog.clear();
+		},
+	};
+	return ctx;
+}
+
+/** @typedef {ReturnType<typeof createContext>} FakeContext */
+
+module.exports = { createContext };

@@ -1,0 +1,91 @@
+// @ts-check
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { buildSchema, parse, validate, execute, getOperationAST, GraphQLError } = require('graphql');
+
+const { createQueryRoot } = require('./queries');
+const { inventorySetQuantities } = require('./inventorySetQuantities');
+const { fulfillmentCreate } = require('./fulfillmentCreate');
+const { ShopifyError } = require('../errors');
+
+/**
+ * `POST /admin/api/2024-07/graphql.json`, run by the `graphql` reference implementation against
+ * schema.graphql. As at Shopify, the HTTP status is 200 whenever a query arrived, even when it
+ * does not parse or validate (the reasons are in `errors`); a missing query is 400.
+ */
+
+/** @typedef {import('../context').FakeContext} FakeContext */
+
+const schema = buildSchema(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+
+/** Shopify reports a query's cost; the fake reports a fixed one and a full bucket. */
+const COST = { requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1999, restoreRate: 100 } };
+
+/**
+ * The request body: JSON `{ query, variables, operationName }`, or the bare query with
+ * `Content-Type: application/graphql`.
+ * @param {Buffer} raw
+ * @param {string | undefined} contentType
+ */
+function readGraphqlRequest(raw, contentType) {
+	if ((contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/graphql') return { query: raw.toString('utf8') };
+	let body;
+	try {
+		body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+	} catch {
+		throw new ShopifyError(400, { query: 'Required parameter missing or invalid' });
+	}
+	if (!body || typeof body.query !== 'string' || !body.query.trim()) throw new ShopifyError(400, { query: 'Required parameter missing or invalid' });
+	return { query: body.query, variables: body.variables ?? undefined, operationName: body.operationName ?? undefined };
+}
+
+/**
+ * @param {import('graphql').GraphQLError} error
+ */
+function formatError(error) {
+	const formatted = error.toJSON();
+	return { ...formatted, extensions: { code: 'BAD_REQUEST', ...formatted.extensions } };
+}
+
+/**
+ * Runs one GraphQL request. Returns the answer body and, for the request log, the operation's
+ * name (or its root fields when unnamed).
+ * @param {FakeContext} ctx
+ * @param {{ query: string, variables?: Record<string, unknown>, operationName?: string }} request
+ */
+async function runGraphql(ctx, { query, variables, operationName }) {
+	let document;
+	try {
+		document = parse(query);
+	} catch (error) {
+		return { body: { errors: [formatError(/** @type {GraphQLError} */ (error))] }, operation: undefined };
+	}
+	const operationAst = getOperationAST(document, operationName);
+	const rootFields = operationAst?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
+	const operation = operationAst?.name?.value ?? (rootFields.join(',') || undefined);
+	const validationErrors = validate(schema, document);
+	if (validationErrors.length) return { body: { errors: validationErrors.map(formatError) }, operation, rootFields };
+
+	/** @type {import('./queries').RequestState} */
+	const state = { searchWarnings: [] };
+	const rootValue = {
+		...createQueryRoot(ctx, state),
+		/** @param {any} args */
+		inventorySetQuantities: (args) => inventorySetQuantities(ctx, args),
+		/** @param {any} args */
+		fulfillmentCreate: (args) => fulfillmentCreate(ctx, args),
+		/** @param {any} args */
+		fulfillmentCreateV2: (args) => fulfillmentCreate(ctx, args),
+	};
+	const result = await execute({ schema, document, rootValue, variableValues: variables, operationName });
+	/** @type {Record<string, unknown>} */
+	const body = {};
+	if (result.errors) body.errors = result.errors.map(formatError);
+	if (result.data !== undefined) body.data = result.data;
+	body.extensions = { cost: COST, ...(state.searchWarnings.length ? { search: state.searchWarnings } : {}) };
+	return { body, operation, rootFields };
+}
+
+module.exports = { runGraphql, readGraphqlRequest, schema };

@@ -1,0 +1,154 @@
+// @ts-check
+'use strict';
+
+const { gid, parseGid } = require('../ids');
+const { setAvailable, shopifyTime } = require('../catalog');
+const { InventoryItemNode, LocationNode } = require('./nodes');
+
+/**
+ * `inventorySetQuantities`: sets absolute `available` quantities, up to 250 per call. Every
+ * quantity is checked first; if any fails, nothing changes and `userErrors` says which (field
+ * paths like ["input", "quantities", "3", "inventoryItemId"]), as Shopify answers.
+ * `compareQuantity` is required unless `ignoreCompareQuantity` is true, and must equal the current
+ * quantity (Shopify's guard against lost updates).
+ */
+
+/** @typedef {import('../context').FakeContext} FakeContext */
+
+const MAX_QUANTITIES = 250;
+const MAX_QUANTITY = 1_000_000_000;
+/** The reasons Shopify accepts for a quantity change. */
+const REASONS = new Set([
+	'correction',
+	'cycle_count_available',
+	'damaged',
+	'movement_canceled',
+	'movement_created',
+	'movement_received',
+	'movement_updated',
+	'other',
+	'promotion',
+	'quality_control',
+	'received',
+	'reservation_created',
+	'reservation_deleted',
+	'reservation_updated',
+	'restock',
+	'safety_stock',
+	'shrinkage',
+]);
+
+/**
+ * @typedef {object} QuantityInput
+ * @property {string} inventoryItemId
+ * @property {string} locationId
+ * @property {number} quantity
+ * @property {number | null} [compareQuantity]
+ */
+
+/**
+ * @param {FakeContext} ctx
+ * @param {{ input: { name: string, reason: string, referenceDocumentUri?: string | null, ignoreCompareQuantity?: boolean | null, quantities: QuantityInput[] } }} args
+ */
+function inventorySetQuantities(ctx, { input }) {
+	const shop = ctx.shop;
+	/** @type {{ field: string[], message: string, code: string | null }[]} */
+	const userErrors = [];
+	if (input.name !== 'available' && input.name !== 'on_hand') {
+		userErrors.push({ field: ['input', 'name'], message: 'The quantity name must be either \'available\' or \'on_hand\'.', code: 'INVALID_NAME' });
+	}
+	if (!REASONS.has(input.reason)) userErrors.push({ field: ['input', 'reason'], message: 'The specified reason is invalid.', code: 'INVALID_REASON' });
+	if (input.quantities.length > MAX_QUANTITIES) {
+		userErrors.push({
+			field: ['input', 'quantities'],
+			message: `The input array size of ${input.quantities.length} is greater than the maximum allowed of ${MAX_QUANTITIES}.`,
+			code: null,
+		});
+	}
+	/** @type {{ itemId: number, locationId: number, quantity: number }[]} */
+	const valid = [];
+	const seen = new Set();
+	if (!userErrors.length) {
+		input.quantities.forEach((q, index) => {
+			const path = ['input', 'quantities', String(index)];
+			const itemId = parseGid(q.inventoryItemId, 'InventoryItem');
+			const item = itemId === null ? undefined : shop.inventoryItems.get(itemId);
+			const locationId = parseGid(q.locationId, 'Location');
+			const location = shop.locations.find((l) => l.id === locationId);
+			if (!item) return userErrors.push({ field: [...path, 'inventoryItemId'], message: 'The specified inventory item could not be found.', code: 'INVALID_INVENTORY_ITEM' });
+			if (!location) return userErrors.push({ field: [...path, 'locationId'], message: 'The specified location could not be found.', code: 'INVALID_LOCATION' });
+			if (!item.levels.has(location.id)) {
+				return userErrors.push({ field: [...path, 'locationId'], message: 'The specified inventory item is not stocked at the location.', code: 'ITEM_NOT_STOCKED_AT_LOCATION' });
+			}
+			const key = `${item.id}/${location.id}`;
+			if (seen.has(key)) {
+				return userErrors.push({ field: [...path], message: 'The combination of inventoryItemId and locationId must be unique.', code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR' });
+			}
+			seen.add(key);
+			if (q.quantity > MAX_QUANTITY) return userErrors.push({ field: [...path, 'quantity'], message: 'The quantity can\'t be higher than 1,000,000,000.', code: 'INVALID_QUANTITY_TOO_HIGH' });
+			if (q.quantity < -MAX_QUANTITY) return userErrors.push({ field: [...path, 'quantity'], message: 'The quantity can\'t be lower than -1,000,000,000.', code: 'INVALID_QUANTITY_TOO_LOW' });
+			if (!input.ignoreCompareQuantity) {
+				if (q.compareQuantity === undefined || q.compareQuantity === null) {
+					return userErrors.push({ field: [...path, 'compareQuantity'], message: 'The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.', code: 'COMPARE_QUANTITY_REQUIRED' });
+				}
+				if (q.compareQuantity !== item.levels.get(location.id)) {
+					return userErrors.push({ field: [...path, 'compareQuantity'], message: 'The compareQuantity value does not match persisted value.', code: 'COMPARE_QUANTITY_STALE' });
+				}
+			}
+			valid.push({ itemId: item.id, locationId: location.id, quantity: q.quantity });
+			return undefined;
+		});
+	}
+	if (userErrors.length) return { inventoryAdjustmentGroup: null, userErrors };
+
+	const changes = valid.map(({ itemId, locationId, quantity }) => {
+		const item = /** @type {import('../shop').InventoryItem} */ (shop.inventoryItems.get(itemId));
+		const before = item.levels.get(locationId) ?? 0;
+		setAvailable(shop, itemId, locationId, quantity);
+		return { itemId, locationId, delta: quantity - before, quantityAfterChange: quantity };
+	});
+	const group = { id: shop.newId(), createdAt: shopifyTime(), reason: input.reason, referenceDocumentUri: input.referenceDocumentUri ?? null, changes };
+	shop.adjustmentGroups.push(group);
+	for (const change of changes) {
+		ctx.fire('inventory_levels/update', {
+			inventory_item_id: change.itemId,
+			location_id: change.locationId,
+			available: change.quantityAfterChange,
+			updated_at: group.createdAt,
+			admin_graphql_api_id: `gid://shopify/InventoryLevel/${change.locationId}?inventory_item_id=${change.itemId}`,
+		});
+	}
+	return {
+		userErrors: [],
+		inventoryAdjustmentGroup: {
+			id: gid('InventoryAdjustmentGroup', group.id),
+			createdAt: group.createdAt,
+			reason: group.reason,
+			referenceDocumentUri: group.referenceDocumentUri,
+			/** @param {{ inventoryItemIds?: string[] | null, locationIds?: string[] | null, quantityNames?: string[] | null }} filter */
+			changes: ({ inventoryItemIds, locationIds, quantityNames }) =>
+				changes
+					.filter(
+						(c) =>
+							(!inventoryItemIds || inventoryItemIds.includes(gid('InventoryItem', c.itemId))) &&
+							(!locationIds || locationIds.includes(gid('Location', c.locationId))) &&
+							(!quantityNames || quantityNames.includes('available')),
+					)
+					.map((c) => ({
+						name: 'available',
+						delta: c.delta,
+						quantityAfterChange: c.quantityAfterChange,
+						item: () => {
+							const item = shop.inventoryItems.get(c.itemId);
+							return item ? new InventoryItemNode(shop, item) : null;
+						},
+						location: () => {
+							const location = shop.locations.find((l) => l.id === c.locationId);
+							return location ? new LocationNode(location) : null;
+						},
+					})),
+		},
+	};
+}
+
+module.exports = { inventorySetQuantities, MAX_QUANTITIES };

@@ -1,0 +1,86 @@
+/**
+ * The Shopify fake (sandbox/shopify) for tests: start it, the n8n credential that points at it,
+ * its control API, and a template's Shopify Trigger hosted against it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+import axios, { type AxiosInstance } from 'axios';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { nodeOf, type Template } from './templates';
+import { WebhookTrigger } from './webhook';
+
+// The fake is plain JavaScript, used exactly as its CLI uses it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startShopifyFake } = require('../../sandbox/shopify');
+
+export interface RunningShopifyFake {
+	/** `https://127.0.0.1:<port>` */
+	url: string;
+	port: number;
+	/** What goes into n8n's Shopify credential "Shop Subdomain": `127.0.0.1:<port>/shop/`. */
+	shopSubdomain: string;
+	/** `https://127.0.0.1:<port>/shop/.myshopify.com/admin/api/2024-07` */
+	adminUrl: string;
+	accessToken: string;
+	/** The app's client secret: the webhook HMAC key. */
+	appSecret: string;
+	/** The self-signed certificate, which NODE_EXTRA_CA_CERTS must name. */
+	caCertPath: string;
+	/** Resolves when every webhook delivery queued so far has been attempted. */
+	settle(): Promise<void>;
+	close(): Promise<void>;
+}
+
+/**
+ * Whether this process trusts the fake's certificate. Node reads NODE_EXTRA_CA_CERTS only at
+ * start, so a test process started without it cannot reach the fake over HTTPS.
+ */
+function trustsCertificate(caCertPath: string): boolean {
+	const extra = process.env.NODE_EXTRA_CA_CERTS;
+	if (!extra || !existsSync(extra)) return false;
+	return readFileSync(extra, 'utf8').includes(readFileSync(caCertPath, 'utf8').trim());
+}
+
+export async function startTestShopify(): Promise<RunningShopifyFake> {
+	const fake = (await startShopifyFake({ port: 0 })) as RunningShopifyFake;
+	if (!trustsCertificate(fake.caCertPath)) {
+		await fake.close();
+		throw new Error(
+			`This test process does not trust the Shopify fake's certificate. Run the tests with ` +
+				`"node tools/run-tests.js <files>" (or set NODE_EXTRA_CA_CERTS=${fake.caCertPath} before starting Jest).`,
+		);
+	}
+	return fake;
+}
+
+/** The n8n "Shopify Access Token API" credential a merchant would fill in for the fake. */
+export function shopifyCredentials(fake: RunningShopifyFake): ICredentialDataDecryptedObject {
+	return { shopSubdomain: fake.shopSubdomain, accessToken: fake.accessToken, appSecretKey: fake.appSecret };
+}
+
+/** The fake's control API (`/_fake/...`). */
+export function shopifyControl(fake: RunningShopifyFake): AxiosInstance {
+	return axios.create({ baseURL: `${fake.url}/_fake`, timeout: 30_000 });
+}
+
+/**
+ * One of the template's Shopify Trigger nodes, hosted like n8n hosts it (the real node's
+ * checkExists/create/delete and webhook(), over HTTP on 127.0.0.1): activation registers a webhook
+ * in the fake; the fake's HMAC-signed deliveries land in `calls`, checked by the node's own test.
+ * `credentials` must hold the credential type the node uses (e.g. `shopifyAccessTokenApi`).
+ */
+export async function shopifyWebhookTrigger(
+	template: Template,
+	triggerName: string,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<WebhookTrigger> {
+	const templateNode = nodeOf(template, triggerName);
+	const trigger = new WebhookTrigger({ credentials, parameters: templateNode.parameters });
+	trigger.node.type = templateNode.type;
+	const types = Object.keys(templateNode.credentials ?? { shopifyAccessTokenApi: null });
+	trigger.node.credentials = Object.fromEntries(types.map((type) => [type, { id: `test-${type}`, name: `test ${type}` }]));
+	await trigger.listen();
+	await trigger.activate();
+	return trigger;
+}

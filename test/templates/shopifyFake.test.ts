@@ -1,0 +1,657 @@
+/**
+ * The Shopify fake (sandbox/shopify) over real HTTPS: the access-token check, REST products,
+ * orders and webhooks with Shopify's Link pagination, the GraphQL subset (lookups by SKU,
+ * inventorySetQuantities, fulfillmentCreate, validation), the control API, HMAC-signed webhook
+ * deliveries, and n8n's own Shopify and Shopify Trigger nodes working against it.
+ */
+import { spawn } from 'node:child_process';
+import { X509Certificate, createHmac, createPrivateKey } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import axios, { type AxiosInstance } from 'axios';
+import type { IDataObject } from 'n8n-workflow';
+
+import { runWorkflow } from '../harness/runWorkflow';
+import { shopifyControl, shopifyCredentials, shopifyWebhookTrigger, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
+import type { Template } from '../harness/templates';
+
+type Obj = Record<string, any>;
+
+let fake: RunningShopifyFake;
+let control: AxiosInstance;
+let api: AxiosInstance;
+
+beforeAll(async () => {
+	fake = await startTestShopify();
+	control = shopifyControl(fake);
+	api = axios.create({ baseURL: fake.adminUrl, headers: { 'X-Shopify-Access-Token': fake.accessToken }, validateStatus: () => true });
+});
+afterAll(async () => fake.close());
+beforeEach(async () => {
+	await control.post('/reset', { webhooks: true });
+});
+
+async function graphql(query: string, variables?: Obj) {
+	const reply = await api.post('/graphql.json', { query, variables });
+	expect(reply.status).toBe(200);
+	return reply.data as { data?: Obj; errors?: Obj[]; extensions?: Obj };
+}
+
+/** Seeds `count` single-variant products SKU-0 … SKU-n with stock n at the first location. */
+async function seedProducts(count: number, extra: (i: number) => Obj = () => ({})) {
+	const products = Array.from({ length: count }, (_, i) => ({
+		title: `Product ${i}`,
+		variants: [{ sku: `SKU-${i}`, price: '10.00', inventory_quantity: i }],
+		...extra(i),
+	}));
+	return (await control.post('/seed', { products })).data as { products: number[]; orders: number[] };
+}
+
+function linkOf(header: string | undefined, rel: 'next' | 'previous'): string | undefined {
+	return new RegExp(`<([^>]+)>; rel="${rel}"`).exec(header ?? '')?.[1];
+}
+
+/** A plain HTTP receiver for webhook deliveries, keeping the raw bodies. */
+async function startReceiver() {
+	const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+	const server = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (chunk) => (body += chunk));
+		req.on('end', () => {
+			received.push({ headers: req.headers, body });
+			res.end('ok');
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+		received,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+describe('access token', () => {
+	test('every Admin API call needs X-Shopify-Access-Token (REST and GraphQL); the request log never holds it', async () => {
+		const bare = axios.create({ baseURL: fake.adminUrl, validateStatus: () => true });
+		const missing = await bare.get('/products.json');
+		expect(missing.status).toBe(401);
+		expect(missing.data).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+		expect((await bare.get('/products.json', { headers: { 'X-Shopify-Access-Token': 'shpat_wrong' } })).status).toBe(401);
+		expect((await bare.post('/graphql.json', { query: '{ locations(first: 1) { nodes { id } } }' })).status).toBe(401);
+		expect((await api.get('/products.json')).status).toBe(200);
+		// Another API version is not served.
+		expect((await api.get(`${fake.url}/shop/.myshopify.com/admin/api/2023-01/products.json`)).status).toBe(404);
+
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.map((entry) => entry.status)).toEqual([401, 401, 401, 200, 404]);
+		expect(log[0]).toMatchObject({ method: 'GET', path: '/admin/api/2024-07/products.json' });
+		expect(JSON.stringify(log)).not.toContain(fake.accessToken);
+	});
+});
+
+describe('REST products', () => {
+	test('lists page with Link headers as Shopify sends them: previous first, page_info keeps the filters', async () => {
+		await seedProducts(8, (i) => ({ status: i === 6 ? 'draft' : 'active' }));
+		const first = await api.get('/products.json', { params: { limit: 3, status: 'active' } });
+		expect(first.data.products.map((p: Obj) => p.title)).toEqual(['Product 0', 'Product 1', 'Product 2']);
+		expect(linkOf(first.headers.link, 'previous')).toBeUndefined();
+		const second = await api.get(linkOf(first.headers.link, 'next')!);
+		expect(second.data.products.map((p: Obj) => p.title)).toEqual(['Product 3', 'Product 4', 'Product 5']);
+		expect(second.headers.link).toMatch(/^<[^>]+>; rel="previous", <[^>]+>; rel="next"$/);
+		expect(linkOf(second.headers.link, 'next')).toContain('limit=3');
+		const third = await api.get(linkOf(second.headers.link, 'next')!);
+		expect(third.data.products.map((p: Obj) => p.title)).toEqual(['Product 7']); // the draft stays filtered out
+		expect(linkOf(third.headers.link, 'next')).toBeUndefined();
+		const back = await api.get(linkOf(third.headers.link, 'previous')!);
+		expect(back.data.products.map((p: Obj) => p.title)).toEqual(['Product 3', 'Product 4', 'Product 5']);
+
+		// With page_info only limit and fields may be added; a lone page has no Link header.
+		const url = new URL(linkOf(first.headers.link, 'next')!);
+		expect((await api.get(url.href, { params: { status: 'draft' } })).status).toBe(400);
+		const narrow = await api.get(url.href, { params: { fields: 'id,title' } });
+		expect(Object.keys(narrow.data.products[0]).sort()).toEqual(['id', 'title']);
+		expect((await api.get('/products.json', { params: { page_info: 'garbage' } })).status).toBe(400);
+		const all = await api.get('/products.json', { params: { limit: 250 } });
+		expect(all.data.products).toHaveLength(8);
+		expect(all.headers.link).toBeUndefined();
+		expect((await api.get('/products/count.json', { params: { status: 'draft' } })).data).toEqual({ count: 1 });
+	});
+
+	test('create (REST shape, products/create), get, update replacing variants, delete; 404 and 422', async () => {
+		const created = await api.post('/products.json', {
+			product: { title: 'Tee', vendor: 'Acme', variants: [{ sku: 'TEE-S', price: '19.9', option1: 'S' }, { sku: 'TEE-M', price: '19.9', option1: 'M' }] },
+		});
+		expect(created.status).toBe(201);
+		const tee = created.data.product as Obj;
+		expect(tee).toMatchObject({
+			title: 'Tee',
+			vendor: 'Acme',
+			status: 'active',
+			handle: 'tee',
+			admin_graphql_api_id: `gid://shopify/Product/${tee.id}`,
+			variants: [
+				expect.objectContaining({ sku: 'TEE-S', price: '19.90', option1: 'S', inventory_quantity: 0, inventory_item_id: expect.any(Number) }),
+				expect.objectContaining({ sku: 'TEE-M', product_id: tee.id }),
+			],
+		});
+		const [small, medium] = tee.variants as Obj[];
+		const updated = await api.put(`/products/${tee.id}.json`, { product: { title: 'T-shirt', variants: [{ id: medium.id, price: '21' }, { sku: 'TEE-L', option1: 'L' }] } });
+		expect(updated.data.product.title).toBe('T-shirt');
+		expect(updated.data.product.variants.map((v: Obj) => [v.sku, v.price])).toEqual([
+			['TEE-M', '21.00'],
+			['TEE-L', '0.00'],
+		]);
+		expect((await api.get(`/variants/${small.id}.json`)).status).toBe(404);
+		expect((await api.get(`/products/${tee.id}.json`)).data.product.title).toBe('T-shirt');
+		expect((await api.post('/products.json', { product: { body_html: 'no title' } })).status).toBe(422);
+		expect((await api.delete(`/products/${tee.id}.json`)).status).toBe(200);
+		expect((await api.get(`/products/${tee.id}.json`)).data).toEqual({ errors: 'Not Found' });
+	});
+});
+
+describe('REST orders', () => {
+	test('status open by default, financial and fulfillment status, created_at_min, newest first, paged', async () => {
+		await seedProducts(2);
+		const old = new Date(Date.now() - 48 * 3600_000).toISOString();
+		const { orders } = (
+			await control.post('/seed', {
+				orders: [
+					{ line_items: [{ sku: 'SKU-0', quantity: 1 }], financial_status: 'paid' },
+					{ line_items: [{ sku: 'SKU-1', quantity: 1 }], financial_status: 'pending' },
+					{ line_items: [{ sku: 'SKU-0', quantity: 1 }], financial_status: 'paid', created_at: old },
+					{ line_items: [{ sku: 'SKU-0', quantity: 1 }], financial_status: 'paid', fulfillment_status: 'fulfilled' },
+					{ line_items: [{ sku: 'SKU-1', quantity: 1 }], financial_status: 'paid', cancelled_at: old },
+				],
+			})
+		).data as { orders: number[] };
+		const names = async (params: Obj) => ((await api.get('/orders.json', { params })).data.orders as Obj[]).map((o) => o.name);
+		expect(await names({})).toEqual(['#1004', '#1003', '#1002', '#1001']);
+		expect(await names({ status: 'any' })).toEqual(['#1005', '#1004', '#1003', '#1002', '#1001']);
+		expect(await names({ financial_status: 'paid', fulfillment_status: 'unshipped' })).toEqual(['#1003', '#1001']);
+		expect(await names({ financial_status: 'paid', fulfillment_status: 'unshipped', created_at_min: new Date(Date.now() - 3600_000).toISOString() })).toEqual(['#1001']);
+		expect(await names({ fulfillment_status: 'shipped' })).toEqual(['#1004']);
+		expect(await names({ status: 'cancelled' })).toEqual(['#1005']);
+
+		const page = await api.get('/orders.json', { params: { limit: 2, status: 'any' } });
+		const next = await api.get(linkOf(page.headers.link, 'next')!);
+		expect(next.data.orders.map((o: Obj) => o.name)).toEqual(['#1003', '#1002']);
+		expect((await api.get('/orders/count.json', { params: { status: 'any' } })).data).toEqual({ count: orders.length });
+	});
+
+	test('create by variant_id fills SKU and title (orders/create), get with fields, update, delete', async () => {
+		await seedProducts(1);
+		const variant = (await api.get('/products.json')).data.products[0].variants[0] as Obj;
+		const created = await api.post('/orders.json', {
+			order: {
+				line_items: [{ variant_id: variant.id, quantity: 3 }],
+				email: 'a@example.com',
+				shipping_address: { first_name: 'Ada', last_name: 'L', address1: 'Street 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
+				shipping_lines: [{ title: 'Posti', code: 'POSTI', price: '4.90' }],
+			},
+		});
+		expect(created.status).toBe(201);
+		const order = created.data.order as Obj;
+		expect(order).toMatchObject({
+			name: '#1001',
+			order_number: 1001,
+			financial_status: 'pending',
+			fulfillment_status: null,
+			cancelled_at: null,
+			total_price: '34.90',
+			customer: expect.objectContaining({ email: 'a@example.com', first_name: 'Ada' }),
+			shipping_address: expect.objectContaining({ name: 'Ada L', city: 'Helsinki' }),
+			shipping_lines: [expect.objectContaining({ code: 'POSTI', price: '4.90' })],
+			line_items: [expect.objectContaining({ sku: 'SKU-0', title: 'Product 0', variant_id: variant.id, quantity: 3, price: '10.00' })],
+		});
+		expect((await api.get(`/orders/${order.id}.json`, { params: { fields: 'id,name' } })).data).toEqual({ order: { id: order.id, name: '#1001' } });
+		expect((await api.put(`/orders/${order.id}.json`, { order: { note: 'Leave at door' } })).data.order.note).toBe('Leave at door');
+		expect((await api.post('/orders.json', { order: { line_items: [{ variant_id: 42, quantity: 1 }] } })).status).toBe(422);
+		expect((await api.delete(`/orders/${order.id}.json`)).status).toBe(200);
+		expect((await api.get(`/orders/${order.id}.json`)).status).toBe(404);
+	});
+});
+
+describe('REST webhooks and signed deliveries', () => {
+	test('register, list by topic, refuse duplicates and plain HTTP off loopback, deliver signed, delete', async () => {
+		const receiver = await startReceiver();
+		try {
+			const created = await api.post('/webhooks.json', { webhook: { topic: 'orders/paid', address: receiver.url, format: 'json' } });
+			expect(created.status).toBe(201);
+			const hook = created.data.webhook as Obj;
+			expect(hook).toMatchObject({ topic: 'orders/paid', address: receiver.url, format: 'json', api_version: '2024-07' });
+			// n8n's Shopify Trigger lists without ".json".
+			expect((await api.get('/webhooks', { params: { topic: 'orders/paid' } })).data.webhooks).toEqual([hook]);
+			expect((await api.get('/webhooks.json', { params: { topic: 'orders/create' } })).data.webhooks).toEqual([]);
+			expect((await api.post('/webhooks.json', { webhook: { topic: 'orders/paid', address: receiver.url } })).data).toEqual({
+				errors: { address: ['for this topic has already been taken'] },
+			});
+			expect((await api.post('/webhooks.json', { webhook: { topic: 'orders/paid', address: 'http://example.com/hook' } })).status).toBe(422);
+			expect((await api.post('/webhooks.json', { webhook: { topic: 'not a topic', address: receiver.url } })).status).toBe(422);
+
+			await seedProducts(1);
+			const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-0', quantity: 1 }] })).data as Obj;
+			await control.post(`/orders/${order.id}/pay`);
+			await fake.settle();
+			expect(receiver.received).toHaveLength(1);
+			const [delivery] = receiver.received;
+			expect(delivery.headers).toMatchObject({
+				'x-shopify-topic': 'orders/paid',
+				'x-shopify-api-version': '2024-07',
+				'x-shopify-shop-domain': `${fake.shopSubdomain}.myshopify.com`,
+				'x-shopify-hmac-sha256': createHmac('sha256', fake.appSecret).update(delivery.body).digest('base64'),
+			});
+			expect(JSON.parse(delivery.body)).toMatchObject({ id: order.id, name: '#1001', financial_status: 'paid' });
+			const log = (await control.get('/deliveries')).data as Obj[];
+			expect(log).toEqual([expect.objectContaining({ topic: 'orders/paid', address: receiver.url, status: 200, subscriptionId: hook.id })]);
+			await control.post('/deliveries/replay', { id: log[0].id });
+			expect(receiver.received[1].headers['x-shopify-webhook-id']).toBe(delivery.headers['x-shopify-webhook-id']);
+
+			expect((await api.delete(`/webhooks/${hook.id}.json`)).status).toBe(200);
+			await control.post(`/orders/${order.id}/cancel`);
+			await fake.settle();
+			expect(receiver.received).toHaveLength(2);
+		} finally {
+			await receiver.close();
+		}
+	});
+});
+
+describe('GraphQL', () => {
+	const VARIANTS = `query Variants($query: String, $after: String, $first: Int) {
+		productVariants(first: $first, after: $after, query: $query) {
+			nodes { id sku inventoryItem { id } product { id title } }
+			pageInfo { hasNextPage endCursor }
+		}
+	}`;
+
+	test('productVariants and inventoryItems by SKU (OR, quotes), paged with after; first over 250 is an error', async () => {
+		await seedProducts(6);
+		const found = await graphql(VARIANTS, { first: 10, query: "sku:SKU-1 OR sku:'SKU-3' OR sku:\"SKU-5\" OR sku:NOPE" });
+		expect(found.data!.productVariants.nodes.map((n: Obj) => n.sku)).toEqual(['SKU-1', 'SKU-3', 'SKU-5']);
+		expect(found.data!.productVariants.nodes[0]).toMatchObject({
+			id: expect.stringMatching(/^gid:\/\/shopify\/ProductVariant\/\d+$/),
+			inventoryItem: { id: expect.stringMatching(/^gid:\/\/shopify\/InventoryItem\/\d+$/) },
+			product: { title: 'Product 1' },
+		});
+		expect(found.extensions!.cost).toBeDefined();
+		const page1 = await graphql(VARIANTS, { first: 4 });
+		expect(page1.data!.productVariants.pageInfo.hasNextPage).toBe(true);
+		const page2 = await graphql(VARIANTS, { first: 4, after: page1.data!.productVariants.pageInfo.endCursor });
+		expect(page2.data!.productVariants.nodes.map((n: Obj) => n.sku)).toEqual(['SKU-4', 'SKU-5']);
+		expect(page2.data!.productVariants.pageInfo.hasNextPage).toBe(false);
+		const tooMany = await graphql(VARIANTS, { first: 251 });
+		expect(tooMany.errors![0].message).toMatch(/250/);
+		expect((await graphql(VARIANTS, {})).errors![0].message).toBe('you must provide one of first or last');
+
+		const levels = await graphql(`{
+			inventoryItems(first: 5, query: "sku:SKU-2 OR sku:SKU-4") {
+				nodes { id sku inventoryLevel(locationId: "gid://shopify/Location/1") { quantities(names: ["available"]) { name quantity } } }
+			}
+		}`);
+		expect(levels.data!.inventoryItems.nodes.map((n: Obj) => [n.sku, n.inventoryLevel.quantities])).toEqual([
+			['SKU-2', [{ name: 'available', quantity: 2 }]],
+			['SKU-4', [{ name: 'available', quantity: 4 }]],
+		]);
+		const warned = await graphql(VARIANTS, { first: 10, query: 'colour:red' });
+		expect(warned.data!.productVariants.nodes).toHaveLength(6); // Shopify ignores an unknown field…
+		expect(warned.extensions!.search[0].warnings).toEqual([{ field: 'colour', message: 'Invalid search field for this query.' }]); // …and says so
+	});
+
+	const SET = `mutation Set($input: InventorySetQuantitiesInput!) {
+		inventorySetQuantities(input: $input) {
+			inventoryAdjustmentGroup { id changes { name delta quantityAfterChange item { id sku } } }
+			userErrors { field message code }
+		}
+	}`;
+
+	test('inventorySetQuantities sets absolute quantities; any userError changes nothing; over 250 refused', async () => {
+		await seedProducts(3);
+		const items = (await graphql(VARIANTS, { first: 3 })).data!.productVariants.nodes.map((n: Obj) => n.inventoryItem.id as string);
+		const input = (quantities: Obj[], extra: Obj = {}) => ({ input: { name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities, ...extra } });
+		const main = 'gid://shopify/Location/1';
+		const set = await graphql(SET, input([
+			{ inventoryItemId: items[0], locationId: main, quantity: 7 },
+			{ inventoryItemId: items[2], locationId: 'gid://shopify/Location/2', quantity: 5 },
+		]));
+		expect(set.data!.inventorySetQuantities.userErrors).toEqual([]);
+		expect(set.data!.inventorySetQuantities.inventoryAdjustmentGroup.changes).toEqual([
+			{ name: 'available', delta: 7, quantityAfterChange: 7, item: { id: items[0], sku: 'SKU-0' } },
+			{ name: 'available', delta: 5, quantityAfterChange: 5, item: { id: items[2], sku: 'SKU-2' } },
+		]);
+		const inventory = async () => (await control.get('/state')).data.inventory as Obj;
+		expect(await inventory()).toEqual({
+			'SKU-0': { [main]: 7, 'gid://shopify/Location/2': 0 },
+			'SKU-1': { [main]: 1, 'gid://shopify/Location/2': 0 },
+			'SKU-2': { [main]: 2, 'gid://shopify/Location/2': 5 },
+		});
+		expect((await api.get('/products.json')).data.products[2].variants[0].inventory_quantity).toBe(7);
+
+		const before = await inventory();
+		const bad = await graphql(SET, input([
+			{ inventoryItemId: items[1], locationId: main, quantity: 100 },
+			{ inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: main, quantity: 1 },
+		]));
+		expect(bad.data!.inventorySetQuantities).toEqual({
+			inventoryAdjustmentGroup: null,
+			userErrors: [{ field: ['input', 'quantities', '1', 'inventoryItemId'], message: 'The specified inventory item could not be found.', code: 'INVALID_INVENTORY_ITEM' }],
+		});
+		const notStocked = (await control.post('/products', { title: 'Cap', variants: [{ sku: 'CAP', inventory_quantity: 3, inventory_locations: ['gid://shopify/Location/2'] }] })).data as Obj;
+		const capItem = `gid://shopify/InventoryItem/${notStocked.variants[0].inventory_item_id}`;
+		expect((await inventory()).CAP).toEqual({ 'gid://shopify/Location/2': 3 });
+		const elsewhere = await graphql(SET, input([{ inventoryItemId: capItem, locationId: main, quantity: 1 }]));
+		expect(elsewhere.data!.inventorySetQuantities.userErrors).toEqual([
+			{ field: ['input', 'quantities', '0', 'locationId'], message: 'The specified inventory item is not stocked at the location.', code: 'ITEM_NOT_STOCKED_AT_LOCATION' },
+		]);
+		const tooMany = await graphql(SET, input(Array.from({ length: 251 }, () => ({ inventoryItemId: items[1], locationId: main, quantity: 1 }))));
+		expect(tooMany.data!.inventorySetQuantities.userErrors[0].field).toEqual(['input', 'quantities']);
+		const stale = await graphql(SET, input([{ inventoryItemId: items[1], locationId: main, quantity: 9, compareQuantity: 0 }], { ignoreCompareQuantity: false }));
+		expect(stale.data!.inventorySetQuantities.userErrors[0].code).toBe('COMPARE_QUANTITY_STALE');
+		const unchecked = await graphql(SET, input([{ inventoryItemId: items[1], locationId: main, quantity: 9 }], { ignoreCompareQuantity: false }));
+		expect(unchecked.data!.inventorySetQuantities.userErrors[0].code).toBe('COMPARE_QUANTITY_REQUIRED');
+		expect(await inventory()).toEqual({ ...before, CAP: { 'gid://shopify/Location/2': 3 } });
+		const compared = await graphql(SET, input([{ inventoryItemId: items[1], locationId: main, quantity: 9, compareQuantity: 1 }], { ignoreCompareQuantity: false }));
+		expect(compared.data!.inventorySetQuantities.userErrors).toEqual([]);
+		expect((await inventory())['SKU-1'][main]).toBe(9);
+	});
+
+	const ORDER = `query Order($query: String) {
+		orders(first: 1, query: $query) {
+			nodes { id name fulfillmentOrders(first: 5) { nodes { id status lineItems(first: 10) { nodes { id remainingQuantity lineItem { sku } } } } } }
+		}
+	}`;
+	const FULFIL = `mutation Fulfil($fulfillment: FulfillmentInput!) {
+		fulfillmentCreate(fulfillment: $fulfillment) {
+			fulfillment { id status trackingInfo { company number url } }
+			userErrors { field message }
+		}
+	}`;
+
+	test('fulfillmentCreate fulfils lines with tracking (partly, then the rest via the V2 name); a closed fulfillment order is refused', async () => {
+		await seedProducts(2);
+		const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-0', quantity: 2 }, { sku: 'SKU-1', quantity: 1 }], financial_status: 'paid' })).data as Obj;
+		const found = (await graphql(ORDER, { query: 'name:#1001' })).data!.orders.nodes[0];
+		expect(found.id).toBe(`gid://shopify/Order/${order.id}`);
+		const [fo] = found.fulfillmentOrders.nodes;
+		expect(fo.status).toBe('OPEN');
+		expect(fo.lineItems.nodes.map((l: Obj) => [l.lineItem.sku, l.remainingQuantity])).toEqual([
+			['SKU-0', 2],
+			['SKU-1', 1],
+		]);
+
+		const partial = await graphql(FULFIL, {
+			fulfillment: {
+				lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems.nodes[0].id, quantity: 2 }] }],
+				notifyCustomer: true,
+				trackingInfo: { company: 'Posti', numbers: ['JJFI1', 'JJFI2'], urls: ['https://t.example/1', 'https://t.example/2'] },
+			},
+		});
+		expect(partial.data!.fulfillmentCreate).toEqual({
+			fulfillment: {
+				id: expect.stringMatching(/^gid:\/\/shopify\/Fulfillment\/\d+$/),
+				status: 'SUCCESS',
+				trackingInfo: [
+					{ company: 'Posti', number: 'JJFI1', url: 'https://t.example/1' },
+					{ company: 'Posti', number: 'JJFI2', url: 'https://t.example/2' },
+				],
+			},
+			userErrors: [],
+		});
+		expect((await api.get(`/orders/${order.id}.json`)).data.order.fulfillment_status).toBe('partial');
+		const tooMuch = await graphql(FULFIL, {
+			fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems.nodes[1].id, quantity: 2 }] }] },
+		});
+		expect(tooMuch.data!.fulfillmentCreate.userErrors[0].message).toBe('Invalid fulfillment order line item quantity requested.');
+
+		const rest = await graphql(
+			`mutation($f: FulfillmentV2Input!) { fulfillmentCreateV2(fulfillment: $f) { fulfillment { status } userErrors { message } } }`,
+			{ f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }], trackingInfo: { number: 'JJFI3' } } },
+		);
+		expect(rest.data!.fulfillmentCreateV2).toEqual({ fulfillment: { status: 'SUCCESS' }, userErrors: [] });
+		const fulfilled = (await api.get(`/orders/${order.id}.json`)).data.order as Obj;
+		expect(fulfilled.fulfillment_status).toBe('fulfilled');
+		expect(fulfilled.fulfillments.map((f: Obj) => f.tracking_numbers)).toEqual([['JJFI1', 'JJFI2'], ['JJFI3']]);
+		expect((await graphql(ORDER, { query: 'name:1001' })).data!.orders.nodes[0].fulfillmentOrders.nodes[0].status).toBe('CLOSED');
+
+		const again = await graphql(FULFIL, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] } });
+		expect(again.data!.fulfillmentCreate).toEqual({
+			fulfillment: null,
+			userErrors: [{ field: ['fulfillment', 'lineItemsByFulfillmentOrder', '0', 'fulfillmentOrderId'], message: `Fulfillment order ${fo.id.split('/').pop()} has an unfulfillable status= closed.` }],
+		});
+		const state = (await control.get('/state')).data as Obj;
+		expect(state.fulfillments.map((f: Obj) => [f.orderName, f.notifyCustomer, f.lineItems])).toEqual([
+			['#1001', true, [{ sku: 'SKU-0', quantity: 2 }]],
+			['#1001', false, [{ sku: 'SKU-1', quantity: 1 }]],
+		]);
+	});
+
+	test("what is outside the schema subset fails with GraphQL's own errors (HTTP 200); a missing query is 400", async () => {
+		const unknownField = await graphql('{ shop { name } }');
+		expect(unknownField.errors![0].message).toBe('Cannot query field "shop" on type "QueryRoot".');
+		expect(unknownField.data).toBeUndefined();
+		const unknownArgument = await graphql('{ productVariants(first: 1, sortKey: SKU) { nodes { id } } }');
+		expect(unknownArgument.errors![0].message).toMatch(/Unknown argument "sortKey"/);
+		expect((await graphql('{ locations(first: 1) { nodes { id }')).errors![0].message).toMatch(/^Syntax Error/);
+		const badVariable = await graphql(SET, { input: { name: 'available', quantities: [] } });
+		expect(badVariable.errors![0].message).toMatch(/reason/);
+		expect((await graphql('{ order(id: "42") { id } }')).errors![0].message).toMatch(/Invalid global id/);
+		expect((await api.post('/graphql.json', {})).status).toBe(400);
+
+		const locations = await graphql('{ locations(first: 5) { nodes { id name } } location(id: "gid://shopify/Location/2") { name } }');
+		expect(locations.data).toEqual({
+			locations: { nodes: [{ id: 'gid://shopify/Location/1', name: 'Main Warehouse' }, { id: 'gid://shopify/Location/2', name: 'Store Room' }] },
+			location: { name: 'Store Room' },
+		});
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.at(-1)).toMatchObject({ path: '/admin/api/2024-07/graphql.json', graphqlOperation: 'locations,location', status: 200 });
+		expect(log.find((entry) => entry.graphqlOperation === 'Set')).toBeDefined();
+	});
+});
+
+describe('control API', () => {
+	test('reset empties the shop and keeps webhooks unless asked; the request log can be cleared', async () => {
+		const receiver = await startReceiver();
+		try {
+			await api.post('/webhooks.json', { webhook: { topic: 'products/create', address: receiver.url } });
+			const product = (await control.post('/products', { title: 'Mug', variants: [{ sku: 'MUG', inventory_quantity: 4 }] })).data as Obj;
+			await control.put(`/products/${product.id}`, { title: 'Big mug' });
+			await control.post('/reset');
+			let state = (await control.get('/state')).data as Obj;
+			expect([state.products, state.orders, state.inventory]).toEqual([[], [], {}]);
+			expect(state.webhooks).toHaveLength(1);
+			await control.post('/products', { title: 'Cup', variants: [{ sku: 'CUP' }] });
+			await fake.settle();
+			expect(receiver.received.map((r) => [r.headers['x-shopify-topic'], JSON.parse(r.body).title])).toEqual([
+				['products/create', 'Mug'],
+				['products/create', 'Cup'],
+			]);
+			expect((await control.get('/deliveries')).data).toHaveLength(1); // the log starts again at a reset
+			await control.post('/reset', { webhooks: true });
+			state = (await control.get('/state')).data as Obj;
+			expect(state.webhooks).toEqual([]);
+			expect((await control.get('/requests')).data).toEqual([]);
+			await api.get('/products.json');
+			expect((await control.get('/requests')).data).toHaveLength(1);
+			await control.delete('/requests');
+			expect((await control.get('/requests')).data).toEqual([]);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	test('seeding 10,000 products takes one call and answers their ids', async () => {
+		const started = Date.now();
+		const { products } = await seedProducts(10_000);
+		const elapsed = Date.now() - started;
+		expect(products).toHaveLength(10_000);
+		expect(new Set(products).size).toBe(10_000);
+		const last = await graphql(VARIANTS_BY_SKU, { query: 'sku:SKU-9999' });
+		expect(last.data!.productVariants.nodes).toEqual([{ sku: 'SKU-9999' }]);
+		process.stdout.write(`seeded 10,000 products in ${elapsed} ms\n`);
+	});
+
+	test('the CLI listens on SHOPIFY_FAKE_PORT and prints what the n8n credential needs', async () => {
+		const port = 20000 + Math.floor(Math.random() * 20000);
+		const child = spawn(process.execPath, ['sandbox/shopify/cli.js', '--quiet'], {
+			env: { ...process.env, SHOPIFY_FAKE_PORT: String(port) },
+			cwd: path.join(__dirname, '..', '..'),
+		});
+		try {
+			let output = '';
+			await new Promise<void>((resolve, reject) => {
+				child.stdout.on('data', (chunk: Buffer) => {
+					output += chunk.toString();
+					if (output.includes('Control API')) resolve();
+				});
+				child.once('exit', (code) => reject(new Error(`cli exited with ${code}: ${output}`)));
+			});
+			expect(output).toContain(`https://127.0.0.1:${port}`);
+			expect(output).toContain(`Shop Subdomain 127.0.0.1:${port}/shop/`);
+			expect(output).toContain(fake.caCertPath);
+			expect((await axios.post(`https://127.0.0.1:${port}/_fake/reset`)).status).toBe(200);
+		} finally {
+			child.kill('SIGTERM');
+		}
+	});
+});
+
+describe('certificate', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { ensureCertificate } = require('../../sandbox/shopify/certificate');
+
+	test('ensureCertificate makes one certificate for IP:127.0.0.1 and DNS:localhost, reuses it, and remakes a broken pair', async () => {
+		const dir = path.join(__dirname, '..', '..', '.data', `shopify-fake-certificate-test-${process.pid}`);
+		try {
+			const first = await ensureCertificate(dir);
+			const x509 = new X509Certificate(first.cert);
+			expect(x509.subjectAltName).toBe('IP Address:127.0.0.1, DNS:localhost');
+			expect(x509.checkPrivateKey(createPrivateKey(first.key))).toBe(true);
+			expect((await ensureCertificate(dir)).cert).toBe(first.cert);
+			rmSync(first.keyPath);
+			const remade = await ensureCertificate(dir);
+			expect(remade.cert).not.toBe(first.cert);
+			expect(readFileSync(remade.certPath, 'utf8')).toBe(remade.cert);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+		// The running fake serves the certificate this process trusts through NODE_EXTRA_CA_CERTS.
+		expect(readFileSync(process.env.NODE_EXTRA_CA_CERTS!, 'utf8')).toContain(readFileSync(fake.caCertPath, 'utf8').trim());
+	});
+});
+
+const VARIANTS_BY_SKU = 'query($query: String) { productVariants(first: 5, query: $query) { nodes { sku } } }';
+
+describe("n8n's own Shopify nodes against the fake", () => {
+	const credentialRef = { shopifyAccessTokenApi: { id: 'test-shopifyAccessTokenApi', name: 'test shopifyAccessTokenApi' } };
+
+	async function runShopifyNode(parameters: IDataObject) {
+		const result = await runWorkflow(
+			{
+				nodes: [
+					{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'shopify',
+						name: 'Shopify',
+						type: 'n8n-nodes-base.shopify',
+						typeVersion: 1,
+						position: [200, 0],
+						parameters: { authentication: 'accessToken', ...parameters },
+						credentials: credentialRef,
+					},
+				],
+				connections: { Start: { main: [[{ node: 'Shopify', type: 'main', index: 0 }]] } },
+			},
+			{ credentials: { shopifyAccessTokenApi: shopifyCredentials(fake) } },
+		);
+		if (result.error) throw result.error;
+		return result.json('Shopify');
+	}
+
+	test('the Shopify node lists products (Return All follows the Link header; Limit) and gets an order', async () => {
+		await seedProducts(80);
+		const all = await runShopifyNode({ resource: 'product', operation: 'getAll', returnAll: true, additionalFields: {} });
+		expect(all.map((p) => p.title)).toEqual(Array.from({ length: 80 }, (_, i) => `Product ${i}`));
+		const some = await runShopifyNode({ resource: 'product', operation: 'getAll', returnAll: false, limit: 5, additionalFields: {} });
+		expect(some.map((p) => (p.variants as Obj[])[0].sku)).toEqual(['SKU-0', 'SKU-1', 'SKU-2', 'SKU-3', 'SKU-4']);
+
+		const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-3', quantity: 2 }], email: 'buyer@example.com' })).data as Obj;
+		const [got] = await runShopifyNode({ resource: 'order', operation: 'get', orderId: String(order.id), options: {} });
+		expect(got).toMatchObject({ id: order.id, name: '#1001', email: 'buyer@example.com', line_items: [expect.objectContaining({ sku: 'SKU-3', quantity: 2, title: 'Product 3' })] });
+
+		const paidUnfulfilled = await runShopifyNode({
+			resource: 'order',
+			operation: 'getAll',
+			returnAll: true,
+			options: { financialStatus: 'paid', fulfillmentStatus: 'unshipped', status: 'any' },
+		});
+		expect(paidUnfulfilled).toEqual([]);
+		await control.post(`/orders/${order.id}/pay`);
+		const afterPayment = await runShopifyNode({
+			resource: 'order',
+			operation: 'getAll',
+			returnAll: true,
+			options: { financialStatus: 'paid', fulfillmentStatus: 'unshipped', status: 'any' },
+		});
+		expect(afterPayment.map((o) => o.id)).toEqual([order.id]);
+
+		// Every call n8n made carried the token and went to the 2024-07 REST paths.
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.every((entry) => entry.status === 200 && entry.path.startsWith('/admin/api/2024-07/'))).toBe(true);
+	});
+
+	test('the Shopify Trigger registers its webhook on activation, takes signed deliveries of its topic only, and deletes it on deactivation', async () => {
+		const template: Template = {
+			name: 'trigger only',
+			nodes: [
+				{
+					id: 'trigger',
+					name: 'On paid order',
+					type: 'n8n-nodes-base.shopifyTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { authentication: 'accessToken', topic: 'orders/paid' },
+					credentials: credentialRef,
+				},
+			],
+			connections: {},
+		};
+		const trigger = await shopifyWebhookTrigger(template, 'On paid order', { shopifyAccessTokenApi: shopifyCredentials(fake) });
+		try {
+			const hooks = (await api.get('/webhooks.json')).data.webhooks as Obj[];
+			expect(hooks).toEqual([expect.objectContaining({ topic: 'orders/paid', address: trigger.url, format: 'json' })]);
+			// A second activation finds the webhook instead of adding one.
+			expect(await trigger.activate()).toEqual({ existed: true });
+
+			await seedProducts(1);
+			const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-0', quantity: 2 }] })).data as Obj;
+			await control.post(`/orders/${order.id}/pay`);
+			await fake.settle();
+			expect(trigger.items).toHaveLength(1);
+			expect(trigger.items[0][0]).toMatchObject({ id: order.id, name: '#1001', financial_status: 'paid', line_items: [expect.objectContaining({ sku: 'SKU-0' })] });
+
+			// A body signed with another key, or a delivery of another topic, does not start the workflow.
+			const body = JSON.stringify({ id: order.id, financial_status: 'paid' });
+			const headers = (topic: string, key: string) => ({
+				'Content-Type': 'application/json',
+				'X-Shopify-Topic': topic,
+				'X-Shopify-Hmac-Sha256': createHmac('sha256', key).update(body).digest('base64'),
+				'X-Shopify-Shop-Domain': `${fake.shopSubdomain}.myshopify.com`,
+				'X-Shopify-API-Version': '2024-07',
+			});
+			await axios.post(trigger.url, body, { headers: headers('orders/paid', 'not-the-app-secret') });
+			await axios.post(trigger.url, body, { headers: headers('orders/create', fake.appSecret) });
+			await axios.post(trigger.url, body, { headers: headers('orders/paid', fake.appSecret) });
+			expect(trigger.calls.map((call) => Boolean(call.items))).toEqual([true, false, false, true]);
+
+			expect(await trigger.deactivate()).toBe(true);
+			expect((await api.get('/webhooks.json')).data.webhooks).toEqual([]);
+		} finally {
+			await trigger.close();
+		}
+	});
+});
