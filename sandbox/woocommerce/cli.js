@@ -9,7 +9,7 @@ startWooCommerceFake({ port }).then((fake) => {
 	process.stdout.write(
 		`WooCommerce fake on ${fake.url}\n` +
 			`Credential "WooCommerce API": URL ${fake.url}, Consumer Key ${fake.consumerKey}, Consumer Secret ${fake.consumerSecret}\n` +
-			`Control API: ${fake.url}/_fake/ (reset, seed, state, requests, deliveries, orders)\n`,
+			`Control API: ${fake.url}/_fake/ (reset, seed, state, requests, deliveries, orders, latency)\n`,
 	);
 	const stop = () => fake.close().then(() => process.exit(0));
 	process.on('SIGINT', stop);

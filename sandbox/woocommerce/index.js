@@ -6,6 +6,13 @@
  * Serves the subset of `/wp-json/wc/v3/` that n8n's WooCommerce node, WooCommerce Trigger and the
  * templates' HTTP Request nodes call, keeps state in memory, and has a control API under `/_fake/`.
  * Plain Node.js, node:http only.
+ *
+ * Fault hook (for the reliability suite): `POST /_fake/faults { status, count?, path?, method?, after? }`
+ * makes the next `count` (default 1) API calls whose path (below /wp-json/wc/v3) starts with `path`
+ * answer `status` (400-599) with a WooCommerce error body, or drop the connection with
+ * `"status": "reset"`. `after` lets that many matching calls through first, so a fault can land
+ * mid-way through a paged read or a run of batches. `GET` lists pending rules, `DELETE` clears them;
+ * `/_fake/reset` clears them too. Faulted calls are logged in `/_fake/requests` with `fault: true`.
  */
 
 const http = require('node:http');
@@ -37,6 +44,37 @@ class WcError extends Error {
 	}
 }
 
+/**
+ * The fault rule that fails this call, if any (using up one of its count).
+ * @param {Obj[]} rules @param {string} method @param {string} path
+ */
+function takeFault(rules, method, path) {
+	const rule = rules.find((r) => path.startsWith(r.path) && (!r.method || r.method === method));
+	if (!rule) return null;
+	if (rule.after > 0) {
+		rule.after -= 1;
+		return null;
+	}
+	rule.remaining -= 1;
+	if (rule.remaining <= 0) rules.splice(rules.indexOf(rule), 1);
+	return rule;
+}
+
+/** @param {Obj} body */
+function faultRule(body) {
+	const status = body.status;
+	if (status !== 'reset' && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
+		throw new WcError(400, 'fake_invalid_fault', 'status must be 400-599 or "reset"');
+	}
+	return {
+		status,
+		remaining: Number.isInteger(body.count) && body.count > 0 ? body.count : 1,
+		after: Number.isInteger(body.after) && body.after > 0 ? body.after : 0,
+		path: typeof body.path === 'string' ? body.path : '',
+		method: typeof body.method === 'string' ? body.method.toUpperCase() : undefined,
+	};
+}
+
 function createState() {
 	return {
 		nextId: 1,
@@ -52,6 +90,10 @@ function createState() {
 		requests: [],
 		/** @type {Obj[]} */
 		deliveries: [],
+		/** @type {Obj[]} pending fault rules (see the fault hook above) */
+		faults: [],
+		/** Injected per-call latency (`POST /_fake/latency`), like the myOGO sandbox's: every API call waits this long. */
+		latencyMs: 0,
 	};
 }
 
@@ -548,6 +590,22 @@ async function startWooCommerceFake(options = {}) {
 			const order = orderOr404(m[1]);
 			return { status: 200, body: { ...orderView(order), notes: state.notes.get(order.id) ?? [] } };
 		}
+		if (path === '/latency' && method === 'POST') {
+			const ms = body.ms;
+			if (!Number.isInteger(ms) || ms < 0 || ms > 600000) return { status: 400, body: { message: "The field 'ms' must be a whole number of milliseconds from 0 to 600000." } };
+			state.latencyMs = ms;
+			return { status: 200, body: { ms } };
+		}
+		if (path === '/faults' && method === 'POST') {
+			const rule = faultRule(body);
+			state.faults.push(rule);
+			return { status: 200, body: rule };
+		}
+		if (path === '/faults' && method === 'GET') return { status: 200, body: state.faults };
+		if (path === '/faults' && method === 'DELETE') {
+			state.faults = [];
+			return { status: 200, body: [] };
+		}
 		if (path === '/requests' && method === 'GET') return { status: 200, body: state.requests };
 		if (path === '/requests' && method === 'DELETE') {
 			state.requests = [];
@@ -609,6 +667,7 @@ async function startWooCommerceFake(options = {}) {
 				const result = await control(method, parsed.pathname.slice('/_fake'.length), body);
 				return send(result.status, result.body);
 			}
+			if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
 			const tracking = /^\/wp-json\/wc-shipment-tracking\/v3\/orders\/(\d+)\/shipment-trackings\/?$/.exec(parsed.pathname);
 			if (tracking) {
 				const entry = { method, path: `/shipment-trackings/${tracking[1]}`, query: {}, status: 0, batchSize: 0, time: new Date().toISOString() };
@@ -635,6 +694,12 @@ async function startWooCommerceFake(options = {}) {
 			if (!authorized(req, parsed.searchParams)) {
 				entry.status = 401;
 				throw new WcError(401, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
+			}
+			const fault = takeFault(state.faults, method, path);
+			if (fault) {
+				Object.assign(entry, { fault: true, status: fault.status === 'reset' ? 0 : fault.status });
+				if (fault.status === 'reset') return req.socket.destroy();
+				throw new WcError(fault.status, 'fake_injected_fault', `Injected fault: the fake was told to answer ${fault.status}.`);
 			}
 			const result = api(method, path, parsed.searchParams, body);
 			entry.status = result.status;
