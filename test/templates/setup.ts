@@ -1,16 +1,19 @@
 /**
- * The environment the template tests share: the myOGO sandbox (a TestBed) and the WooCommerce fake,
- * started once per file, closed after it, and (unless told otherwise) reset before each test.
+ * The environment the template tests share: the myOGO sandbox (a TestBed) and the store fakes a file
+ * asks for (WooCommerce by default, Shopify), started once per file, closed after it, and (unless
+ * told otherwise) reset before each test.
  */
 import type { AxiosInstance } from 'axios';
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { startTestBed, type TestBed } from '../trigger/helpers';
 import type { WebhookTrigger } from '../harness/webhook';
+import { shopifyControl, shopifyCredentials, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
 import {
 	configure,
 	loadTemplate,
 	startTestWooCommerce,
+	templatePollingTrigger,
 	wooCommerceCredentials,
 	wooControl,
 	type RunningWooCommerceFake,
@@ -20,8 +23,10 @@ import {
 export interface TemplateEnvironmentOptions {
 	/** `workflows/<file>` to load and configure once both services run; becomes `env.template`. */
 	template?: string;
-	/** The Settings values to configure the template with (given the running fake). */
-	settings?: (fake: RunningWooCommerceFake) => Record<string, unknown>;
+	/** The store fakes to start next to the sandbox (default: WooCommerce only). */
+	stores?: Array<'woocommerce' | 'shopify'>;
+	/** The Settings values to configure the template with (given the running fakes). */
+	settings?: (fake: RunningWooCommerceFake, env: TemplateEnvironment) => Record<string, unknown>;
 	/** Reset the sandbox and the fake before each test (default true). */
 	resetEachTest?: boolean;
 	/** Seeds the sandbox after each reset. */
@@ -33,41 +38,91 @@ export interface TemplateEnvironment {
 	fake: RunningWooCommerceFake;
 	/** The fake's control API. */
 	woo: AxiosInstance;
+	/** The Shopify fake and its control API (only with `stores: ['shopify']`). */
+	shopifyFake: RunningShopifyFake;
+	shopify: AxiosInstance;
 	/** The configured template (only with `options.template`). */
 	template: Template;
 	/** Webhook triggers a test activated; closed after all tests. */
 	hooks: WebhookTrigger[];
-	/** The myOGO and WooCommerce credentials a merchant would select. */
+	/** The myOGO and store credentials a merchant would select. */
 	credentials(): Record<string, ICredentialDataDecryptedObject>;
 }
 
 /** Registers the beforeAll/afterAll/beforeEach hooks; the context's fields are set once beforeAll ran. */
 export function useTemplateEnvironment(options: TemplateEnvironmentOptions = {}): TemplateEnvironment {
+	const stores = options.stores ?? ['woocommerce'];
 	const env = {
 		hooks: [] as WebhookTrigger[],
 		credentials: () =>
-			({ ...env.bed.credentials, wooCommerceApi: wooCommerceCredentials(env.fake) }) as Record<string, ICredentialDataDecryptedObject>,
+			({
+				...env.bed.credentials,
+				...(env.fake && { wooCommerceApi: wooCommerceCredentials(env.fake) }),
+				...(env.shopifyFake && { shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake) }),
+			}) as Record<string, ICredentialDataDecryptedObject>,
 	} as TemplateEnvironment;
 
 	beforeAll(async () => {
 		env.bed = await startTestBed();
-		env.fake = await startTestWooCommerce();
-		env.woo = wooControl(env.fake);
+		if (stores.includes('woocommerce')) {
+			env.fake = await startTestWooCommerce();
+			env.woo = wooControl(env.fake);
+		}
+		if (stores.includes('shopify')) {
+			env.shopifyFake = await startTestShopify();
+			env.shopify = shopifyControl(env.shopifyFake);
+		}
 		if (options.template) {
-			env.template = configure(loadTemplate(options.template), options.settings?.(env.fake) ?? {});
+			env.template = configure(loadTemplate(options.template), options.settings?.(env.fake, env) ?? {});
 		}
 	});
 	afterAll(async () => {
 		for (const hook of env.hooks) await hook.close();
 		await env.bed.close();
-		await env.fake.close();
+		await env.fake?.close();
+		await env.shopifyFake?.close();
 	});
 	if (options.resetEachTest ?? true) {
 		beforeEach(async () => {
 			await env.bed.reset();
-			await env.woo.post('/reset');
+			await env.woo?.post('/reset');
+			await env.shopify?.post('/reset', { webhooks: true });
 			await options.seed?.(env.bed);
 		});
 	}
 	return env;
+}
+
+/** What one poll of a template's myOGO Trigger emitted, and the calls to myOGO it made (token calls too). */
+export interface StockPoll {
+	items: IDataObject[];
+	myOgoCalls: Array<{ path: string }>;
+}
+
+/** Activates the template's myOGO Trigger, lets `change` change stock in myOGO, and polls once. */
+export async function pollStockChanges(
+	env: TemplateEnvironment,
+	template: Template,
+	change: () => Promise<unknown>,
+): Promise<StockPoll> {
+	const trigger = templatePollingTrigger(template, env.credentials());
+	await trigger.activate();
+	await new Promise((resolve) => setTimeout(resolve, 5)); // the changes come after the activation
+	await change();
+	const before = ((await env.bed.control.get('/requests')).data as unknown[]).length;
+	const items = await trigger.poll();
+	expect(items).not.toBeNull();
+	const myOgoCalls = ((await env.bed.control.get('/requests')).data as Array<{ path: string }>).slice(before);
+	return { items: items!, myOgoCalls };
+}
+
+/** myOGO's stockAvailable by product code, read page by page. */
+export async function myOgoStockLevels(bed: TestBed): Promise<Map<string, unknown>> {
+	const levels = new Map<string, unknown>();
+	const api = await bed.api();
+	for (let page = 1; ; page++) {
+		const rows = (await api.get('/stock', { params: { limit: 250, page } })).data as IDataObject[];
+		for (const row of rows) levels.set(String(row.productCode), row.stockAvailable);
+		if (rows.length < 250) return levels;
+	}
 }

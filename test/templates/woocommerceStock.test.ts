@@ -2,18 +2,16 @@
  * workflows/woocommerce-stock-from-myogo.json, run in-process against the myOGO sandbox and the
  * WooCommerce fake: myOGO's stockAvailable is set (absolute, manage_stock on) on products and variations.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { setStock } from '../trigger/helpers';
-import { itemsOf, runFromTrigger, templatePollingTrigger, wooCommerceCredentials } from '../harness/templates';
-import { useTemplateEnvironment } from './setup';
+import { itemsOf, runFromTrigger, wooCommerceCredentials } from '../harness/templates';
+import { pollStockChanges, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	template: 'woocommerce-stock-from-myogo.json',
 	settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
 });
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 async function wooStockBySku(): Promise<Map<string, IDataObject>> {
 	const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
@@ -21,14 +19,12 @@ async function wooStockBySku(): Promise<Map<string, IDataObject>> {
 }
 
 /** Polls the template's trigger once and runs the workflow with what it emitted. */
-async function pollAndRun(levels: Array<[string, number]>) {
-	const trigger = templatePollingTrigger(env.template, env.credentials());
-	await trigger.activate();
-	await tick();
-	await setStock(env.bed.control, levels);
-	const items = await trigger.poll();
-	expect(items).not.toBeNull();
-	return await runFromTrigger(env.template, 'myOGO Trigger', items!, env.credentials());
+async function pollAndRun(
+	levels: Array<[string, number]>,
+	credentials: Record<string, ICredentialDataDecryptedObject> = env.credentials(),
+) {
+	const { items } = await pollStockChanges(env, env.template, () => setStock(env.bed.control, levels));
+	return await runFromTrigger(env.template, 'myOGO Trigger', items, credentials);
 }
 
 describe('WooCommerce stock from myOGO', () => {
@@ -89,15 +85,10 @@ describe('WooCommerce stock from myOGO', () => {
 	test('a request WooCommerce refuses (wrong consumer secret) lands on the visible "Failed Requests" branch', async () => {
 		await env.bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
 		await env.woo.post('/seed', { products: [{ name: 'Mug', sku: 'MUG', manage_stock: true, stock_quantity: 1 }] });
-		const trigger = templatePollingTrigger(env.template, env.credentials());
-		await trigger.activate();
-		await tick();
-		await setStock(env.bed.control, [['MUG', 2]]);
-		const items = await trigger.poll();
-		const result = await runFromTrigger(env.template, 'myOGO Trigger', items!, {
-			...env.bed.credentials,
+		const result = await pollAndRun([['MUG', 2]], {
+			...env.credentials(),
 			wooCommerceApi: { ...wooCommerceCredentials(env.fake), consumerSecret: 'wrong' },
-		} as never);
+		});
 		expect(result.error).toBeUndefined();
 		const failed = itemsOf(result, 'Failed Requests');
 		expect(failed).toHaveLength(1);

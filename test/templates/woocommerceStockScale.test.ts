@@ -4,15 +4,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	configure,
-	itemsOf,
-	loadTemplate,
-	runFromTrigger,
-	templatePollingTrigger,
-	wooCommerceCredentials,
-} from '../harness/templates';
-import { useTemplateEnvironment } from './setup';
+import { configure, itemsOf, loadTemplate, runFromTrigger, wooCommerceCredentials } from '../harness/templates';
+import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
 
 jest.setTimeout(240_000);
 
@@ -47,24 +40,18 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 
 	const credentials = { ...env.bed.credentials, wooCommerceApi: wooCommerceCredentials(env.fake) } as never;
 	const template = configure(loadTemplate('woocommerce-stock-from-myogo.json'), { 'settings.wooCommerceUrl': env.fake.url });
-	const trigger = templatePollingTrigger(template, credentials);
-	await trigger.activate();
-	await new Promise((resolve) => setTimeout(resolve, 5));
-
 	// 1,000 simple products (every 8th) and 1,000 variations: every variation of parents 0–99.
 	const changed = [
 		...Array.from({ length: 1_000 }, (_, i) => simpleSku(i * 8)),
 		...Array.from({ length: 1_000 }, (_, k) => variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH)),
 	];
 	const level = (i: number) => (i * 7) % 53;
-	await env.bed.control.post('/seed', { stock: changed.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })) });
-
-	const myOgoBefore = ((await env.bed.control.get('/requests')).data as unknown[]).length;
-	await env.woo.delete('/requests');
-	const items = await trigger.poll();
-	expect((items![0].stock as unknown[]).length).toBe(2_000);
-	const myOgoCalls = ((await env.bed.control.get('/requests')).data as Array<{ path: string }>).slice(myOgoBefore);
-	const result = await runFromTrigger(template, 'myOGO Trigger', items!, credentials);
+	const { items, myOgoCalls } = await pollStockChanges(env, template, async () => {
+		await env.bed.control.post('/seed', { stock: changed.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })) });
+		await env.woo.delete('/requests');
+	});
+	expect((items[0].stock as unknown[]).length).toBe(2_000);
+	const result = await runFromTrigger(template, 'myOGO Trigger', items, credentials);
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
 	expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
@@ -72,13 +59,7 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 	// End state on both sides: every changed SKU holds myOGO's stockAvailable; the rest kept 1.
 	const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
 	const wooBySku = new Map([...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]));
-	const myOgoStock = new Map<string, unknown>();
-	const api = await env.bed.api();
-	for (let page = 1; ; page++) {
-		const rows = (await api.get('/stock', { params: { limit: 250, page } })).data as IDataObject[];
-		for (const row of rows) myOgoStock.set(String(row.productCode), row.stockAvailable);
-		if (rows.length < 250) break;
-	}
+	const myOgoStock = await myOgoStockLevels(env.bed);
 	const mismatches = allSkus.filter((sku) => wooBySku.get(sku) !== myOgoStock.get(sku));
 	expect(mismatches).toEqual([]);
 	expect(changed.filter((sku, i) => wooBySku.get(sku) !== level(i))).toEqual([]);

@@ -1,17 +1,20 @@
 /**
- * The "every template" standards, checked on the four WooCommerce files as they are shipped.
+ * The "every template" standards, checked on every file in workflows/ as it is shipped.
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { INode } from 'n8n-workflow';
 
 import { loadTemplate } from '../harness/templates';
 import { nodeTypes } from '../harness/runWorkflow';
 
-const FILES = [
-	'woocommerce-stock-from-myogo.json',
-	'woocommerce-orders-to-myogo.json',
-	'woocommerce-tracking-from-myogo.json',
-	'woocommerce-products-to-myogo.json',
-];
+const FILES = readdirSync(join(__dirname, '..', '..', 'workflows')).filter((file) => file.endsWith('.json'));
+
+test('the shipped templates: four per store', () => {
+	expect(FILES.filter((file) => file.startsWith('woocommerce-'))).toHaveLength(4);
+	expect(FILES.filter((file) => file.startsWith('shopify-'))).toHaveLength(4);
+});
 
 describe.each(FILES)('%s', (file) => {
 	const template = loadTemplate(file);
@@ -38,10 +41,10 @@ describe.each(FILES)('%s', (file) => {
 
 	test('credentials are placeholders referenced by type; no secrets in the file', () => {
 		const text = JSON.stringify(template);
-		expect(text).not.toMatch(/ck_[0-9a-f]{10,}|cs_[0-9a-f]{10,}|sandbox-secret|Bearer /);
+		expect(text).not.toMatch(/ck_[0-9a-f]{10,}|cs_[0-9a-f]{10,}|shpat_[0-9a-f]{10,}|sandbox-secret|Bearer /);
 		for (const node of template.nodes) {
 			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
-				expect(['myOgoApi', 'wooCommerceApi']).toContain(type);
+				expect(['myOgoApi', 'wooCommerceApi', 'shopifyAccessTokenApi']).toContain(type);
 				expect(ref.id).toMatch(/^REPLACE_WITH_YOUR_/);
 			}
 		}
@@ -49,12 +52,30 @@ describe.each(FILES)('%s', (file) => {
 
 	test('every node that calls an API continues on its error output, and that output is connected', () => {
 		const callers = template.nodes.filter((n: INode) =>
-			['n8n-nodes-base.httpRequest', 'n8n-nodes-base.wooCommerce', 'n8n-nodes-myogo.myOgo'].includes(n.type),
+			['n8n-nodes-base.httpRequest', 'n8n-nodes-base.wooCommerce', 'n8n-nodes-base.shopify', 'n8n-nodes-myogo.myOgo'].includes(n.type),
 		);
 		expect(callers.length).toBeGreaterThan(0);
 		for (const node of callers) {
 			expect([node.name, node.onError]).toEqual([node.name, 'continueErrorOutput']);
 			expect(template.connections[node.name]?.main?.[1]?.length).toBeGreaterThan(0);
+		}
+	});
+});
+
+describe.each(FILES.filter((file) => file.startsWith('shopify-')))('%s', (file) => {
+	test('every Shopify call uses the Access Token credential and API version 2024-07, like n8n\'s own Shopify node', () => {
+		const callers = loadTemplate(file).nodes.filter((node) => node.credentials?.shopifyAccessTokenApi);
+		expect(callers.length).toBeGreaterThan(0);
+		for (const node of callers) {
+			if (node.type === 'n8n-nodes-base.httpRequest') {
+				expect([node.name, node.parameters.nodeCredentialType, node.parameters.url]).toEqual([
+					node.name,
+					'shopifyAccessTokenApi',
+					expect.stringMatching(/^=https:\/\/\{\{ \$\('Settings'\)\.first\(\)\.json\.settings\.shopSubdomain \}\}\.myshopify\.com\/admin\/api\/2024-07\//),
+				]);
+			} else {
+				expect([node.name, node.type, node.parameters.authentication]).toEqual([node.name, expect.stringMatching(/^n8n-nodes-base\.shopify(Trigger)?$/), 'accessToken']);
+			}
 		}
 	});
 });

@@ -1,0 +1,211 @@
+/**
+ * workflows/shopify-orders-to-myogo.json against the Shopify fake and the myOGO sandbox: webhook
+ * deliveries (HMAC-signed, checked by n8n's own Shopify Trigger), the hourly catch-up, and cancels.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { itemsOf, runFromTrigger } from '../harness/templates';
+import { shopifyCredentials, shopifyWebhookTrigger } from '../harness/shopify';
+import { useTemplateEnvironment } from './setup';
+
+const env = useTemplateEnvironment({
+	stores: ['shopify'],
+	template: 'shopify-orders-to-myogo.json',
+	seed: (bed) =>
+		bed.control.post('/seed', {
+			products: ['HOODIE-BLUE-L', 'BEANIE'].map((code) => ({ code, languageCode: 'en', name: code })),
+		}),
+});
+
+const PAID = 'Shopify Trigger (order paid)';
+const CANCELLED = 'Shopify Trigger (order cancelled)';
+
+beforeEach(async () => {
+	await env.shopify.post('/seed', {
+		products: [
+			{ title: 'Hoodie', variants: [{ sku: 'HOODIE-BLUE-L', price: '42.00', option1: 'Blue / L' }] },
+			{ title: 'Beanie', variants: [{ sku: 'BEANIE', price: '15.00' }] },
+		],
+	});
+});
+
+/** A checkout as the buyer places it (the fake fills in titles and variant ids from the SKUs). */
+function checkout(extra: IDataObject = {}): IDataObject {
+	return {
+		email: 'jurgen@example.de',
+		line_items: [
+			{ sku: 'HOODIE-BLUE-L', quantity: 2, price: '42.00' },
+			{ sku: 'BEANIE', quantity: 1, price: '15.00' },
+		],
+		shipping_address: {
+			first_name: 'Jürgen',
+			last_name: 'Weiß',
+			address1: 'Hauptstraße 5',
+			city: 'Berlin',
+			zip: '10115',
+			country_code: 'DE',
+			phone: '+4930123',
+		},
+		shipping_lines: [{ title: 'Express', code: 'EXPRESS', price: '9.90' }],
+		...extra,
+	};
+}
+
+async function placeOrder(extra: IDataObject = {}): Promise<IDataObject> {
+	return (await env.shopify.post('/orders', checkout(extra))).data as IDataObject;
+}
+
+async function activateTriggers() {
+	const paid = await shopifyWebhookTrigger(env.template, PAID, env.credentials());
+	const cancelled = await shopifyWebhookTrigger(env.template, CANCELLED, env.credentials());
+	env.hooks.push(paid, cancelled);
+	return { paid, cancelled };
+}
+
+async function myOgoOrders(): Promise<IDataObject[]> {
+	return (await (await env.bed.api()).get('/orders', { params: { limit: 250 } })).data as IDataObject[];
+}
+
+const reference = (order: IDataObject) => String(order.name).replace(/^#/, '');
+
+describe('Shopify paid orders to myOGO', () => {
+	test('activation registers the orders/paid and orders/cancelled webhooks in Shopify', async () => {
+		await activateTriggers();
+		const webhooks = ((await env.shopify.get('/state')).data as { webhooks: IDataObject[] }).webhooks;
+		expect(webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid']);
+	});
+
+	test('a paid order sent by the webhook and again by the catch-up exists exactly once in myOGO', async () => {
+		const { paid } = await activateTriggers();
+		const order = await placeOrder();
+		await env.shopify.post(`/orders/${order.id}/pay`);
+		await env.shopifyFake.settle();
+		// n8n's own trigger accepted the signed delivery and handed the order over.
+		expect(paid.items).toHaveLength(1);
+		const webhookRun = await runFromTrigger(env.template, PAID, paid.items[0], env.credentials());
+		expect(webhookRun.error).toBeUndefined();
+		expect(itemsOf(webhookRun, 'Failed Orders')).toEqual([]);
+		expect(itemsOf(webhookRun, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'created']]);
+
+		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{ timestamp: new Date().toISOString() }], env.credentials());
+		expect(catchUp.error).toBeUndefined();
+		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
+		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'updated']]);
+
+		const orders = await myOgoOrders();
+		expect(orders).toHaveLength(1);
+		expect(orders[0]).toMatchObject({
+			reference: reference(order),
+			status: 'new',
+			shippingCode: 'DHL_EXPRESS', // "Express" → DHL_EXPRESS from the Settings node's map
+			customer: expect.objectContaining({
+				name: 'Jürgen Weiß',
+				address1: 'Hauptstraße 5',
+				city: 'Berlin',
+				countryCode: 'DE',
+				zip: '10115',
+				email: 'jurgen@example.de',
+			}),
+			orderLines: [
+				expect.objectContaining({ code: 'HOODIE-BLUE-L', quantity: 2 }),
+				expect.objectContaining({ code: 'BEANIE', quantity: 1 }),
+			],
+		});
+		// Shopify side: the order is untouched by the sync (paid, not fulfilled).
+		const shopifyOrder = ((await env.shopify.get('/state')).data as { orders: IDataObject[] }).orders.find((o) => o.id === order.id);
+		expect(shopifyOrder).toMatchObject({ financial_status: 'paid', fulfillment_status: null, cancelled_at: null });
+	});
+
+	test('catch-up: only paid, unfulfilled orders of the last hours; an unknown method takes the default code', async () => {
+		const old = new Date(Date.now() - 48 * 3600_000).toISOString();
+		const seeded = (
+			await env.shopify.post('/seed', {
+				orders: [
+					checkout({ financial_status: 'paid', shipping_lines: [{ title: 'Pickup', code: 'PICKUP', price: '0.00' }] }),
+					checkout({ financial_status: 'pending' }),
+					checkout({ financial_status: 'paid', fulfillment_status: 'fulfilled' }),
+					checkout({ financial_status: 'paid', created_at: old }),
+				],
+			})
+		).data as { orders: number[] };
+		expect(seeded.orders).toHaveLength(4);
+		const orders = ((await env.shopify.get('/state')).data as { orders: IDataObject[] }).orders;
+		const first = orders.find((o) => o.id === seeded.orders[0])!;
+
+		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		expect(catchUp.error).toBeUndefined();
+		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
+		expect(itemsOf(catchUp, 'Catch-up Window Full')).toEqual([]);
+		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => o.reference)).toEqual([reference(first)]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.shippingCode])).toEqual([[reference(first), 'POSTI_PAKETTI']]);
+	});
+
+	test('a catch-up read that hits the 250-order page limit is reported on "Catch-up Window Full"', async () => {
+		await env.shopify.post('/seed', { orders: Array.from({ length: 251 }, () => checkout({ financial_status: 'paid' })) });
+		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		expect(catchUp.error).toBeUndefined();
+		expect(itemsOf(catchUp, 'Catch-up Window Full')).toEqual([expect.objectContaining({ count_id: 250 })]);
+		expect(itemsOf(catchUp, 'Sent to myOGO')).toHaveLength(250);
+		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
+	});
+
+	test('a paid order later cancelled is cancelled in myOGO; an order the warehouse is collecting shows on "Could Not Cancel"', async () => {
+		const { paid, cancelled } = await activateTriggers();
+		const early = await placeOrder();
+		const late = await placeOrder();
+		const unpaid = await placeOrder();
+		for (const order of [early, late]) await env.shopify.post(`/orders/${order.id}/pay`);
+		await env.shopifyFake.settle();
+		for (const items of paid.items) await runFromTrigger(env.template, PAID, items, env.credentials());
+		expect((await myOgoOrders()).map((o) => o.reference).sort()).toEqual([reference(early), reference(late)].sort());
+
+		await env.bed.control.post(`/orders/${reference(late)}/advance`, { status: 'collecting' });
+		for (const order of [early, late, unpaid]) await env.shopify.post(`/orders/${order.id}/cancel`);
+		await env.shopifyFake.settle();
+		expect(cancelled.items).toHaveLength(3);
+		const runs = [];
+		for (const items of cancelled.items) runs.push(await runFromTrigger(env.template, CANCELLED, items, env.credentials()));
+		for (const run of runs) expect(run.error).toBeUndefined();
+		expect(runs.flatMap((run) => itemsOf(run, 'Cancelled in myOGO')).map((o) => [o.reference, o.status])).toEqual([[reference(early), 'cancelled']]);
+		const refused = runs.flatMap((run) => itemsOf(run, 'Could Not Cancel'));
+		expect(refused).toEqual([expect.objectContaining({ error: expect.stringContaining(`${reference(late)} cannot be cancelled: it is already collecting`) })]);
+		// The order never paid was never sent, so it is not cancelled anywhere: nothing goes to a failure branch.
+		expect(runs.flatMap((run) => [...itemsOf(run, 'Failed Orders'), ...itemsOf(run, 'Sent to myOGO')])).toEqual([]);
+
+		const statuses = new Map((await myOgoOrders()).map((o) => [o.reference, o.status]));
+		expect(Object.fromEntries(statuses)).toEqual({ [reference(early)]: 'cancelled', [reference(late)]: 'collecting' });
+	});
+
+	test('an order myOGO refuses (unknown SKU) goes to "Failed Orders"; a refused catch-up read too', async () => {
+		await env.shopify.post('/seed', { products: [{ title: 'Gift box', variants: [{ sku: 'NOT-IN-MYOGO', price: '5.00' }] }] });
+		const order = await placeOrder({ line_items: [{ sku: 'NOT-IN-MYOGO', quantity: 1, price: '5.00' }] });
+		await env.shopify.post(`/orders/${order.id}/pay`);
+		const run = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		const failed = itemsOf(run, 'Failed Orders');
+		expect(failed).toHaveLength(1);
+		expect(JSON.stringify(failed[0])).toMatch(/NOT-IN-MYOGO/);
+		expect(await myOgoOrders()).toEqual([]);
+
+		const wrongToken = { ...env.bed.credentials, shopifyAccessTokenApi: { ...shopifyCredentials(env.shopifyFake), accessToken: 'shpat_wrong' } } as never;
+		const refusedRead = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], wrongToken);
+		expect(refusedRead.error).toBeUndefined();
+		const readFailures = itemsOf(refusedRead, 'Failed Orders');
+		expect(readFailures).toHaveLength(1);
+		expect(String(readFailures[0].error)).toMatch(/401|authori[sz]|access token/i);
+		expect(itemsOf(refusedRead, 'Sent to myOGO')).toEqual([]);
+	});
+
+	test('catch-up re-sending an order the warehouse is collecting is not a failure, and changes nothing', async () => {
+		const order = await placeOrder();
+		await env.shopify.post(`/orders/${order.id}/pay`);
+		await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		await env.bed.control.post(`/orders/${reference(order)}/advance`, { status: 'collecting' });
+		const again = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		expect(again.error).toBeUndefined();
+		expect(itemsOf(again, 'Failed Orders')).toEqual([]);
+		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([
+			expect.objectContaining({ error: expect.stringContaining(`${reference(order)} cannot be updated: it is already collecting`) }),
+		]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([[reference(order), 'collecting']]);
+	});
+});

@@ -1,0 +1,120 @@
+/**
+ * workflows/shopify-products-to-myogo.json: every Shopify variant with a SKU becomes a myOGO product
+ * (code = SKU), by webhook and by the daily full resync, which pages through the whole catalog.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { itemsOf, runFromTrigger } from '../harness/templates';
+import { shopifyWebhookTrigger } from '../harness/shopify';
+import { useTemplateEnvironment } from './setup';
+
+jest.setTimeout(120_000);
+
+const env = useTemplateEnvironment({
+	stores: ['shopify'],
+	template: 'shopify-products-to-myogo.json',
+	settings: (_woo, { shopifyFake }) => ({ 'settings.shopSubdomain': shopifyFake.shopSubdomain, 'settings.languageCode': 'fi' }),
+});
+
+const CATALOG = [
+	{
+		title: 'Mug',
+		body_html: '<p>A <b>big</b> mug</p>',
+		vendor: 'Arabia',
+		product_type: 'Kitchen',
+		variants: [{ sku: 'MUG', price: '9.90', barcode: '6411111111118' }],
+	},
+	{
+		title: 'T-shirt',
+		vendor: 'Marimekko',
+		variants: [
+			{ sku: 'TEE-S', price: '19.90', option1: 'S' },
+			{ sku: 'TEE-M', price: '21.90', option1: 'M' },
+			{ sku: '', price: '21.90', option1: 'XL' },
+		],
+	},
+	{ title: 'No SKU yet', variants: [{ sku: '', price: '1.00' }] },
+];
+
+/** Enough plain products that the catalog spans three pages of 250. */
+const FILLER = Array.from({ length: 560 }, (_, i) => ({
+	title: `Poster ${i}`,
+	variants: [{ sku: `POSTER-${String(i).padStart(3, '0')}`, price: '12.00' }],
+}));
+
+async function myOgoProducts(): Promise<Map<string, IDataObject>> {
+	const products = new Map<string, IDataObject>();
+	const api = await env.bed.api();
+	for (let page = 1; ; page++) {
+		const rows = (await api.get('/products', { params: { limit: 250, page } })).data as IDataObject[];
+		for (const row of rows) products.set(String(row.code), row);
+		if (rows.length < 250) return products;
+	}
+}
+
+test('full resync: every variant of a three-page catalog exists in myOGO with the store’s data; a second run changes nothing', async () => {
+	await env.shopify.post('/seed', { products: [...CATALOG, ...FILLER] });
+	await env.shopify.delete('/requests');
+	const first = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
+	expect(first.error).toBeUndefined();
+	// The product without any SKU is not dropped silently: it is reported on the failure branch.
+	expect(itemsOf(first, 'Failed Products')).toEqual([expect.objectContaining({ error: expect.stringContaining('"No SKU yet"') })]);
+
+	// Shopify side: read only, 250 a page, following rel="next" to the end (3 pages, no page read twice).
+	const requests = (await env.shopify.get('/requests')).data as Array<{ method: string; path: string; status: number }>;
+	expect(requests.map((r) => [r.method, r.status])).toEqual([
+		['GET', 200],
+		['GET', 200],
+		['GET', 200],
+	]);
+
+	const products = await myOgoProducts();
+	expect(products.size).toBe(3 + FILLER.length);
+	expect(FILLER.filter((p) => products.get(p.variants[0].sku)?.name !== p.title)).toEqual([]);
+	expect(products.get('MUG')).toMatchObject({
+		name: 'Mug',
+		languageCode: 'fi',
+		salesPrice: 9.9,
+		currencyCode: 'EUR',
+		eanCode: '6411111111118',
+		description: 'A big mug',
+		supplier: 'Arabia',
+		group: 'Kitchen',
+	});
+	expect(products.get('TEE-S')).toMatchObject({ name: 'T-shirt - S', salesPrice: 19.9, supplier: 'Marimekko' });
+	expect(products.get('TEE-M')).toMatchObject({ name: 'T-shirt - M', salesPrice: 21.9 });
+	const tShirt = itemsOf(first, 'Sent to myOGO').filter((p) => p.code === 'TEE-S');
+	expect(tShirt[0].skippedVariants).toEqual([expect.objectContaining({ reason: expect.stringContaining('no SKU') })]);
+
+	const second = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
+	expect(second.error).toBeUndefined();
+	const results = itemsOf(second, 'Sent to myOGO').map((p) => p.result);
+	expect(results).toHaveLength(3 + FILLER.length);
+	expect(results.every((r) => r === 'unchanged')).toBe(true);
+});
+
+test('webhooks: a created and an updated product (signed deliveries, checked by n8n’s trigger) reach myOGO', async () => {
+	const created = await shopifyWebhookTrigger(env.template, 'Shopify Trigger (product created)', env.credentials());
+	const updated = await shopifyWebhookTrigger(env.template, 'Shopify Trigger (product updated)', env.credentials());
+	env.hooks.push(created, updated);
+
+	const product = (await env.shopify.post('/products', CATALOG[1])).data as IDataObject;
+	await env.shopifyFake.settle();
+	expect(created.items).toHaveLength(1);
+	const createRun = await runFromTrigger(env.template, 'Shopify Trigger (product created)', created.items[0], env.credentials());
+	expect(createRun.error).toBeUndefined();
+	expect(itemsOf(createRun, 'Sent to myOGO').map((p) => [p.code, p.result]).sort()).toEqual([
+		['TEE-M', 'created'],
+		['TEE-S', 'created'],
+	]);
+
+	await env.shopify.put(`/products/${product.id}`, { title: 'Organic T-shirt' });
+	await env.shopifyFake.settle();
+	expect(updated.items).toHaveLength(1);
+	const updateRun = await runFromTrigger(env.template, 'Shopify Trigger (product updated)', updated.items[0], env.credentials());
+	expect(updateRun.error).toBeUndefined();
+	expect(itemsOf(updateRun, 'Failed Products')).toEqual([]);
+	const products = await myOgoProducts();
+	expect([...products.keys()].sort()).toEqual(['TEE-M', 'TEE-S']);
+	expect(products.get('TEE-S')).toMatchObject({ name: 'Organic T-shirt - S', languageCode: 'fi' });
+});

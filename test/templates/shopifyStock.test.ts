@@ -1,0 +1,131 @@
+/**
+ * workflows/shopify-stock-from-myogo.json, run in-process against the myOGO sandbox and the Shopify
+ * fake: myOGO's stockAvailable is set (absolute) as Shopify's available quantity at the configured
+ * location, looked up and written 250 SKUs per GraphQL call.
+ */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { setStock } from '../trigger/helpers';
+import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
+import { shopifyCredentials } from '../harness/shopify';
+import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
+
+const MAIN_WAREHOUSE = 'gid://shopify/Location/1';
+const STORE_ROOM = 'gid://shopify/Location/2';
+
+const env = useTemplateEnvironment({
+	stores: ['shopify'],
+	template: 'shopify-stock-from-myogo.json',
+	settings: (_woo, { shopifyFake }) => ({ 'settings.shopSubdomain': shopifyFake.shopSubdomain, 'settings.locationId': '1' }),
+});
+
+interface ShopifyState {
+	inventory: Record<string, Record<string, number>>;
+}
+
+async function shopifyInventory(): Promise<ShopifyState['inventory']> {
+	return ((await env.shopify.get('/state')).data as ShopifyState).inventory;
+}
+
+const CATALOG = [
+	{ title: 'Mug', variants: [{ sku: 'MUG', inventory_quantity: 50 }] },
+	{ title: 'Cap', variants: [{ sku: "CAP'S", inventory_quantity: 9 }] },
+	{ title: 'Not in myOGO', variants: [{ sku: 'SHOP-ONLY', inventory_quantity: 3 }] },
+	{
+		title: 'T-shirt',
+		variants: [
+			{ sku: 'TEE-S', option1: 'S', inventory_quantity: 99 },
+			{ sku: 'TEE-M', option1: 'M', inventory_quantity: 1 },
+		],
+	},
+];
+
+/** Changes stock in myOGO, polls the template's trigger once, and runs the workflow with what it emitted. */
+async function pollAndRun(
+	template: typeof env.template,
+	levels: Array<[string, number]>,
+	credentials: Record<string, ICredentialDataDecryptedObject> = env.credentials(),
+) {
+	const { items } = await pollStockChanges(env, template, () => setStock(env.bed.control, levels));
+	await env.shopify.delete('/requests');
+	return await runFromTrigger(template, 'myOGO Trigger', items, credentials);
+}
+
+describe('Shopify stock from myOGO', () => {
+	test('sets available quantities absolutely at the configured location, by SKU, in one lookup and one write', async () => {
+		await env.bed.control.post('/seed', {
+			products: ['TEE-S', 'TEE-M', 'MUG', "CAP'S", 'ONLY-IN-MYOGO'].map((code) => ({ code, languageCode: 'en', name: code })),
+		});
+		await env.shopify.post('/seed', { products: CATALOG });
+		const result = await pollAndRun(env.template, [
+			['TEE-S', 4],
+			['TEE-M', 0],
+			['MUG', 12],
+			["CAP'S", 7],
+			['ONLY-IN-MYOGO', 5],
+		]);
+		expect(result.error).toBeUndefined();
+		expect(itemsOf(result, 'Failed Requests')).toEqual([]);
+		expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
+		expect(itemsOf(result, 'Not Stocked at Location')).toEqual([]);
+
+		// Both sides: every SKU the shop sells holds myOGO's stockAvailable at the configured location.
+		const inventory = await shopifyInventory();
+		const stock = await myOgoStockLevels(env.bed);
+		expect(stock.size).toBe(5);
+		for (const [sku, stockAvailable] of stock) {
+			if (sku === 'ONLY-IN-MYOGO') continue;
+			expect([sku, inventory[sku]?.[MAIN_WAREHOUSE]]).toEqual([sku, stockAvailable]);
+		}
+		expect(inventory['TEE-M'][MAIN_WAREHOUSE]).toBe(0);
+		expect(inventory['SHOP-ONLY'][MAIN_WAREHOUSE]).toBe(3);
+		expect(inventory['ONLY-IN-MYOGO']).toBeUndefined();
+
+		const requests = (await env.shopify.get('/requests')).data as Array<{ method: string; path: string; graphqlOperation?: string; status: number }>;
+		expect(requests.map((r) => [r.method, r.graphqlOperation, r.status])).toEqual([
+			['POST', 'FindVariantsBySku', 200],
+			['POST', 'SetAvailable', 200],
+		]);
+	});
+
+	test('a variant not stocked at the configured location is reported, and the rest of its batch is still set', async () => {
+		await env.bed.control.post('/seed', { products: ['MUG', 'TEE-S'].map((code) => ({ code, languageCode: 'en', name: code })) });
+		await env.shopify.post('/seed', {
+			products: [
+				{ title: 'Mug', variants: [{ sku: 'MUG', inventory_quantity: 50 }] },
+				// Stocked only at the main warehouse: Shopify refuses a whole inventorySetQuantities call naming it elsewhere.
+				{ title: 'T-shirt', variants: [{ sku: 'TEE-S', option1: 'S', inventory_quantity: 99, inventory_locations: [MAIN_WAREHOUSE] }] },
+			],
+		});
+		const storeRoom = configure(loadTemplate('shopify-stock-from-myogo.json'), {
+			'settings.shopSubdomain': env.shopifyFake.shopSubdomain,
+			'settings.locationId': STORE_ROOM,
+		});
+		const result = await pollAndRun(storeRoom, [
+			['MUG', 8],
+			['TEE-S', 6],
+		]);
+		expect(result.error).toBeUndefined();
+		expect(itemsOf(result, 'Not Stocked at Location').map((v) => v.sku)).toEqual(['TEE-S']);
+		expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
+		expect(itemsOf(result, 'Failed Requests')).toEqual([]);
+		const inventory = await shopifyInventory();
+		expect(inventory.MUG).toEqual(expect.objectContaining({ [STORE_ROOM]: 8, [MAIN_WAREHOUSE]: 50 }));
+		expect(inventory['TEE-S']).toEqual({ [MAIN_WAREHOUSE]: 99 });
+	});
+
+	test('a request Shopify refuses (wrong access token) lands on the visible "Failed Requests" branch', async () => {
+		await env.bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
+		await env.shopify.post('/seed', { products: CATALOG });
+		const result = await pollAndRun(env.template, [['MUG', 2]], {
+			...env.credentials(),
+			shopifyAccessTokenApi: { ...shopifyCredentials(env.shopifyFake), accessToken: 'shpat_wrong' },
+		});
+		expect(result.error).toBeUndefined();
+		const failed = itemsOf(result, 'Failed Requests');
+		expect(failed).toHaveLength(1);
+		expect(JSON.stringify(failed[0])).toMatch(/401|authori[sz]|access token/i);
+		expect(JSON.stringify(failed[0])).not.toContain(shopifyCredentials(env.shopifyFake).accessToken as string);
+		expect((await shopifyInventory()).MUG[MAIN_WAREHOUSE]).toBe(50);
+	});
+});

@@ -1,0 +1,141 @@
+/**
+ * workflows/shopify-tracking-from-myogo.json: a shipped myOGO order fulfils the Shopify order's open
+ * fulfillment orders with the tracking numbers, link and carrier, notifying the buyer.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger } from '../harness/templates';
+import { useTemplateEnvironment } from './setup';
+
+const env = useTemplateEnvironment({
+	stores: ['shopify'],
+	template: 'shopify-tracking-from-myogo.json',
+	settings: (_woo, { shopifyFake }) => ({ 'settings.shopSubdomain': shopifyFake.shopSubdomain }),
+	seed: (bed) => bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
+});
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+interface ShopifyState {
+	orders: IDataObject[];
+	fulfillments: IDataObject[];
+}
+
+async function shopifyState(): Promise<ShopifyState> {
+	return (await env.shopify.get('/state')).data as ShopifyState;
+}
+
+/** A paid Shopify order, and the same order in myOGO (reference = its name without "#"). */
+async function paidOrder(shippingCode = 'POSTI_PAKETTI'): Promise<{ id: unknown; reference: string }> {
+	const order = (
+		await env.shopify.post('/orders', {
+			financial_status: 'paid',
+			email: 'aino@example.fi',
+			line_items: [{ sku: 'MUG', quantity: 2, price: '9.90' }],
+			shipping_address: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
+			shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
+		})
+	).data as IDataObject;
+	const reference = String(order.name).replace(/^#/, '');
+	await (await env.bed.api()).post('/orders', {
+		reference,
+		shippingCode,
+		customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
+		orderLines: [{ code: 'MUG', quantity: 2 }],
+	});
+	return { id: order.id, reference };
+}
+
+beforeEach(async () => {
+	await env.shopify.post('/seed', { products: [{ title: 'Mug', variants: [{ sku: 'MUG', price: '9.90', inventory_quantity: 10 }] }] });
+});
+
+async function shipAndPoll(template: typeof env.template, shipments: Array<[reference: string, trackingNumber: string]>) {
+	const trigger = templatePollingTrigger(template, env.credentials());
+	await trigger.activate();
+	await tick();
+	for (const [reference, trackingNumber] of shipments) {
+		await env.bed.control.post(`/orders/${reference}/advance`, { status: 'shipped', trackingNumber });
+	}
+	const items = await trigger.poll();
+	expect(items?.map((o) => o.reference).sort()).toEqual(shipments.map(([reference]) => reference).sort());
+	return items!;
+}
+
+test('a shipped order is fulfilled in Shopify with its tracking numbers, link and carrier; the buyer is notified', async () => {
+	const shipped = await paidOrder('POSTI_PAKETTI');
+	const waiting = await paidOrder();
+	const items = await shipAndPoll(env.template, [[shipped.reference, 'JJFI111,JJFI222']]);
+	const result = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
+	expect(itemsOf(result, 'Tracking Sent')).toHaveLength(1);
+
+	// Both sides: myOGO's tracking numbers and link are on the Shopify fulfillment, the order is fulfilled.
+	const myOgo = ((await (await env.bed.api()).get('/orders', { params: { reference: shipped.reference } })).data as IDataObject[])[0];
+	expect(myOgo.status).toBe('shipped');
+	const state = await shopifyState();
+	const fulfillments = state.fulfillments.filter((f) => f.orderId === shipped.id);
+	expect(fulfillments).toHaveLength(1);
+	expect(fulfillments[0]).toMatchObject({ status: 'SUCCESS', notifyCustomer: true, lineItems: [{ sku: 'MUG', quantity: 2 }] });
+	expect(fulfillments[0].trackingInfo).toEqual([
+		{ company: 'Posti', number: 'JJFI111', url: myOgo.trackingUrl },
+		{ company: 'Posti', number: 'JJFI222', url: myOgo.trackingUrl },
+	]);
+	expect(state.orders.find((o) => o.id === shipped.id)).toMatchObject({ fulfillment_status: 'fulfilled' });
+	expect(state.orders.find((o) => o.id === waiting.id)).toMatchObject({ fulfillment_status: null });
+	expect(state.fulfillments.filter((f) => f.orderId === waiting.id)).toEqual([]);
+
+	// The same shipment again (a later poll, a re-run): nothing new in Shopify, not a failure.
+	const again = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
+	expect(itemsOf(again, 'Already Fulfilled').map((o) => o.reference)).toEqual([shipped.reference]);
+	expect(itemsOf(again, 'Failed Tracking Updates')).toEqual([]);
+	expect((await shopifyState()).fulfillments.filter((f) => f.orderId === shipped.id)).toHaveLength(1);
+});
+
+test('with notifications off, a carrier not in the map takes the default, several orders in one poll', async () => {
+	const quiet = configure(loadTemplate('shopify-tracking-from-myogo.json'), {
+		'settings.shopSubdomain': env.shopifyFake.shopSubdomain,
+		'settings.notifyCustomer': false,
+		'settings.carrierByShippingCode': { POSTI_SMARTPOST: 'Posti' },
+		'settings.defaultCarrier': 'Other Carrier',
+	});
+	const first = await paidOrder('POSTI_SMARTPOST');
+	const second = await paidOrder('MATKAHUOLTO'); // not in the map: the default carrier
+	const items = await shipAndPoll(quiet, [
+		[first.reference, 'JJFI333'],
+		[second.reference, 'JJFI444'],
+	]);
+	const result = await runFromTrigger(quiet, 'myOGO Trigger', items, env.credentials());
+	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
+	const { fulfillments } = await shopifyState();
+	const summary = fulfillments.map((f) => [f.orderId, (f.trackingInfo as IDataObject[]).map((t) => [t.number, t.company]), f.notifyCustomer]);
+	expect(summary).toEqual(
+		expect.arrayContaining([
+			[first.id, [['JJFI333', 'Posti']], false],
+			[second.id, [['JJFI444', 'Other Carrier']], false],
+		]),
+	);
+	expect(fulfillments).toHaveLength(2);
+});
+
+test('an order Shopify does not know, and a refused lookup, go to "Failed Tracking Updates"', async () => {
+	const unknown = { reference: '99999', status: 'shipped', shippingCode: 'POSTI_PAKETTI', trackingNumber: 'X1', trackingNumbers: ['X1'], trackingUrl: 'https://t.example/X1' };
+	const result = await runFromTrigger(env.template, 'myOGO Trigger', [unknown], env.credentials());
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([
+		expect.objectContaining({ reference: '99999', state: 'notFound', problem: expect.stringContaining('99999 was not found in Shopify') }),
+	]);
+	expect(itemsOf(result, 'Tracking Sent')).toEqual([]);
+	expect((await shopifyState()).fulfillments).toEqual([]);
+
+	const wrongToken = {
+		...env.credentials(),
+		shopifyAccessTokenApi: { ...env.credentials().shopifyAccessTokenApi, accessToken: 'shpat_wrong' },
+	};
+	const refused = await runFromTrigger(env.template, 'myOGO Trigger', [unknown], wrongToken);
+	expect(refused.error).toBeUndefined();
+	const failed = itemsOf(refused, 'Failed Tracking Updates');
+	expect(failed).toHaveLength(1);
+	expect(JSON.stringify(failed[0])).toMatch(/401|authori[sz]|access token/i);
+});
