@@ -61,6 +61,8 @@ describe('bad input corpus through the orders template', () => {
 	test(`${corpus.length} cases in one run: a clear error per order or a documented normalisation, nothing half-written`, async () => {
 		expect(corpus.length).toBeGreaterThanOrEqual(15);
 		const orders = corpus.map(orderOf);
+		// The template reads each delivered order back from WooCommerce: the shop holds them as delivered.
+		await env.woo.post('/seed', { orders });
 		const result = await env.run('WooCommerce Trigger (order updated)', orders);
 		expect(result.error).toBeUndefined();
 		const failed = itemsOf(result, 'Failed Orders');

@@ -2,7 +2,8 @@
  * Stock on a bad day, with workflows/woocommerce-stock-from-myogo.json's own myOGO Trigger: the
  * polling cursor never passes a change it did not hand over (stock changes made while polls fail),
  * and a stale stock read never overwrites a newer one in WooCommerce (polls around changes, failed
- * reads and failed writes in between). (Paging, shared timestamps and restarts are proven in
+ * reads and failed writes in between); a write WooCommerce refused is set by the daily reconcile, so no
+ * SKU stays stale. (Paging, shared timestamps and restarts are proven in
  * test/trigger/pollingCursor.test.ts.)
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -101,7 +102,7 @@ describe('stock on a bad day', () => {
 		expect(outcome.faultsInjected).toBeGreaterThanOrEqual(8 * 5);
 	});
 
-	test('a stale stock read never overwrites a newer one: polls around changes, failed reads and writes', async () => {
+	test('a stale stock read never overwrites a newer one, and the daily reconcile sets what a failed write left behind', async () => {
 		await env.woo.post('/seed', {
 			products: [
 				...CODES.slice(0, 4).map((sku) => ({ name: sku, sku, manage_stock: true, stock_quantity: 0 })),
@@ -133,6 +134,13 @@ describe('stock on a bad day', () => {
 				if (version < reached.get(code)!) staleWrites++;
 				reached.set(code, version);
 			}
+		};
+		/** The SKUs whose WooCommerce level is not myOGO's current one. */
+		const behindMyOgo = async () => {
+			const myOgo = (await (await env.api()).get('/stock', { params: { limit: 250 } })).data as IDataObject[];
+			const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
+			const woo = new Map([...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]));
+			return myOgo.filter((row) => woo.get(String(row.productCode)) !== row.stockAvailable).map((row) => String(row.productCode));
 		};
 		const failedBranch: IDataObject[] = [];
 		const pollAndRun = async () => {
@@ -173,14 +181,24 @@ describe('stock on a bad day', () => {
 		expect(failedBranch).toHaveLength(2);
 		await change(CODES);
 		await pollAndRun();
+		// A failed write with no later change of those SKUs: the trigger never hands it over again, so
+		// WooCommerce would stay behind. The daily reconcile (all of myOGO's stock, absolute) sets it.
+		await change(['STK-A', 'STK-E']);
+		await env.woo.post('/faults', { status: 503, method: 'POST', path: '/products/batch' });
+		await pollAndRun();
+		expect(failedBranch).toHaveLength(3);
+		expect(await trigger.poll()).toBeNull();
+		expect(await behindMyOgo()).toEqual(['STK-A']);
+		const reconcile = await env.run('Reconcile All Stock Daily', [{}]);
+		expect(reconcile.error).toBeUndefined();
+		expect(itemsOf(reconcile, 'Failed Requests')).toEqual([]);
+		await checkWooCommerce();
 
-		// In the end WooCommerce holds myOGO's latest level for every SKU.
-		const myOgo = (await (await env.api()).get('/stock', { params: { limit: 250 } })).data as IDataObject[];
-		const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
-		const woo = new Map([...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]));
-		for (const row of myOgo) expect([row.productCode, woo.get(String(row.productCode))]).toEqual([row.productCode, row.stockAvailable]);
+		// In the end WooCommerce holds myOGO's latest level for every SKU: none is left stale.
+		const stale = await behindMyOgo();
+		expect(stale).toEqual([]);
 
-		const outcome = await env.observe({ expectedReferences: [], ordersSent: 0, staleStockWrites: staleWrites });
+		const outcome = await env.observe({ expectedReferences: [], ordersSent: 0, staleStockWrites: staleWrites + stale.length });
 		expect(problems(outcome)).toEqual([]);
 	});
 });

@@ -80,8 +80,13 @@ describe('WooCommerce paid orders to myOGO', () => {
 				sent.push(...itemsOf(result, 'Sent to myOGO'));
 			}
 		}
-		// Only the delivery with status processing was paid.
-		expect(sent.map((o) => [o.reference, o.result])).toEqual([['2087', 'created']]);
+		// Each delivery is decided on the order as WooCommerce has it now (paid), whatever status it
+		// carried: the first creates it, the others update the same order.
+		expect(sent.map((o) => [o.reference, o.result])).toEqual([
+			['2087', 'created'],
+			['2087', 'updated'],
+			['2087', 'updated'],
+		]);
 
 		// The hourly catch-up sends the same order again: it is updated, not duplicated.
 		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{ timestamp: new Date().toISOString() }], env.credentials());
@@ -129,6 +134,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		// A completed order with a paid date arriving by webhook is sent; one without is not.
 		const completedPaid = wooOrder('3005', 'completed', { id: 9005, date_paid: '2026-11-26T10:00:00', shipping_lines: [{ method_title: 'Express', method_id: 'express' }] });
 		const completedUnpaid = wooOrder('3006', 'completed', { id: 9006, date_paid: null });
+		await env.woo.post('/seed', { orders: [completedPaid, completedUnpaid] });
 		const run = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [completedPaid, completedUnpaid], env.credentials());
 		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual(['3005']);
 		const orders = await myOgoOrders();
@@ -143,14 +149,15 @@ describe('WooCommerce paid orders to myOGO', () => {
 			date_paid: '2026-11-26T10:00:00',
 			line_items: [{ id: 1, name: 'Unknown', quantity: 1, sku: 'NOT-IN-MYOGO', price: 10, total: '10', total_tax: '0' }],
 		});
+		const unpaidCancelled = wooOrder('4003', 'cancelled', { id: 9403, date_paid: null });
+		await env.woo.post('/seed', { orders: [paid, badSku, unpaidCancelled] });
 		const first = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [paid, badSku], env.credentials());
 		expect(itemsOf(first, 'Sent to myOGO').map((o) => o.reference)).toEqual(['4001']);
 		const failed = itemsOf(first, 'Failed Orders');
 		expect(failed).toHaveLength(1);
 		expect(JSON.stringify(failed[0])).toMatch(/NOT-IN-MYOGO|product/i);
 
-		const cancelled = { ...paid, status: 'cancelled' };
-		const unpaidCancelled = wooOrder('4003', 'cancelled', { id: 9403, date_paid: null });
+		const cancelled = (await env.woo.post('/orders/9401/status', { status: 'cancelled' })).data as IDataObject;
 		const second = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [cancelled, unpaidCancelled], env.credentials());
 		expect(second.error).toBeUndefined();
 		expect(itemsOf(second, 'Cancel in myOGO').map((o) => [o.reference, o.status])).toEqual([['4001', 'cancelled']]);
@@ -185,5 +192,61 @@ describe('WooCommerce paid orders to myOGO', () => {
 			expect.objectContaining({ error: expect.stringContaining('6001 cannot be updated: it is already collecting') }),
 		]);
 		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([['6001', 'collecting']]);
+	});
+
+	test('out of order: a cancel that overtakes the payment, then the late "paid" delivery, leaves no active order in myOGO', async () => {
+		const { updated } = await activateTriggers();
+		const order = (await env.woo.post('/orders', wooOrder('4101', 'pending'))).data as IDataObject;
+		await env.woo.post(`/orders/${order.id}/status`, { status: 'processing' });
+		await env.woo.post(`/orders/${order.id}/status`, { status: 'cancelled' });
+		// WooCommerce sent created-as-pending, processing, cancelled; the network delivers them in reverse.
+		expect(updated.items.map((items) => items[0].status)).toEqual(['pending', 'processing', 'cancelled']);
+		await env.woo.delete('/requests');
+		const outcomes: string[][] = [];
+		for (const items of [...updated.items].reverse()) {
+			const result = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', items, env.credentials());
+			expect(result.error).toBeUndefined();
+			expect(itemsOf(result, 'Failed Orders')).toEqual([]);
+			expect(itemsOf(result, 'Sent to myOGO')).toEqual([]);
+			outcomes.push(itemsOf(result, 'Nothing to Cancel').map((o) => String(o.error)));
+		}
+		// Every delivery was decided on the order as it is now (cancelled after payment): nothing to cancel in myOGO.
+		expect(outcomes).toEqual([1, 2, 3].map(() => [expect.stringContaining('4101')]));
+		expect(await myOgoOrders()).toEqual([]);
+		// One read of the current order per delivery, nothing else.
+		const log = (await env.woo.get('/requests')).data as Array<{ method: string; path: string }>;
+		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([1, 2, 3].map(() => `GET /orders/${order.id}`));
+	});
+
+	test('a cancel delivered twice cancels once; the repeat is "Nothing to Cancel", not a failure', async () => {
+		const { updated } = await activateTriggers();
+		const order = (await env.woo.post('/orders', wooOrder('4201', 'processing'))).data as IDataObject;
+		const paid = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', updated.items[0], env.credentials());
+		expect(itemsOf(paid, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([['4201', 'created']]);
+		await env.woo.post(`/orders/${order.id}/status`, { status: 'cancelled' });
+		const cancelDelivery = updated.items[updated.items.length - 1];
+		expect(cancelDelivery[0].status).toBe('cancelled');
+		const runs = [];
+		for (const items of [cancelDelivery, cancelDelivery]) {
+			const result = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', items, env.credentials());
+			expect(result.error).toBeUndefined();
+			expect(itemsOf(result, 'Failed Orders')).toEqual([]);
+			runs.push(result);
+		}
+		expect(itemsOf(runs[0], 'Sent to myOGO').map((o) => [o.reference, o.status])).toEqual([['4201', 'cancelled']]);
+		expect(itemsOf(runs[1], 'Nothing to Cancel')).toEqual([expect.objectContaining({ error: expect.stringContaining('already cancelled') })]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([['4201', 'cancelled']]);
+	});
+
+	test('a delivery whose order cannot be read is on "Failed Orders", naming the order; nothing is sent', async () => {
+		const { updated } = await activateTriggers();
+		const order = (await env.woo.post('/orders', wooOrder('4301', 'processing'))).data as IDataObject;
+		await env.woo.post('/faults', { status: 503, method: 'GET', path: `/orders/${order.id}` });
+		const result = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', updated.items[0], env.credentials());
+		expect(result.error).toBeUndefined();
+		expect(itemsOf(result, 'Failed Orders')).toEqual([{ orderId: order.id }]);
+		expect(result.run.data.resultData.runData['Get Current Order'][0].error?.message).toMatch(/503|unavailable|service/i);
+		expect(itemsOf(result, 'Sent to myOGO')).toEqual([]);
+		expect(await myOgoOrders()).toEqual([]);
 	});
 });

@@ -5,8 +5,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { setStock } from '../trigger/helpers';
-import { itemsOf, runFromTrigger, wooCommerceCredentials } from '../harness/templates';
-import { pollStockChanges, useTemplateEnvironment } from './setup';
+import { itemsOf, runFromTrigger, templatePollingTrigger, wooCommerceCredentials } from '../harness/templates';
+import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	template: 'woocommerce-stock-from-myogo.json',
@@ -94,5 +94,71 @@ describe('WooCommerce stock from myOGO', () => {
 		expect(failed).toHaveLength(1);
 		expect(JSON.stringify(failed[0])).toMatch(/401|cannot/i);
 		expect((await wooStockBySku()).get('MUG')?.stock_quantity).toBe(1);
+	});
+
+	test('the daily reconcile sets a SKU a failed batch left behind; calls cover the whole catalog at the minimum', async () => {
+		// 300 SKUs in both systems: 260 simple products and 2 variable products of 20 variations, plus a
+		// product only myOGO has. Two myOGO pages (250 rows each), so paging is part of the run.
+		const simple = Array.from({ length: 260 }, (_, i) => `REC-${String(i).padStart(3, '0')}`);
+		const variations = [0, 1].map((p) => Array.from({ length: 20 }, (_, v) => `REC-V${p}-${String(v).padStart(2, '0')}`));
+		const myOgoCodes = [...simple, ...variations.flat(), 'ONLY-IN-MYOGO'];
+		await env.bed.control.post('/seed', {
+			products: myOgoCodes.map((code) => ({ code, languageCode: 'en', name: code })),
+			stock: myOgoCodes.map((code, i) => ({ code, stockAvailable: i % 17, reserved: 0 })),
+		});
+		await env.woo.post('/seed', {
+			products: [
+				...simple.map((sku) => ({ name: sku, sku, manage_stock: true, stock_quantity: 0 })),
+				...variations.map((skus, p) => ({ name: `Variable ${p}`, type: 'variable', variations: skus.map((sku) => ({ sku, manage_stock: true, stock_quantity: 0 })) })),
+			],
+		});
+
+		// A poll hands over a change of REC-007; WooCommerce fails that batch: visible, and left behind.
+		const trigger = templatePollingTrigger(env.template, env.credentials());
+		await trigger.activate();
+		await new Promise((resolve) => setTimeout(resolve, 5)); // the change comes after the activation
+		await setStock(env.bed.control, [['REC-007', 42]]);
+		await env.woo.post('/faults', { status: 503, method: 'POST', path: '/products/batch' });
+		const failedPoll = await runFromTrigger(env.template, 'myOGO Trigger', (await trigger.poll())!, env.credentials());
+		expect(itemsOf(failedPoll, 'Failed Requests')).toHaveLength(1);
+		expect((await wooStockBySku()).get('REC-007')?.stock_quantity).toBe(0);
+		// The trigger will not hand that change over again: its cursor has moved on.
+		expect(await trigger.poll()).toBeNull();
+
+		await env.woo.delete('/requests');
+		const before = ((await env.bed.control.get('/requests')).data as unknown[]).length;
+		const reconcile = await runFromTrigger(env.template, 'Reconcile All Stock Daily', [{ timestamp: new Date().toISOString() }], env.credentials());
+		expect(reconcile.error).toBeUndefined();
+		expect(itemsOf(reconcile, 'Failed Requests')).toEqual([]);
+		expect(itemsOf(reconcile, 'Stock Updates Refused')).toEqual([]);
+		const myOgoCalls = ((await env.bed.control.get('/requests')).data as Array<{ method: string; path: string }>).slice(before);
+		const stockPages = myOgoCalls.filter((r) => r.method === 'GET' && r.path.toLowerCase() === '/api/v1/stock').length;
+
+		// Every SKU WooCommerce has now holds myOGO's level, the left-behind one included.
+		const bySku = await wooStockBySku();
+		const levels = await myOgoStockLevels(env.bed);
+		expect(levels.get('REC-007')).toBe(42);
+		const behind = [...simple, ...variations.flat()].filter((sku) => bySku.get(sku)?.stock_quantity !== levels.get(sku));
+		expect(behind).toEqual([]);
+
+		// Calls: myOGO pages of 250, one lookup per 100 SKUs, one product batch per 100, one variation batch per parent.
+		const woo = ((await env.woo.get('/requests')).data as Array<{ method: string; path: string }>).map((r) => `${r.method} ${r.path.replace(/\d+/g, ':id')}`);
+		const count = (call: string) => woo.filter((c) => c === call).length;
+		const figures = {
+			skus: myOgoCodes.length,
+			myOgoStockPages: stockPages,
+			wooLookups: count('GET /products'),
+			wooProductBatches: count('POST /products/batch'),
+			wooVariationBatches: count('POST /products/:id/variations/batch'),
+		};
+		console.log(`reconcile of ${figures.skus} SKUs: ${JSON.stringify(figures)}; other WooCommerce calls: ${woo.length - figures.wooLookups - figures.wooProductBatches - figures.wooVariationBatches}`);
+		expect(figures).toEqual({
+			skus: 301,
+			myOgoStockPages: Math.floor(301 / 250) + 1, // a page shorter than 250 is the last
+			wooLookups: Math.ceil(301 / 100),
+			wooProductBatches: Math.ceil(260 / 100),
+			wooVariationBatches: 2,
+		});
+		expect(woo).toHaveLength(figures.wooLookups + figures.wooProductBatches + figures.wooVariationBatches);
 	});
 });
