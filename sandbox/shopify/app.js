@@ -13,7 +13,8 @@ const { registerProductRoutes } = require('./rest/products');
 const { registerOrderRoutes } = require('./rest/orders');
 const { registerWebhookRoutes } = require('./rest/webhooks');
 const { registerLocationRoutes } = require('./rest/locations');
-const { runGraphql, readGraphqlRequest } = require('./graphql/execute');
+const { runGraphql, readGraphqlRequest, operationNameOf } = require('./graphql/execute');
+const { takeFault, THROTTLED_BODY, injectedError } = require('./faults');
 const { createControlRouter } = require('./control');
 
 /**
@@ -95,19 +96,31 @@ async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 		throw new ShopifyError(401, '[API] Invalid API key or access token (unrecognized login or wrong password)');
 	}
 	const resource = (m[2] ?? '/').replace(/\.json$/, '');
+	const isGraphql = resource === '/graphql' && method === 'POST';
+	const graphqlRequest = isGraphql ? readGraphqlRequest(raw, req.headers['content-type']) : undefined;
+	const fault = takeFault(ctx.faults, { method, resource, graphqlOperation: graphqlRequest && operationNameOf(graphqlRequest) });
+	if (fault) {
+		entry.fault = true;
+		if (graphqlRequest) entry.graphqlOperation = operationNameOf(graphqlRequest);
+		if (fault.status === 'reset') return void req.socket.destroy();
+		if (fault.status === 'THROTTLED') return void sendJson(res, 200, THROTTLED_BODY, callLimitHeaders());
+		if (fault.status !== 'lost-answer') throw injectedError(fault.status);
+	}
+	// A "lost-answer" fault lets the call do its work, then drops the connection instead of answering.
+	const answer = fault ? () => void req.socket.destroy() : (/** @type {number} */ status, /** @type {unknown} */ body, /** @type {Record<string, string>} */ headers) => sendJson(res, status, body, headers);
 	if (resource === '/graphql') {
-		if (method !== 'POST') throw new ShopifyError(405, 'Method Not Allowed');
-		const { body, operation, rootFields } = await runGraphql(ctx, readGraphqlRequest(raw, req.headers['content-type']));
+		if (!graphqlRequest) throw new ShopifyError(405, 'Method Not Allowed');
+		const { body, operation, rootFields } = await runGraphql(ctx, graphqlRequest);
 		if (operation) entry.graphqlOperation = operation;
 		if (rootFields) entry.graphqlRootFields = rootFields;
-		sendJson(res, 200, body, callLimitHeaders());
+		answer(200, body, callLimitHeaders());
 		return;
 	}
 	const match = rest.match(method, resource);
 	if (!match) throw new ShopifyError(404, 'Not Found');
 	const body = parseJsonBody(raw, req.headers['content-type']);
 	const reply = await match.handler({ method, path: resource, params: match.params, query, body, headers: req.headers });
-	sendJson(res, reply.status, reply.body, { ...callLimitHeaders(), ...reply.headers });
+	answer(reply.status, reply.body, { ...callLimitHeaders(), ...reply.headers });
 }
 
 /** Shopify's REST rate-limit header; the fake never limits, so the bucket is always nearly empty. */
@@ -122,7 +135,7 @@ function callLimitHeaders() {
  * @param {unknown} error
  */
 function answerError(ctx, res, error) {
-	if (error instanceof ShopifyError) return sendJson(res, error.status, { errors: error.errors });
+	if (error instanceof ShopifyError) return sendJson(res, error.status, { errors: error.errors }, error.headers);
 	if (error instanceof ApiError) return sendJson(res, error.statusCode, { errors: error.message }, error.headers);
 	ctx.log(`shopify fake error: ${error instanceof Error ? error.stack : String(error)}`);
 	return sendJson(res, 500, { errors: 'The Shopify fake failed to handle this call; see its log.' });

@@ -21,6 +21,8 @@ function createContext({ accessToken, appSecret, log }) {
 		log,
 		urls,
 		shop: createShop(),
+		/** @type {import('./faults').FaultRule[]} pending fault rules (`/_fake/faults`) */
+		faults: [],
 		sender: new WebhookSender({ appSecret, shopDomain: () => urls.shopDomain, log }),
 		requestLog: new RequestLog({ limit: 200_000, knownSecrets: () => [accessToken, appSecret], isIssuedToken: () => false }),
 		/** @param {string} topic @param {unknown} payload */
@@ -39,6 +41,7 @@ function createContext({ accessToken, appSecret, log }) {
 			}
 			ctx.sender.clear();
 			ctx.requestLog.clear();
+			ctx.faults = [];
 		},
 	};
 	return ctx;

@@ -7,6 +7,7 @@ const { ShopifyError, unprocessable, notFound } = require('./errors');
 const { createProduct, updateProduct, productOr404, variantsWithSku, setAvailable } = require('./catalog');
 const { createOrder, orderOr404, markPaid, cancelOrder } = require('./orders');
 const { announceNewOrder } = require('./rest/orders');
+const { faultRule } = require('./faults');
 
 /**
  * The fake's control API under `/_fake/` (not part of Shopify): lets a test or a person play the
@@ -132,6 +133,16 @@ function createControlRouter(ctx) {
 			webhooks: [...ctx.shop.webhooks.values()],
 		}),
 	);
+	router.add('POST', '/_fake/faults', ({ body }) => {
+		const rule = faultRule(objectBody(body));
+		ctx.faults.push(rule);
+		return ok(rule, 201);
+	});
+	router.add('GET', '/_fake/faults', () => ok(ctx.faults));
+	router.add('DELETE', '/_fake/faults', () => {
+		ctx.faults = [];
+		return ok({ ok: true });
+	});
 	router.add('GET', '/_fake/requests', () => ok(ctx.requestLog.list()));
 	router.add('DELETE', '/_fake/requests', () => {
 		ctx.requestLog.clear();

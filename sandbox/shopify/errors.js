@@ -14,6 +14,8 @@ class ShopifyError extends Error {
 		super(typeof errors === 'string' ? errors : JSON.stringify(errors));
 		this.status = status;
 		this.errors = errors;
+		/** @type {Record<string, string> | undefined} extra answer headers (e.g. Retry-After) */
+		this.headers = undefined;
 	}
 }
 

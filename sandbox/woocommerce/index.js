@@ -18,6 +18,8 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 
+const { takeFault: takeMatchingFault } = require('../faultRules');
+
 const DEFAULTS = { consumerKey: 'ck_fake_key', consumerSecret: 'cs_fake_secret', port: 5692 };
 const API = '/wp-json/wc/v3';
 const BATCH_LIMIT = 100;
@@ -49,15 +51,7 @@ class WcError extends Error {
  * @param {Obj[]} rules @param {string} method @param {string} path
  */
 function takeFault(rules, method, path) {
-	const rule = rules.find((r) => path.startsWith(r.path) && (!r.method || r.method === method));
-	if (!rule) return null;
-	if (rule.after > 0) {
-		rule.after -= 1;
-		return null;
-	}
-	rule.remaining -= 1;
-	if (rule.remaining <= 0) rules.splice(rules.indexOf(rule), 1);
-	return rule;
+	return takeMatchingFault(rules, (r) => path.startsWith(r.path) && (!r.method || r.method === method));
 }
 
 /** @param {Obj} body */

@@ -42,8 +42,9 @@ function trustsCertificate(caCertPath: string): boolean {
 	return readFileSync(extra, 'utf8').includes(readFileSync(caCertPath, 'utf8').trim());
 }
 
-export async function startTestShopify(): Promise<RunningShopifyFake> {
-	const fake = (await startShopifyFake({ port: 0 })) as RunningShopifyFake;
+/** Starts the fake on a free port; `secrets` replaces its demo access token and app secret. */
+export async function startTestShopify(secrets: { accessToken?: string; appSecret?: string } = {}): Promise<RunningShopifyFake> {
+	const fake = (await startShopifyFake({ port: 0, ...secrets })) as RunningShopifyFake;
 	if (!trustsCertificate(fake.caCertPath)) {
 		await fake.close();
 		throw new Error(

@@ -9,17 +9,22 @@ const { spawn } = require('node:child_process');
 const { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 
+const { ensureCertificate } = require('../../sandbox/shopify/certificate');
+
 const root = path.resolve(__dirname, '..', '..');
 const data = path.join(root, '.data', 'reliability');
 const config = path.join('test', 'reliability', 'jest.config.js');
 const outputLog = path.join(data, 'jest-output.log');
 
-/** Runs Jest, showing its output and keeping a copy for the secret scan. Resolves to its exit code. */
-function jest(args, resultsFile) {
+/**
+ * Runs Jest, showing its output and keeping a copy for the secret scan. Resolves to its exit code.
+ * The Shopify fake's self-signed certificate is trusted through NODE_EXTRA_CA_CERTS (read at start).
+ */
+function jest(args, resultsFile, certPath) {
 	const child = spawn(
 		process.execPath,
 		[require.resolve('jest/bin/jest'), '-c', config, '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args],
-		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } },
 	);
 	for (const [stream, target] of [
 		[child.stdout, process.stdout],
@@ -50,11 +55,13 @@ async function main() {
 	const started = Date.now();
 	rmSync(data, { recursive: true, force: true });
 	mkdirSync(data, { recursive: true });
+	const { certPath } = await ensureCertificate();
 	const faults = await jest(
 		['--testPathIgnorePatterns', '/node_modules/', 'security\\.test\\.ts$', ...process.argv.slice(2)],
 		path.join(data, 'jest-faults.json'),
+		certPath,
 	);
-	const security = await jest(['test/reliability/security.test.ts'], path.join(data, 'jest-security.json'));
+	const security = await jest(['test/reliability/security.test.ts'], path.join(data, 'jest-security.json'), certPath);
 	const total = sumObservations();
 	const seconds = ((Date.now() - started) / 1000).toFixed(0);
 	console.log(`reliability: ${total.tests} observations, jest exit ${faults}/${security}, ${seconds} s`);

@@ -484,6 +484,68 @@ describe('control API', () => {
 		}
 	});
 
+	test('fault hook: status, count, after, method and path; "reset" and "lost-answer" drop the connection; faulted calls are logged', async () => {
+		await seedProducts(1);
+		expect((await control.post('/faults', { status: 503, count: 2, path: '/products', method: 'GET', after: 1 })).status).toBe(201);
+		expect((await control.post('/faults', { status: 429, path: '/orders' })).status).toBe(201);
+		expect((await control.get('/faults')).data).toHaveLength(2);
+
+		const statuses = [];
+		for (let i = 0; i < 4; i++) statuses.push((await api.get('/products.json')).status);
+		expect(statuses).toEqual([200, 503, 503, 200]); // one let through, two faulted, then spent
+		const throttled = await api.get('/orders.json');
+		expect([throttled.status, throttled.headers['retry-after'], typeof throttled.data.errors]).toEqual([429, '1.0', 'string']);
+		expect((await api.get('/orders.json')).status).toBe(200);
+
+		await control.post('/faults', { status: 'reset', path: '/locations' });
+		await expect(api.get('/locations.json')).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|socket hang up/i) });
+		expect((await api.get('/locations.json')).status).toBe(200);
+		// "lost-answer": the write happens, the caller only sees the connection drop.
+		await control.post('/faults', { status: 'lost-answer', method: 'POST', path: '/products' });
+		await expect(api.post('/products.json', { product: { title: 'Lost', variants: [{ sku: 'LOST' }] } })).rejects.toMatchObject({
+			code: expect.stringMatching(/ECONNRESET|socket hang up/i),
+		});
+		expect(((await control.get('/state')).data as Obj).products.map((p: Obj) => p.title)).toContain('Lost');
+
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.filter((e) => e.fault).map((e) => [e.method, e.path, e.status])).toEqual([
+			['GET', '/admin/api/2024-07/products.json', 503],
+			['GET', '/admin/api/2024-07/products.json', 503],
+			['GET', '/admin/api/2024-07/orders.json', 429],
+			['GET', '/admin/api/2024-07/locations.json', 0],
+			['POST', '/admin/api/2024-07/products.json', 0],
+		]);
+		expect((await control.get('/faults')).data).toEqual([]);
+
+		// Unknown statuses are refused; DELETE and /reset clear pending rules.
+		expect((await control.post('/faults', { status: 200 }).catch((e) => e.response)).status).toBe(400);
+		await control.post('/faults', { status: 500, count: 5 });
+		await control.delete('/faults');
+		expect((await control.get('/faults')).data).toEqual([]);
+		await control.post('/faults', { status: 500, count: 5 });
+		await control.post('/reset');
+		expect((await control.get('/faults')).data).toEqual([]);
+		expect((await api.get('/products.json')).status).toBe(200);
+	});
+
+	test('fault hook on GraphQL: THROTTLED answers 200 with Shopify\'s THROTTLED error, for one named operation only', async () => {
+		await seedProducts(2);
+		await control.post('/faults', { status: 'THROTTLED', path: '/graphql', graphqlOperation: 'FindVariants', count: 1 });
+		const other = await graphql('query Other { productVariants(first: 5) { nodes { sku } } }');
+		expect(other.errors).toBeUndefined();
+		const named = await graphql(`query FindVariants { productVariants(first: 5) { nodes { sku } } }`);
+		expect(named.data).toBeUndefined();
+		expect(named.errors).toEqual([expect.objectContaining({ message: 'Throttled', extensions: expect.objectContaining({ code: 'THROTTLED' }) })]);
+		const again = await graphql(`query FindVariants { productVariants(first: 5) { nodes { sku } } }`);
+		expect(again.data!.productVariants.nodes).toHaveLength(2);
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.map((e) => [e.graphqlOperation, Boolean(e.fault)])).toEqual([
+			['Other', false],
+			['FindVariants', true],
+			['FindVariants', false],
+		]);
+	});
+
 	test('seeding 10,000 products takes one call and answers their ids', async () => {
 		const started = Date.now();
 		const { products } = await seedProducts(10_000);

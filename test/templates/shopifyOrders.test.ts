@@ -176,6 +176,45 @@ describe('Shopify paid orders to myOGO', () => {
 		expect(Object.fromEntries(statuses)).toEqual({ [reference(early)]: 'cancelled', [reference(late)]: 'collecting' });
 	});
 
+	test('out of order: a cancel processed before the paid delivery leaves no active order in myOGO', async () => {
+		const { paid, cancelled } = await activateTriggers();
+		const order = await placeOrder();
+		await env.shopify.post(`/orders/${order.id}/pay`);
+		await env.shopify.post(`/orders/${order.id}/cancel`);
+		await env.shopifyFake.settle();
+		expect([paid.items.length, cancelled.items.length]).toEqual([1, 1]);
+		// n8n processes the cancel first (a delivery overtook the other, or a retry came late).
+		const cancelRun = await runFromTrigger(env.template, CANCELLED, cancelled.items[0], env.credentials());
+		const paidRun = await runFromTrigger(env.template, PAID, paid.items[0], env.credentials());
+		for (const run of [cancelRun, paidRun]) {
+			expect(run.error).toBeUndefined();
+			expect(itemsOf(run, 'Failed Orders')).toEqual([]);
+			expect(itemsOf(run, 'Sent to myOGO')).toEqual([]);
+		}
+		// Both deliveries were decided on the order as Shopify has it now: cancelled, never sent.
+		const nothing = [...itemsOf(cancelRun, 'Nothing to Cancel'), ...itemsOf(paidRun, 'Nothing to Cancel')];
+		expect(nothing.map((item) => String(item.error))).toEqual([expect.stringContaining(reference(order)), expect.stringContaining(reference(order))]);
+		const active = (await myOgoOrders()).filter((o) => o.status !== 'cancelled');
+		expect(active).toEqual([]);
+		// One Shopify read per delivery, of that order.
+		const reads = ((await env.shopify.get('/requests')).data as IDataObject[]).filter((e) => e.method === 'GET' && String(e.path).includes(`/orders/${order.id}`));
+		expect(reads).toHaveLength(2);
+	});
+
+	test('a delivery whose Shopify read fails goes to "Failed Orders"; the next catch-up sends the order once', async () => {
+		const { paid } = await activateTriggers();
+		const order = await placeOrder();
+		await env.shopify.post(`/orders/${order.id}/pay`);
+		await env.shopifyFake.settle();
+		await env.shopify.post('/faults', { status: 503, path: `/orders/${order.id}` });
+		const run = await runFromTrigger(env.template, PAID, paid.items[0], env.credentials());
+		expect(run.error).toBeUndefined();
+		expect(itemsOf(run, 'Failed Orders')).toEqual([expect.objectContaining({ error: expect.stringMatching(/503|unavailable|fault/i) })]);
+		expect(await myOgoOrders()).toEqual([]);
+		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'created']]);
+	});
+
 	test('an order myOGO refuses (unknown SKU) goes to "Failed Orders"; a refused catch-up read too', async () => {
 		await env.shopify.post('/seed', { products: [{ title: 'Gift box', variants: [{ sku: 'NOT-IN-MYOGO', price: '5.00' }] }] });
 		const order = await placeOrder({ line_items: [{ sku: 'NOT-IN-MYOGO', quantity: 1, price: '5.00' }] });

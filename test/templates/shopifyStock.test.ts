@@ -114,6 +114,53 @@ describe('Shopify stock from myOGO', () => {
 		expect(inventory['TEE-S']).toEqual({ [MAIN_WAREHOUSE]: 99 });
 	});
 
+	test('a write lost to a Shopify fault is set by the reconcile at settings.reconcileHour (and not at other hours)', async () => {
+		const codes = ['MUG', "CAP'S", 'TEE-S', 'TEE-M'];
+		await env.bed.control.post('/seed', { products: codes.map((code) => ({ code, languageCode: 'en', name: code })) });
+		await env.shopify.post('/seed', { products: CATALOG });
+		const reconcileAt = configure(loadTemplate('shopify-stock-from-myogo.json'), {
+			'settings.shopSubdomain': env.shopifyFake.shopSubdomain,
+			'settings.locationId': '1',
+			'settings.reconcileHour': 4,
+		});
+		// Shopify throttles the one write of the poll (HTTP 200 with a THROTTLED error): every SKU stays behind.
+		await env.shopify.post('/faults', { status: 'THROTTLED', path: '/graphql', graphqlOperation: 'SetAvailable' });
+		const failedPoll = await pollAndRun(reconcileAt, [
+			['MUG', 11],
+			["CAP'S", 3],
+			['TEE-S', 0],
+		]);
+		expect(failedPoll.error).toBeUndefined();
+		expect(JSON.stringify(itemsOf(failedPoll, 'Stock Updates Refused'))).toContain('THROTTLED');
+		const behind = await shopifyInventory();
+		expect([behind.MUG[MAIN_WAREHOUSE], behind["CAP'S"][MAIN_WAREHOUSE], behind['TEE-S'][MAIN_WAREHOUSE]]).toEqual([50, 9, 99]);
+
+		// The trigger's cursor has moved past these changes: only the reconcile can set them now.
+		// The hourly schedule fires; only at settings.reconcileHour does it read all of myOGO's stock.
+		await env.shopify.delete('/requests');
+		const offHour = await runFromTrigger(reconcileAt, 'Reconcile Check Every Hour', [{ Hour: '05', Minute: '00' }], env.credentials());
+		expect(offHour.error).toBeUndefined();
+		expect((await env.shopify.get('/requests')).data).toEqual([]);
+
+		const myOgoBefore = ((await env.bed.control.get('/requests')).data as unknown[]).length;
+		const reconcile = await runFromTrigger(reconcileAt, 'Reconcile Check Every Hour', [{ Hour: '04', Minute: '00' }], env.credentials());
+		expect(reconcile.error).toBeUndefined();
+		expect(itemsOf(reconcile, 'Failed Requests')).toEqual([]);
+		expect(itemsOf(reconcile, 'Stock Updates Refused')).toEqual([]);
+		const inventory = await shopifyInventory();
+		const stock = await myOgoStockLevels(env.bed);
+		for (const code of codes) expect([code, inventory[code][MAIN_WAREHOUSE]]).toEqual([code, stock.get(code)]);
+		expect(inventory['SHOP-ONLY'][MAIN_WAREHOUSE]).toBe(3);
+
+		const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string }>;
+		const myOgoCalls = ((await env.bed.control.get('/requests')).data as Array<{ path: string }>).slice(myOgoBefore);
+		expect(shopifyCalls.map((r) => r.graphqlOperation)).toEqual(['FindVariantsBySku', 'SetAvailable']);
+		process.stdout.write(
+			`shopify stock reconcile: ${codes.length} myOGO SKUs, myOGO calls ${myOgoCalls.filter((c) => /\/stock/i.test(c.path)).length} (stock pages), ` +
+				`Shopify calls ${shopifyCalls.length}\n`,
+		);
+	});
+
 	test('a request Shopify refuses (wrong access token) lands on the visible "Failed Requests" branch', async () => {
 		await env.bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
 		await env.shopify.post('/seed', { products: CATALOG });

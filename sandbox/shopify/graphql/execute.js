@@ -42,6 +42,29 @@ function readGraphqlRequest(raw, contentType) {
 }
 
 /**
+ * The operation's name (or its root fields when unnamed), for the request log and fault rules.
+ * @param {import('graphql').DocumentNode} document
+ * @param {string | undefined} operationName
+ */
+function describeOperation(document, operationName) {
+	const operationAst = getOperationAST(document, operationName);
+	const rootFields = operationAst?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
+	return { operation: operationAst?.name?.value ?? (rootFields.join(',') || undefined), rootFields };
+}
+
+/**
+ * The request's operation name without running it; undefined when the query does not parse.
+ * @param {{ query: string, operationName?: string }} request
+ */
+function operationNameOf({ query, operationName }) {
+	try {
+		return describeOperation(parse(query), operationName).operation;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
  * @param {import('graphql').GraphQLError} error
  */
 function formatError(error) {
@@ -62,9 +85,7 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	} catch (error) {
 		return { body: { errors: [formatError(/** @type {GraphQLError} */ (error))] }, operation: undefined };
 	}
-	const operationAst = getOperationAST(document, operationName);
-	const rootFields = operationAst?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
-	const operation = operationAst?.name?.value ?? (rootFields.join(',') || undefined);
+	const { operation, rootFields } = describeOperation(document, operationName);
 	const validationErrors = validate(schema, document);
 	if (validationErrors.length) return { body: { errors: validationErrors.map(formatError) }, operation, rootFields };
 
@@ -88,4 +109,4 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	return { body, operation, rootFields };
 }
 
-module.exports = { runGraphql, readGraphqlRequest, schema };
+module.exports = { runGraphql, readGraphqlRequest, operationNameOf, schema };

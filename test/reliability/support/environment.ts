@@ -73,6 +73,8 @@ export interface ReliabilityEnvironment {
 	extraFaults: number;
 	/** Run-time secrets a test handled (e.g. a myOGO webhook signing key), to scan for. */
 	extraSecrets: Record<string, string>;
+	/** More things a test produced (e.g. another store fake's request log), scanned and saved by observe(). */
+	extraProduced: Record<string, unknown>;
 	credentials(): Record<string, ICredentialDataDecryptedObject>;
 	/** A direct myOGO API client (outside n8n) to arrange and check state. */
 	api(): Promise<AxiosInstance>;
@@ -141,6 +143,7 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 		hooks: [] as WebhookTrigger[],
 		extraFaults: 0,
 		extraSecrets: {} as Record<string, string>,
+		extraProduced: {} as Record<string, unknown>,
 		credentials: () => ({
 			myOgoApi: sandboxCredentials(env.proxy.url, {
 				merchantId: MYOGO_SECRETS.merchantId,
@@ -210,6 +213,7 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 				wooDeliveries,
 				answersToNodes: env.proxy.answers,
 				receiverCalls: env.hooks.map((hook) => hook.calls),
+				...env.extraProduced,
 			};
 			const texts = [
 				...runs.flatMap((run, i) => runTexts(run).map((text) => ({ where: `run ${i + 1}`, text }))),
@@ -267,6 +271,7 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 		wooSecretsSeen = {};
 		env.extraFaults = 0;
 		env.extraSecrets = {};
+		env.extraProduced = {};
 		if (options.products?.length) {
 			await env.control.post('/seed', { products: options.products.map((code) => ({ code, languageCode: 'en', name: code })) });
 		}

@@ -26,6 +26,11 @@ export const WOO_SECRETS = {
 	consumerSecret: 'cs_rel_9b27e4d1c08f63a5b2d7',
 };
 
+export const SHOPIFY_SECRETS = {
+	accessToken: 'shpat_rel_8c3e71a09d5b24f6e0a1',
+	appSecret: 'rel_shopify_app_secret_5Kq9Wd2Z',
+};
+
 /** Fixed credential values that must never appear anywhere (the demo defaults too, in case one leaks in). */
 export const STATIC_SECRETS: Record<string, string> = {
 	'myOGO secret token': MYOGO_SECRETS.secretToken,
@@ -35,6 +40,10 @@ export const STATIC_SECRETS: Record<string, string> = {
 	'sandbox demo secret token': 'sandbox-secret',
 	'sandbox demo API key': 'sandbox-key',
 	'WooCommerce fake demo secret': 'cs_fake_secret',
+	'Shopify access token': SHOPIFY_SECRETS.accessToken,
+	'Shopify app secret': SHOPIFY_SECRETS.appSecret,
+	'Shopify fake demo access token': 'shpat_fake_admin_api_access_token_0001',
+	'Shopify fake demo app secret': 'fake_app_client_secret_0001',
 };
 
 /** A JWT (what the sandbox's access tokens look like). */

@@ -1,0 +1,96 @@
+/**
+ * Tracking on a bad day: workflows/shopify-tracking-from-myogo.json with its own myOGO Trigger, while
+ * Shopify throttles, fails and drops its GraphQL calls. Every failure is visible; running the failed
+ * execution again (n8n's "Retry") and running it once more (a duplicate) leave each shipped order
+ * fulfilled exactly once, with its tracking number: a retry never creates a second fulfillment.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { itemsOf, templatePollingTrigger } from '../harness/templates';
+import { problems } from './support/environment';
+import { useShopifyReliabilityEnvironment } from './support/shopifyEnvironment';
+
+const env = useShopifyReliabilityEnvironment({
+	template: 'shopify-tracking-from-myogo.json',
+	settings: (fake) => ({ 'settings.shopSubdomain': fake.shopSubdomain }),
+	products: ['TRK-MUG'],
+});
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/** A paid Shopify order and the same order in myOGO (reference = its name without "#"). */
+async function paidOrder(): Promise<{ id: unknown; reference: string }> {
+	const order = (
+		await env.shopify.post('/orders', {
+			financial_status: 'paid',
+			email: 'aino@example.fi',
+			line_items: [{ sku: 'TRK-MUG', quantity: 2, price: '9.90' }],
+			shipping_address: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
+			shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
+		})
+	).data as IDataObject;
+	const reference = String(order.name).replace(/^#/, '');
+	await (await env.api()).post('/orders', {
+		reference,
+		shippingCode: 'POSTI_PAKETTI',
+		customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
+		orderLines: [{ code: 'TRK-MUG', quantity: 2 }],
+	});
+	return { id: order.id, reference };
+}
+
+test('shipped orders end fulfilled exactly once in Shopify through throttles, 5xx, resets, a lost answer, a retry and a duplicate run', async () => {
+	await env.shopify.post('/seed', { products: [{ title: 'Mug', variants: [{ sku: 'TRK-MUG', price: '9.90', inventory_quantity: 10 }] }] });
+	const orders = [];
+	for (let i = 0; i < 5; i++) orders.push(await paidOrder());
+	const trigger = templatePollingTrigger(env.template, env.credentials());
+	await trigger.activate();
+	await tick();
+	for (const [i, order] of orders.entries()) {
+		await env.control.post(`/orders/${order.reference}/advance`, { status: 'shipped', trackingNumber: `JJFI${i}00` });
+	}
+	const items = await trigger.poll();
+	expect(items).toHaveLength(orders.length);
+
+	// Shopify fails four of the five orders, at different steps (the lookup, or the fulfillment itself);
+	// for one, the fulfillment is made but its answer is lost, so n8n sees a failure although Shopify has it.
+	for (const fault of [
+		{ status: 'THROTTLED', path: '/graphql', graphqlOperation: 'FindOrderByName' },
+		{ status: 503, path: '/graphql', graphqlOperation: 'CreateFulfillment' },
+		{ status: 'reset', path: '/graphql', graphqlOperation: 'CreateFulfillment' },
+		{ status: 'lost-answer', path: '/graphql', graphqlOperation: 'CreateFulfillment' },
+	]) {
+		await env.shopify.post('/faults', fault);
+	}
+	const runs: Array<Record<'sent' | 'already' | 'failed', IDataObject[]>> = [];
+	for (let attempt = 0; attempt < 3; attempt++) {
+		// The same trigger items each time: the first run, n8n's retry of it, then a duplicate run.
+		const result = await env.run('myOGO Trigger', items!);
+		expect(result.error).toBeUndefined();
+		runs.push({
+			sent: itemsOf(result, 'Tracking Sent'),
+			already: itemsOf(result, 'Already Fulfilled'),
+			failed: itemsOf(result, 'Failed Tracking Updates'),
+		});
+	}
+	expect(runs.map((run) => [run.sent.length, run.already.length, run.failed.length])).toEqual([
+		[1, 0, 4],
+		[3, 2, 0],
+		[0, 5, 0],
+	]);
+
+	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] }).fulfillments;
+	expect(fulfillments.map((f) => f.orderName).sort()).toEqual(orders.map((o) => `#${o.reference}`).sort());
+	for (const [i, order] of orders.entries()) {
+		const mine = fulfillments.filter((f) => f.orderId === order.id);
+		expect(mine).toHaveLength(1);
+		expect(JSON.stringify(mine[0].trackingInfo)).toContain(`JJFI${i}00`);
+	}
+	const shopifyOrders = ((await env.shopify.get('/state')).data as { orders: IDataObject[] }).orders;
+	expect(shopifyOrders.map((o) => o.fulfillment_status)).toEqual(orders.map(() => 'fulfilled'));
+
+	const refs = orders.map((o) => o.reference);
+	const outcome = await env.observe({ expectedReferences: refs });
+	expect(problems(outcome)).toEqual([]);
+	expect(outcome.faultsInjected).toBeGreaterThanOrEqual(4);
+});
