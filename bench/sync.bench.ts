@@ -6,17 +6,15 @@
  * are the n8n side's only, and every API call waits the injected 50 ms latency first.
  */
 import type { AxiosInstance } from 'axios';
-import { fork, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/runNode';
 import { newCredentialsHelper } from '../test/harness/runWorkflow';
-import { apiClient, controlClient, sandboxCredentials } from '../test/harness/sandbox';
+import { apiClient, sandboxCredentials } from '../test/harness/sandbox';
 import { FIXTURE_SHIPPING_CODES, FIXTURE_SHIPPING_MAP, product, shopifyOrderNumbered } from '../test/node/helpers';
+import { myOgoApiCalls, startFakes, type BenchFakes, type LogEntry } from './fakes';
+import { countBy, LATENCY_MS, printTable, timed, type Row } from './report';
 
-const LATENCY_MS = 50;
 /** BENCH_QUICK=1 shrinks the cases 10× for a smoke run of the benchmark itself. */
 const QUICK = process.env.BENCH_QUICK === '1';
 const ORDERS = QUICK ? 100 : 1_000;
@@ -26,40 +24,22 @@ const PAGE = 250;
 /** The naive resync (one write per product) is run on this many products and scaled to 50,000. */
 const NAIVE_SUBSET = Number(process.env.BENCH_NAIVE_SUBSET ?? (QUICK ? 250 : 2_500));
 
-export interface Row {
-	case: string;
-	ourCalls: number | string;
-	minimumCalls: number | string;
-	naiveCalls: number | string;
-	ourTimeMs: number | null;
-	naiveTimeMs: number | null;
-	naiveNote?: string;
-	extra: IDataObject;
-}
-
 const rows: Row[] = [];
 /** RSS of the jest process (jest, ts-jest, n8n-core, the harness) before any case ran. */
 const rssAtLoad = process.memoryUsage().rss;
 
-let child: ChildProcess;
+let fakes: BenchFakes;
 let url: string;
 let control: AxiosInstance;
 
 beforeAll(async () => {
-	child = fork(path.join(__dirname, 'sandboxProcess.js'), [], { stdio: 'inherit' });
-	url = await new Promise<string>((resolve, reject) => {
-		child.once('message', (message) => resolve((message as { url: string }).url));
-		child.once('error', reject);
-	});
-	control = controlClient(url);
-	control.defaults.timeout = 120_000;
-	control.defaults.maxBodyLength = Infinity;
-	control.defaults.maxContentLength = Infinity;
+	fakes = await startFakes();
+	({ url, control } = fakes);
 });
 
 afterAll(async () => {
-	child?.send('close');
-	printTable();
+	fakes?.close();
+	printTable('sync', 'Sync benchmarks', rows);
 });
 
 async function reset() {
@@ -70,29 +50,13 @@ async function setLatency(ms: number) {
 	await control.post('/latency', { ms });
 }
 
-interface LogEntry {
-	method: string;
-	path: string;
-	status: number | null;
-}
-
 /** API calls (not the token endpoint) since the last clear. */
 async function apiCalls(): Promise<LogEntry[]> {
-	const { data } = await control.get('/requests');
-	return (data as LogEntry[]).filter((entry) => entry.path.toLowerCase().startsWith('/api/'));
+	return await myOgoApiCalls(control);
 }
 
 async function clearLog() {
 	await control.delete('/requests');
-}
-
-function countBy(entries: LogEntry[]): string {
-	const counts = new Map<string, number>();
-	for (const entry of entries) {
-		const key = `${entry.method} ${entry.status}`;
-		counts.set(key, (counts.get(key) ?? 0) + 1);
-	}
-	return [...counts.entries()].map(([key, n]) => `${key}: ${n}`).join(', ');
 }
 
 async function allRows(api: AxiosInstance, resource: string): Promise<IDataObject[]> {
@@ -123,12 +87,6 @@ async function withPeakMemory<T>(work: () => Promise<T>) {
 	} finally {
 		clearInterval(timer);
 	}
-}
-
-async function timed<T>(work: () => Promise<T>) {
-	const start = process.hrtime.bigint();
-	const result = await work();
-	return { result, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
 async function runMyOgo(parameters: IDataObject, input: IDataObject[]) {
@@ -294,32 +252,3 @@ describe('catalog resync: 50,000 products store → myOGO, 1% changed (product C
 		});
 	});
 });
-
-function seconds(ms: number | null): string {
-	return ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function printTable() {
-	const lines: string[] = [];
-	lines.push('');
-	lines.push(`Sync benchmarks, ${LATENCY_MS} ms latency per API call (sandbox in its own process)`);
-	lines.push('');
-	lines.push('| case | our calls | minimum calls | naive calls | our time | naive time | ratio |');
-	lines.push('|---|---|---|---|---|---|---|');
-	for (const row of rows) {
-		const ratio = row.ourTimeMs && row.naiveTimeMs ? `${(row.naiveTimeMs / row.ourTimeMs).toFixed(1)}× faster` : '—';
-		const naiveTime = row.naiveTimeMs === null ? '—' : `${seconds(row.naiveTimeMs)}${row.naiveNote ? ` (extrapolated)` : ''}`;
-		lines.push(
-			`| ${row.case} | ${row.ourCalls} | ${row.minimumCalls} | ${row.naiveCalls} | ${seconds(row.ourTimeMs)} | ${naiveTime} | ${ratio} |`,
-		);
-	}
-	lines.push('| Stock sync, 10,000 products, 2,000 changed (Shopify, WooCommerce) | not measured yet | | | | | |');
-	lines.push('');
-	lines.push('Details:');
-	for (const row of rows) {
-		lines.push(`- ${row.case}: ${JSON.stringify(row.extra)}${row.naiveNote ? `; naive ${row.naiveNote}` : ''}`);
-	}
-	lines.push('');
-	process.stdout.write(`${lines.join('\n')}\n`);
-	writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify({ latencyMs: LATENCY_MS, rows }, null, '\t')}\n`);
-}
