@@ -14,11 +14,10 @@ import { StockHistory } from './support/stockHistory';
 
 const CODES = ['SHS-A', 'SHS-B', 'SHS-C', 'SHS-D', 'SHS-E', 'SHS-F'];
 const LOCATION = 'gid://shopify/Location/1';
-const RECONCILE_HOUR = 4;
 
 const env = useShopifyReliabilityEnvironment({
 	template: 'shopify-stock-from-myogo.json',
-	settings: (fake) => ({ 'settings.shopSubdomain': fake.shopSubdomain, 'settings.locationId': '1', 'settings.reconcileHour': RECONCILE_HOUR }),
+	settings: (fake) => ({ 'settings.shopSubdomain': fake.shopSubdomain, 'settings.locationId': '1' }),
 	products: CODES,
 });
 
@@ -98,10 +97,8 @@ test('a stale stock read never overwrites a newer one in Shopify, and the reconc
 	expect((await behindMyOgo()).sort()).toEqual(['SHS-A', 'SHS-E']);
 	expect(await trigger.poll()).toBeNull();
 
-	// The hourly schedule at any other hour does nothing; at settings.reconcileHour it sets every SKU.
-	await runWith('Reconcile Check Every Hour', [{ Hour: String(RECONCILE_HOUR + 1).padStart(2, '0') }]);
-	expect((await behindMyOgo()).sort()).toEqual(['SHS-A', 'SHS-E']);
-	await runWith('Reconcile Check Every Hour', [{ Hour: String(RECONCILE_HOUR).padStart(2, '0') }]);
+	// The daily reconcile (its Schedule Trigger fires at 04:00) sets every SKU.
+	await runWith('Reconcile All Stock Daily', [{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }]);
 	expect(failedBranch).toHaveLength(shopifyFaults.length + 1);
 	const behind = await behindMyOgo();
 	expect(behind).toEqual([]);

@@ -114,18 +114,13 @@ describe('Shopify stock from myOGO', () => {
 		expect(inventory['TEE-S']).toEqual({ [MAIN_WAREHOUSE]: 99 });
 	});
 
-	test('a write lost to a Shopify fault is set by the reconcile at settings.reconcileHour (and not at other hours)', async () => {
+	test('a write lost to a Shopify fault is set by the daily reconcile', async () => {
 		const codes = ['MUG', "CAP'S", 'TEE-S', 'TEE-M'];
 		await env.bed.control.post('/seed', { products: codes.map((code) => ({ code, languageCode: 'en', name: code })) });
 		await env.shopify.post('/seed', { products: CATALOG });
-		const reconcileAt = configure(loadTemplate('shopify-stock-from-myogo.json'), {
-			'settings.shopSubdomain': env.shopifyFake.shopSubdomain,
-			'settings.locationId': '1',
-			'settings.reconcileHour': 4,
-		});
 		// Shopify throttles the one write of the poll (HTTP 200 with a THROTTLED error): every SKU stays behind.
 		await env.shopify.post('/faults', { status: 'THROTTLED', path: '/graphql', graphqlOperation: 'SetAvailable' });
-		const failedPoll = await pollAndRun(reconcileAt, [
+		const failedPoll = await pollAndRun(env.template, [
 			['MUG', 11],
 			["CAP'S", 3],
 			['TEE-S', 0],
@@ -136,14 +131,10 @@ describe('Shopify stock from myOGO', () => {
 		expect([behind.MUG[MAIN_WAREHOUSE], behind["CAP'S"][MAIN_WAREHOUSE], behind['TEE-S'][MAIN_WAREHOUSE]]).toEqual([50, 9, 99]);
 
 		// The trigger's cursor has moved past these changes: only the reconcile can set them now.
-		// The hourly schedule fires; only at settings.reconcileHour does it read all of myOGO's stock.
+		// Its Schedule Trigger fires once a day (04:00) and reads all of myOGO's stock.
 		await env.shopify.delete('/requests');
-		const offHour = await runFromTrigger(reconcileAt, 'Reconcile Check Every Hour', [{ Hour: '05', Minute: '00' }], env.credentials());
-		expect(offHour.error).toBeUndefined();
-		expect((await env.shopify.get('/requests')).data).toEqual([]);
-
 		const myOgoBefore = ((await env.bed.control.get('/requests')).data as unknown[]).length;
-		const reconcile = await runFromTrigger(reconcileAt, 'Reconcile Check Every Hour', [{ Hour: '04', Minute: '00' }], env.credentials());
+		const reconcile = await runFromTrigger(env.template, 'Reconcile All Stock Daily', [{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }], env.credentials());
 		expect(reconcile.error).toBeUndefined();
 		expect(itemsOf(reconcile, 'Failed Requests')).toEqual([]);
 		expect(itemsOf(reconcile, 'Stock Updates Refused')).toEqual([]);

@@ -10,6 +10,29 @@ import { loadTemplate } from '../harness/templates';
 import { nodeTypes } from '../harness/runWorkflow';
 
 const FILES = readdirSync(join(__dirname, '..', '..', 'workflows')).filter((file) => file.endsWith('.json'));
+const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
+
+interface Rectangle {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** A node as n8n draws it: about 100×100 from its position, with its name below (40 more). */
+function nodeBox(node: INode): Rectangle {
+	return { x: node.position[0], y: node.position[1], width: 100, height: 140 };
+}
+
+/** A sticky note's rectangle; n8n's defaults when width/height are absent. */
+function noteRectangle(note: INode): Rectangle {
+	const { width = 240, height = 160 } = note.parameters as { width?: number; height?: number };
+	return { x: note.position[0], y: note.position[1], width, height };
+}
+
+function overlaps(a: Rectangle, b: Rectangle): boolean {
+	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
 
 test('the shipped templates: four per store', () => {
 	expect(FILES.filter((file) => file.startsWith('woocommerce-'))).toHaveLength(4);
@@ -20,6 +43,8 @@ describe.each(FILES)('%s', (file) => {
 	const template = loadTemplate(file);
 	const byName = new Map(template.nodes.map((node) => [node.name, node]));
 	const triggers = template.nodes.filter((node) => /[Tt]rigger$/.test(node.type));
+	const notes = template.nodes.filter((node) => node.type === STICKY_NOTE);
+	const nodes = template.nodes.filter((node) => node.type !== STICKY_NOTE);
 
 	test('every node type exists in n8n 2.8 or this package; no Code nodes', () => {
 		for (const node of template.nodes) {
@@ -34,9 +59,34 @@ describe.each(FILES)('%s', (file) => {
 			expect(template.connections[trigger.name]?.main?.[0]?.map((c) => c.node)).toEqual(['Settings']);
 		}
 		expect(byName.get('Settings')?.type).toBe('n8n-nodes-base.set');
-		const notes = template.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
 		expect(notes.length).toBeGreaterThanOrEqual(2);
 		expect(notes.map((n) => String(n.parameters.content)).join('\n')).toMatch(/Setup/);
+	});
+
+	test('no sticky note covers a node', () => {
+		// n8n draws a node as about 100×100 with its name below it; a sticky note's default size is 240×160.
+		const covered = notes.flatMap((note) =>
+			nodes.filter((node) => overlaps(noteRectangle(note), nodeBox(node))).map((node) => `"${note.name}" covers "${node.name}"`),
+		);
+		expect(covered).toEqual([]);
+	});
+
+	test('sticky notes share one structure: what it does, Setup, Settings (every field), Failures', () => {
+		const setup = String(byName.get('Note: Setup')?.parameters.content ?? '');
+		expect(setup).toMatch(/^## .+\n\n\S[\s\S]*\n### Setup\n1\. [\s\S]*\n### Settings\n- /);
+		const fields = (byName.get('Settings')?.parameters.assignments as { assignments: Array<{ name: string }> }).assignments.map((a) => a.name);
+		expect(fields.length).toBeGreaterThan(0);
+		for (const field of fields) expect([field, setup.includes(field.replace(/\d+$/, ''))]).toEqual([field, true]);
+		expect(String(byName.get('Note: Failures')?.parameters.content)).toMatch(/^## Failures\n- [\s\S]*error workflow/);
+	});
+
+	test('a trigger\'s schedule is set on the trigger node and named in the Settings node\'s notes, not read from Settings', () => {
+		const settings = byName.get('Settings')!;
+		const fields = (settings.parameters.assignments as { assignments: Array<{ name: string }> }).assignments.map((a) => a.name);
+		expect(fields.filter((field) => /hour(?!s$)|interval|minute/i.test(field))).toEqual([]);
+		for (const trigger of triggers.filter((node) => /scheduleTrigger|myOgoTrigger$/.test(node.type))) {
+			expect([trigger.name, settings.notes?.includes(`"${trigger.name}"`)]).toEqual([trigger.name, true]);
+		}
 	});
 
 	test('credentials are placeholders referenced by type; no secrets in the file', () => {
@@ -78,4 +128,17 @@ describe.each(FILES.filter((file) => file.startsWith('shopify-')))('%s', (file) 
 			}
 		}
 	});
+});
+
+test('both stock templates reconcile the same way: a daily Schedule Trigger at 04:00 straight into Settings', () => {
+	for (const file of ['shopify-stock-from-myogo.json', 'woocommerce-stock-from-myogo.json']) {
+		const template = loadTemplate(file);
+		const reconcile = template.nodes.find((node) => node.name === 'Reconcile All Stock Daily');
+		expect([file, reconcile?.type, reconcile?.parameters.rule]).toEqual([
+			file,
+			'n8n-nodes-base.scheduleTrigger',
+			{ interval: [{ field: 'days', daysInterval: 1, triggerAtHour: 4 }] },
+		]);
+		expect(template.connections['Changes from the Trigger?']?.main?.[1]?.map((c) => c.node)).toEqual(['Get All Stock from myOGO']);
+	}
 });

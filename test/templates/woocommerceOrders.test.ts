@@ -142,7 +142,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(orders.map((o) => o.reference).sort()).toEqual(['3001', '3005']);
 	});
 
-	test('a paid order later cancelled is cancelled in myOGO; a refused order goes to "Failed Orders"', async () => {
+	test('a paid order later cancelled is cancelled in myOGO; an order the warehouse is collecting shows on "Could Not Cancel"; a refused order goes to "Failed Orders"', async () => {
 		const paid = wooOrder('4001', 'processing', { id: 9401, date_paid: '2026-11-26T10:00:00' });
 		const badSku = wooOrder('4002', 'processing', {
 			id: 9402,
@@ -150,19 +150,27 @@ describe('WooCommerce paid orders to myOGO', () => {
 			line_items: [{ id: 1, name: 'Unknown', quantity: 1, sku: 'NOT-IN-MYOGO', price: 10, total: '10', total_tax: '0' }],
 		});
 		const unpaidCancelled = wooOrder('4003', 'cancelled', { id: 9403, date_paid: null });
-		await env.woo.post('/seed', { orders: [paid, badSku, unpaidCancelled] });
-		const first = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [paid, badSku], env.credentials());
-		expect(itemsOf(first, 'Sent to myOGO').map((o) => o.reference)).toEqual(['4001']);
+		const collecting = wooOrder('4004', 'processing', { id: 9404, date_paid: '2026-11-26T10:00:00' });
+		await env.woo.post('/seed', { orders: [paid, badSku, unpaidCancelled, collecting] });
+		const first = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [paid, badSku, collecting], env.credentials());
+		expect(itemsOf(first, 'Sent to myOGO').map((o) => o.reference)).toEqual(['4001', '4004']);
 		const failed = itemsOf(first, 'Failed Orders');
 		expect(failed).toHaveLength(1);
 		expect(JSON.stringify(failed[0])).toMatch(/NOT-IN-MYOGO|product/i);
 
+		await env.bed.control.post('/orders/4004/advance', { status: 'collecting' });
 		const cancelled = (await env.woo.post('/orders/9401/status', { status: 'cancelled' })).data as IDataObject;
-		const second = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [cancelled, unpaidCancelled], env.credentials());
+		const cancelledLate = (await env.woo.post('/orders/9404/status', { status: 'cancelled' })).data as IDataObject;
+		const second = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [cancelled, unpaidCancelled, cancelledLate], env.credentials());
 		expect(second.error).toBeUndefined();
-		expect(itemsOf(second, 'Cancel in myOGO').map((o) => [o.reference, o.status])).toEqual([['4001', 'cancelled']]);
-		expect(itemsOf(second, 'Failed Orders')).toEqual([]);
-		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([['4001', 'cancelled']]);
+		expect(itemsOf(second, 'Cancelled in myOGO').map((o) => [o.reference, o.status])).toEqual([['4001', 'cancelled']]);
+		expect(itemsOf(second, 'Could Not Cancel')).toEqual([expect.objectContaining({ error: expect.stringContaining('4004 cannot be cancelled: it is already collecting') })]);
+		// The order never paid was never sent, so it is not cancelled anywhere: nothing goes to a failure branch.
+		expect([...itemsOf(second, 'Failed Orders'), ...itemsOf(second, 'Sent to myOGO'), ...itemsOf(second, 'Nothing to Cancel')]).toEqual([]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.status]).sort()).toEqual([
+			['4001', 'cancelled'],
+			['4004', 'collecting'],
+		]);
 	});
 
 	test('catch-up with the key in the query string works; a refused read goes to "Failed Orders"', async () => {
@@ -233,7 +241,8 @@ describe('WooCommerce paid orders to myOGO', () => {
 			expect(itemsOf(result, 'Failed Orders')).toEqual([]);
 			runs.push(result);
 		}
-		expect(itemsOf(runs[0], 'Sent to myOGO').map((o) => [o.reference, o.status])).toEqual([['4201', 'cancelled']]);
+		expect(itemsOf(runs[0], 'Cancelled in myOGO').map((o) => [o.reference, o.status])).toEqual([['4201', 'cancelled']]);
+		expect(itemsOf(runs[0], 'Sent to myOGO')).toEqual([]);
 		expect(itemsOf(runs[1], 'Nothing to Cancel')).toEqual([expect.objectContaining({ error: expect.stringContaining('already cancelled') })]);
 		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([['4201', 'cancelled']]);
 	});
