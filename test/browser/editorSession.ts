@@ -1,0 +1,28 @@
+import type { Page } from 'playwright-core';
+
+/** Signs in through n8n's sign-in form, as a person does. */
+export async function signIn(page: Page, url: string, login: { email: string; password: string }): Promise<void> {
+	await page.goto(`${url}/signin`);
+	await page.locator('input[name="emailOrLdapLoginId"]').fill(login.email);
+	await page.locator('input[name="password"]').fill(login.password);
+	await page.getByTestId('form-submit-button').click();
+	await page.waitForURL((address) => !address.pathname.startsWith('/signin'));
+}
+
+/**
+ * Deletes a workflow through n8n's REST API from inside the signed-in page (n8n ties the session to
+ * the browser id the editor sends), archiving it first as n8n 2.x requires, so that a test run leaves
+ * the demo editor as `npm start` made it.
+ */
+export async function deleteWorkflow(page: Page, id: string): Promise<void> {
+	const failure = await page.evaluate(async (workflowId) => {
+		// Runs in the page: the editor keeps its browser id in the page's localStorage.
+		const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
+		const headers = { 'Content-Type': 'application/json', 'browser-id': storage.getItem('n8n-browserId') ?? '' };
+		const archived = await fetch(`/rest/workflows/${workflowId}/archive`, { method: 'POST', headers, body: '{}' });
+		if (!archived.ok) return `archiving answered ${archived.status}`;
+		const deleted = await fetch(`/rest/workflows/${workflowId}`, { method: 'DELETE', headers });
+		return deleted.ok ? null : `deleting answered ${deleted.status}`;
+	}, id);
+	if (failure) throw new Error(`workflow ${id}: ${failure}`);
+}

@@ -1,0 +1,198 @@
+/**
+ * The templates live in real n8n (`n8n start`, workflows published with `publish:workflow`): a paid
+ * order placed in each store fake reaches the myOGO sandbox through n8n's real WooCommerce and
+ * Shopify Trigger webhooks; when the warehouse ships it and counts stock, the active myOGO Trigger
+ * (poll interval set to every minute in the test copies) puts the tracking and the stock into the stores.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	executionErrors,
+	importCredentials,
+	importWorkflows,
+	listExecutions,
+	publishWorkflow,
+	runN8nCommandOk,
+	setupOwner,
+	signIn,
+	startN8n,
+} from '../../tools/n8n';
+import type { RunningN8n } from '../../tools/n8n/server';
+import type { TemplateWorkflow } from '../../tools/n8n/templates';
+import type { TestBed } from '../trigger/helpers';
+import { createInstance, expectNoPackageProblems, type E2eInstance } from './instance';
+import { credentialsFor, startServices, templatesFor, type E2eServices } from './services';
+
+const LIVE_TEMPLATES = [
+	'woocommerce-orders-to-myogo.json',
+	'woocommerce-tracking-from-myogo.json',
+	'woocommerce-stock-from-myogo.json',
+	'shopify-orders-to-myogo.json',
+	'shopify-tracking-from-myogo.json',
+	'shopify-stock-from-myogo.json',
+];
+/** How long a change may take to arrive: n8n's shortest poll interval (1 minute) plus the run itself. */
+const ONE_POLL_MS = 60_000;
+const WAIT_LIMIT_MS = ONE_POLL_MS + 45_000;
+
+let services: E2eServices;
+let n8n: E2eInstance;
+let server: RunningN8n | undefined;
+let cookie: string;
+
+/** The test copy polls every minute, n8n's shortest interval (the templates ship with 5 or 10 minutes). */
+function pollEveryMinute(template: TemplateWorkflow): TemplateWorkflow {
+	for (const node of template.nodes) {
+		if (node.type === 'n8n-nodes-myogo.myOgoTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	}
+	return template;
+}
+
+/** Polls `check` every second until it returns a value; returns it and how long it took. */
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Promise<{ value: T; ms: number }> {
+	const started = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value !== undefined) return { value, ms: Date.now() - started };
+		if (Date.now() - started > WAIT_LIMIT_MS) throw new Error(`${what}: not there after ${WAIT_LIMIT_MS / 1000} s\n${server?.log().slice(-2000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+}
+
+async function myOgoOrder(bed: TestBed, reference: string): Promise<IDataObject | undefined> {
+	const rows = (await (await bed.api()).get('/orders', { params: { reference } })).data as IDataObject[];
+	return rows[0];
+}
+
+const figures: string[] = [];
+
+beforeAll(async () => {
+	services = await startServices();
+	n8n = await createInstance('live', { extraCaCerts: services.shopify.caCertPath });
+	await importCredentials(n8n.env, credentialsFor(services));
+	const live = templatesFor(services)
+		.filter((t) => LIVE_TEMPLATES.includes(t.file))
+		.map(pollEveryMinute);
+	expect(live.map((t) => t.file).sort()).toEqual([...LIVE_TEMPLATES].sort());
+	await importWorkflows(n8n.env, live);
+	for (const t of live) await publishWorkflow(n8n.env, t.id);
+	const active = (await runN8nCommandOk(n8n.env, ['list:workflow', '--active=true', '--onlyId'])).stdout;
+	for (const t of live) expect(active).toContain(t.id);
+	server = await startN8n(n8n.env);
+	await setupOwner(server.url);
+	cookie = await signIn(server.url);
+});
+
+afterAll(async () => {
+	await server?.stop();
+	await services?.close();
+	if (figures.length) console.log(`live flows through real n8n:\n  ${figures.join('\n  ')}`);
+});
+
+describe('live flows through real n8n', () => {
+	let wooOrder: IDataObject;
+	let shopifyOrder: IDataObject;
+
+	test('publishing registers the store webhooks at n8n’s own /webhook/ address', async () => {
+		const woo = (await services.woo.get('/state')).data as { webhooks: IDataObject[] };
+		expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
+		for (const hook of woo.webhooks) expect(String(hook.delivery_url)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
+		const shop = (await services.shop.get('/state')).data as { webhooks: IDataObject[] };
+		expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid']);
+		for (const hook of shop.webhooks) expect(String(hook.address)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
+	});
+
+	test('a paid order placed in each store reaches myOGO through the store trigger’s webhook', async () => {
+		// WooCommerce: checkout creates the order as pending; the payment moves it to processing.
+		wooOrder = (
+			await services.woo.post('/orders', {
+				status: 'pending',
+				currency: 'EUR',
+				total: '64.90',
+				billing: { first_name: 'Anna', last_name: 'Mäkelä', email: 'anna@example.com', country: 'FI' },
+				shipping: { first_name: 'Anna', last_name: 'Mäkelä', address_1: 'Puistokatu 3', city: 'Turku', postcode: '20100', country: 'FI' },
+				line_items: [{ id: 1, name: 'Zip hoodie - Grey / M', sku: 'HOODIE-GREY-M', quantity: 1, price: 47.011952, total: '47.01', total_tax: '11.99' }],
+				shipping_lines: [{ id: 2, method_title: 'Posti parcel', method_id: 'flat_rate', total: '4.70', total_tax: '1.20' }],
+			})
+		).data as IDataObject;
+		await services.woo.post(`/orders/${wooOrder.id}/status`, { status: 'processing' });
+		// Shopify: an order paid at checkout (orders/create and orders/paid).
+		shopifyOrder = (
+			await services.shop.post('/orders', {
+				email: 'olli@example.com',
+				financial_status: 'paid',
+				line_items: [{ sku: 'CAP-NAVY', quantity: 2, price: '19.90' }],
+				shipping_address: { first_name: 'Olli', last_name: 'Saarinen', address1: 'Rantakatu 1', city: 'Oulu', zip: '90100', country_code: 'FI' },
+				shipping_lines: [{ title: 'Express', code: 'express', price: '9.90' }],
+			})
+		).data as IDataObject;
+
+		const woo = await waitFor('the WooCommerce order in myOGO', () => myOgoOrder(services.bed, String(wooOrder.number)));
+		const shop = await waitFor('the Shopify order in myOGO', () => myOgoOrder(services.shopBed, String(shopifyOrder.name).replace(/^#/, '')));
+		figures.push(`WooCommerce order → myOGO: ${woo.ms} ms after payment`, `Shopify order → myOGO: ${shop.ms} ms after payment`);
+
+		expect((woo.value.orderLines as IDataObject[]).map((l) => [l.code, l.quantity])).toEqual([['HOODIE-GREY-M', 1]]);
+		expect(woo.value.shippingCode).toBe('POSTI_PAKETTI');
+		expect((shop.value.orderLines as IDataObject[]).map((l) => [l.code, l.quantity])).toEqual([['CAP-NAVY', 2]]);
+		expect(shop.value.shippingCode).toBe('DHL_EXPRESS');
+		// The deliveries reached n8n and were accepted.
+		const wooDeliveries = (await services.woo.get('/deliveries')).data as IDataObject[];
+		expect(wooDeliveries.length).toBeGreaterThan(0);
+		expect(wooDeliveries.every((d) => d.status === 200)).toBe(true);
+	});
+
+	test('the warehouse ships both orders and counts stock: the stores get tracking and stock through the active myOGO Trigger', async () => {
+		expect(wooOrder).toBeDefined();
+		const wooReference = String(wooOrder.number);
+		const shopReference = String(shopifyOrder.name).replace(/^#/, '');
+		const trackingUrl = 'https://www.posti.fi/fi/seuranta#/lahetys/JJFI00000000000000001';
+		await services.bed.control.post(`/orders/${encodeURIComponent(wooReference)}/advance`, { status: 'shipped', trackingNumber: 'JJFI00000000000000001', trackingUrl });
+		await services.shopBed.control.post(`/orders/${encodeURIComponent(shopReference)}/advance`, { status: 'shipped', trackingNumber: 'JJFI00000000000000002' });
+		// A delivery of blue L T-shirts arrived at each shop's warehouse and was counted.
+		await services.bed.control.put('/stock/TSHIRT-BLUE-L', { stockAvailable: 60 });
+		await services.shopBed.control.put('/stock/TSHIRT-BLUE-L', { stockAvailable: 60 });
+
+		const wooTracking = await waitFor('tracking on the WooCommerce order', async () => {
+			const order = (await services.woo.get(`/orders/${wooOrder.id}`)).data as IDataObject;
+			// Completed first, then the customer note: wait for both.
+			return order.status === 'completed' && (order.notes as IDataObject[]).length > 0 ? order : undefined;
+		});
+		const meta = Object.fromEntries((wooTracking.value.meta_data as IDataObject[]).map((m) => [m.key, m.value]));
+		expect(meta._myogo_tracking_numbers).toBe('JJFI00000000000000001');
+		expect(meta._myogo_tracking_url).toBe(trackingUrl);
+		expect(wooTracking.value.notes).toEqual([expect.objectContaining({ customer_note: true, note: expect.stringContaining(trackingUrl) })]);
+
+		const shopTracking = await waitFor('the Shopify fulfillment', async () => {
+			const state = (await services.shop.get('/state')).data as { orders: IDataObject[]; fulfillments: IDataObject[] };
+			const order = state.orders.find((o) => o.id === shopifyOrder.id);
+			return order?.fulfillment_status === 'fulfilled' ? state : undefined;
+		});
+		expect(JSON.stringify(shopTracking.value.fulfillments)).toContain('JJFI00000000000000002');
+
+		const wooStock = await waitFor('the stock in WooCommerce', async () => {
+			const product = (await services.woo.get('/products/sku/TSHIRT-BLUE-L')).data as IDataObject;
+			return product.stock_quantity === 60 ? product : undefined;
+		});
+		const shopStock = await waitFor('the stock in Shopify', async () => {
+			const state = (await services.shop.get('/state')).data as { inventory: Record<string, Record<string, number>> };
+			return state.inventory['TSHIRT-BLUE-L']?.['gid://shopify/Location/1'] === 60 ? state : undefined;
+		});
+		figures.push(
+			`shipped in myOGO → WooCommerce order completed with tracking: ${wooTracking.ms} ms (poll every minute)`,
+			`shipped in myOGO → Shopify fulfillment: ${shopTracking.ms} ms after that`,
+			`stock counted in myOGO → WooCommerce / Shopify: ${wooStock.ms} / ${shopStock.ms} ms after that`,
+		);
+	});
+
+	test('every execution n8n ran succeeded, and n8n’s log shows no problem with the package or the templates', async () => {
+		const executions = await listExecutions(server!.url, cookie);
+		// Webhook runs for both stores' orders, and poll runs of both tracking and both stock workflows.
+		const ran = new Set(executions.map((e) => e.workflowId));
+		expect(ran.size).toBe(LIVE_TEMPLATES.length);
+		const failed = executions.filter((e) => e.status !== 'success');
+		const reasons = await Promise.all(failed.map(async (e) => `${e.workflowName}: ${(await executionErrors(server!.url, cookie, e.id)).join(' | ')}`));
+		expect(reasons).toEqual([]);
+		expectNoPackageProblems(server!.log());
+		expect(server!.log()).not.toContain('sandbox-secret');
+	});
+});

@@ -1,0 +1,145 @@
+/**
+ * Every template imported into real n8n with `import:credentials` + `import:workflow`, and the paths a
+ * schedule starts (order catch-up, product resync) run with `n8n execute` against the sandbox and the
+ * store fakes; the end state is checked in myOGO and in the store. (The myOGO Trigger paths only run
+ * under an active poller: test/e2e/liveFlows.test.ts.)
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { executeWorkflow, importCredentials, importWorkflows, outputOf, runnableFrom, runN8nCommandOk } from '../../tools/n8n';
+import type { TemplateWorkflow } from '../../tools/n8n/templates';
+import type { TestBed } from '../trigger/helpers';
+import { createInstance, expectNoPackageProblems, type E2eInstance } from './instance';
+import { credentialsFor, startServices, templatesFor, type E2eServices } from './services';
+
+let services: E2eServices;
+let n8n: E2eInstance;
+let templates: TemplateWorkflow[];
+
+beforeAll(async () => {
+	services = await startServices();
+	n8n = await createInstance('templates', { extraCaCerts: services.shopify.caCertPath });
+	await importCredentials(n8n.env, credentialsFor(services));
+	templates = templatesFor(services);
+	await importWorkflows(n8n.env, templates);
+});
+
+afterAll(async () => {
+	await services?.close();
+});
+
+function template(file: string): TemplateWorkflow {
+	const found = templates.find((t) => t.file === file);
+	if (!found) throw new Error(`no template ${file}`);
+	return found;
+}
+
+/** Imports the template with a Manual Trigger feeding `triggerName`, and runs it with `n8n execute`. */
+async function runFrom(file: string, triggerName: string) {
+	const id = `run${file.replace(/[^a-z]/gi, '')}`.slice(0, 21);
+	await importWorkflows(n8n.env, [runnableFrom(template(file), triggerName, id)]);
+	const result = await executeWorkflow(n8n.env, id);
+	if (!result.ok) throw new Error(`n8n execute failed:\n${result.output.slice(-4000)}`);
+	expectNoPackageProblems(result.output);
+	return result;
+}
+
+/** The one myOGO record with that key, or undefined (read through the API, as an integration would). */
+async function findInMyOgo(bed: TestBed, resource: 'orders' | 'products', key: 'reference' | 'code', value: string): Promise<IDataObject | undefined> {
+	const rows = (await (await bed.api()).get(`/${resource}`, { params: { [key]: value } })).data as IDataObject[];
+	expect(rows.length).toBeLessThanOrEqual(1);
+	return rows[0];
+}
+
+async function myOgoOrder(bed: TestBed, reference: string): Promise<IDataObject> {
+	const order = await findInMyOgo(bed, 'orders', 'reference', reference);
+	if (!order) throw new Error(`myOGO has no order ${reference}`);
+	return order;
+}
+
+async function myOgoProduct(bed: TestBed, code: string): Promise<IDataObject | undefined> {
+	return await findInMyOgo(bed, 'products', 'code', code);
+}
+
+function linesOf(order: IDataObject): Array<[string, number]> {
+	return (order.orderLines as IDataObject[]).map((line) => [String(line.code), Number(line.quantity)]);
+}
+
+describe('the templates in real n8n, run by n8n execute', () => {
+	test('every template file is imported, wired to the imported credentials', async () => {
+		expect(templates.length).toBeGreaterThanOrEqual(8);
+		const listed = (await runN8nCommandOk(n8n.env, ['list:workflow'])).stdout;
+		for (const t of templates) {
+			expect(listed).toContain(`${t.id}|${t.name}`);
+			const used = t.nodes.flatMap((n) => Object.values((n.credentials ?? {}) as Record<string, { id: string }>));
+			expect(used.filter((c) => !c.id.startsWith('local'))).toEqual([]);
+		}
+	});
+
+	test('WooCommerce orders: the hourly catch-up sends the paid orders to myOGO with their lines and shipping codes', async () => {
+		const shop = (await services.woo.get('/state')).data as { orders: IDataObject[] };
+		const paid = shop.orders.filter((o) => o.status === 'processing');
+		expect(paid).toHaveLength(3);
+
+		const result = await runFrom('woocommerce-orders-to-myogo.json', 'Catch-up Every Hour');
+
+		expect(outputOf(result.run, 'Failed Orders')).toEqual([]);
+		expect(outputOf(result.run, 'Sent to myOGO')).toHaveLength(3);
+		for (const order of paid) {
+			const inMyOgo = await myOgoOrder(services.bed, String(order.number));
+			const lines = (order.line_items as IDataObject[]).map((l) => [l.sku, l.quantity]);
+			expect(linesOf(inMyOgo)).toEqual(lines);
+			const method = (order.shipping_lines as IDataObject[])[0]!.method_id;
+			expect(inMyOgo.shippingCode).toBe(method === 'local_pickup' ? 'MATKAHUOLTO' : 'POSTI_PAKETTI');
+			expect((inMyOgo.customer as IDataObject).city).toBe((order.shipping as IDataObject).city);
+		}
+	});
+
+	test('Shopify orders: the hourly catch-up sends the paid, unfulfilled orders to myOGO', async () => {
+		const shop = (await services.shop.get('/state')).data as { orders: IDataObject[] };
+		expect(shop.orders).toHaveLength(3);
+
+		const result = await runFrom('shopify-orders-to-myogo.json', 'Catch-up Every Hour');
+
+		expect(outputOf(result.run, 'Failed Orders')).toEqual([]);
+		expect(outputOf(result.run, 'Sent to myOGO')).toHaveLength(3);
+		for (const order of shop.orders) {
+			const inMyOgo = await myOgoOrder(services.shopBed, String(order.name).replace(/^#/, ''));
+			expect(linesOf(inMyOgo)).toEqual((order.line_items as IDataObject[]).map((l) => [l.sku, l.quantity]));
+			const title = (order.shipping_lines as IDataObject[])[0]!.title;
+			expect(inMyOgo.shippingCode).toBe(title === 'Express' ? 'DHL_EXPRESS' : 'POSTI_PAKETTI');
+		}
+	});
+
+	test('WooCommerce products: the daily resync creates a product the shop added and leaves the rest matching the shop', async () => {
+		await services.woo.post('/seed', {
+			products: [{ name: 'Wool scarf, grey', type: 'simple', sku: 'SCARF-GREY', regular_price: '34.90', manage_stock: true, stock_quantity: 9 }],
+		});
+		expect(await myOgoProduct(services.bed, 'SCARF-GREY')).toBeUndefined();
+
+		const result = await runFrom('woocommerce-products-to-myogo.json', 'Full Resync Daily');
+
+		expect(outputOf(result.run, 'Failed Products')).toEqual([]);
+		const scarf = await myOgoProduct(services.bed, 'SCARF-GREY');
+		expect(scarf).toMatchObject({ code: 'SCARF-GREY', name: 'Wool scarf, grey', salesPrice: 34.9 });
+		// Every SKU the shop sells, variations included, is a myOGO product at the shop's price.
+		const shop = (await services.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
+		const skus = [...shop.products, ...shop.variations].filter((p) => p.sku);
+		expect(skus.length).toBe(13);
+		for (const product of skus) {
+			expect(await myOgoProduct(services.bed, String(product.sku))).toMatchObject({ salesPrice: Number(product.regular_price) });
+		}
+	});
+
+	test('Shopify products: the daily resync creates a product the shop added', async () => {
+		await services.shop.post('/seed', {
+			products: [{ title: 'Wool mittens', status: 'active', variants: [{ sku: 'MITTENS-GREY', price: '22.50', inventory_quantity: 4 }] }],
+		});
+		expect(await myOgoProduct(services.shopBed, 'MITTENS-GREY')).toBeUndefined();
+
+		const result = await runFrom('shopify-products-to-myogo.json', 'Full Resync Daily');
+
+		expect(outputOf(result.run, 'Failed Products')).toEqual([]);
+		expect(await myOgoProduct(services.shopBed, 'MITTENS-GREY')).toMatchObject({ code: 'MITTENS-GREY', salesPrice: 22.5 });
+	});
+});

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+
+/**
+ * `npm start`: the whole product on this machine. Builds the package, starts the myOGO sandbox and the
+ * store fakes with a small demo shop, installs the package into the pinned real n8n as a community
+ * package, imports credentials for the local services and every template wired to them, starts n8n on
+ * 127.0.0.1:5678, signs up the demo owner, and prints where to go. Ctrl-C stops everything.
+ * Everything it writes lives under `.data/start/`; `npm start -- --fresh` starts from an empty n8n.
+ */
+
+const { spawnSync } = require('node:child_process');
+const { mkdirSync, readFileSync, rmSync } = require('node:fs');
+const { request } = require('node:https');
+const path = require('node:path');
+
+const n8n = require('./n8n');
+const { wooCommerceDemoShop, shopifyDemoShop } = require('./demo/demoStores');
+const { startSandbox } = require('../sandbox');
+const { demoShop } = require('../sandbox/seed/demoShop');
+const { startWooCommerceFake } = require('../sandbox/woocommerce');
+
+const PORTS = { n8n: 5678, broker: 5679, sandbox: 5690, shopify: 5691, wooCommerce: 5692 };
+const START_DIR = path.join(n8n.DATA_DIR, 'start');
+const USER_FOLDER = path.join(START_DIR, 'n8n');
+
+/** @param {string} text */
+const say = (text) => console.log(text);
+
+/** The Shopify fake, once it exists in this checkout (sandbox/shopify); undefined before. */
+function loadShopifyFake() {
+	try {
+		return /** @type {{ startShopifyFake: (options: object) => Promise<any> }} */ (require('../sandbox/shopify'));
+	} catch (error) {
+		if (/** @type {NodeJS.ErrnoException} */ (error).code === 'MODULE_NOT_FOUND' && String(error).includes('sandbox/shopify')) return undefined;
+		throw error;
+	}
+}
+
+/** @param {string} script */
+function runNpm(script) {
+	const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], {
+		cwd: n8n.REPO_ROOT,
+		env: n8n.NPM_ENV,
+		stdio: 'inherit',
+	});
+	if (result.status !== 0) throw new Error(`npm run ${script} failed`);
+}
+
+/**
+ * @param {string} url
+ * @param {unknown} body
+ */
+async function postJson(url, body) {
+	const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+	return await response.json();
+}
+
+/** @type {Array<() => Promise<unknown>>} what to stop, newest first */
+const stops = [];
+let stopping = false;
+
+/**
+ * @param {string} reason
+ * @param {number} [exitCode]
+ */
+async function stopAll(reason, exitCode = 0) {
+	if (stopping) return;
+	stopping = true;
+	if (stops.length) say(`\n${reason}: stopping n8n, the fakes and the sandbox…`);
+	for (const stop of stops) await stop().catch((error) => console.error(String(error)));
+	process.exit(exitCode);
+}
+
+async function main() {
+	const fresh = process.argv.includes('--fresh');
+	process.on('SIGINT', () => void stopAll('SIGINT'));
+	process.on('SIGTERM', () => void stopAll('SIGTERM'));
+
+	runNpm('setup:n8n');
+	say('Building the package…');
+	runNpm('build');
+	if (fresh) rmSync(START_DIR, { recursive: true, force: true });
+	mkdirSync(USER_FOLDER, { recursive: true });
+
+	const sandbox = await startSandbox({ port: PORTS.sandbox });
+	stops.unshift(() => sandbox.close());
+	await postJson(`${sandbox.url}/_sandbox/seed`, demoShop);
+
+	const wooCommerce = await startWooCommerceFake({ port: PORTS.wooCommerce });
+	stops.unshift(() => wooCommerce.close());
+	await postJson(`${wooCommerce.url}/_fake/seed`, wooCommerceDemoShop());
+
+	const shopifyModule = loadShopifyFake();
+	const shopify = shopifyModule ? await shopifyModule.startShopifyFake({ port: PORTS.shopify }) : undefined;
+	if (shopify) {
+		stops.unshift(() => shopify.close());
+		await seedShopify(shopify);
+	}
+
+	const services = { sandbox, wooCommerce, shopify };
+	const env = n8n.n8nEnvironment({
+		userFolder: USER_FOLDER,
+		port: PORTS.n8n,
+		brokerPort: PORTS.broker,
+		extraCaCerts: shopify?.caCertPath,
+	});
+	say('Installing the package into n8n as a community package…');
+	n8n.installPackage(USER_FOLDER);
+	say('Importing credentials and templates…');
+	await n8n.importCredentials(env, n8n.localCredentials(services));
+	const wiring = n8n.localWiring(services);
+	const templates = n8n.templateFiles().map((file) => n8n.readTemplate(file));
+	const ready = templates.filter((t) => needsOnly(t, Object.keys(wiring.credentials)));
+	await n8n.importWorkflows(env, ready.map((t) => n8n.wireTemplate(t, wiring)));
+	const skipped = templates.filter((t) => !ready.includes(t)).map((t) => t.file);
+
+	say('Starting n8n…');
+	const server = await n8n.startN8n(env, { logFile: path.join(START_DIR, 'n8n.log'), onSpawn: (stop) => stops.unshift(stop) });
+	void server.exited.then((code) => {
+		if (!stopping) void stopAll(`n8n exited (code ${code}); see ${server.logFile}`);
+	});
+	await n8n.setupOwner(server.url);
+
+	const problems = n8n.packageProblems(server.log());
+	const c = sandbox.credentials;
+	say('');
+	say(`n8n editor:        ${server.url}`);
+	say(`  login:           ${n8n.DEMO_LOGIN.email} / ${n8n.DEMO_LOGIN.password}  (local demo owner)`);
+	say(`  workflows:       ${ready.length} templates from workflows/, wired to the credentials below`);
+	if (skipped.length) say(`  not imported:    ${skipped.join(', ')} (their store fake is not in this checkout)`);
+	say(`myOGO sandbox:     ${sandbox.url}   control API ${sandbox.url}/_sandbox`);
+	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.myOgoApi.name}" (Merchant ID ${c.merchantId}, Environment Custom)`);
+	say(`WooCommerce fake:  ${wooCommerce.url}   control API ${wooCommerce.url}/_fake/`);
+	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.wooCommerceApi.name}"`);
+	if (shopify) {
+		say(`Shopify fake:      ${shopify.url}   control API ${shopify.url}/_fake/`);
+		say(`  credential:      "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}"`);
+	}
+	say(`n8n log:           ${path.relative(n8n.REPO_ROOT, server.logFile)}`);
+	if (problems.length) say(`\nn8n reported problems with the package:\n  ${problems.join('\n  ')}`);
+	say('\nStop with Ctrl-C.');
+}
+
+/**
+ * Whether every credential the template needs is available here.
+ * @param {{ nodes: Array<Record<string, any>> }} template
+ * @param {string[]} available
+ */
+function needsOnly(template, available) {
+	return template.nodes.every((node) => Object.keys(node.credentials ?? {}).every((type) => available.includes(type)));
+}
+
+/** @param {{ url: string, caCertPath: string }} shopify */
+async function seedShopify(shopify) {
+	// The fake's control API is on the same self-signed HTTPS port; this process trusts it through its CA.
+	const body = JSON.stringify(shopifyDemoShop());
+	const ca = readFileSync(shopify.caCertPath);
+	await new Promise((resolve, reject) => {
+		const req = request(`${shopify.url}/_fake/seed`, { method: 'POST', ca, headers: { 'Content-Type': 'application/json' } }, (res) => {
+			let text = '';
+			res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
+			res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve(text) : reject(new Error(`Shopify fake seed answered ${res.statusCode}: ${text}`))));
+		});
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+main().catch((error) => {
+	console.error(`npm start failed: ${error.message}`);
+	void stopAll('npm start failed', 1);
+});
