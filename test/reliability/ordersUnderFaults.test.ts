@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { newCredentialsHelper } from '../harness/runWorkflow';
 import { itemsOf } from '../harness/templates';
-import { SUITE_TIMEOUT_MS, problems, useReliabilityEnvironment } from './support/environment';
+import { ORDER_CALL_FAULT_STORM, SUITE_TIMEOUT_MS, problems, useReliabilityEnvironment } from './support/environment';
 import { ORDER_SKUS, orderNamedIn, paidOrders, referencesOf, wooOrder } from './support/wooOrders';
 
 const env = useReliabilityEnvironment({ template: 'woocommerce-orders-to-myogo.json', products: ORDER_SKUS });
@@ -35,18 +35,8 @@ async function postsTo(path: string) {
 describe('every paid order ends in myOGO exactly once', () => {
 	test('webhooks under a storm of myOGO faults, duplicate deliveries, then the catch-up', async () => {
 		const { created, updated } = await env.activateWooTriggers();
-		// On the order calls: a 429 with Retry-After (waited out and repeated, also for a POST), a burst of
-		// 503/502/500, a dropped connection and a stall past the timeout. The 5xx, the reset and the stall
-		// hit POSTs, which are never repeated blindly: those orders must come out as visible failures.
-		const faults = [
-			{ status: 429, retryAfter: 1, path: '/api/v1/orders' },
-			{ status: 503, path: '/api/v1/orders' },
-			{ status: 502, path: '/api/v1/orders' },
-			{ status: 500, path: '/api/v1/orders' },
-			{ status: 'reset', path: '/api/v1/orders' },
-			{ status: 503, delayMs: SUITE_TIMEOUT_MS + 500, path: '/api/v1/orders' },
-		];
-		for (const fault of faults) await env.control.post('/faults', fault);
+		// myOGO faults on the order calls (see ORDER_CALL_FAULT_STORM).
+		for (const fault of ORDER_CALL_FAULT_STORM) await env.control.post('/faults', fault);
 
 		// Eight customers check out (pending, then paid); a ninth never pays.
 		const paid: string[] = [];

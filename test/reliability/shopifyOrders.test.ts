@@ -12,7 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf } from '../harness/templates';
 import type { WebhookTrigger } from '../harness/webhook';
-import { SUITE_TIMEOUT_MS, problems } from './support/environment';
+import { ORDER_CALL_FAULT_STORM, SUITE_TIMEOUT_MS, problems } from './support/environment';
 import { answeredPostsTo } from './support/sandboxCalls';
 import { useShopifyReliabilityEnvironment } from './support/shopifyEnvironment';
 
@@ -95,19 +95,8 @@ const sortedRefs = (items: IDataObject[]) => items.map((o) => String(o.reference
 describe('every paid Shopify order ends in myOGO exactly once', () => {
 	test('webhooks under myOGO and Shopify faults, with a repeated delivery, then the catch-up (itself faulted once)', async () => {
 		const [paid] = await env.activateShopifyTriggers(PAID, CANCELLED);
-		// myOGO, on the order calls: a 429 with Retry-After (waited out and repeated), a burst of
-		// 503/502/500, a dropped connection and a stall past the timeout. The POSTs they hit are never
-		// repeated blindly: those orders come out as visible failures.
-		for (const fault of [
-			{ status: 429, retryAfter: 1, path: '/api/v1/orders' },
-			{ status: 503, path: '/api/v1/orders' },
-			{ status: 502, path: '/api/v1/orders' },
-			{ status: 500, path: '/api/v1/orders' },
-			{ status: 'reset', path: '/api/v1/orders' },
-			{ status: 503, delayMs: SUITE_TIMEOUT_MS + 500, path: '/api/v1/orders' },
-		]) {
-			await env.control.post('/faults', fault);
-		}
+		// myOGO faults on the order calls (see ORDER_CALL_FAULT_STORM).
+		for (const fault of ORDER_CALL_FAULT_STORM) await env.control.post('/faults', fault);
 		// Shopify, on the per-delivery read of the current order: a 503, a 429 and a dropped connection.
 		for (const status of [503, 429, 'reset']) await env.shopify.post('/faults', { status, method: 'GET', path: '/orders/', after: 2 });
 

@@ -5,6 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf, runFromTrigger, wooCommerceCredentials, wooCommerceWebhookTrigger } from '../harness/templates';
+import { wooOrder as baseWooOrder } from '../harness/wooCommerceOrder';
 import { useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
@@ -15,23 +16,13 @@ const env = useTemplateEnvironment({
 		}),
 });
 
+/** The harness's WooCommerce order with a buyer's note and the DHL Paket method the Settings map. */
 function wooOrder(number: string, status: string, extra: IDataObject = {}): IDataObject {
-	return {
-		number,
-		status,
-		currency: 'EUR',
-		total: '104.80',
-		prices_include_tax: true,
+	return baseWooOrder(number, status, {
 		customer_note: 'Please leave at the door',
-		billing: { first_name: 'Jürgen', last_name: 'Weiß', email: 'j@example.de', phone: '+4930123', country: 'DE' },
-		shipping: { first_name: 'Jürgen', last_name: 'Weiß', address_1: 'Hauptstraße 5', city: 'Berlin', postcode: '10115', country: 'DE' },
-		line_items: [
-			{ id: 1, name: 'Hoodie - Blue, L', quantity: 2, sku: 'HOODIE-BLUE-L', price: 42.016807, subtotal: '84.03', subtotal_tax: '15.97', total: '84.03', total_tax: '15.97', product_id: 40, variation_id: 45 },
-			{ id: 2, name: 'Mütze', quantity: 1, sku: 'WOO-BEANIE', price: 15.12605, subtotal: '15.13', subtotal_tax: '2.87', total: '15.13', total_tax: '2.87', product_id: 52, variation_id: 0 },
-		],
 		shipping_lines: [{ id: 3, method_title: 'DHL Paket', method_id: 'local_pickup', instance_id: '3', total: '4.87', total_tax: '0.93' }],
 		...extra,
-	};
+	});
 }
 
 /** Activates both WooCommerce Trigger nodes of the template against the fake. */

@@ -36,6 +36,21 @@ const { startWooCommerceFake } = require('../../../sandbox/woocommerce');
 /** The transport's per-call timeout in this suite, so "stalls past the timeout" take a second, not 30. */
 export const SUITE_TIMEOUT_MS = 1500;
 
+/**
+ * myOGO faults on the order calls, in order: a 429 with Retry-After (waited out and repeated, also
+ * for a POST), a burst of 503/502/500, a dropped connection and a stall past the timeout. The 5xx,
+ * the reset and the stall hit POSTs, which are never repeated blindly: those orders must come out as
+ * visible failures.
+ */
+export const ORDER_CALL_FAULT_STORM = [
+	{ status: 429, retryAfter: 1, path: '/api/v1/orders' },
+	{ status: 503, path: '/api/v1/orders' },
+	{ status: 502, path: '/api/v1/orders' },
+	{ status: 500, path: '/api/v1/orders' },
+	{ status: 'reset', path: '/api/v1/orders' },
+	{ status: 503, delayMs: SUITE_TIMEOUT_MS + 500, path: '/api/v1/orders' },
+];
+
 export interface SandboxLogEntry {
 	method: string;
 	path: string;
