@@ -217,7 +217,8 @@ describe('Shopify deliveries on a bad day', () => {
 		]);
 		const orders = await env.myOgoOrders();
 		expect(orders.filter((o) => o.status !== 'cancelled').map((o) => o.reference)).toEqual([reference(kept)]);
-		const outcome = await env.observe({ expectedReferences: [reference(kept)], ordersSent: 2 });
+		// The cancelled order is not one that must reach myOGO: only the kept one counts as sent.
+		const outcome = await env.observe({ expectedReferences: [reference(kept)] });
 		expect(problems(outcome)).toEqual([]);
 	});
 
