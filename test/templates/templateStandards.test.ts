@@ -89,6 +89,19 @@ describe.each(FILES)('%s', (file) => {
 		}
 	});
 
+	test('nodes read a Settings field the one way workflows/README.md gives: $(\'Settings\').first().json.settings.…', () => {
+		const way = "$('Settings').first().json";
+		const otherReads = nodes
+			.filter((node) => node.name !== 'Settings')
+			.flatMap((node) => {
+				const text = JSON.stringify(node.parameters);
+				return [...text.matchAll(/\.settings\./g)]
+					.filter((read) => text.slice(read.index - way.length, read.index) !== way)
+					.map((read) => `${node.name}: …${text.slice(read.index - 30, read.index + 20)}…`);
+			});
+		expect(otherReads).toEqual([]);
+	});
+
 	test('credentials are placeholders referenced by type; no secrets in the file', () => {
 		const text = JSON.stringify(template);
 		expect(text).not.toMatch(/ck_[0-9a-f]{10,}|cs_[0-9a-f]{10,}|shpat_[0-9a-f]{10,}|sandbox-secret|Bearer /);

@@ -2,9 +2,11 @@
  * workflows/woocommerce-stock-from-myogo.json, run in-process against the myOGO sandbox and the
  * WooCommerce fake: myOGO's stockAvailable is set (absolute, manage_stock on) on products and variations.
  */
+import axios from 'axios';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { setStock } from '../trigger/helpers';
+import { runWorkflow } from '../harness/runWorkflow';
 import { itemsOf, runFromTrigger, templatePollingTrigger, wooCommerceCredentials } from '../harness/templates';
 import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
 
@@ -94,6 +96,27 @@ describe('WooCommerce stock from myOGO', () => {
 		expect(failed).toHaveLength(1);
 		expect(JSON.stringify(failed[0])).toMatch(/401|cannot/i);
 		expect((await wooStockBySku()).get('MUG')?.stock_quantity).toBe(1);
+	});
+
+	test('rows WooCommerce refuses inside a batch answer land one by one on "Stock Updates Refused"', async () => {
+		// WooCommerce answers a batch 200 with an `error` per refused row (here: an id it does not have,
+		// as when a product is deleted between the lookup and the write). That answer, as the fake gives
+		// it, goes through the template's own refusal branch.
+		await env.woo.post('/seed', { products: [{ name: 'Mug', sku: 'MUG', manage_stock: true, stock_quantity: 1 }] });
+		const mug = (await wooStockBySku()).get('MUG')!;
+		const answer = await axios.post(
+			`${env.fake.url}/wp-json/wc/v3/products/batch`,
+			{ update: [{ id: mug.id, manage_stock: true, stock_quantity: 5 }, { id: 999999, manage_stock: true, stock_quantity: 2 }] },
+			{ params: { consumer_key: env.fake.consumerKey, consumer_secret: env.fake.consumerSecret } },
+		);
+		const result = await runWorkflow(
+			{ nodes: env.template.nodes, connections: env.template.connections },
+			{ credentials: env.credentials(), input: [{ json: answer.data as IDataObject }], startNode: 'Refused Rows' },
+		);
+		expect(result.error).toBeUndefined();
+		expect(itemsOf(result, 'Stock Updates Refused')).toEqual([
+			{ id: 999999, error: expect.objectContaining({ code: 'woocommerce_rest_product_invalid_id' }) },
+		]);
 	});
 
 	test('the daily reconcile sets a SKU a failed batch left behind; calls cover the whole catalog at the minimum', async () => {
