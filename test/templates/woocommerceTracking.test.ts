@@ -60,18 +60,32 @@ test('a shipped order gets tracking meta, a customer note with the link, and sta
 	expect((await env.woo.get('/orders/502')).data).toMatchObject({ status: 'processing', meta_data: [], notes: [] });
 });
 
-test('an order WooCommerce does not know goes to "Failed Tracking Updates"', async () => {
-	const shippedOrder = { reference: '9999', status: 'shipped', trackingNumber: 'X1', trackingNumbers: ['X1'], trackingUrl: 'https://t.example/X1' };
-	const result = await runFromTrigger(env.template, 'myOGO Trigger', [shippedOrder], env.credentials());
+test('an order WooCommerce does not know goes to "Failed Tracking Updates"; another shop\'s order to "Not a WooCommerce Order"', async () => {
+	// Items as the myOGO Trigger emits them (with myOGO's own GUID `id`), not hand-made ones: a real
+	// n8n run once stopped on that GUID when the WooCommerce update failed and passed the item on.
+	await env.woo.post('/seed', { orders: [{ id: 501, number: '501', status: 'processing' }] });
+	for (const reference of ['501', '9999', 'SHOP-1001']) await myOgoOrder(reference);
+	const trigger = templatePollingTrigger(env.template, env.credentials());
+	await trigger.activate();
+	await tick();
+	for (const reference of ['501', '9999', 'SHOP-1001']) {
+		await env.bed.control.post(`/orders/${reference}/advance`, { status: 'shipped', trackingNumber: `X-${reference}` });
+	}
+	const items = await trigger.poll();
+	expect(items?.map((o) => o.reference).sort()).toEqual(['501', '9999', 'SHOP-1001']);
+	await env.woo.delete('/requests');
+
+	const result = await runFromTrigger(env.template, 'myOGO Trigger', items!, env.credentials());
 	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Tracking Sent')).toHaveLength(1);
 	const failed = itemsOf(result, 'Failed Tracking Updates');
-	expect(failed).toHaveLength(1);
-	expect(failed[0]).toMatchObject({ reference: '9999' }); // the myOGO order that could not be written
-	const wooNode = result.run.data.resultData.runData['Complete Order in WooCommerce'][0];
-	expect(wooNode.error?.message).toMatch(/could not be found/i); // the reason, on the node in the execution
+	expect(failed.map((o) => o.reference)).toEqual(['9999']); // the myOGO order that could not be written
+	expect((failed[0].error as IDataObject).message).toMatch(/could not be found/i); // the reason, on the item
+	expect(itemsOf(result, 'Not a WooCommerce Order').map((o) => o.reference)).toEqual(['SHOP-1001']);
+	// WooCommerce was asked about 501 and 9999 only, and a note went to 501 only.
 	const requests = (await env.woo.get('/requests')).data as Array<{ method: string; path: string }>;
-	expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /orders/9999']); // no note was attempted
-	expect(itemsOf(result, 'Tracking Sent')).toEqual([]);
+	expect(requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['POST /orders/501/notes', 'PUT /orders/501', 'PUT /orders/9999']);
+	expect((await env.woo.get('/orders/501')).data).toMatchObject({ status: 'completed' });
 });
 
 test('with the Shipment Tracking extension option: one tracking row per parcel instead of meta, then completed with the note', async () => {
