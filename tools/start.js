@@ -19,6 +19,7 @@ const n8n = require('./n8n');
 const { wooCommerceDemoShop, shopifyDemoShop } = require('./demo/demoStores');
 const { startSandbox } = require('../sandbox');
 const { demoShop } = require('../sandbox/seed/demoShop');
+const { startShopifyFake } = require('../sandbox/shopify');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
 
 const PORTS = { n8n: 5678, broker: 5679, sandbox: 5690, shopify: 5691, wooCommerce: 5692 };
@@ -27,16 +28,6 @@ const USER_FOLDER = path.join(START_DIR, 'n8n');
 
 /** @param {string} text */
 const say = (text) => console.log(text);
-
-/** The Shopify fake, once it exists in this checkout (sandbox/shopify); undefined before. */
-function loadShopifyFake() {
-	try {
-		return /** @type {{ startShopifyFake: (options: object) => Promise<any> }} */ (require('../sandbox/shopify'));
-	} catch (error) {
-		if (/** @type {NodeJS.ErrnoException} */ (error).code === 'MODULE_NOT_FOUND' && String(error).includes('sandbox/shopify')) return undefined;
-		throw error;
-	}
-}
 
 /** @param {string} script */
 function runNpm(script) {
@@ -93,19 +84,16 @@ async function main() {
 	stops.unshift(() => wooCommerce.close());
 	await postJson(`${wooCommerce.url}/_fake/seed`, wooCommerceDemoShop());
 
-	const shopifyModule = loadShopifyFake();
-	const shopify = shopifyModule ? await shopifyModule.startShopifyFake({ port: PORTS.shopify }) : undefined;
-	if (shopify) {
-		stops.unshift(() => shopify.close());
-		await seedShopify(shopify);
-	}
+	const shopify = await startShopifyFake({ port: PORTS.shopify });
+	stops.unshift(() => shopify.close());
+	await seedShopify(shopify);
 
 	const services = { sandbox, wooCommerce, shopify };
 	const env = n8n.n8nEnvironment({
 		userFolder: USER_FOLDER,
 		port: PORTS.n8n,
 		brokerPort: PORTS.broker,
-		extraCaCerts: shopify?.caCertPath,
+		extraCaCerts: shopify.caCertPath,
 	});
 	say('Installing the package into n8n as a community package…');
 	n8n.installPackage(USER_FOLDER);
@@ -113,9 +101,7 @@ async function main() {
 	await n8n.importCredentials(env, n8n.localCredentials(services));
 	const wiring = n8n.localWiring(services);
 	const templates = n8n.templateFiles().map((file) => n8n.readTemplate(file));
-	const ready = templates.filter((t) => needsOnly(t, Object.keys(wiring.credentials)));
-	await n8n.importWorkflows(env, ready.map((t) => n8n.wireTemplate(t, wiring)));
-	const skipped = templates.filter((t) => !ready.includes(t)).map((t) => t.file);
+	await n8n.importWorkflows(env, templates.map((t) => n8n.wireTemplate(t, wiring)));
 
 	say('Starting n8n…');
 	const server = await n8n.startN8n(env, { logFile: path.join(START_DIR, 'n8n.log'), onSpawn: (stop) => stops.unshift(stop) });
@@ -129,28 +115,16 @@ async function main() {
 	say('');
 	say(`n8n editor:        ${server.url}`);
 	say(`  login:           ${n8n.DEMO_LOGIN.email} / ${n8n.DEMO_LOGIN.password}  (local demo owner)`);
-	say(`  workflows:       ${ready.length} templates from workflows/, wired to the credentials below`);
-	if (skipped.length) say(`  not imported:    ${skipped.join(', ')} (their store fake is not in this checkout)`);
+	say(`  workflows:       ${templates.length} templates from workflows/, wired to the credentials below`);
 	say(`myOGO sandbox:     ${sandbox.url}   control API ${sandbox.url}/_sandbox`);
 	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.myOgoApi.name}" (Merchant ID ${c.merchantId}, Environment Custom)`);
 	say(`WooCommerce fake:  ${wooCommerce.url}   control API ${wooCommerce.url}/_fake/`);
 	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.wooCommerceApi.name}"`);
-	if (shopify) {
-		say(`Shopify fake:      ${shopify.url}   control API ${shopify.url}/_fake/`);
-		say(`  credential:      "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}"`);
-	}
+	say(`Shopify fake:      ${shopify.url}   control API ${shopify.url}/_fake/`);
+	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}"`);
 	say(`n8n log:           ${path.relative(n8n.REPO_ROOT, server.logFile)}`);
 	if (problems.length) say(`\nn8n reported problems with the package:\n  ${problems.join('\n  ')}`);
 	say('\nStop with Ctrl-C.');
-}
-
-/**
- * Whether every credential the template needs is available here.
- * @param {{ nodes: Array<Record<string, any>> }} template
- * @param {string[]} available
- */
-function needsOnly(template, available) {
-	return template.nodes.every((node) => Object.keys(node.credentials ?? {}).every((type) => available.includes(type)));
 }
 
 /** @param {{ url: string, caCertPath: string }} shopify */

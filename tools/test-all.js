@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Runs every test tier one after the other — what CI runs, and what "all the tests" means here:
+// unit and in-process (`npm test`), end to end in real n8n, the browser, and reliability. Every
+// tier runs even when an earlier one failed, so one run shows everything; the closing lines say
+// how long each tier took and whether it passed, and the exit code is non-zero if any failed.
+const { spawnSync } = require('node:child_process');
+
+const TIERS = [
+	{ name: 'unit and in-process', script: 'test' },
+	{ name: 'end-to-end (real n8n)', script: 'test:e2e' },
+	{ name: 'browser', script: 'test:browser' },
+	// Last: its secret scan also reads the logs the tiers before it left in .data/.
+	{ name: 'reliability', script: 'test:reliability' },
+];
+
+const results = [];
+for (const tier of TIERS) {
+	const started = Date.now();
+	console.log(`\n=== ${tier.name}: npm run ${tier.script}`);
+	const run = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', tier.script], { stdio: 'inherit' });
+	results.push({ ...tier, ok: run.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+}
+
+console.log('\n=== test tiers');
+for (const r of results) console.log(`${r.ok ? 'passed' : 'FAILED'}  ${String(r.seconds).padStart(4)} s  ${r.name} (npm run ${r.script})`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
