@@ -106,7 +106,7 @@ async function main() {
 	say('Starting n8n…');
 	const server = await n8n.startN8n(env, { logFile: path.join(START_DIR, 'n8n.log'), onSpawn: (stop) => stops.unshift(stop) });
 	void server.exited.then((code) => {
-		if (!stopping) void stopAll(`n8n exited (code ${code}); see ${server.logFile}`);
+		if (!stopping) void stopAll(`n8n exited (code ${code}); see ${server.logFile}`, 1);
 	});
 	await n8n.setupOwner(server.url);
 

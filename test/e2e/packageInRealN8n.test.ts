@@ -130,7 +130,11 @@ describe('the package in real n8n', () => {
 	});
 
 	test('n8n start loads the package as a community package, with no warning or error about it', async () => {
-		const server = await startN8n(n8n.env);
+		let stopEarly: (() => Promise<void>) | undefined;
+		const server = await startN8n(n8n.env, { onSpawn: (stop) => (stopEarly = stop) }).catch(async (error: unknown) => {
+			await stopEarly?.(); // a start that failed or timed out must not leave n8n running
+			throw error;
+		});
 		try {
 			// First-run owner sign-up through the REST API, then the editor's own type lists.
 			expect(await setupOwner(server.url)).toBe(true);

@@ -49,7 +49,11 @@ describe.each(FILES)('%s', (file) => {
 	test('every node type exists in n8n 2.8 or this package; no Code nodes', () => {
 		for (const node of template.nodes) {
 			expect(node.type).not.toMatch(/\.(code|function|functionItem)$/);
-			expect(() => nodeTypes.getByNameAndVersion(node.type, node.typeVersion)).not.toThrow();
+			// An unknown typeVersion gives undefined (not an error), so check the version is one the type has.
+			const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+			expect({ node: node.name, known: type !== undefined }).toEqual({ node: node.name, known: true });
+			const versions = ([] as number[]).concat(type.description.version);
+			expect({ node: node.name, versions: versions.includes(node.typeVersion) }).toEqual({ node: node.name, versions: true });
 		}
 	});
 

@@ -7,7 +7,7 @@
  */
 
 const { spawn } = require('node:child_process');
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const { N8N_BIN } = require('./environment');
@@ -61,7 +61,12 @@ async function importJson(env, command, data) {
 	mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `${command.replace(':', '-')}-${Date.now()}.json`);
 	writeFileSync(file, JSON.stringify(data, null, 2));
-	return await runN8nCommandOk(env, [command, `--input=${file}`]);
+	try {
+		return await runN8nCommandOk(env, [command, `--input=${file}`]);
+	} finally {
+		// Credentials are in plain text here until n8n has encrypted them into its database.
+		rmSync(file, { force: true });
+	}
 }
 
 /**

@@ -44,6 +44,9 @@ function n8nEnvironment(options) {
 	}
 	const base = `http://127.0.0.1:${options.port}`;
 	Object.assign(env, {
+		// Every service n8n talks to here is on loopback: never through a proxy a machine may have set.
+		NO_PROXY: '127.0.0.1,localhost',
+		no_proxy: '127.0.0.1,localhost',
 		N8N_USER_FOLDER: options.userFolder,
 		N8N_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY,
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
