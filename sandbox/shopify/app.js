@@ -86,7 +86,7 @@ async function handleControlCall(control, req, res, rawPath, query) {
 async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 	const method = req.method || 'GET';
 	const m = ADMIN_PATH.exec(rawPath);
-	const entry = /** @type {import('../requestLog').RequestLogEntry & { graphqlOperation?: string, graphqlRootFields?: string[] }} */ (
+	const entry = /** @type {import('../requestLog').RequestLogEntry & { graphqlOperation?: string, graphqlRootFields?: string[], throttled?: boolean }} */ (
 		ctx.requestLog.begin(method, m ? rawPath.slice(rawPath.indexOf('/admin/')) : rawPath, query.pairs)
 	);
 	res.on('close', () => ctx.requestLog.finish(entry, res.headersSent ? res.statusCode : 0));
@@ -110,9 +110,10 @@ async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 	const answer = fault ? () => void req.socket.destroy() : (/** @type {number} */ status, /** @type {unknown} */ body, /** @type {Record<string, string>} */ headers) => sendJson(res, status, body, headers);
 	if (resource === '/graphql') {
 		if (!graphqlRequest) throw new ShopifyError(405, 'Method Not Allowed');
-		const { body, operation, rootFields } = await runGraphql(ctx, graphqlRequest);
+		const { body, operation, rootFields, throttled } = await runGraphql(ctx, graphqlRequest);
 		if (operation) entry.graphqlOperation = operation;
 		if (rootFields) entry.graphqlRootFields = rootFields;
+		if (throttled) entry.throttled = true;
 		answer(200, body, callLimitHeaders());
 		return;
 	}

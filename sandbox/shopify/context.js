@@ -23,6 +23,10 @@ function createContext({ accessToken, appSecret, log }) {
 		shop: createShop(),
 		/** @type {import('./faults').FaultRule[]} pending fault rules (`/_fake/faults`) */
 		faults: [],
+		/** @type {import('./costBudget').CostBudget | null} the GraphQL cost budget (`/_fake/rate-limit`), off by default */
+		costBudget: null,
+		/** The budget's clock, in milliseconds. */
+		now: () => Date.now(),
 		sender: new WebhookSender({ appSecret, shopDomain: () => urls.shopDomain, log }),
 		requestLog: new RequestLog({ limit: 200_000, knownSecrets: () => [accessToken, appSecret], isIssuedToken: () => false }),
 		/** @param {string} topic @param {unknown} payload */
@@ -42,6 +46,7 @@ function createContext({ accessToken, appSecret, log }) {
 			ctx.sender.clear();
 			ctx.requestLog.clear();
 			ctx.faults = [];
+			ctx.costBudget = null;
 		},
 	};
 	return ctx;

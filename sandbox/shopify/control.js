@@ -8,6 +8,7 @@ const { createProduct, updateProduct, productOr404, variantsWithSku, setAvailabl
 const { createOrder, orderOr404, markPaid, cancelOrder } = require('./orders');
 const { announceNewOrder } = require('./rest/orders');
 const { faultRule } = require('./faults');
+const { costBudget, budgetView } = require('./costBudget');
 
 /**
  * The fake's control API under `/_fake/` (not part of Shopify): lets a test or a person play the
@@ -141,6 +142,15 @@ function createControlRouter(ctx) {
 	router.add('GET', '/_fake/faults', () => ok(ctx.faults));
 	router.add('DELETE', '/_fake/faults', () => {
 		ctx.faults = [];
+		return ok({ ok: true });
+	});
+	router.add('POST', '/_fake/rate-limit', ({ body }) => {
+		ctx.costBudget = costBudget(objectBody(body), ctx.now);
+		return ok(budgetView(ctx.costBudget, ctx.now()), 201);
+	});
+	router.add('GET', '/_fake/rate-limit', () => ok(budgetView(ctx.costBudget, ctx.now())));
+	router.add('DELETE', '/_fake/rate-limit', () => {
+		ctx.costBudget = null;
 		return ok({ ok: true });
 	});
 	router.add('GET', '/_fake/requests', () => ok(ctx.requestLog.list()));

@@ -582,6 +582,96 @@ describe('control API', () => {
 	});
 });
 
+describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
+	// The stock template's lookup: a 250-node connection whose node holds two nested objects.
+	const LOOKUP = `query FindVariantsBySku($search: String!, $location: ID!) {
+		productVariants(first: 250, query: $search) { nodes { sku inventoryItem { id inventoryLevel(locationId: $location) { id } } } }
+	}`;
+	const LOOKUP_COST = 2 + 250 * (1 + 1 + 1);
+	const SET = `mutation SetAvailable($input: InventorySetQuantitiesInput!) {
+		inventorySetQuantities(input: $input) { inventoryAdjustmentGroup { id } userErrors { field message code } }
+	}`;
+	const lookup = () => graphql(LOOKUP, { search: 'sku:SKU-1', location: 'gid://shopify/Location/1' });
+	async function setSku1(quantity: number) {
+		const item = (await lookup()).data!.productVariants.nodes[0].inventoryItem.id;
+		return { item, input: { name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity }] } };
+	}
+	const available = async () => ((await control.get('/state')).data as Obj).inventory['SKU-1']['gid://shopify/Location/1'];
+
+	test('is off by default: every call runs and reports the fixed cost', async () => {
+		await seedProducts(2);
+		expect((await control.get('/rate-limit')).data).toEqual({ graphql: null });
+		for (let i = 0; i < 5; i++) expect((await lookup()).extensions!.cost).toEqual(expect.objectContaining({ requestedQueryCost: 1, actualQueryCost: 1 }));
+	});
+
+	test('charges the requested cost: connection 2 + first × node (objects 1, scalars 0), mutation 10, edges like nodes', async () => {
+		await seedProducts(2);
+		// A restore of 1 point/s keeps the figures exact over the few milliseconds the calls take.
+		expect((await control.post('/rate-limit', { graphql: { bucket: 1000, restorePerSecond: 1 } })).data).toEqual({
+			graphql: { maximumAvailable: 1000, currentlyAvailable: 1000, restoreRate: 1 },
+		});
+		const found = await lookup();
+		expect(found.data!.productVariants.nodes.map((n: Obj) => n.sku)).toEqual(['SKU-1']);
+		expect(found.extensions!.cost).toEqual({
+			requestedQueryCost: LOOKUP_COST,
+			actualQueryCost: LOOKUP_COST,
+			throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 1000 - LOOKUP_COST, restoreRate: 1 },
+		});
+		expect(LOOKUP_COST).toBe(752);
+		const edges = await graphql('query($first: Int) { productVariants(first: $first) { edges { cursor node { sku product { id } } } pageInfo { hasNextPage } } }', { first: 10 });
+		expect(edges.extensions!.cost.requestedQueryCost).toBe(2 + 10 * 2);
+		expect((await graphql('{ locations(first: 3) { nodes { id name } } }')).extensions!.cost.requestedQueryCost).toBe(2 + 3);
+		await control.post('/rate-limit', { graphql: { bucket: 1000, restorePerSecond: 1 } });
+		const { input } = await setSku1(7);
+		const set = await graphql(SET, { input });
+		expect(set.data!.inventorySetQuantities.userErrors).toEqual([]);
+		expect(set.extensions!.cost.requestedQueryCost).toBe(10);
+	});
+
+	test('a call dearer than what is left gets Shopify\'s THROTTLED answer (HTTP 200) and is not carried out', async () => {
+		await seedProducts(2);
+		await control.post('/rate-limit', { graphql: { bucket: 760, restorePerSecond: 1 } });
+		const { input } = await setSku1(0); // leaves 760 - 752 = 8 points, less than a mutation's 10
+		const reply = await api.post('/graphql.json', { query: SET, variables: { input } });
+		expect(reply.status).toBe(200);
+		expect(reply.data).toEqual({
+			errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
+			extensions: { cost: { requestedQueryCost: 10, actualQueryCost: null, throttleStatus: { maximumAvailable: 760, currentlyAvailable: 8, restoreRate: 1 } } },
+		});
+		expect(await available()).toBe(1);
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.map((e) => [e.graphqlOperation, e.status, Boolean(e.throttled)])).toEqual([
+			['FindVariantsBySku', 200, false],
+			['SetAvailable', 200, true],
+		]);
+		// A query over the whole bucket can never run.
+		await control.post('/rate-limit', { graphql: { bucket: 700, restorePerSecond: 1000 } });
+		expect((await lookup()).errors![0].extensions.code).toBe('THROTTLED');
+	});
+
+	test('the bucket refills at the restore rate up to its size; DELETE and /reset turn the budget off', async () => {
+		await seedProducts(2);
+		await control.post('/rate-limit', { graphql: { bucket: 1000, restorePerSecond: 2000 } });
+		expect((await lookup()).extensions!.cost.throttleStatus.currentlyAvailable).toBe(1000 - 752);
+		// 752 points come back in 376 ms at 2,000 points/s; the bucket holds no more than 1,000.
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		expect((await control.get('/rate-limit')).data.graphql.currentlyAvailable).toBe(1000);
+		const second = await lookup();
+		expect(second.errors).toBeUndefined();
+		expect(second.extensions!.cost.throttleStatus.currentlyAvailable).toBe(1000 - 752);
+
+		await control.post('/rate-limit', { graphql: { bucket: 800, restorePerSecond: 1 } });
+		await lookup();
+		expect((await lookup()).errors![0].extensions.code).toBe('THROTTLED');
+		await control.delete('/rate-limit');
+		expect((await lookup()).errors).toBeUndefined();
+		await control.post('/rate-limit', { graphql: { bucket: 800, restorePerSecond: 1 } });
+		await control.post('/reset');
+		expect((await control.get('/rate-limit')).data).toEqual({ graphql: null });
+		expect((await control.post('/rate-limit', { graphql: { bucket: 0 } }).catch((e) => e.response)).status).toBe(400);
+	});
+});
+
 describe('certificate', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { ensureCertificate } = require('../../sandbox/shopify/certificate');

@@ -9,6 +9,8 @@ const { createQueryRoot } = require('./queries');
 const { inventorySetQuantities } = require('./inventorySetQuantities');
 const { fulfillmentCreate } = require('./fulfillmentCreate');
 const { ShopifyError } = require('../errors');
+const { requestedCost } = require('./cost');
+const { charge } = require('../costBudget');
 
 /**
  * `POST /admin/api/2024-07/graphql.json`, run by the `graphql` reference implementation against
@@ -20,7 +22,7 @@ const { ShopifyError } = require('../errors');
 
 const schema = buildSchema(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
-/** Shopify reports a query's cost; the fake reports a fixed one and a full bucket. */
+/** Shopify reports a query's cost; with the cost budget off the fake reports a fixed one and a full bucket. */
 const COST = { requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1999, restoreRate: 100 } };
 
 /**
@@ -88,6 +90,9 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	const { operation, rootFields } = describeOperation(document, operationName);
 	const validationErrors = validate(schema, document);
 	if (validationErrors.length) return { body: { errors: validationErrors.map(formatError) }, operation, rootFields };
+	/** @type {ReturnType<typeof charge>} */
+	const charged = ctx.costBudget ? charge(ctx.costBudget, requestedCost(schema, document, operationName, variables), ctx.now()) : { cost: COST };
+	if (charged.throttled) return { body: charged.throttled, operation, rootFields, throttled: true };
 
 	/** @type {import('./queries').RequestState} */
 	const state = { searchWarnings: [] };
@@ -105,7 +110,7 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	const body = {};
 	if (result.errors) body.errors = result.errors.map(formatError);
 	if (result.data !== undefined) body.data = result.data;
-	body.extensions = { cost: COST, ...(state.searchWarnings.length ? { search: state.searchWarnings } : {}) };
+	body.extensions = { cost: charged.cost, ...(state.searchWarnings.length ? { search: state.searchWarnings } : {}) };
 	return { body, operation, rootFields };
 }
 
