@@ -85,3 +85,31 @@ export async function shopifyWebhookTrigger(
 	await trigger.activate();
 	return trigger;
 }
+
+/**
+ * A paid order placed in the Shopify fake, and the same order already in myOGO (reference = its
+ * name without "#"), as the orders template would have sent it: what the tracking tests start from.
+ */
+export async function paidOrderInBoth(
+	shopify: AxiosInstance,
+	myOgoApi: AxiosInstance,
+	{ sku, shippingCode = 'POSTI_PAKETTI' }: { sku: string; shippingCode?: string },
+): Promise<{ id: unknown; reference: string }> {
+	const order = (
+		await shopify.post('/orders', {
+			financial_status: 'paid',
+			email: 'aino@example.fi',
+			line_items: [{ sku, quantity: 2, price: '9.90' }],
+			shipping_address: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
+			shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
+		})
+	).data as { id: unknown; name: unknown };
+	const reference = String(order.name).replace(/^#/, '');
+	await myOgoApi.post('/orders', {
+		reference,
+		shippingCode,
+		customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
+		orderLines: [{ code: sku, quantity: 2 }],
+	});
+	return { id: order.id, reference };
+}

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { paidOrderInBoth } from '../harness/shopify';
 import { itemsOf, templatePollingTrigger } from '../harness/templates';
 import { problems } from './support/environment';
 import { useShopifyReliabilityEnvironment } from './support/shopifyEnvironment';
@@ -18,25 +19,9 @@ const env = useShopifyReliabilityEnvironment({
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-/** A paid Shopify order and the same order in myOGO (reference = its name without "#"). */
-async function paidOrder(): Promise<{ id: unknown; reference: string }> {
-	const order = (
-		await env.shopify.post('/orders', {
-			financial_status: 'paid',
-			email: 'aino@example.fi',
-			line_items: [{ sku: 'TRK-MUG', quantity: 2, price: '9.90' }],
-			shipping_address: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
-			shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
-		})
-	).data as IDataObject;
-	const reference = String(order.name).replace(/^#/, '');
-	await (await env.api()).post('/orders', {
-		reference,
-		shippingCode: 'POSTI_PAKETTI',
-		customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
-		orderLines: [{ code: 'TRK-MUG', quantity: 2 }],
-	});
-	return { id: order.id, reference };
+/** A paid Shopify order and the same order in myOGO. */
+async function paidOrder() {
+	return await paidOrderInBoth(env.shopify, await env.api(), { sku: 'TRK-MUG' });
 }
 
 test('shipped orders end fulfilled exactly once in Shopify through throttles, 5xx, resets, a lost answer, a retry and a duplicate run', async () => {

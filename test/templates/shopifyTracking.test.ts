@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { paidOrderInBoth } from '../harness/shopify';
 import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger } from '../harness/templates';
 import { useTemplateEnvironment } from './setup';
 
@@ -25,25 +26,9 @@ async function shopifyState(): Promise<ShopifyState> {
 	return (await env.shopify.get('/state')).data as ShopifyState;
 }
 
-/** A paid Shopify order, and the same order in myOGO (reference = its name without "#"). */
-async function paidOrder(shippingCode = 'POSTI_PAKETTI'): Promise<{ id: unknown; reference: string }> {
-	const order = (
-		await env.shopify.post('/orders', {
-			financial_status: 'paid',
-			email: 'aino@example.fi',
-			line_items: [{ sku: 'MUG', quantity: 2, price: '9.90' }],
-			shipping_address: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
-			shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
-		})
-	).data as IDataObject;
-	const reference = String(order.name).replace(/^#/, '');
-	await (await env.bed.api()).post('/orders', {
-		reference,
-		shippingCode,
-		customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
-		orderLines: [{ code: 'MUG', quantity: 2 }],
-	});
-	return { id: order.id, reference };
+/** A paid Shopify order, and the same order in myOGO. */
+async function paidOrder(shippingCode = 'POSTI_PAKETTI') {
+	return await paidOrderInBoth(env.shopify, await env.bed.api(), { sku: 'MUG', shippingCode });
 }
 
 beforeEach(async () => {
