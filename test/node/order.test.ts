@@ -6,6 +6,7 @@ import {
 	FIXTURE_SHIPPING_MAP,
 	allRows,
 	clearRequestLog,
+	errorText,
 	expectPaired,
 	fixture,
 	orderIn,
@@ -20,6 +21,7 @@ import {
 	useSandbox,
 	withoutEmpty,
 } from './helpers';
+import type { LoggedRequest } from './helpers';
 
 const CUSTOMER = {
 	customerName: 'Åsa Öberg',
@@ -311,6 +313,106 @@ describe('myOGO node: orders', () => {
 			const withContinue = await runMyOgo(ctx, parameters, [raw], { continueOnFail: true });
 			expect(withContinue.items[0].json.error).toBe('Order 1042 cannot be updated: it has already shipped');
 			expect(withContinue.items[0].pairedItem).toEqual({ item: 0 });
+		});
+	});
+
+	describe('Create or Update: compare with myOGO first', () => {
+		const UPSERT = { resource: 'order', operation: 'upsert', inputFormat: 'shopifyOrder', ...STORE_PARAMETERS };
+		const writes = (log: LoggedRequest[]) => log.filter((entry) => entry.method !== 'GET');
+
+		beforeEach(async () => {
+			await seedFixtureCatalog(ctx);
+		});
+
+		it('"Update Only What Changed": an unchanged re-send is one read and no write; an address change is written while new', async () => {
+			const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json');
+			const parameters = { ...UPSERT, existingOrders: 'updateChanges' };
+			const created = await runMyOgo(ctx, parameters, [raw]);
+			expect(created.items[0].json.result).toBe('created');
+
+			await clearRequestLog(ctx);
+			const again = await runMyOgo(ctx, parameters, [raw]);
+			expect(again.error).toBeUndefined();
+			expect(again.items[0].json.result).toBe('unchanged');
+			const log = await requestLog(ctx);
+			expect(log.map((entry) => entry.method)).toEqual(['GET']);
+
+			const address = (raw.shipping_address as IDataObject);
+			address.address1 = 'Uusi katu 7';
+			await clearRequestLog(ctx);
+			const moved = await runMyOgo(ctx, parameters, [raw]);
+			expect(moved.error).toBeUndefined();
+			expect(moved.items[0].json.result).toBe('updated');
+			expect(moved.items[0].json.changes).toEqual([
+				expect.objectContaining({ field: 'customer.address1', inStore: '"Uusi katu 7"' }),
+			]);
+			expect(writes(await requestLog(ctx)).map((entry) => entry.method)).toEqual(['PUT']);
+			expect(((await orderIn(ctx.api, '1042'))?.customer as IDataObject).address1).toBe('Uusi katu 7');
+		});
+
+		it('"Update Only What Changed": once the warehouse is collecting, a change fails naming it, with no write', async () => {
+			const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json');
+			const parameters = { ...UPSERT, existingOrders: 'updateChanges' };
+			await runMyOgo(ctx, parameters, [raw]);
+			await ctx.control.post('/orders/1042/advance', { status: 'collecting' });
+			await clearRequestLog(ctx);
+			const same = await runMyOgo(ctx, parameters, [raw]);
+			expect(same.items[0].json.result).toBe('unchanged');
+
+			(raw.shipping_address as IDataObject).address1 = 'Uusi katu 7';
+			const moved = await runMyOgo(ctx, parameters, [raw], { continueOnFail: true });
+			const error = String(moved.items[0].json.error);
+			expect(error).toContain('Order 1042 cannot be updated: it is already collecting in the warehouse');
+			expect(error).toContain('customer.address1');
+			expect(error).toContain('"Uusi katu 7"');
+			expect(error).toContain('Tell the warehouse');
+			expect(writes(await requestLog(ctx))).toEqual([]);
+		});
+
+		it('"Only Send Orders myOGO Lacks": a second catch-up of 30 orders makes no write and one list read', async () => {
+			const orders = Array.from({ length: 30 }, (_, i) => shopifyOrderNumbered(3000 + i));
+			const windowStart = new Date(Date.now() - 3600_000).toISOString();
+			const parameters = { ...UPSERT, existingOrders: 'leave', options: { heldChangedAfter: windowStart } };
+			const first = await runMyOgo(ctx, parameters, orders.slice(0, 27));
+			expect(first.items.every((item) => item.json.result === 'created')).toBe(true);
+
+			// The three orders a lost webhook missed are the only writes; an order changed since is left alone.
+			(orders[0].shipping_address as IDataObject).address1 = 'Changed but not rewritten 1';
+			await clearRequestLog(ctx);
+			const catchUp = await runMyOgo(ctx, parameters, orders);
+			expect(catchUp.error).toBeUndefined();
+			const results = catchUp.items.map((item) => item.json.result);
+			expect(results.filter((result) => result === 'created')).toHaveLength(3);
+			expect(results.filter((result) => result === 'alreadyInMyOgo')).toHaveLength(27);
+			const log = await requestLog(ctx);
+			expect(writes(log).map((entry) => entry.method)).toEqual(['POST', 'POST', 'POST']);
+			expect(log.filter((entry) => entry.method === 'GET')).toHaveLength(1);
+			expect(log.find((entry) => entry.method === 'GET')?.query).toMatchObject({ modifiedAfter: windowStart });
+
+			await clearRequestLog(ctx);
+			const second = await runMyOgo(ctx, parameters, orders);
+			expect(second.items.every((item) => item.json.result === 'alreadyInMyOgo')).toBe(true);
+			const secondLog = await requestLog(ctx);
+			expect(writes(secondLog)).toEqual([]);
+			expect(secondLog.length).toBeLessThanOrEqual(Math.ceil(30 / 250) + 1);
+			expect(((await orderIn(ctx.api, '3000'))?.customer as IDataObject).address1).not.toBe('Changed but not rewritten 1');
+			expect(await allRows(ctx.api, '/orders')).toHaveLength(30);
+		});
+
+		it('a line without a SKU: with "Skip and Report" (the default) the order lists it under linesLeftOut with what to do; gift cards are not listed', async () => {
+			const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json');
+			const lines = raw.line_items as IDataObject[];
+			lines[0].sku = '';
+			const refused = await runMyOgo(ctx, { ...UPSERT, linesWithoutSku: 'error' }, [raw]);
+			expect(errorText(refused)).toMatch(/line 1: no SKU/);
+			expect(await orderIn(ctx.api, '1042')).toBeUndefined();
+
+			const sent = await runMyOgo(ctx, UPSERT, [raw]);
+			expect(sent.error).toBeUndefined();
+			const leftOut = sent.items[0].json.linesLeftOut as IDataObject[];
+			expect(leftOut).toEqual([
+				expect.objectContaining({ line: 1, title: 'Merino Beanie - Grey', reason: 'no SKU', whatToDo: expect.stringContaining('SKU') }),
+			]);
 		});
 	});
 

@@ -49,3 +49,28 @@ export async function notChangeableError(
 		description: `${advice} myOGO said: ${error.message}`,
 	});
 }
+
+/** The statuses in which myOGO still takes changes from the merchant. */
+const CHANGEABLE_STATUSES = new Set(['draft', 'reserved', 'new', 'pending']);
+
+export function isChangeable(status: unknown): boolean {
+	return typeof status !== 'string' || CHANGEABLE_STATUSES.has(status.toLowerCase());
+}
+
+/**
+ * The error for an order changed in the store after the warehouse took it over: no call is made
+ * (myOGO would answer 409), and the message lists what changed so the merchant can pass it on.
+ */
+export function takenOverError(
+	context: IExecuteFunctions,
+	reference: string,
+	status: string,
+	changed: string,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Order ${reference} cannot be updated: ${statusPhrase(status.toLowerCase())}. Changed in the store since it was sent: ${changed}. Tell the warehouse (OGOship customer service) these changes, or handle them with the buyer.`,
+		{ itemIndex, description: 'An order can be changed while it is draft, reserved, new or pending; once the warehouse has taken it over, changes have to go through the warehouse.' },
+	);
+}

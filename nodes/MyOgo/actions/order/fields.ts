@@ -428,12 +428,18 @@ export function orderInputProperties(): INodeProperties[] {
 				{
 					name: 'Skip and Report',
 					value: 'skip',
-					description: 'Tips, gift cards and digital goods are left out; the output lists them under skippedLines',
+					description:
+						'The order is sent without such lines; the output lists them under linesLeftOut (with what to do). Route those orders to an end of their own.',
 				},
-				{ name: 'Fail the Order', value: 'error', description: 'An order with such a line is refused with an error' },
+				{
+					name: 'Fail the Order',
+					value: 'error',
+					description: 'An order with such a line is refused with an error naming the line, so nobody ships it short',
+				},
 			],
 			default: 'skip',
-			description: 'What to do with order lines that have no SKU. Gift cards and lines that need no shipping are always skipped.',
+			description:
+				'What to do with shippable order lines that have no SKU. Gift cards and lines that need no shipping are always skipped (listed under skippedLines).',
 			displayOptions: store,
 		},
 		{

@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 /** Cents-level tolerance: prices that print the same are the same. */
 const NUMBER_TOLERANCE = 1e-6;
 
-function sameValue(wanted: unknown, stored: unknown): boolean {
+/** Whether a value to send equals what myOGO holds (a missing stored value equals an empty one). */
+export function sameValue(wanted: unknown, stored: unknown): boolean {
 	if (stored === undefined || stored === null) return wanted === undefined || wanted === null || wanted === '';
 	if (typeof wanted === 'number' || typeof stored === 'number') {
 		const a = Number(wanted);

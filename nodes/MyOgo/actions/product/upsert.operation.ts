@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { codeInPath, myOgoPages, myOgoRequest } from '../../transport';
-import { firstRow, hasStatus, productLocator, requiredText, settle, writeOptions } from '../common';
+import { codeInPath, myOgoRequest } from '../../transport';
+import { hasStatus, productLocator, requiredText, settle, writeOptions } from '../common';
+import type { KnownRows, RowList } from '../knownRows';
+import { knownRow, readKnownRows } from '../knownRows';
 import type { BuiltItem, MyOgoOperation } from '../operation';
 import { tidyProduct } from '../output';
 import { changedProductFields } from './compare';
 import type { ProductsOfItem } from './productInput';
 import { productInputProperties, productsOfItem, withSkipped } from './productInput';
-
-/** Up to this many products a run asks myOGO for each one by code instead of reading the catalog. */
-export const SMALL_BATCH = 20;
 
 const properties = [
 	...productInputProperties(
@@ -31,47 +30,13 @@ const properties = [
 ];
 
 /** What a run knows of myOGO's catalog: a code's stored product, or null when myOGO has none. */
-interface Catalog {
+interface Catalog extends KnownRows {
 	onlyWriteChanges: boolean;
-	known: Map<string, IDataObject | null>;
-	/** True when the whole catalog was read: a code not in `known` is not in myOGO. */
-	complete: boolean;
 }
 
 type Result = 'created' | 'updated' | 'unchanged';
 
-/**
- * Reads the catalog in pages of 250 while that is cheaper than asking per code: it stops once
- * the pages read outnumber the codes still not found (those are then asked for one by one).
- */
-async function readCatalog(context: IExecuteFunctions, codes: Set<string>): Promise<Catalog> {
-	const known = new Map<string, IDataObject | null>();
-	if (codes.size <= SMALL_BATCH) return { onlyWriteChanges: true, known, complete: false };
-	let pages = 0;
-	for await (const page of myOgoPages.call(context, { path: '/products' })) {
-		pages++;
-		for (const row of page) {
-			const code = String(row.code);
-			if (codes.has(code)) known.set(code, row);
-		}
-		if (pages >= codes.size - known.size) return { onlyWriteChanges: true, known, complete: false };
-	}
-	return { onlyWriteChanges: true, known, complete: true };
-}
-
-async function storedProduct(
-	context: IExecuteFunctions,
-	catalog: Catalog,
-	code: string,
-	itemIndex: number,
-): Promise<IDataObject | null> {
-	const known = catalog.known.get(code);
-	if (known !== undefined) return known;
-	if (catalog.complete) return null;
-	const found = (await firstRow(context, '/products', { code }, itemIndex)) ?? null;
-	catalog.known.set(code, found);
-	return found;
-}
+const PRODUCTS: RowList = { path: '/products', keyField: 'code' };
 
 async function post(context: IExecuteFunctions, body: IDataObject, itemIndex: number): Promise<IDataObject> {
 	return await myOgoRequest.call(context, { method: 'POST', path: '/products', body, itemIndex });
@@ -109,7 +74,7 @@ async function upsertOne(
 		const { reply, result } = await updateElseCreate(context, body, itemIndex);
 		return { ...tidyProduct(reply), result };
 	}
-	const stored = await storedProduct(context, catalog, code, itemIndex);
+	const stored = await knownRow(context, catalog, PRODUCTS, code, itemIndex);
 	let written: { reply: IDataObject; result: Result };
 	let changedFields: string[] | undefined;
 	if (stored) {
@@ -143,7 +108,7 @@ export const upsertProduct: MyOgoOperation<Catalog, ProductsOfItem> = {
 		if (!onlyWriteChanges) return { onlyWriteChanges, known: new Map(), complete: false };
 		const codes = new Set<string>();
 		for (const { input } of built) for (const product of input.products) codes.add(String(product.code));
-		return await readCatalog(this, codes);
+		return { onlyWriteChanges, ...(await readKnownRows(this, PRODUCTS, codes)) };
 	},
 	async execute({ itemIndex, input, shared }) {
 		const outputs: IDataObject[] = [];
