@@ -18,6 +18,8 @@ import {
 	wooControl,
 	type RunningWooCommerceFake,
 	type Template,
+	itemsOf,
+	runFromTrigger,
 } from '../harness/templates';
 
 export interface TemplateEnvironmentOptions {
@@ -125,4 +127,26 @@ export async function myOgoStockLevels(bed: TestBed): Promise<Map<string, unknow
 		for (const row of rows) levels.set(String(row.productCode), row.stockAvailable);
 		if (rows.length < 250) return levels;
 	}
+}
+
+/** The calls the sandbox logged under /api (token calls left out), e.g. to count myOGO writes. */
+export async function myOgoApiCalls(env: TemplateEnvironment): Promise<Array<{ method: string; path: string }>> {
+	const log = (await env.bed.control.get('/requests')).data as Array<{ method: string; path: string }>;
+	return log.filter((call) => call.path.toLowerCase().startsWith('/api/'));
+}
+
+/**
+ * Runs the orders template's catch-up twice over the store's paid orders (`count` of them, all new
+ * to myOGO): the second run must write nothing and read myOGO's orders at most ⌈count/250⌉+1 times.
+ */
+export async function expectSecondCatchUpWritesNothing(env: TemplateEnvironment, count: number): Promise<void> {
+	const first = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+	expect(itemsOf(first, 'Sent to myOGO').map((o) => o.result)).toEqual(new Array(count).fill('created'));
+	await env.bed.control.delete('/requests');
+	const second = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+	expect(second.error).toBeUndefined();
+	expect(itemsOf(second, 'Nothing to Send').map((o) => o.result)).toEqual(new Array(count).fill('alreadyInMyOgo'));
+	const calls = await myOgoApiCalls(env);
+	expect(calls.filter((call) => call.method !== 'GET')).toEqual([]);
+	expect(calls.length).toBeLessThanOrEqual(Math.ceil(count / 250) + 1);
 }

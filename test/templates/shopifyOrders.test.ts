@@ -2,11 +2,12 @@
  * workflows/shopify-orders-to-myogo.json against the Shopify fake and the myOGO sandbox: webhook
  * deliveries (HMAC-signed, checked by n8n's own Shopify Trigger), the hourly catch-up, and cancels.
  */
+import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf, runFromTrigger } from '../harness/templates';
 import { shopifyCredentials, shopifyWebhookTrigger } from '../harness/shopify';
-import { useTemplateEnvironment } from './setup';
+import { expectSecondCatchUpWritesNothing, myOgoApiCalls, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
@@ -19,6 +20,7 @@ const env = useTemplateEnvironment({
 
 const PAID = 'Shopify Trigger (order paid)';
 const CANCELLED = 'Shopify Trigger (order cancelled)';
+const UPDATED = 'Shopify Trigger (order updated)';
 
 beforeEach(async () => {
 	await env.shopify.post('/seed', {
@@ -69,10 +71,11 @@ async function myOgoOrders(): Promise<IDataObject[]> {
 const reference = (order: IDataObject) => String(order.name).replace(/^#/, '');
 
 describe('Shopify paid orders to myOGO', () => {
-	test('activation registers the orders/paid and orders/cancelled webhooks in Shopify', async () => {
+	test('activation registers the orders/paid, orders/cancelled and orders/updated webhooks in Shopify', async () => {
 		await activateTriggers();
+		env.hooks.push(await shopifyWebhookTrigger(env.template, UPDATED, env.credentials()));
 		const webhooks = ((await env.shopify.get('/state')).data as { webhooks: IDataObject[] }).webhooks;
-		expect(webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid']);
+		expect(webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid', 'orders/updated']);
 	});
 
 	test('a paid order sent by the webhook and again by the catch-up exists exactly once in myOGO', async () => {
@@ -90,7 +93,8 @@ describe('Shopify paid orders to myOGO', () => {
 		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{ timestamp: new Date().toISOString() }], env.credentials());
 		expect(catchUp.error).toBeUndefined();
 		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
-		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'updated']]);
+		expect(itemsOf(catchUp, 'Sent to myOGO')).toEqual([]);
+		expect(itemsOf(catchUp, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'alreadyInMyOgo']]);
 
 		const orders = await myOgoOrders();
 		expect(orders).toHaveLength(1);
@@ -234,7 +238,7 @@ describe('Shopify paid orders to myOGO', () => {
 		expect(itemsOf(refusedRead, 'Sent to myOGO')).toEqual([]);
 	});
 
-	test('catch-up re-sending an order the warehouse is collecting is not a failure, and changes nothing', async () => {
+	test('catch-up meeting an order the warehouse is collecting ends on "Nothing to Send", not a failure, and changes nothing', async () => {
 		const order = await placeOrder();
 		await env.shopify.post(`/orders/${order.id}/pay`);
 		await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
@@ -242,9 +246,77 @@ describe('Shopify paid orders to myOGO', () => {
 		const again = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 		expect(again.error).toBeUndefined();
 		expect(itemsOf(again, 'Failed Orders')).toEqual([]);
-		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([
-			expect.objectContaining({ error: expect.stringContaining(`${reference(order)} cannot be updated: it is already collecting`) }),
-		]);
+		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([]);
+		expect(itemsOf(again, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'alreadyInMyOgo']]);
 		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([[reference(order), 'collecting']]);
 	});
+
+	test('a paid order with a line left out (no SKU) ends on "Sent Without Some Lines" with the line, why and what to do; a complete order on "Sent to myOGO"', async () => {
+		const partial = await placeOrder({
+			line_items: [
+				{ title: 'Handmade scarf', quantity: 2, price: '20.00' },
+				{ sku: 'BEANIE', quantity: 1, price: '15.00' },
+			],
+		});
+		const complete = await placeOrder();
+		for (const order of [partial, complete]) await env.shopify.post(`/orders/${order.id}/pay`);
+		const run = await runFromTrigger(env.template, PAID, [partial, complete], env.credentials());
+		expect(run.error).toBeUndefined();
+		expect(itemsOf(run, 'Failed Orders')).toEqual([]);
+		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual([reference(complete)]);
+		expect(itemsOf(run, 'Sent Without Some Lines')).toEqual([
+			expect.objectContaining({
+				reference: reference(partial),
+				orderLines: [expect.objectContaining({ code: 'BEANIE', quantity: 1 })],
+				linesLeftOut: [{ line: 1, title: 'Handmade scarf', reason: 'no SKU', whatToDo: expect.stringMatching(/SKU[\s\S]*myOGO/) }],
+			}),
+		]);
+	});
+
+	test('a second catch-up with nothing new makes no myOGO write (sandbox request log) and reads myOGO\'s orders once', async () => {
+		for (let i = 0; i < 3; i++) await env.shopify.post(`/orders/${(await placeOrder()).id}/pay`);
+		await expectSecondCatchUpWritesNothing(env, 3);
+	});
+
+	test('an address edited in Shopify (orders/updated) reaches myOGO while the order is new; once the warehouse is collecting it ends on "Already With the Warehouse" naming the change', async () => {
+		const updated = await shopifyWebhookTrigger(env.template, UPDATED, env.credentials());
+		env.hooks.push(updated);
+		const order = await placeOrder();
+		await env.shopify.post(`/orders/${order.id}/pay`);
+		await env.shopifyFake.settle();
+		// Payment fires orders/updated too: the first delivery creates the order.
+		const sent = await runFromTrigger(env.template, UPDATED, updated.items[0], env.credentials());
+		expect(itemsOf(sent, 'Sent to myOGO').map((o) => o.result)).toEqual(['created']);
+
+		await editAddress(order.id, 'Friedrichstraße 100');
+		await env.shopifyFake.settle();
+		const moved = await runFromTrigger(env.template, UPDATED, updated.items[updated.items.length - 1], env.credentials());
+		expect(itemsOf(moved, 'Sent to myOGO')).toEqual([
+			expect.objectContaining({ reference: reference(order), result: 'updated', changes: [expect.objectContaining({ field: 'customer.address1' })] }),
+		]);
+		expect((await myOgoOrders())[0].customer).toMatchObject({ address1: 'Friedrichstraße 100' });
+
+		await env.bed.control.post(`/orders/${reference(order)}/advance`, { status: 'collecting' });
+		await env.bed.control.delete('/requests');
+		await editAddress(order.id, 'Unter den Linden 1');
+		await env.shopifyFake.settle();
+		const taken = await runFromTrigger(env.template, UPDATED, updated.items[updated.items.length - 1], env.credentials());
+		expect(taken.error).toBeUndefined();
+		expect(itemsOf(taken, 'Failed Orders')).toEqual([]);
+		const warehouse = itemsOf(taken, 'Already With the Warehouse');
+		expect(warehouse).toHaveLength(1);
+		expect(String(warehouse[0].error)).toMatch(/cannot be updated: it is already collecting[\s\S]*customer\.address1: "Friedrichstraße 100" → "Unter den Linden 1"[\s\S]*Tell the warehouse/);
+		expect((await myOgoApiCalls(env)).filter((call) => call.method !== 'GET')).toEqual([]);
+	});
 });
+
+/** The buyer's address corrected in Shopify's admin (its REST API): fires orders/updated. */
+async function editAddress(orderId: unknown, address1: string): Promise<void> {
+	const current = (await env.shopify.get('/state')).data as { orders: IDataObject[] };
+	const address = current.orders.find((o) => o.id === orderId)?.shipping_address as IDataObject;
+	await axios.put(
+		`${env.shopifyFake.adminUrl}/orders/${String(orderId)}.json`,
+		{ order: { shipping_address: { ...address, address1 } } },
+		{ headers: { 'X-Shopify-Access-Token': env.shopifyFake.accessToken } },
+	);
+}

@@ -2,11 +2,12 @@
  * workflows/woocommerce-orders-to-myogo.json against the WooCommerce fake and the myOGO sandbox:
  * webhook deliveries (signed, checked by n8n's own WooCommerce Trigger) and the catch-up schedule.
  */
+import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf, runFromTrigger, wooCommerceCredentials, wooCommerceWebhookTrigger } from '../harness/templates';
 import { wooOrder as baseWooOrder } from '../harness/wooCommerceOrder';
-import { useTemplateEnvironment } from './setup';
+import { expectSecondCatchUpWritesNothing, myOgoApiCalls, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	template: 'woocommerce-orders-to-myogo.json',
@@ -68,22 +69,23 @@ describe('WooCommerce paid orders to myOGO', () => {
 				const result = await runFromTrigger(env.template, name, items, env.credentials());
 				expect(result.error).toBeUndefined();
 				expect(itemsOf(result, 'Failed Orders')).toEqual([]);
-				sent.push(...itemsOf(result, 'Sent to myOGO'));
+				sent.push(...itemsOf(result, 'Sent to myOGO'), ...itemsOf(result, 'Nothing to Send'));
 			}
 		}
 		// Each delivery is decided on the order as WooCommerce has it now (paid), whatever status it
-		// carried: the first creates it, the others update the same order.
+		// carried: the first creates it, the others find it unchanged in myOGO and write nothing.
 		expect(sent.map((o) => [o.reference, o.result])).toEqual([
 			['2087', 'created'],
-			['2087', 'updated'],
-			['2087', 'updated'],
+			['2087', 'unchanged'],
+			['2087', 'unchanged'],
 		]);
 
-		// The hourly catch-up sends the same order again: it is updated, not duplicated.
+		// The hourly catch-up finds the order in myOGO: not sent again, not duplicated.
 		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{ timestamp: new Date().toISOString() }], env.credentials());
 		expect(catchUp.error).toBeUndefined();
 		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
-		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([['2087', 'updated']]);
+		expect(itemsOf(catchUp, 'Sent to myOGO')).toEqual([]);
+		expect(itemsOf(catchUp, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([['2087', 'alreadyInMyOgo']]);
 
 		const orders = await myOgoOrders();
 		expect(orders).toHaveLength(1);
@@ -180,16 +182,15 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(itemsOf(failed, 'Sent to myOGO')).toEqual([]);
 	});
 
-	test('catch-up re-sending an order the warehouse is collecting is not a failure, and changes nothing', async () => {
+	test('catch-up meeting an order the warehouse is collecting ends on "Nothing to Send", not a failure, and changes nothing', async () => {
 		await env.woo.post('/seed', { orders: [wooOrder('6001', 'processing')] });
 		await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 		await env.bed.control.post('/orders/6001/advance', { status: 'collecting' });
 		const again = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 		expect(again.error).toBeUndefined();
 		expect(itemsOf(again, 'Failed Orders')).toEqual([]);
-		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([
-			expect.objectContaining({ error: expect.stringContaining('6001 cannot be updated: it is already collecting') }),
-		]);
+		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([]);
+		expect(itemsOf(again, 'Nothing to Send').map((o) => [o.reference, o.status, o.result])).toEqual([['6001', 'collecting', 'alreadyInMyOgo']]);
 		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([['6001', 'collecting']]);
 	});
 
@@ -249,4 +250,70 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(itemsOf(result, 'Sent to myOGO')).toEqual([]);
 		expect(await myOgoOrders()).toEqual([]);
 	});
+
+	test('a paid order with a line left out (no SKU) ends on "Sent Without Some Lines" with the line, why and what to do; a complete order on "Sent to myOGO"', async () => {
+		const partial = wooOrder('7001', 'processing', {
+			id: 9701,
+			line_items: [
+				{ id: 1, name: 'Handmade scarf', quantity: 2, sku: '', price: 20, total: '40.00', total_tax: '7.60', product_id: 60, variation_id: 0 },
+				{ id: 2, name: 'Mütze', quantity: 1, sku: 'WOO-BEANIE', price: 15.12605, total: '15.13', total_tax: '2.87', product_id: 52, variation_id: 0 },
+			],
+		});
+		const complete = wooOrder('7002', 'processing', { id: 9702 });
+		await env.woo.post('/seed', { orders: [partial, complete] });
+		const run = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [partial, complete], env.credentials());
+		expect(run.error).toBeUndefined();
+		expect(itemsOf(run, 'Failed Orders')).toEqual([]);
+		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual(['7002']);
+		const shortOrders = itemsOf(run, 'Sent Without Some Lines');
+		expect(shortOrders).toEqual([
+			expect.objectContaining({
+				reference: '7001',
+				orderLines: [expect.objectContaining({ code: 'WOO-BEANIE', quantity: 1 })],
+				linesLeftOut: [{ line: 1, title: 'Handmade scarf', reason: 'no SKU', whatToDo: expect.stringMatching(/SKU[\s\S]*myOGO/) }],
+			}),
+		]);
+	});
+
+	test('a second catch-up with nothing new makes no myOGO write (sandbox request log) and reads myOGO\'s orders once', async () => {
+		await env.woo.post('/seed', { orders: ['8001', '8002', '8003'].map((number) => wooOrder(number, 'processing')) });
+		await expectSecondCatchUpWritesNothing(env, 3);
+	});
+
+	test('an address change in WooCommerce reaches myOGO while the order is new; once the warehouse is collecting it ends on "Already With the Warehouse" naming the change', async () => {
+		const order = wooOrder('8101', 'processing', { id: 9811 });
+		await env.woo.post('/seed', { orders: [order] });
+		const sent = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [order], env.credentials());
+		expect(itemsOf(sent, 'Sent to myOGO').map((o) => o.result)).toEqual(['created']);
+
+		const moved = await changeShipping(9811, { address_1: 'Friedrichstraße 100' });
+		const updated = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [moved], env.credentials());
+		expect(itemsOf(updated, 'Sent to myOGO')).toEqual([
+			expect.objectContaining({ reference: '8101', result: 'updated', changes: [expect.objectContaining({ field: 'customer.address1' })] }),
+		]);
+		expect((await myOgoOrders())[0].customer).toMatchObject({ address1: 'Friedrichstraße 100' });
+
+		await env.bed.control.post('/orders/8101/advance', { status: 'collecting' });
+		await env.bed.control.delete('/requests');
+		const late = await changeShipping(9811, { address_1: 'Unter den Linden 1' });
+		const taken = await runFromTrigger(env.template, 'WooCommerce Trigger (order updated)', [late], env.credentials());
+		expect(taken.error).toBeUndefined();
+		expect(itemsOf(taken, 'Failed Orders')).toEqual([]);
+		const warehouse = itemsOf(taken, 'Already With the Warehouse');
+		expect(warehouse).toHaveLength(1);
+		expect(String(warehouse[0].error)).toMatch(/8101 cannot be updated: it is already collecting[\s\S]*customer\.address1: "Friedrichstraße 100" → "Unter den Linden 1"[\s\S]*Tell the warehouse/);
+		expect((await myOgoApiCalls(env)).filter((call) => call.method !== 'GET')).toEqual([]);
+		expect((await myOgoOrders())[0].customer).toMatchObject({ address1: 'Friedrichstraße 100' });
+	});
 });
+
+/** The buyer's address changed in WooCommerce (its REST API, as an admin would): the order as it is now. */
+async function changeShipping(orderId: number, shipping: IDataObject): Promise<IDataObject> {
+	const current = (await env.woo.get(`/orders/${orderId}`)).data as IDataObject;
+	const response = await axios.put(
+		`${env.fake.url}/wp-json/wc/v3/orders/${orderId}`,
+		{ shipping: { ...(current.shipping as IDataObject), ...shipping } },
+		{ auth: { username: env.fake.consumerKey, password: env.fake.consumerSecret } },
+	);
+	return response.data as IDataObject;
+}

@@ -19,16 +19,21 @@ export interface RowList {
 	keyField: string;
 	/** Filters of the list read, e.g. `modifiedAfter`. */
 	qs?: IDataObject;
+	/**
+	 * True when the filters narrow the list to about the rows the run brings (e.g. the orders of a
+	 * catch-up window): then it is read for any batch of two or more, not only for large ones.
+	 */
+	windowed?: boolean;
 }
 
 /**
  * Reads the list in pages of 250 while that is cheaper than asking per key: it stops once the
  * pages read outnumber the keys still not found (those are then asked for one by one). A small
- * batch is asked for one by one from the start.
+ * batch (one row, for a windowed list) is asked for one by one from the start.
  */
 export async function readKnownRows(context: IExecuteFunctions, list: RowList, keys: Set<string>): Promise<KnownRows> {
 	const known = new Map<string, IDataObject | null>();
-	if (keys.size <= SMALL_BATCH) return { known, complete: false };
+	if (keys.size <= (list.windowed ? 1 : SMALL_BATCH)) return { known, complete: false };
 	let pages = 0;
 	for await (const page of myOgoPages.call(context, { path: list.path, qs: list.qs ?? {} })) {
 		pages++;

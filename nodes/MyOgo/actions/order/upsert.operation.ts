@@ -20,7 +20,6 @@ const existingOrdersField: INodeProperties = {
 	displayName: 'When myOGO Has the Order',
 	name: 'existingOrders',
 	type: 'options',
-	noDataExpression: true,
 	options: [
 		{
 			name: 'Update It',
@@ -40,7 +39,8 @@ const existingOrdersField: INodeProperties = {
 		},
 	],
 	default: 'update',
-	description: 'For more than 20 orders in a run, myOGO\'s orders are read 250 a call instead of one by one',
+	description:
+		'Read once per run (an expression may pick it, e.g. one value for a catch-up and another for webhooks). With more than 20 orders in a run, myOGO\'s orders are read 250 a call instead of one by one.',
 };
 
 const changedAfterOption: INodeProperties = {
@@ -49,7 +49,7 @@ const changedAfterOption: INodeProperties = {
 	type: 'dateTime',
 	default: '',
 	description:
-		'With "Update Only What Changed" or "Only Send Orders myOGO Lacks" and more than 20 orders: read only myOGO\'s orders changed after this time (e.g. the start of the catch-up window). Empty: all of them.',
+		'With "Update Only What Changed" or "Only Send Orders myOGO Lacks": myOGO\'s orders changed after this time (e.g. the start of a catch-up window, a little earlier to be safe) are read 250 a call for any run of two or more orders, instead of asking for each. Empty: the list is read only for runs of more than 20 orders.',
 };
 
 const properties: INodeProperties[] = [
@@ -152,7 +152,9 @@ export const upsertOrder: MyOgoOperation<Shared | undefined, OrderOfItem> = {
 			0,
 		);
 		const references = new Set(built.map(({ input }) => String(input.order.reference)));
-		const list: RowList = { path: '/orders', keyField: 'reference', qs: changedAfter ? { modifiedAfter: changedAfter } : {} };
+		const list: RowList = changedAfter
+			? { path: '/orders', keyField: 'reference', qs: { modifiedAfter: changedAfter }, windowed: true }
+			: { path: '/orders', keyField: 'reference' };
 		return { mode, list, held: await readKnownRows(this, list, references) };
 	},
 	async execute({ itemIndex, input, shared }) {
