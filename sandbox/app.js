@@ -93,7 +93,7 @@ async function handleApiCall(ctx, api, req, res, rawPath, query) {
 	const raw = await readRawBody(req, API_BODY_LIMIT);
 	await ctx.latency.wait();
 
-	const fault = ctx.faults.take(rawPath);
+	const fault = ctx.faults.take(rawPath, method);
 	if (fault) {
 		if (fault.delayMs) await sleep(fault.delayMs);
 		if (fault.status === 'reset') {

@@ -8,7 +8,8 @@ const { badRequest } = require('./http/errors');
  * retry, honour Retry-After and survive dropped connections.
  *
  * A rule fails the next `count` calls whose path starts with `path`
- * (case-insensitive). Without a `path` a rule covers every `/api/v1` call;
+ * (case-insensitive) and, when it names a `method`, that use it (e.g. only
+ * the POSTs of `/api/v1/orders`, letting the reads through). Without a `path` a rule covers every `/api/v1` call;
  * the token endpoint is only hit by a rule whose path names it (`/OAuth...`),
  * so a blanket rule never blocks a client from logging in. Rules queue in the
  * order they were added: a call is failed by the oldest rule that covers it.
@@ -25,6 +26,7 @@ const { badRequest } = require('./http/errors');
  * @property {number | undefined} retryAfter seconds, sent as a Retry-After header
  * @property {number | undefined} delayMs wait this long before failing
  * @property {string | undefined} path lower-cased path prefix
+ * @property {string | undefined} method upper-cased HTTP method, or any
  */
 
 class FaultQueue {
@@ -59,6 +61,10 @@ class FaultQueue {
 			if (typeof b.path !== 'string') throw badRequest("The field 'path' must be a string such as \"/api/v1/orders\".");
 			path = (b.path.startsWith('/') ? b.path : `/${b.path}`).toLowerCase();
 		}
+		if (b.method !== undefined && b.method !== null && b.method !== '' && typeof b.method !== 'string') {
+			throw badRequest("The field 'method' must be a string such as \"POST\".");
+		}
+		const method = typeof b.method === 'string' && b.method !== '' ? b.method.toUpperCase() : undefined;
 		/** @type {FaultRule} */
 		const rule = {
 			id: this.nextId++,
@@ -67,6 +73,7 @@ class FaultQueue {
 			retryAfter,
 			delayMs,
 			path,
+			method,
 		};
 		this.rules.push(rule);
 		return rule;
@@ -75,11 +82,12 @@ class FaultQueue {
 	/**
 	 * The rule that fails this call, if any, using up one of its count.
 	 * @param {string} rawPath the requested path
+	 * @param {string} [method] the request's HTTP method
 	 * @returns {FaultRule | null} a copy, safe to keep
 	 */
-	take(rawPath) {
+	take(rawPath, method) {
 		const path = rawPath.toLowerCase();
-		const index = this.rules.findIndex((rule) => covers(rule, path));
+		const index = this.rules.findIndex((rule) => (!rule.method || rule.method === method) && covers(rule, path));
 		if (index < 0) return null;
 		const rule = this.rules[index];
 		rule.remaining -= 1;

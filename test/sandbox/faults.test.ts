@@ -20,6 +20,13 @@ describe('sandbox: injected faults and latency', () => {
 		expect(statuses).toEqual([503, 503, 200]);
 	});
 
+	it('with a method, fails only the calls that use it: the writes of a path, not its reads', async () => {
+		await env.control.post('/faults', { status: 503, path: '/api/v1/orders', method: 'post' });
+		expect((await env.api.get('/orders')).status).toBe(200);
+		expect((await env.api.post('/orders', {})).status).toBe(503);
+		expect((await env.control.get('/faults')).data).toEqual([]);
+	});
+
 	it('sends no Retry-After unless told to', async () => {
 		await env.control.post('/faults', { status: 500 });
 		const response = await env.api.get('/orders');

@@ -37,18 +37,18 @@ const { startWooCommerceFake } = require('../../../sandbox/woocommerce');
 export const SUITE_TIMEOUT_MS = 1500;
 
 /**
- * myOGO faults on the order calls, in order: a 429 with Retry-After (waited out and repeated, also
- * for a POST), a burst of 503/502/500, a dropped connection and a stall past the timeout. The 5xx,
- * the reset and the stall hit POSTs, which are never repeated blindly: those orders must come out as
- * visible failures.
+ * myOGO faults on the order writes, in order: a 429 with Retry-After (waited out and repeated, also
+ * for a POST), a burst of 503/502/500, a dropped connection and a stall past the timeout. They hit
+ * POSTs only (the templates read an order before writing it; reads are retried, writes never
+ * repeated blindly): those orders must come out as visible failures.
  */
 export const ORDER_CALL_FAULT_STORM = [
-	{ status: 429, retryAfter: 1, path: '/api/v1/orders' },
-	{ status: 503, path: '/api/v1/orders' },
-	{ status: 502, path: '/api/v1/orders' },
-	{ status: 500, path: '/api/v1/orders' },
-	{ status: 'reset', path: '/api/v1/orders' },
-	{ status: 503, delayMs: SUITE_TIMEOUT_MS + 500, path: '/api/v1/orders' },
+	{ status: 429, retryAfter: 1, path: '/api/v1/orders', method: 'POST' },
+	{ status: 503, path: '/api/v1/orders', method: 'POST' },
+	{ status: 502, path: '/api/v1/orders', method: 'POST' },
+	{ status: 500, path: '/api/v1/orders', method: 'POST' },
+	{ status: 'reset', path: '/api/v1/orders', method: 'POST' },
+	{ status: 503, delayMs: SUITE_TIMEOUT_MS + 500, path: '/api/v1/orders', method: 'POST' },
 ];
 
 export interface SandboxLogEntry {
