@@ -150,3 +150,16 @@ export async function expectSecondCatchUpWritesNothing(env: TemplateEnvironment,
 	expect(calls.filter((call) => call.method !== 'GET')).toEqual([]);
 	expect(calls.length).toBeLessThanOrEqual(Math.ceil(count / 250) + 1);
 }
+
+/**
+ * Runs a tracking template's repair schedule once: it must end one order on "Tracking Sent", none
+ * on the failure end, and read myOGO once (the shipped orders of the window), nothing else.
+ */
+export async function expectRepairSendsOne(env: TemplateEnvironment): Promise<void> {
+	await env.bed.control.delete('/requests');
+	const repair = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	expect(repair.error).toBeUndefined();
+	expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);
+	expect(itemsOf(repair, 'Tracking Sent')).toHaveLength(1);
+	expect((await myOgoApiCalls(env)).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v1/orders']);
+}

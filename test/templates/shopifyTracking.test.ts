@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { paidOrderInBoth } from '../harness/shopify';
 import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger } from '../harness/templates';
-import { useTemplateEnvironment } from './setup';
+import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
@@ -123,4 +123,35 @@ test('an order Shopify does not know, and a refused lookup, go to "Failed Tracki
 	const failed = itemsOf(refused, 'Failed Tracking Updates');
 	expect(failed).toHaveLength(1);
 	expect(JSON.stringify(failed[0])).toMatch(/401|authori[sz]|access token/i);
+});
+
+test('Shopify answering 5xx during the live shipped poll: the repair run fulfills the order, exactly once; a second repair writes nothing', async () => {
+	const shipped = await paidOrder();
+	const waiting = await paidOrder();
+	const items = await shipAndPoll(env.template, [[shipped.reference, 'JJFI555']]);
+	await env.shopify.post('/faults', { status: 503, path: '/graphql', graphqlOperation: 'CreateFulfillment' });
+	const live = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
+	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(1);
+	expect((await shopifyState()).fulfillments).toEqual([]);
+
+	await env.shopify.delete('/requests');
+	await expectRepairSendsOne(env);
+	const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{ method: string; path: string; graphqlOperation?: string }>;
+	expect(shopifyCalls.map((c) => c.graphqlOperation ?? `${c.method} ${c.path}`)).toEqual([
+		'GET /admin/api/2024-07/orders.json',
+		'FindOrderByName',
+		'CreateFulfillment',
+	]);
+	const myOgo = ((await (await env.bed.api()).get('/orders', { params: { reference: shipped.reference } })).data as IDataObject[])[0];
+	const state = await shopifyState();
+	const fulfillments = state.fulfillments.filter((f) => f.orderId === shipped.id);
+	expect(fulfillments).toHaveLength(1);
+	expect(fulfillments[0].trackingInfo).toEqual([{ company: 'Posti', number: 'JJFI555', url: myOgo.trackingUrl }]);
+	expect(state.fulfillments.filter((f) => f.orderId === waiting.id)).toEqual([]);
+
+	await env.shopify.delete('/requests');
+	const again = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
+	expect(((await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string }>).filter((c) => c.graphqlOperation === 'CreateFulfillment')).toEqual([]);
+	expect((await shopifyState()).fulfillments).toHaveLength(1);
 });

@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger } from '../harness/templates';
-import { useTemplateEnvironment } from './setup';
+import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	template: 'woocommerce-tracking-from-myogo.json',
@@ -123,4 +123,42 @@ test('with the Shipment Tracking extension option: one tracking row per parcel i
 		);
 		expect(order.notes).toEqual([expect.objectContaining({ customer_note: true, note: expect.stringContaining(String(shipped.trackingUrl)) })]);
 	}
+});
+
+test('WooCommerce answering 5xx during the live shipped poll: the repair run completes the order and adds the note, once; a second repair writes nothing', async () => {
+	await env.woo.post('/seed', {
+		orders: [
+			{ id: 701, number: '701', status: 'processing' },
+			{ id: 702, number: '702', status: 'processing' },
+		],
+	});
+	await myOgoOrder('701');
+	await myOgoOrder('702');
+	const trigger = templatePollingTrigger(env.template, env.credentials());
+	await trigger.activate();
+	await tick();
+	await env.bed.control.post('/orders/701/advance', { status: 'shipped', trackingNumber: 'JJFI701' });
+	const items = await trigger.poll();
+	await env.woo.post('/faults', { status: 503, method: 'PUT', path: '/orders/701' });
+	const live = await runFromTrigger(env.template, 'myOGO Trigger', items!, env.credentials());
+	expect(itemsOf(live, 'Failed Tracking Updates').map((o) => o.reference)).toEqual(['701']);
+	expect((await env.woo.get('/orders/701')).data).toMatchObject({ status: 'processing', notes: [] });
+
+	await env.woo.delete('/requests');
+	await expectRepairSendsOne(env);
+	const shipped = ((await (await env.bed.api()).get('/orders', { params: { reference: '701' } })).data as IDataObject[])[0];
+	const order = (await env.woo.get('/orders/701')).data as IDataObject & { meta_data: IDataObject[]; notes: IDataObject[] };
+	expect(order.status).toBe('completed');
+	expect(order.notes).toEqual([expect.objectContaining({ customer_note: true, note: expect.stringContaining(String(shipped.trackingUrl)) })]);
+	expect(Object.fromEntries(order.meta_data.map((m) => [m.key, m.value]))).toMatchObject({ _myogo_tracking_numbers: 'JJFI701' });
+	// One WooCommerce list read; the order not shipped yet is untouched.
+	const wooCalls = ((await env.woo.get('/requests')).data as Array<{ method: string; path: string }>).map((r) => `${r.method} ${r.path}`);
+	expect(wooCalls).toEqual(['GET /orders', 'PUT /orders/701', 'POST /orders/701/notes']);
+	expect((await env.woo.get('/orders/702')).data).toMatchObject({ status: 'processing', notes: [] });
+
+	await env.woo.delete('/requests');
+	const again = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
+	expect(((await env.woo.get('/requests')).data as Array<{ method: string }>).filter((r) => r.method !== 'GET')).toEqual([]);
+	expect(((await env.woo.get('/orders/701')).data as { notes: unknown[] }).notes).toHaveLength(1);
 });
