@@ -2,7 +2,7 @@
 // npm run test:reliability: runs the fault, webhook, bad-input and stock tests, then the security scan
 // over everything they left (it must run last), and prints ONE final line summed from what the tests
 // observed (.data/reliability/observations.jsonl). Exits non-zero when a test failed or any of
-// lost / duplicated / stale stock writes / secret leaks is not 0.
+// lost / duplicated / stale stock writes / secret leaks / tracking codes shipped but not delivered is not 0.
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -40,7 +40,18 @@ function jest(args, resultsFile, certPath) {
 
 function sumObservations() {
 	const file = path.join(data, 'observations.jsonl');
-	const total = { faultsInjected: 0, ordersSent: 0, ordersInMyOgo: 0, lost: 0, duplicated: 0, staleStockWrites: 0, secretLeaks: 0, tests: 0 };
+	const total = {
+		faultsInjected: 0,
+		ordersSent: 0,
+		ordersInMyOgo: 0,
+		lost: 0,
+		duplicated: 0,
+		staleStockWrites: 0,
+		secretLeaks: 0,
+		trackingShipped: 0,
+		trackingDelivered: 0,
+		tests: 0,
+	};
 	if (!existsSync(file)) return total;
 	for (const line of readFileSync(file, 'utf8').split('\n')) {
 		if (!line.trim()) continue;
@@ -67,9 +78,11 @@ async function main() {
 	console.log(`reliability: ${total.tests} observations, jest exit ${faults}/${security}, ${seconds} s`);
 	console.log(
 		`faults injected: ${total.faultsInjected}, orders sent: ${total.ordersSent}, orders in myOGO: ${total.ordersInMyOgo}, ` +
-			`lost: ${total.lost}, duplicated: ${total.duplicated}, stale stock writes: ${total.staleStockWrites}, secret leaks: ${total.secretLeaks}`,
+			`lost: ${total.lost}, duplicated: ${total.duplicated}, stale stock writes: ${total.staleStockWrites}, secret leaks: ${total.secretLeaks}, ` +
+			`tracking codes delivered: ${total.trackingDelivered} of ${total.trackingShipped} shipped`,
 	);
-	const broken = total.lost || total.duplicated || total.staleStockWrites || total.secretLeaks || total.tests === 0;
+	const undelivered = total.trackingShipped - total.trackingDelivered;
+	const broken = total.lost || total.duplicated || total.staleStockWrites || total.secretLeaks || undelivered || total.tests === 0;
 	process.exit(faults !== 0 || security !== 0 || broken ? 1 : 0);
 }
 

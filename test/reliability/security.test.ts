@@ -98,7 +98,7 @@ describe('no secret in anything the tiers produced', () => {
 			const where = file.slice(file.indexOf('.data'));
 			return [...scanForSecrets([{ where, text }], STATIC_SECRETS), ...fingerprintHits(where, text, fingerprints)];
 		});
-		record({ test: 'security: files on disk', faultsInjected: 0, ordersSent: 0, ordersInMyOgo: 0, lost: 0, duplicated: 0, staleStockWrites: 0, secretLeaks: hits.length });
+		record({ test: 'security: files on disk', faultsInjected: 0, ordersSent: 0, ordersInMyOgo: 0, lost: 0, duplicated: 0, staleStockWrites: 0, secretLeaks: hits.length, trackingShipped: 0, trackingDelivered: 0 });
 		expect(hits).toEqual([]);
 		expect(JWT_PATTERN.test(files.map((file) => readFileSync(file, 'utf8')).join('\n'))).toBe(false);
 	});

@@ -75,7 +75,56 @@ test('shipped orders end fulfilled exactly once in Shopify through throttles, 5x
 	expect(shopifyOrders.map((o) => o.fulfillment_status)).toEqual(orders.map(() => 'fulfilled'));
 
 	const refs = orders.map((o) => o.reference);
-	const outcome = await env.observe({ expectedReferences: refs });
+	const outcome = await env.observe({ expectedReferences: refs, tracking: { shipped: refs, delivered: await deliveredReferences(orders) } });
 	expect(problems(outcome)).toEqual([]);
 	expect(outcome.faultsInjected).toBeGreaterThanOrEqual(4);
 });
+
+test('Shopify failing during the live shipped poll, nobody retrying: the repair run delivers every tracking code, one fulfillment each', async () => {
+	await env.shopify.post('/seed', { products: [{ title: 'Mug', variants: [{ sku: 'TRK-MUG', price: '9.90', inventory_quantity: 10 }] }] });
+	const orders = [];
+	for (let i = 0; i < 4; i++) orders.push(await paidOrder());
+	const trigger = templatePollingTrigger(env.template, env.credentials());
+	await trigger.activate();
+	await tick();
+	for (const [i, order] of orders.entries()) {
+		await env.control.post(`/orders/${order.reference}/advance`, { status: 'shipped', trackingNumber: `JJRP${i}00` });
+	}
+	const items = await trigger.poll();
+	for (const fault of [
+		{ status: 503, path: '/graphql', graphqlOperation: 'FindOrderByName' },
+		{ status: 502, path: '/graphql', graphqlOperation: 'CreateFulfillment' },
+		{ status: 'reset', path: '/graphql', graphqlOperation: 'CreateFulfillment' },
+	]) {
+		await env.shopify.post('/faults', fault);
+	}
+	const live = await env.run('myOGO Trigger', items!);
+	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(3);
+
+	// Nobody retries the failed execution: the schedule's repair run puts the missing codes in.
+	const repair = await env.run('Repair Every 4 Hours', [{}]);
+	expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);
+	expect(itemsOf(repair, 'Tracking Sent')).toHaveLength(3);
+	const again = await env.run('Repair Every 4 Hours', [{}]);
+	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
+
+	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] }).fulfillments;
+	for (const order of orders) expect(fulfillments.filter((f) => f.orderId === order.id)).toHaveLength(1);
+	const refs = orders.map((o) => o.reference);
+	const outcome = await env.observe({ expectedReferences: refs, tracking: { shipped: refs, delivered: await deliveredReferences(orders) } });
+	expect(problems(outcome)).toEqual([]);
+	expect(outcome.trackingDelivered).toBe(4);
+});
+
+/** The orders whose Shopify fulfillment carries the tracking number myOGO shipped them with. */
+async function deliveredReferences(orders: Array<{ id: unknown; reference: string }>): Promise<string[]> {
+	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] }).fulfillments;
+	const api = await env.api();
+	const delivered: string[] = [];
+	for (const order of orders) {
+		const shipped = ((await api.get('/orders', { params: { reference: order.reference } })).data as IDataObject[])[0];
+		const codes = fulfillments.filter((f) => f.orderId === order.id).flatMap((f) => (f.trackingInfo as IDataObject[]).map((t) => t.number));
+		if (String(shipped.trackingNumber).split(',').every((code) => codes.includes(code))) delivered.push(order.reference);
+	}
+	return delivered;
+}

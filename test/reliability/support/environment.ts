@@ -67,6 +67,11 @@ export interface ObserveOptions {
 	staleStockWrites?: number;
 	/** Orders the test sent in (default: the expected ones). */
 	ordersSent?: number;
+	/**
+	 * Tracking tests: the references myOGO shipped with a tracking code, and the references whose code
+	 * the store holds (read from the store's state by the test), so the suite counts delivered vs shipped.
+	 */
+	tracking?: { shipped: string[]; delivered: string[] };
 }
 
 export interface Outcome extends Observation {
@@ -253,6 +258,8 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 				duplicated: references.length - new Set(references).size + Math.max(0, creates - orders.length),
 				staleStockWrites: observeOptions.staleStockWrites ?? 0,
 				secretLeaks: leaks.length,
+				trackingShipped: observeOptions.tracking?.shipped.length ?? 0,
+				trackingDelivered: new Set(observeOptions.tracking?.delivered.filter((r) => observeOptions.tracking!.shipped.includes(r))).size,
 			});
 			return { ...observation, references, unexpected: references.filter((reference) => !expected.has(reference)), leaks };
 		},
@@ -298,6 +305,9 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 export function problems(outcome: Outcome): string[] {
 	const found: string[] = [];
 	if (outcome.lost) found.push(`${outcome.lost} order(s) lost`);
+	if (outcome.trackingDelivered < outcome.trackingShipped) {
+		found.push(`${outcome.trackingShipped - outcome.trackingDelivered} tracking code(s) shipped but not in the store`);
+	}
 	if (outcome.duplicated) found.push(`${outcome.duplicated} order(s) duplicated`);
 	if (outcome.unexpected.length) found.push(`orders that should not be in myOGO: ${outcome.unexpected.join(', ')}`);
 	if (outcome.staleStockWrites) found.push(`${outcome.staleStockWrites} stale stock write(s)`);

@@ -16,6 +16,9 @@ export interface Observation {
 	duplicated: number;
 	staleStockWrites: number;
 	secretLeaks: number;
+	/** Tracking tests: the orders myOGO shipped with a tracking code, and those whose code reached the store. */
+	trackingShipped: number;
+	trackingDelivered: number;
 }
 
 export const OBSERVATIONS_FILE = `${RELIABILITY_DATA}/observations.jsonl`;
