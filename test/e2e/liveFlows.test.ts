@@ -4,6 +4,7 @@
  * Shopify Trigger webhooks; when the warehouse ships it and counts stock, the active myOGO Trigger
  * (poll interval set to every minute in the test copies) puts the tracking and the stock into the stores.
  */
+import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -100,7 +101,7 @@ describe('live flows through real n8n', () => {
 		expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
 		for (const hook of woo.webhooks) expect(String(hook.delivery_url)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
 		const shop = (await services.shop.get('/state')).data as { webhooks: IDataObject[] };
-		expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid']);
+		expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid', 'orders/updated']);
 		for (const hook of shop.webhooks) expect(String(hook.address)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
 	});
 
@@ -141,6 +142,34 @@ describe('live flows through real n8n', () => {
 		const wooDeliveries = (await services.woo.get('/deliveries')).data as IDataObject[];
 		expect(wooDeliveries.length).toBeGreaterThan(0);
 		expect(wooDeliveries.every((d) => d.status === 200)).toBe(true);
+	});
+
+	test('an address changed in each store reaches myOGO while the order is new; once the warehouse is collecting, the change ends on "Already With the Warehouse"', async () => {
+		expect(wooOrder).toBeDefined();
+		const wooReference = String(wooOrder.number);
+		const shopReference = String(shopifyOrder.name).replace(/^#/, '');
+		await changeAddresses('Aurakatu 5', wooOrder, shopifyOrder);
+		const woo = await waitFor('the new WooCommerce address in myOGO', async () => addressIn(services.bed, wooReference, 'Aurakatu 5'));
+		const shop = await waitFor('the new Shopify address in myOGO', async () => addressIn(services.shopBed, shopReference, 'Aurakatu 5'));
+		figures.push(`address changed in the store → myOGO: WooCommerce ${woo.ms} ms, Shopify ${shop.ms} ms`);
+
+		await services.bed.control.post(`/orders/${encodeURIComponent(wooReference)}/advance`, { status: 'collecting' });
+		await services.shopBed.control.post(`/orders/${encodeURIComponent(shopReference)}/advance`, { status: 'collecting' });
+		const seen = new Set((await listExecutions(server!.url, cookie)).map((e) => e.id));
+		await changeAddresses('Linnankatu 9', wooOrder, shopifyOrder);
+		for (const reference of [wooReference, shopReference]) {
+			await waitFor(`"Already With the Warehouse" for order ${reference}`, async () => {
+				for (const execution of await listExecutions(server!.url, cookie)) {
+					if (seen.has(execution.id) || execution.status === 'running' || execution.status === 'new') continue;
+					const messages = await executionErrors(server!.url, cookie, execution.id);
+					const hit = messages.find((m) => m.includes(`Order ${reference} cannot be updated: it is already collecting`));
+					if (hit) return expect(hit).toMatch(/customer\.address1: "Aurakatu 5" → "Linnankatu 9"[\s\S]*Tell the warehouse/);
+				}
+				return undefined;
+			});
+		}
+		expect(await addressIn(services.bed, wooReference, 'Aurakatu 5')).toBe(true);
+		expect(await addressIn(services.shopBed, shopReference, 'Aurakatu 5')).toBe(true);
 	});
 
 	test('the warehouse ships both orders and counts stock: the stores get tracking and stock through the active myOGO Trigger', async () => {
@@ -204,3 +233,28 @@ describe('live flows through real n8n', () => {
 		expect(server!.log()).not.toContain('sandbox-secret');
 	});
 });
+
+/** Whether myOGO holds `address1` on the order. */
+async function addressIn(bed: TestBed, reference: string, address1: string): Promise<true | undefined> {
+	const order = await myOgoOrder(bed, reference);
+	return (order?.customer as IDataObject | undefined)?.address1 === address1 ? true : undefined;
+}
+
+/** The buyer's street corrected in both stores' admin APIs, as a shop clerk would (each fires its order update webhook). */
+async function changeAddresses(address1: string, wooOrder: IDataObject, shopifyOrder: IDataObject) {
+	const woo = services.wooCommerce;
+	const current = (await services.woo.get(`/orders/${wooOrder.id}`)).data as IDataObject;
+	await axios.put(
+		`${woo.url}/wp-json/wc/v3/orders/${wooOrder.id}`,
+		{ shipping: { ...(current.shipping as IDataObject), address_1: address1 } },
+		{ auth: { username: woo.consumerKey, password: woo.consumerSecret } },
+	);
+	const shop = services.shopify;
+	const state = (await services.shop.get('/state')).data as { orders: IDataObject[] };
+	const address = state.orders.find((o) => o.id === shopifyOrder.id)?.shipping_address as IDataObject;
+	await axios.put(
+		`${shop.adminUrl}/orders/${String(shopifyOrder.id)}.json`,
+		{ order: { shipping_address: { ...address, address1 } } },
+		{ headers: { 'X-Shopify-Access-Token': shop.accessToken } },
+	);
+}

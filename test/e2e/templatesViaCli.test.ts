@@ -143,3 +143,94 @@ describe('the templates in real n8n, run by n8n execute', () => {
 		expect(await myOgoProduct(services.shopBed, 'MITTENS-GREY')).toMatchObject({ code: 'MITTENS-GREY', salesPrice: 22.5 });
 	});
 });
+
+/** The myOGO API calls the sandbox logged since its log was last cleared (token calls left out). */
+async function myOgoCalls(bed: TestBed): Promise<Array<{ method: string; path: string }>> {
+	const log = (await bed.control.get('/requests')).data as Array<{ method: string; path: string }>;
+	return log.filter((call) => call.path.toLowerCase().startsWith('/api/'));
+}
+
+/** Runs the orders catch-up twice: the first sends only what myOGO lacks, the second writes nothing to myOGO. */
+async function catchUpTwice(file: string, bed: TestBed) {
+	await bed.control.delete('/requests');
+	const first = await runFrom(file, 'Catch-up Every Hour');
+	const firstWrites = (await myOgoCalls(bed)).filter((call) => call.method !== 'GET');
+	await bed.control.delete('/requests');
+	const second = await runFrom(file, 'Catch-up Every Hour');
+	const secondCalls = await myOgoCalls(bed);
+	return { first, firstWrites, second, secondCalls };
+}
+
+describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, tracking that repairs itself', () => {
+	test('WooCommerce: the catch-up sends only the orders myOGO lacks, a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run gives a shipped order its tracking once', async () => {
+		const shop = (await services.woo.get('/state')).data as { orders: IDataObject[] };
+		const sku = String(((shop.orders.find((o) => o.status === 'processing')!.line_items as IDataObject[])[0]).sku);
+		const line = { id: 2, name: 'Known product', quantity: 1, sku, price: 10, total: '10.00', total_tax: '0.00' };
+		await services.woo.post('/seed', {
+			orders: [
+				{ id: 9301, number: '9301', status: 'processing', line_items: [{ id: 1, name: 'Handmade scarf', quantity: 2, sku: '', price: 20, total: '40.00', total_tax: '0.00' }, line] },
+				{ id: 9302, number: '9302', status: 'processing', line_items: [line] },
+			].map((order) => ({ ...order, shipping: { first_name: 'Aino', last_name: 'Virtanen', address_1: 'Mannerheimintie 1', city: 'Helsinki', postcode: '00100', country: 'FI' }, shipping_lines: [{ method_id: 'flat_rate', method_title: 'Flat rate', total: '4.90' }] })),
+		});
+
+		const { first, firstWrites, second, secondCalls } = await catchUpTwice('woocommerce-orders-to-myogo.json', services.bed);
+		expect(outputOf(first.run, 'Failed Orders')).toEqual([]);
+		expect(outputOf(first.run, 'Sent to myOGO').map((o) => o.reference)).toEqual(['9302']);
+		expect(outputOf(first.run, 'Sent Without Some Lines')).toEqual([
+			expect.objectContaining({ reference: '9301', linesLeftOut: [expect.objectContaining({ line: 1, title: 'Handmade scarf', reason: 'no SKU', whatToDo: expect.any(String) })] }),
+		]);
+		expect(firstWrites.map((call) => call.method)).toEqual(['POST', 'POST']);
+		expect(outputOf(second.run, 'Sent to myOGO')).toEqual([]);
+		expect(secondCalls.filter((call) => call.method !== 'GET')).toEqual([]);
+		const inWindow = outputOf(second.run, 'Nothing to Send').length;
+		expect(secondCalls.length).toBeLessThanOrEqual(Math.floor(inWindow / 250) + 1);
+
+		await services.bed.control.post('/orders/9302/advance', { status: 'shipped', trackingNumber: 'JJE2E9302' });
+		for (let run = 0; run < 2; run++) {
+			const repair = await runFrom('woocommerce-tracking-from-myogo.json', 'Repair Every 4 Hours');
+			expect(outputOf(repair.run, 'Failed Tracking Updates')).toEqual([]);
+			expect(outputOf(repair.run, 'Tracking Sent')).toHaveLength(run === 0 ? 1 : 0);
+		}
+		const order = (await services.woo.get('/orders/9302')).data as IDataObject & { notes: IDataObject[]; meta_data: IDataObject[] };
+		expect(order.status).toBe('completed');
+		expect(order.notes).toHaveLength(1);
+		expect(Object.fromEntries(order.meta_data.map((m) => [m.key, m.value]))).toMatchObject({ _myogo_tracking_numbers: 'JJE2E9302' });
+	});
+
+	test('Shopify: the catch-up sends only the orders myOGO lacks, a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run fulfills a shipped order once', async () => {
+		const before = (await services.shop.get('/state')).data as { orders: IDataObject[] };
+		const sku = String(((before.orders[0].line_items as IDataObject[])[0]).sku);
+		const address = { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' };
+		const seeded = (
+			await services.shop.post('/seed', {
+				orders: [
+					{ financial_status: 'paid', line_items: [{ title: 'Handmade scarf', quantity: 2, price: '20.00' }, { sku, quantity: 1 }], shipping_address: address, shipping_lines: [{ title: 'Standard', price: '4.90' }] },
+					{ financial_status: 'paid', line_items: [{ sku, quantity: 1 }], shipping_address: address, shipping_lines: [{ title: 'Standard', price: '4.90' }] },
+				],
+			})
+		).data as { orders: unknown[] };
+		const state = (await services.shop.get('/state')).data as { orders: IDataObject[] };
+		const [partial, complete] = seeded.orders.map((id) => state.orders.find((o) => o.id === id)!);
+		const reference = (order: IDataObject) => String(order.name).replace(/^#/, '');
+
+		const { first, firstWrites, second, secondCalls } = await catchUpTwice('shopify-orders-to-myogo.json', services.shopBed);
+		expect(outputOf(first.run, 'Failed Orders')).toEqual([]);
+		expect(outputOf(first.run, 'Sent to myOGO').map((o) => o.reference)).toEqual([reference(complete)]);
+		expect(outputOf(first.run, 'Sent Without Some Lines')).toEqual([
+			expect.objectContaining({ reference: reference(partial), linesLeftOut: [expect.objectContaining({ line: 1, title: 'Handmade scarf', reason: 'no SKU' })] }),
+		]);
+		expect(firstWrites.map((call) => call.method)).toEqual(['POST', 'POST']);
+		expect(secondCalls.filter((call) => call.method !== 'GET')).toEqual([]);
+		expect(secondCalls.length).toBeLessThanOrEqual(Math.floor(outputOf(second.run, 'Nothing to Send').length / 250) + 1);
+
+		await services.shopBed.control.post(`/orders/${reference(complete)}/advance`, { status: 'shipped', trackingNumber: 'JJE2ESHOP' });
+		for (let run = 0; run < 2; run++) {
+			const repair = await runFrom('shopify-tracking-from-myogo.json', 'Repair Every 4 Hours');
+			expect(outputOf(repair.run, 'Failed Tracking Updates')).toEqual([]);
+			expect(outputOf(repair.run, 'Tracking Sent')).toHaveLength(run === 0 ? 1 : 0);
+		}
+		const fulfillments = ((await services.shop.get('/state')).data as { fulfillments: IDataObject[] }).fulfillments.filter((f) => f.orderId === complete.id);
+		expect(fulfillments).toHaveLength(1);
+		expect(JSON.stringify(fulfillments[0].trackingInfo)).toContain('JJE2ESHOP');
+	});
+});
