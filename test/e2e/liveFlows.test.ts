@@ -163,7 +163,10 @@ describe('live flows through real n8n', () => {
 					if (seen.has(execution.id) || execution.status === 'running' || execution.status === 'new') continue;
 					const messages = await executionErrors(server!.url, cookie, execution.id);
 					const hit = messages.find((m) => m.includes(`Order ${reference} cannot be updated: it is already collecting`));
-					if (hit) return expect(hit).toMatch(/customer\.address1: "Aurakatu 5" → "Linnankatu 9"[\s\S]*Tell the warehouse/);
+					if (hit) {
+						expect(hit).toMatch(/customer\.address1: "Aurakatu 5" → "Linnankatu 9"[\s\S]*Tell the warehouse/);
+						return hit;
+					}
 				}
 				return undefined;
 			});

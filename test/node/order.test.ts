@@ -399,6 +399,23 @@ describe('myOGO node: orders', () => {
 			expect(await allRows(ctx.api, '/orders')).toHaveLength(30);
 		});
 
+		it('"Only Send Orders myOGO Lacks" with a window: one list read for three orders; an order older than the window is answered 409 and left alone, never rewritten', async () => {
+			const [old, ...fresh] = [4001, 4002, 4003].map((n) => shopifyOrderNumbered(n));
+			await runMyOgo(ctx, UPSERT, [old]);
+			(old.shipping_address as IDataObject).address1 = 'Not to be written';
+			// A window that starts after the old order was last changed: the list read does not see it.
+			const parameters = { ...UPSERT, existingOrders: 'leave', options: { heldChangedAfter: new Date(Date.now() + 3600_000).toISOString() } };
+			await clearRequestLog(ctx);
+			const run = await runMyOgo(ctx, parameters, [old, ...fresh]);
+			expect(run.error).toBeUndefined();
+			expect(run.items.map((item) => item.json.result)).toEqual(['alreadyInMyOgo', 'created', 'created']);
+			const log = await requestLog(ctx);
+			expect(log.filter((entry) => entry.method === 'GET' && entry.query.page !== undefined)).toHaveLength(1);
+			expect(log.filter((entry) => entry.method === 'PUT')).toEqual([]);
+			expect(log.filter((entry) => entry.method === 'POST').map((entry) => entry.status).sort()).toEqual([201, 201, 409]);
+			expect(((await orderIn(ctx.api, '4001'))?.customer as IDataObject).address1).not.toBe('Not to be written');
+		});
+
 		it('a line without a SKU: with "Skip and Report" (the default) the order lists it under linesLeftOut with what to do; gift cards are not listed', async () => {
 			const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json');
 			const lines = raw.line_items as IDataObject[];
