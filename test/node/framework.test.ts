@@ -36,6 +36,19 @@ describe('myOGO node: description', () => {
 		});
 	});
 
+	it('lists every resource and every operation in the dropdowns, each once, with an action', () => {
+		const resourceSelector = description.properties.find((property) => property.name === 'resource');
+		expect((resourceSelector?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(RESOURCES.map((resource) => resource.value));
+		for (const resource of RESOURCES) {
+			const selector = resource.operationSelector;
+			expect(selector.displayOptions).toEqual({ show: { resource: [resource.value] } });
+			const options = selector.options as Array<{ value: string; action?: string }>;
+			expect(options.map((option) => option.value).sort()).toEqual(resource.operations.map((operation) => operation.value).sort());
+			for (const option of options) expect(option.action).toMatch(/^[A-Z]/);
+			expect(options.map((option) => option.value)).toContain(selector.default);
+		}
+	});
+
 	it('shows Parallel Requests (1–16, default 4) on every writing operation', () => {
 		for (const resource of RESOURCES) {
 			for (const operation of resource.operations) {
@@ -134,7 +147,7 @@ describe('myOGO node: error output', () => {
 			const result = await runWorkflow(
 				{
 					nodes: [
-						{ id: '0', name: 'Orders', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [-200, 0], parameters: {} },
+						{ id: '0', name: 'Orders', type: 'test.passThrough', typeVersion: 1, position: [-200, 0], parameters: {} },
 						{
 							id: '1',
 							name: 'myOGO',

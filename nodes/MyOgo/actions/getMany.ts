@@ -5,8 +5,6 @@ import type { MyOgoOperation } from './operation';
 
 /** What differs between the Get Many operations of the resources. */
 export interface GetManySpec {
-	action: string;
-	summary: string;
 	/** The myOGO list endpoint, e.g. `/orders`. */
 	path: string;
 	/** The options of the "Filters" collection; each resource includes the Modified After filter. */
@@ -26,9 +24,6 @@ export interface GetManySpec {
 export function getManyOperation(spec: GetManySpec): MyOgoOperation {
 	return {
 		value: 'getAll',
-		name: 'Get Many',
-		action: spec.action,
-		summary: spec.summary,
 		properties: [
 			...returnAllAndLimit,
 			{

@@ -50,22 +50,30 @@ const productValues: INodeProperties[] = [
 
 /** The products of the notice: entered one by one, or a list from an expression. */
 const productsList: EntryList = {
-	modeName: 'productsInput',
-	modeDisplayName: 'Products Input',
-	modeDefault: 'defineBelow',
-	defineBelowDescription: 'Enter each product below',
-	fromJsonDescription: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression',
+	mode: {
+		displayName: 'Products Input',
+		name: 'productsInput',
+		type: 'options',
+		options: [
+			{ name: 'Define Below', value: 'defineBelow', description: 'Enter each product below' },
+			{ name: 'From JSON', value: 'json', description: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression' },
+		],
+		default: 'defineBelow',
+	},
 	listName: 'products',
 	listDisplayName: 'Products',
 	listPlaceholder: 'Add Product',
 	entryName: 'product',
 	entryDisplayName: 'Product',
 	entryValues: productValues,
-	jsonName: 'productsJson',
-	jsonDisplayName: 'Products (JSON)',
-	jsonDefault: '[\n  { "code": "SKU-1", "expectedQuantity": 100, "countryOfOrigin": "FI" }\n]',
-	jsonDescription:
-		'A list of products, each with code, expectedQuantity and countryOfOrigin, optionally name, eanCode, supplyPrice, customsDescription, hsCode',
+	json: {
+		displayName: 'Products (JSON)',
+		name: 'productsJson',
+		type: 'json',
+		default: '[\n  { "code": "SKU-1", "expectedQuantity": 100, "countryOfOrigin": "FI" }\n]',
+		description:
+			'A list of products, each with code, expectedQuantity and countryOfOrigin, optionally name, eanCode, supplyPrice, customsDescription, hsCode',
+	},
 };
 
 const properties: INodeProperties[] = [
@@ -107,7 +115,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Merchant Comments', name: 'merchantComments', type: 'string', typeOptions: { rows: 2 }, default: '' },
 			{ displayName: 'Pallets', name: 'pallets', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
 			{ displayName: 'Parcels', name: 'parcels', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
-			{ displayName: 'Special Action', name: 'specialAction', type: 'string', default: '', description: 'E.g. labelling to do on arrival' },
+			{ displayName: 'Special Action', name: 'specialAction', type: 'string', default: '', description: 'What the warehouse does on arrival, such as labelling' },
 			{
 				displayName: 'Tracking Codes',
 				name: 'trackingCodes',
@@ -182,9 +190,6 @@ function incomingProduct(raw: unknown, position: number, label: string): IDataOb
 
 export const createIncomingStock: MyOgoOperation<undefined, IDataObject> = {
 	value: 'create',
-	name: 'Create',
-	action: 'Create an incoming stock notice',
-	summary: 'Tell the warehouse a delivery is on its way (advance shipping notice)',
 	properties,
 	parallel: true,
 	build({ itemIndex }) {

@@ -18,9 +18,6 @@ const properties: INodeProperties[] = [
 
 export const getIncomingStock: MyOgoOperation = {
 	value: 'get',
-	name: 'Get',
-	action: 'Get an incoming stock notice',
-	summary: 'Get one incoming stock notice by its reference, with received quantities',
 	properties,
 	async execute({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Reference', itemIndex);

@@ -14,9 +14,6 @@ const properties: INodeProperties[] = [
 
 export const cancelOrder: MyOgoOperation<undefined, string> = {
 	value: 'cancel',
-	name: 'Cancel',
-	action: 'Cancel an order',
-	summary: 'Cancel an order the warehouse has not started collecting',
 	properties,
 	parallel: true,
 	build({ itemIndex }) {

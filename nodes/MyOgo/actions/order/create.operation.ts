@@ -13,9 +13,6 @@ const properties: INodeProperties[] = [...orderInputProperties(), writeOptions([
 
 export const createOrder: MyOgoOperation<undefined, OrderOfItem> = {
 	value: 'create',
-	name: 'Create',
-	action: 'Create an order',
-	summary: 'Send a new order to the warehouse, from fields or straight from a store order',
 	properties,
 	parallel: true,
 	label: orderLabel,

@@ -10,9 +10,6 @@ const properties: INodeProperties[] = [{ ...referenceField, description: 'The re
 
 export const getOrder: MyOgoOperation = {
 	value: 'get',
-	name: 'Get',
-	action: 'Get an order',
-	summary: 'Get one order by its reference, with status and tracking numbers',
 	properties,
 	async execute({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Order Reference', itemIndex);

@@ -6,8 +6,6 @@ import { tidyOrder } from '../output';
 import { ORDER_STATUS_OPTIONS } from './fields';
 
 export const getAllOrders = getManyOperation({
-	action: 'Get many orders',
-	summary: 'List orders, e.g. those changed since a time or in a given status',
 	path: '/orders',
 	filters: [
 		modifiedAfterFilter,

@@ -44,9 +44,6 @@ interface OrderUpdate {
 
 export const updateOrder: MyOgoOperation<undefined, OrderUpdate> = {
 	value: 'update',
-	name: 'Update',
-	action: 'Update an order',
-	summary: 'Change an order the warehouse has not started on yet (lines and documents are replaced whole)',
 	properties,
 	parallel: true,
 	build({ itemIndex }) {

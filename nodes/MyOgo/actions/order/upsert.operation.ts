@@ -21,9 +21,6 @@ function updateBody(order: IDataObject): IDataObject {
 
 export const upsertOrder: MyOgoOperation<undefined, OrderOfItem> = {
 	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update an order',
-	summary: 'Create the order, or update it when its reference exists: sending the same order twice leaves one order',
 	properties,
 	parallel: true,
 	label: orderLabel,

@@ -22,9 +22,6 @@ const properties = [
 
 export const createProduct: MyOgoOperation<undefined, ProductsOfItem> = {
 	value: 'create',
-	name: 'Create',
-	action: 'Create a product',
-	summary: 'Add a new product (SKU) to myOGO; a store product becomes one myOGO product per variant',
 	properties,
 	parallel: true,
 	build({ itemIndex, item }) {

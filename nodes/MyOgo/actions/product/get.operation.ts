@@ -35,9 +35,6 @@ const properties: INodeProperties[] = [
 
 export const getProduct: MyOgoOperation = {
 	value: 'get',
-	name: 'Get',
-	action: 'Get a product',
-	summary: 'Get one product by its code or EAN',
 	properties,
 	async execute({ itemIndex }) {
 		const findBy = this.getNodeParameter('findBy', itemIndex, 'code') as string;

@@ -5,8 +5,6 @@ import { getManyOperation } from '../getMany';
 import { tidyProduct } from '../output';
 
 export const getAllProducts = getManyOperation({
-	action: 'Get many products',
-	summary: "List myOGO's products, e.g. only those changed since a time",
 	path: '/products',
 	filters: [
 		{ displayName: 'EAN Code', name: 'eanCode', type: 'string', default: '', description: 'Only products with this barcode' },

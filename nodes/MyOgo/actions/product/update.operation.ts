@@ -45,9 +45,6 @@ interface ProductUpdate {
 
 export const updateProduct: MyOgoOperation<undefined, ProductUpdate> = {
 	value: 'update',
-	name: 'Update',
-	action: 'Update a product',
-	summary: 'Change fields of a product, or rename its code',
 	properties,
 	parallel: true,
 	build({ itemIndex }) {

@@ -128,9 +128,6 @@ async function upsertOne(
 
 export const upsertProduct: MyOgoOperation<Catalog, ProductsOfItem> = {
 	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update a product',
-	summary: 'Create a product, or update it when its code exists; unchanged products are skipped',
 	properties,
 	parallel: true,
 	build({ itemIndex, item }) {

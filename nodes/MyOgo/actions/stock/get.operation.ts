@@ -10,9 +10,6 @@ const properties: INodeProperties[] = [
 
 export const getStock: MyOgoOperation = {
 	value: 'get',
-	name: 'Get',
-	action: 'Get the stock of a product',
-	summary: 'Stock, reserved and available quantity of one product code',
 	properties,
 	async execute({ itemIndex }) {
 		const productCode = requiredText(this, 'productCode', 'Product', itemIndex);

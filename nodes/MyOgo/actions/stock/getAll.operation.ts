@@ -2,8 +2,6 @@ import { modifiedAfterFilter } from '../common';
 import { getManyOperation } from '../getMany';
 
 export const getAllStock = getManyOperation({
-	action: 'Get many stock levels',
-	summary: 'Stock of every product, or only what changed since a time',
 	path: '/stock',
 	filters: [
 		{
