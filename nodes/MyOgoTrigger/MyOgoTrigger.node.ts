@@ -88,7 +88,7 @@ export class MyOgoTrigger implements INodeType {
 						description: 'Each changed stock row becomes an item (productCode, stockAvailable, …)',
 					},
 					{
-						name: 'One Item per Poll',
+						name: 'All Changes in One Item',
 						value: 'batch',
 						description: 'All stock rows changed since the last poll in one item, as "stock" (for stores with batch APIs)',
 					},
@@ -98,7 +98,7 @@ export class MyOgoTrigger implements INodeType {
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add option',
+				placeholder: 'Add Option',
 				default: {},
 				options: [
 					{

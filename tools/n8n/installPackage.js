@@ -74,7 +74,7 @@ function installTarball(tarball, userFolder) {
 	execFileSync(NPM, ['install', ...N8N_NPM_INSTALL_FLAGS, '--offline'], { cwd: packageDir, env: NPM_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
 
 	const installed = JSON.parse(readFileSync(packageJsonPath, 'utf8'));
-	installed.dependencies = { ...installed.dependencies, [name]: kept.version };
+	installed.dependencies = { ...installed.dependencies, [name]: ownJson.version };
 	writeFileSync(packageJsonPath, JSON.stringify(installed, null, 2));
 	return packageDir;
 }

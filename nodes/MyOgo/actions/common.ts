@@ -68,42 +68,45 @@ export const lineProductCodeField: INodeProperties = {
 	description: 'Code of a product that exists in myOGO',
 };
 
-/** A product picker: "From List" (searchable, paged through Get Many) or "By Code". */
-export function productLocator(
-	name: string,
-	displayName: string,
-	description: string,
-	options: { required?: boolean } = {},
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: options.required ?? true,
-		description,
-		modes: [
+/**
+ * The product code parameter: "From List" (searchable, paged through Get Many) and "By Code", or
+ * only "By Code" where the product need not exist yet (`forNewCode`, e.g. Create).
+ */
+export function productLocator(description: string, options: { required?: boolean; forNewCode?: boolean } = {}): INodeProperties {
+	const byCode = {
+		displayName: 'By Code',
+		name: 'id',
+		type: 'string' as const,
+		placeholder: 'e.g. TSHIRT-BLUE-M',
+		validation: [
 			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a product…',
-				typeOptions: { searchListMethod: 'searchProducts', searchable: true },
-			},
-			{
-				displayName: 'By Code',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. TSHIRT-BLUE-M',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '.*\\S.*', errorMessage: 'Enter a product code' },
-					},
-				],
+				type: 'regex' as const,
+				properties: { regex: '.*\\S.*', errorMessage: 'Enter a product code' },
 			},
 		],
 	};
+	const fromList = {
+		displayName: 'From List',
+		name: 'list',
+		type: 'list' as const,
+		placeholder: 'Select a product…',
+		typeOptions: { searchListMethod: 'searchProducts', searchable: true },
+	};
+	return {
+		// One name and label in every operation that takes a product code (messages: productCodeOf).
+		displayName: 'Product Code (SKU)',
+		name: 'productCode',
+		type: 'resourceLocator',
+		default: { mode: options.forNewCode ? 'id' : 'list', value: '' },
+		required: options.required ?? true,
+		description,
+		modes: options.forNewCode ? [byCode] : [fromList, byCode],
+	};
+}
+
+/** The product code of one item, whichever mode it was given in; the message names the parameter. */
+export function productCodeOf(context: IExecuteFunctions, itemIndex: number): string {
+	return requiredText(context, 'productCode', 'Product Code (SKU)', itemIndex);
 }
 
 /** A text parameter of one item that must not be empty; the message names the field. */

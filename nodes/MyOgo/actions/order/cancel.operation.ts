@@ -6,6 +6,7 @@ import type { MyOgoOperation } from '../operation';
 import { tidyOrder } from '../output';
 import { notChangeableError } from './conflict';
 import { referenceField } from './fields';
+import { referenceLabel } from './orderInput';
 
 const properties: INodeProperties[] = [
 	{ ...referenceField, description: 'The reference of the order to cancel' },
@@ -16,6 +17,7 @@ export const cancelOrder: MyOgoOperation<undefined, string> = {
 	value: 'cancel',
 	properties,
 	parallel: true,
+	label: referenceLabel,
 	build({ itemIndex }) {
 		return requiredText(this, 'reference', 'Order Reference', itemIndex);
 	},

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { firstRow } from '../common';
+import { referenceLabel } from './orderInput';
 
 /** How a status reads in "Order 1042 cannot be cancelled: …" — each names the status. */
 const STATUS_PHRASES: Record<string, string> = {
@@ -44,7 +45,7 @@ export async function notChangeableError(
 		verb === 'cancelled'
 			? 'An order can be cancelled while it is draft, reserved, new or pending. Ask the warehouse to stop it, or handle it as a return.'
 			: 'An order can be changed while it is draft, reserved, new or pending; once the warehouse has taken it over, changes have to go through the warehouse.';
-	return new NodeOperationError(context.getNode(), `Order ${reference} cannot be ${verb}: ${reason}`, {
+	return new NodeOperationError(context.getNode(), `${referenceLabel(reference)} cannot be ${verb}: ${reason}`, {
 		itemIndex,
 		description: `${advice} myOGO said: ${error.message}`,
 	});

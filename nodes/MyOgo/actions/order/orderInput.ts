@@ -22,10 +22,15 @@ export interface OrderOfItem {
 	notes: string[];
 }
 
-/** How the merchant knows the order in messages: `Order 1042`. */
+/** How the merchant knows an order in messages: `Order 1042` (its reference, as in every order error). */
+export function referenceLabel(reference: string): string {
+	return `Order ${reference}`;
+}
+
+/** The label of an order built from an item, once it has a reference. */
 export function orderLabel(input: OrderOfItem | undefined): string | undefined {
 	const reference = input?.order?.reference;
-	return reference === undefined || reference === '' ? undefined : `Order ${String(reference)}`;
+	return reference === undefined || reference === '' ? undefined : referenceLabel(String(reference));
 }
 
 /** A value as it reads inside a message: strings quoted, objects as JSON — never `[object Object]`. */

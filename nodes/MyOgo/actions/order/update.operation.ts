@@ -9,7 +9,7 @@ import type { MyOgoOperation } from '../operation';
 import { tidyOrder } from '../output';
 import { notChangeableError } from './conflict';
 import { customerAllFields, orderLinesProperties, orderOptionalFields, referenceField } from './fields';
-import { optionalOrderFields, orderLinesOf } from './orderInput';
+import { optionalOrderFields, orderLinesOf, referenceLabel } from './orderInput';
 
 const properties: INodeProperties[] = [
 	{ ...referenceField, description: 'The reference of the order to update' },
@@ -46,9 +46,10 @@ export const updateOrder: MyOgoOperation<undefined, OrderUpdate> = {
 	value: 'update',
 	properties,
 	parallel: true,
+	label: (input) => referenceLabel(input.reference),
 	build({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Order Reference', itemIndex);
-		const label = `Order ${reference}`;
+		const label = referenceLabel(reference);
 		const body = optionalOrderFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, label);
 		const customer = filled(this.getNodeParameter('customerFields', itemIndex, {}) as IDataObject);
 		if (Object.keys(customer).length > 0) {

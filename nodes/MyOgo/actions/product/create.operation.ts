@@ -1,22 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
-import { requiredText, writeOptions } from '../common';
+import { productLocator, writeOptions } from '../common';
 import type { MyOgoOperation } from '../operation';
 import { tidyProduct } from '../output';
 import type { ProductsOfItem } from './productInput';
-import { productInputProperties, productsOfItem, withSkipped } from './productInput';
+import { productInputProperties, productsLabel, productsOfItem, withSkipped } from './productInput';
 
 const properties = [
-	...productInputProperties({
-		displayName: 'Product Code (SKU)',
-		name: 'code',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. TSHIRT-BLUE-M',
-		description: 'The SKU; unique per merchant, and the key stores match products by',
-	}),
+	...productInputProperties(
+		productLocator('The SKU of the new product; unique per merchant, and the key stores match products by', { forNewCode: true }),
+	),
 	writeOptions(),
 ];
 
@@ -24,8 +18,9 @@ export const createProduct: MyOgoOperation<undefined, ProductsOfItem> = {
 	value: 'create',
 	properties,
 	parallel: true,
+	label: productsLabel,
 	build({ itemIndex, item }) {
-		return productsOfItem(this, itemIndex, item.json, () => requiredText(this, 'code', 'Product Code (SKU)', itemIndex));
+		return productsOfItem(this, itemIndex, item.json);
 	},
 	async execute({ itemIndex, input }) {
 		const outputs: IDataObject[] = [];

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { checkedCountryOfOrigin, checkedHsCode } from '../../mapping';
+
 /** Optional myOGO product fields, shared by Create, Update and Create or Update. */
 export const productOptionalFields: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Product name shown to the warehouse' },
@@ -43,5 +45,18 @@ export function filledFields(fields: IDataObject): IDataObject {
 		if (value === '' || value === undefined || value === null) continue;
 		result[key] = value;
 	}
+	return result;
+}
+
+/**
+ * A product's filled-in fields, with the customs fields checked as incoming stock's are (a known
+ * country of origin, stored as its two-letter code; an 8-digit HS code). `where` names the product.
+ */
+export function checkedProductFields(fields: IDataObject, where: string): IDataObject {
+	const result = filledFields(fields);
+	if (result.countryOfOrigin !== undefined) {
+		result.countryOfOrigin = checkedCountryOfOrigin(result.countryOfOrigin, where, 'countryOfOrigin');
+	}
+	if (result.hsCode !== undefined) result.hsCode = checkedHsCode(result.hsCode, where, 'hsCode');
 	return result;
 }

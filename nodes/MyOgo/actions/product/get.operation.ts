@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
-import { productLocator, requiredText } from '../common';
+import { productCodeOf, productLocator, requiredText } from '../common';
 import type { MyOgoOperation } from '../operation';
 import { tidyProduct } from '../output';
 
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		default: 'code',
 	},
 	{
-		...productLocator('productCode', 'Product', 'The product to get, by its code (SKU)'),
+		...productLocator('The product to get'),
 		displayOptions: { show: { findBy: ['code'] } },
 	},
 	{
@@ -41,7 +41,7 @@ export const getProduct: MyOgoOperation = {
 		const byEan = findBy === 'eanCode';
 		const key = byEan
 			? requiredText(this, 'eanCode', 'EAN Code', itemIndex)
-			: requiredText(this, 'productCode', 'Product', itemIndex);
+			: productCodeOf(this, itemIndex);
 		const rows = (await myOgoRequest.call(this, {
 			method: 'GET',
 			path: '/products',

@@ -11,7 +11,7 @@ export const getAllProducts = getManyOperation({
 		modifiedAfterFilter,
 		{
 			displayName: 'Product Code (SKU)',
-			name: 'code',
+			name: 'productCode',
 			type: 'string',
 			default: '',
 			description: 'Only the product with exactly this code',
@@ -19,7 +19,7 @@ export const getAllProducts = getManyOperation({
 	],
 	query(filters) {
 		const qs: IDataObject = {};
-		if (filters.code !== undefined) qs.code = String(filters.code).trim();
+		if (filters.productCode !== undefined) qs.code = String(filters.productCode).trim();
 		if (filters.eanCode !== undefined) qs.eanCode = String(filters.eanCode).trim();
 		return qs;
 	},

@@ -2,13 +2,13 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { codeInPath, myOgoRequest } from '../../transport';
-import { productLocator, requiredText, writeOptions } from '../common';
+import { productCodeOf, productLocator, writeOptions } from '../common';
 import type { MyOgoOperation } from '../operation';
 import { tidyProduct } from '../output';
-import { filledFields, productOptionalFields } from './fields';
+import { checkedProductFields, productOptionalFields } from './fields';
 
 const properties: INodeProperties[] = [
-	productLocator('productCode', 'Product', 'The product to update, by its code (SKU)'),
+	productLocator('The product to update'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -47,9 +47,10 @@ export const updateProduct: MyOgoOperation<undefined, ProductUpdate> = {
 	value: 'update',
 	properties,
 	parallel: true,
+	label: (input) => `Product ${input.code}`,
 	build({ itemIndex }) {
-		const code = requiredText(this, 'productCode', 'Product', itemIndex);
-		const body = filledFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+		const code = productCodeOf(this, itemIndex);
+		const body = checkedProductFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, `Product ${code}`);
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), `Nothing to update for product ${code}: add a field under "Update Fields"`, {
 				itemIndex,

@@ -1,23 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codeInPath, myOgoPages, myOgoRequest } from '../../transport';
-import { firstRow, hasStatus, productLocator, requiredText, settle, writeOptions } from '../common';
+import { firstRow, hasStatus, productLocator, settle, writeOptions } from '../common';
 import type { BuiltItem, MyOgoOperation } from '../operation';
 import { tidyProduct } from '../output';
 import { changedProductFields } from './compare';
 import type { ProductsOfItem } from './productInput';
-import { productInputProperties, productsOfItem, withSkipped } from './productInput';
+import { productInputProperties, productsLabel, productsOfItem, withSkipped } from './productInput';
 
 /** Up to this many products a run asks myOGO for each one by code instead of reading the catalog. */
 export const SMALL_BATCH = 20;
 
 const properties = [
 	...productInputProperties(
-		productLocator(
-			'productCode',
-			'Product Code (SKU)',
-			'The SKU to create or update. "By Code" takes a new code as well as an existing one.',
-		),
+		productLocator('The SKU to create or update. "By Code" takes a new code as well as an existing one.'),
 	),
 	{
 		displayName: 'Only Write Changes',
@@ -130,10 +126,9 @@ export const upsertProduct: MyOgoOperation<Catalog, ProductsOfItem> = {
 	value: 'upsert',
 	properties,
 	parallel: true,
+	label: productsLabel,
 	build({ itemIndex, item }) {
-		return productsOfItem(this, itemIndex, item.json, () =>
-			requiredText(this, 'productCode', 'Product Code (SKU)', itemIndex),
-		);
+		return productsOfItem(this, itemIndex, item.json);
 	},
 	async prepare(_items, built: Array<BuiltItem<ProductsOfItem>>) {
 		const onlyWriteChanges = this.getNodeParameter('onlyWriteChanges', 0, true) as boolean;
