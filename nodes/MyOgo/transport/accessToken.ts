@@ -15,7 +15,7 @@ export interface AccessToken {
 	expiresInSeconds: number;
 }
 
-/** OAuth2 error codes myOGO answers with, turned into what a merchant should check. */
+/** OAuth2 error codes myOGO answers with (docs/myogo-api.md, "Authentication"), turned into what a merchant should check. */
 const GRANT_ERROR_ADVICE: Record<string, string> = {
 	invalid_grant:
 		'myOGO did not accept the Merchant ID and Secret Token. Check both fields against myOGO → Edit Merchant → Integrations → API Information.',
