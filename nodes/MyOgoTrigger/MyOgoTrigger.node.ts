@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ORDER_STATUS_OPTIONS } from '../MyOgo/actions/order/fields';
+import { ORDER_STATUS_OPTIONS } from '../MyOgo/shared/orderStatuses';
 import type { PollEvent } from './events';
 import type { PollSettings, StockOutput } from './poll';
 import { pollChanges, sampleLatest } from './poll';

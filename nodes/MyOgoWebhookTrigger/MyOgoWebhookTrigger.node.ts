@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { tidyOrder } from '../MyOgo/actions/output';
+import { tidyOrder } from '../MyOgo/shared/output';
 import { remember, seenRecently } from './replay';
 import { fingerprint, isValidSignature, SIGNATURE_HEADER } from './signature';
 import type { StoredSubscription, WebhookEvent } from './subscription';

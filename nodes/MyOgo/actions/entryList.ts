@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { jsonList } from './common';
+import { jsonList } from './parameters';
 
 /**
  * A list that is either entered entry by entry ("Define Below", a fixed collection) or taken as

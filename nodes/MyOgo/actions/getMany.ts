@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { filled, isoTimestamp, listRows, returnAllAndLimit } from './common';
+import { returnAllAndLimit } from './descriptions';
+import { filled, isoTimestamp } from './parameters';
+import { listRows } from './requests';
 import type { MyOgoOperation } from './operation';
 
 /** What differs between the Get Many operations of the resources. */

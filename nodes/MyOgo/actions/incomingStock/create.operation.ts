@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkedCountryOfOrigin, checkedHsCode, describeValue, MappingError, parseDecimal } from '../../mapping';
 import { myOgoRequest } from '../../transport';
-import { filled, isoTimestamp, lineProductCodeField, requiredText, writeOptions } from '../common';
+import { lineProductCodeField, writeOptions } from '../descriptions';
+import { filled, isoTimestamp, requiredText } from '../parameters';
 import type { EntryList } from '../entryList';
 import { entryListProperties, entryListValues } from '../entryList';
 import type { MyOgoOperation } from '../operation';

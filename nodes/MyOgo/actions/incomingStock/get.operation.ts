@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { firstRow, requiredText } from '../common';
+import { requiredText } from '../parameters';
+import { firstRow } from '../requests';
 import type { MyOgoOperation } from '../operation';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
-import { writeOptions } from '../common';
+import { writeOptions } from '../descriptions';
 import type { MyOgoOperation } from '../operation';
 import { orderInputProperties } from './fields';
 import type { OrderOfItem } from './orderInput';

@@ -1,32 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_PICKUP_POINT_FIELD } from '../../mapping';
-import { lineProductCodeField } from '../common';
+import { lineProductCodeField } from '../descriptions';
 import type { EntryList } from '../entryList';
 import { entryListProperties } from '../entryList';
 
 export type OrderInputFormat = 'myOgoFields' | 'shopifyOrder' | 'wooCommerceOrder' | 'magento2Order';
 
 export const STORE_ORDER_FORMATS: OrderInputFormat[] = ['shopifyOrder', 'wooCommerceOrder', 'magento2Order'];
-
-/** myOGO's order statuses, lowercase as on the wire (also the polling trigger's status choices). */
-export const ORDER_STATUSES = [
-	'draft',
-	'reserved',
-	'new',
-	'locked',
-	'collecting',
-	'pending',
-	'cancelled',
-	'shipped',
-	'returned',
-] as const;
-
-/** The statuses as choices of a multiOptions field: "Shipped" shown, `shipped` stored. */
-export const ORDER_STATUS_OPTIONS = ORDER_STATUSES.map((status) => ({
-	name: status.charAt(0).toUpperCase() + status.slice(1),
-	value: status,
-}));
 
 /** The order reference of Update, Cancel and Get. */
 export const referenceField: INodeProperties = {

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { modifiedAfterFilter } from '../common';
+import { modifiedAfterFilter } from '../descriptions';
 import { getManyOperation } from '../getMany';
-import { tidyOrder } from '../output';
-import { ORDER_STATUS_OPTIONS } from './fields';
+import { tidyOrder } from '../../shared/output';
+import { ORDER_STATUS_OPTIONS } from '../../shared/orderStatuses';
 
 export const getAllOrders = getManyOperation({
 	path: '/orders',

@@ -10,7 +10,7 @@ import {
 	normalizeCountry,
 	parseDecimal,
 } from '../../mapping';
-import { filled, requiredText } from '../common';
+import { filled, requiredText } from '../parameters';
 import { entryListValues } from '../entryList';
 import type { OrderInputFormat } from './fields';
 import { orderLinesList } from './fields';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { tidyOrder } from '../output';
+import { tidyOrder } from '../../shared/output';
 import type { OrderOfItem } from './orderInput';
 
 /** myOGO's reply, tidied, plus what the mapping skipped and noted (and, for upsert, what happened). */

@@ -1,13 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { normalizeCountry } from '../../mapping';
-import { MappingError } from '../../mapping';
-import { codeInPath, myOgoRequest } from '../../transport';
-import { filled, hasStatus, requiredText, settle, writeOptions } from '../common';
+import { MappingError, normalizeCountry } from '../../mapping';
+import { writeOptions } from '../descriptions';
+import { filled, requiredText } from '../parameters';
 import type { MyOgoOperation } from '../operation';
-import { tidyOrder } from '../output';
-import { notChangeableError } from './conflict';
+import { tidyOrder } from '../../shared/output';
+import { putOrder } from './conflict';
 import { customerAllFields, orderLinesProperties, orderOptionalFields, referenceField } from './fields';
 import { optionalOrderFields, orderLinesOf, referenceLabel } from './orderInput';
 
@@ -78,12 +77,6 @@ export const updateOrder: MyOgoOperation<undefined, OrderUpdate> = {
 		return { reference, body };
 	},
 	async execute({ itemIndex, input }) {
-		const { segment, qs } = codeInPath(input.reference);
-		const written = await settle(
-			myOgoRequest.call(this, { method: 'PUT', path: `/orders/${segment}`, qs, body: input.body, itemIndex }),
-		);
-		if (written.ok) return tidyOrder(written.value);
-		if (hasStatus(written.error, 409)) throw await notChangeableError(this, written.error, input.reference, 'updated', itemIndex);
-		throw written.error;
+		return tidyOrder(await putOrder(this, input.reference, input.body, 'updated', itemIndex));
 	},
 };

@@ -1,9 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { codeInPath, myOgoRequest } from '../../transport';
-import { hasStatus, settle, writeOptions } from '../common';
+import { myOgoRequest } from '../../transport';
+import { writeOptions } from '../descriptions';
+import { hasStatus, settle } from '../requests';
 import type { MyOgoOperation } from '../operation';
-import { notChangeableError } from './conflict';
+import { putOrder } from './conflict';
 import { orderInputProperties } from './fields';
 import type { OrderOfItem } from './orderInput';
 import { orderLabel, orderOfItem } from './orderInput';
@@ -35,13 +36,7 @@ export const upsertOrder: MyOgoOperation<undefined, OrderOfItem> = {
 		if (created.ok) return orderOutput(created.value, input, 'created');
 		if (!hasStatus(created.error, 409)) throw created.error;
 
-		const reference = String(input.order.reference);
-		const { segment, qs } = codeInPath(reference);
-		const updated = await settle(
-			myOgoRequest.call(this, { method: 'PUT', path: `/orders/${segment}`, qs, body: updateBody(input.order), itemIndex }),
-		);
-		if (updated.ok) return orderOutput(updated.value, input, 'updated');
-		if (hasStatus(updated.error, 409)) throw await notChangeableError(this, updated.error, reference, 'updated', itemIndex);
-		throw updated.error;
+		const updated = await putOrder(this, String(input.order.reference), updateBody(input.order), 'updated', itemIndex);
+		return orderOutput(updated, input, 'updated');
 	},
 };

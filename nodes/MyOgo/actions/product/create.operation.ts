@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
-import { productLocator, writeOptions } from '../common';
+import { productLocator, writeOptions } from '../descriptions';
 import type { MyOgoOperation } from '../operation';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 import type { ProductsOfItem } from './productInput';
 import { productInputProperties, productsLabel, productsOfItem, withSkipped } from './productInput';
 

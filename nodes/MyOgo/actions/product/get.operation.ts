@@ -2,9 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
-import { productCodeOf, productLocator, requiredText } from '../common';
+import { productLocator } from '../descriptions';
+import { productCodeOf, requiredText } from '../parameters';
 import type { MyOgoOperation } from '../operation';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { modifiedAfterFilter } from '../common';
+import { modifiedAfterFilter } from '../descriptions';
 import { getManyOperation } from '../getMany';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 
 export const getAllProducts = getManyOperation({
 	path: '/products',

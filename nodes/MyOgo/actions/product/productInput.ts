@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ProductMappingResult, SkippedVariant } from '../../mapping';
 import { mapShopifyProduct, mapWooCommerceProduct } from '../../mapping';
-import { productCodeOf } from '../common';
+import { productCodeOf } from '../parameters';
 import { checkedProductFields, productOptionalFields } from './fields';
 
 export type ProductInputFormat = 'myOgoFields' | 'shopifyProduct' | 'wooCommerceProduct';

@@ -2,9 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { codeInPath, myOgoRequest } from '../../transport';
-import { productCodeOf, productLocator, writeOptions } from '../common';
+import { productLocator, writeOptions } from '../descriptions';
+import { productCodeOf } from '../parameters';
 import type { MyOgoOperation } from '../operation';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 import { checkedProductFields, productOptionalFields } from './fields';
 
 const properties: INodeProperties[] = [

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codeInPath, myOgoPages, myOgoRequest } from '../../transport';
-import { firstRow, hasStatus, productLocator, settle, writeOptions } from '../common';
+import { productLocator, writeOptions } from '../descriptions';
+import { firstRow, hasStatus, settle } from '../requests';
 import type { BuiltItem, MyOgoOperation } from '../operation';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 import { changedProductFields } from './compare';
 import type { ProductsOfItem } from './productInput';
 import { productInputProperties, productsLabel, productsOfItem, withSkipped } from './productInput';

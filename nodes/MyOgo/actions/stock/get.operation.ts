@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { firstRow, productCodeOf, productLocator } from '../common';
+import { productLocator } from '../descriptions';
+import { productCodeOf } from '../parameters';
+import { firstRow } from '../requests';
 import type { MyOgoOperation } from '../operation';
 
 const properties: INodeProperties[] = [

@@ -1,4 +1,4 @@
-import { modifiedAfterFilter } from '../common';
+import { modifiedAfterFilter } from '../descriptions';
 import { getManyOperation } from '../getMany';
 
 export const getAllStock = getManyOperation({
