@@ -1,14 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MappingError, normalizeCountry } from '../../mapping';
 import { writeOptions } from '../descriptions';
 import { filled, requiredText } from '../parameters';
 import type { MyOgoOperation } from '../operation';
 import { tidyOrder } from '../../shared/output';
 import { putOrder } from './conflict';
 import { customerAllFields, orderLinesProperties, orderOptionalFields, referenceField } from './fields';
-import { optionalOrderFields, orderLinesOf, referenceLabel } from './orderInput';
+import { countryCode, optionalOrderFields, orderLinesOf, referenceLabel } from './orderInput';
 
 const properties: INodeProperties[] = [
 	{ ...referenceField, description: 'The reference of the order to update' },
@@ -53,16 +52,7 @@ export const updateOrder: MyOgoOperation<undefined, OrderUpdate> = {
 		const customer = filled(this.getNodeParameter('customerFields', itemIndex, {}) as IDataObject);
 		if (Object.keys(customer).length > 0) {
 			for (const [name, value] of Object.entries(customer)) customer[name] = String(value).trim();
-			if (customer.countryCode !== undefined) {
-				const code = normalizeCountry(customer.countryCode);
-				if (code === undefined) {
-					throw new MappingError(
-						`${label}: country ${JSON.stringify(customer.countryCode)} is not a known country — use a two-letter ISO code such as FI or SE`,
-						{ field: 'customer.countryCode' },
-					);
-				}
-				customer.countryCode = code;
-			}
+			if (customer.countryCode !== undefined) customer.countryCode = countryCode(customer.countryCode, label);
 			body.customer = customer;
 		}
 		const orderLines = orderLinesOf(this, itemIndex, label);
