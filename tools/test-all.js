@@ -11,7 +11,7 @@ const TIERS = [
 	{ name: "templates (with n8n's own nodes)", script: 'test:templates' },
 	{ name: 'end-to-end (real n8n)', script: 'test:e2e' },
 	{ name: 'browser', script: 'test:browser' },
-	// Last: its secret scan also reads the logs the tiers before it left in .data/.
+	// After the other test tiers: its secret scan also reads the logs they left in .data/.
 	{ name: 'reliability', script: 'test:reliability' },
 	{ name: "release check (n8n's verification scan)", script: 'release:check' },
 ];
