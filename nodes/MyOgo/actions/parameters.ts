@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { describeValue } from '../mapping';
 import type { Settled } from './requests';
 
 // Reading one item's parameters: required text, dates, filled-in collections, JSON lists.
@@ -36,7 +37,7 @@ export function isoTimestamp(
 	if (typeof value === 'string' && !Number.isNaN(Date.parse(value.trim()))) return value.trim();
 	throw new NodeOperationError(
 		context.getNode(),
-		`"${label}" is not a date and time: ${typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value)}`,
+		`"${label}" is not a date and time: ${describeValue(value)}`,
 		{ itemIndex, description: 'Use an ISO 8601 time such as 2026-11-26T17:00:00Z, or pick one in the date picker.' },
 	);
 }
@@ -68,7 +69,7 @@ export function jsonList(context: IExecuteFunctions, raw: unknown, what: string,
 	if (!Array.isArray(value)) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`${what} must be a list, got ${JSON.stringify(value) ?? String(value)}`,
+			`${what} must be a list, got ${describeValue(value)}`,
 			{ itemIndex },
 		);
 	}
