@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { tidyOrder } from '../MyOgo/actions/output';
+import { tidyOrder } from '../MyOgo/shared/output';
 import { remember, seenRecently } from './replay';
 import { fingerprint, isValidSignature, SIGNATURE_HEADER } from './signature';
 import type { StoredSubscription, WebhookEvent } from './subscription';
@@ -65,8 +65,8 @@ export class MyOgoWebhookTrigger implements INodeType {
 							'An order left the warehouse; the item carries tracking numbers, tracking URL and order lines',
 					},
 					{
-						name: 'Stock Level Changed',
-						value: 'stockLevelChanged',
+						name: 'Stock Changed',
+						value: 'stockChanged',
 						description: 'The warehouse stock of a product changed',
 					},
 				],
@@ -76,7 +76,7 @@ export class MyOgoWebhookTrigger implements INodeType {
 				name: 'stockOutput',
 				type: 'options',
 				default: 'perProduct',
-				displayOptions: { show: { event: ['stockLevelChanged'] } },
+				displayOptions: { show: { event: ['stockChanged'] } },
 				options: [
 					{
 						name: 'One Item per Product',
@@ -84,7 +84,7 @@ export class MyOgoWebhookTrigger implements INodeType {
 						description: 'Each stock row of the delivery becomes an item (productCode, stockAvailable, …)',
 					},
 					{
-						name: 'One Item per Delivery',
+						name: 'All Changes in One Item',
 						value: 'batch',
 						description: 'All stock rows of the delivery in one item, as "stock" (for stores with batch APIs)',
 					},
@@ -94,7 +94,7 @@ export class MyOgoWebhookTrigger implements INodeType {
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add option',
+				placeholder: 'Add Option',
 				default: {},
 				options: [
 					{

@@ -5,12 +5,12 @@ import { myOgoList, myOgoRequest } from '../MyOgo/transport';
 import { forgetAll } from './replay';
 import { newSigningKey } from './signature';
 
-export type WebhookEvent = 'orderShipped' | 'stockLevelChanged';
+export type WebhookEvent = 'orderShipped' | 'stockChanged';
 
 /** myOGO's subscription type for each event, by name and by its number in OGOship's 2019 client. */
 export const SUBSCRIPTION_TYPES: Record<WebhookEvent, { name: string; number: number }> = {
 	orderShipped: { name: 'OrderShipped', number: 1 },
-	stockLevelChanged: { name: 'ProductStockLevelChanged', number: 2 },
+	stockChanged: { name: 'ProductStockLevelChanged', number: 2 },
 };
 
 /** What the node keeps in its static data about its subscription. */

@@ -3,7 +3,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { buildSchema, parse, validate, execute, getOperationAST, GraphQLError } = require('graphql');
+const { buildSchema, parse, validate, execute, getOperationAST } = require('graphql');
 
 const { createQueryRoot } = require('./queries');
 const { inventorySetQuantities } = require('./inventorySetQuantities');
@@ -85,7 +85,7 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	try {
 		document = parse(query);
 	} catch (error) {
-		return { body: { errors: [formatError(/** @type {GraphQLError} */ (error))] }, operation: undefined };
+		return { body: { errors: [formatError(/** @type {import('graphql').GraphQLError} */ (error))] }, operation: undefined };
 	}
 	const { operation, rootFields } = describeOperation(document, operationName);
 	const validationErrors = validate(schema, document);
