@@ -13,16 +13,25 @@
  * `"status": "reset"`. `after` lets that many matching calls through first, so a fault can land
  * mid-way through a paged read or a run of batches. `GET` lists pending rules, `DELETE` clears them;
  * `/_fake/reset` clears them too. Faulted calls are logged in `/_fake/requests` with `fault: true`.
+ *
+ * As WooCommerce does: every product or variation saved through the API fires `product.updated`
+ * (batch writes included, one delivery per row); a webhook whose deliveries fail is disabled once its
+ * failure count passes `woocommerce_max_webhook_delivery_failures` (5); core order fulfillments are
+ * served only while `woocommerce_feature_fulfillments_enabled` is on. `POST /_fake/settings` switches those
+ * two options (`{ fulfillmentsEnabled, maxWebhookDeliveryFailures }`).
  */
 
 const http = require('node:http');
 const crypto = require('node:crypto');
 
 const { takeFault: takeMatchingFault } = require('../faultRules');
+const { createFulfillments } = require('./fulfillments');
 
 const DEFAULTS = { consumerKey: 'ck_fake_key', consumerSecret: 'cs_fake_secret', port: 5692 };
 const API = '/wp-json/wc/v3';
 const BATCH_LIMIT = 100;
+/** WooCommerce's default for the `woocommerce_max_webhook_delivery_failures` filter. */
+const MAX_WEBHOOK_DELIVERY_FAILURES = 5;
 
 /** @typedef {Record<string, any>} Obj */
 
@@ -80,6 +89,8 @@ function createState() {
 		notes: new Map(),
 		/** @type {Map<number, Obj>} */
 		webhooks: new Map(),
+		/** @type {Map<number, Obj[]>} core order fulfillments by order id */
+		fulfillments: new Map(),
 		/** @type {Obj[]} */
 		requests: [],
 		/** @type {Obj[]} */
@@ -88,7 +99,23 @@ function createState() {
 		faults: [],
 		/** Injected per-call latency (`POST /_fake/latency`), like the myOGO sandbox's: every API call waits this long. */
 		latencyMs: 0,
+		/** WooCommerce options the control API switches (`POST /_fake/settings`). */
+		settings: { fulfillmentsEnabled: false, maxWebhookDeliveryFailures: MAX_WEBHOOK_DELIVERY_FAILURES },
 	};
+}
+
+/**
+ * WooCommerce counts a delivery answered 200-302 as a success (the count goes back to 0); anything else,
+ * connection errors included, as a failure. A failure that finds the count already above the maximum
+ * disables the webhook (status `disabled`); otherwise it adds one. So with the default 5 the count reaches 6
+ * and the seventh failure in a row disables it (WC_Webhook::failed_delivery compares with `>`; its
+ * documentation says "after 5 retries").
+ * @param {Obj} hook @param {number | undefined} status @param {number} maxFailures
+ */
+function countDelivery(hook, status, maxFailures) {
+	if (status !== undefined && status >= 200 && status < 303) hook.failure_count = 0;
+	else if (hook.failure_count > maxFailures) hook.status = 'disabled';
+	else hook.failure_count += 1;
 }
 
 /**
@@ -102,6 +129,7 @@ async function startWooCommerceFake(options = {}) {
 	let pending = [];
 
 	const newId = () => state.nextId++;
+	const fulfillments = createFulfillments({ newId, now, error: (status, code, message) => new WcError(status, code, message) });
 
 	/** @param {Obj} input @param {number} [parentId] */
 	function storeProduct(input, parentId) {
@@ -199,6 +227,7 @@ async function startWooCommerceFake(options = {}) {
 		}
 		if (Array.isArray(changes.meta_data)) mergeMeta(product, changes.meta_data);
 		product.date_modified_gmt = now();
+		fire('product.updated', productView(product));
 		return product;
 	}
 
@@ -239,8 +268,14 @@ async function startWooCommerceFake(options = {}) {
 					},
 					body,
 				}).then(
-					(res) => (record.status = res.status),
-					(error) => (record.status = `error: ${error.message}`),
+					(res) => {
+						record.status = res.status;
+						countDelivery(hook, res.status, state.settings.maxWebhookDeliveryFailures);
+					},
+					(error) => {
+						record.status = `error: ${error.message}`;
+						countDelivery(hook, undefined, state.settings.maxWebhookDeliveryFailures);
+					},
 				),
 			);
 		}
@@ -470,6 +505,12 @@ async function startWooCommerceFake(options = {}) {
 				return { status: 200, body: orderView(order) };
 			}
 		}
+		if ((m = /^\/orders\/(\d+)\/fulfillments(?:\/(\d+))?$/.exec(path)) && state.settings.fulfillmentsEnabled) {
+			const order = orderOr404(m[1]);
+			const list = state.fulfillments.get(order.id) ?? [];
+			state.fulfillments.set(order.id, list);
+			return fulfillments.handle(order, list, method, m[2], query, body);
+		}
 		if ((m = /^\/orders\/(\d+)\/notes$/.exec(path))) {
 			const order = orderOr404(m[1]);
 			const notes = state.notes.get(order.id) ?? [];
@@ -503,6 +544,7 @@ async function startWooCommerceFake(options = {}) {
 					topic: body.topic,
 					delivery_url: body.delivery_url,
 					secret: body.secret ?? crypto.randomBytes(16).toString('hex'),
+					failure_count: 0,
 					date_created_gmt: now(),
 				};
 				state.webhooks.set(hook.id, hook);
@@ -545,7 +587,10 @@ async function startWooCommerceFake(options = {}) {
 				date_shipped: body.date_shipped ?? now().slice(0, 10),
 			};
 			meta.value.push(row);
-			return { status: 201, body: row };
+			// The extension answers with the resolved provider and link: a custom provider's link is whatever was
+			// sent, an empty one included (accepted, stored, shown to the customer as a number without a link).
+			const formatted = { tracking_id: row.tracking_id, tracking_provider: row.custom_tracking_provider || row.tracking_provider, tracking_link: row.custom_tracking_provider ? row.custom_tracking_link : '', tracking_number: row.tracking_number, date_shipped: row.date_shipped };
+			return { status: 201, body: formatted };
 		}
 		throw new WcError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
 	}
@@ -582,7 +627,16 @@ async function startWooCommerceFake(options = {}) {
 		}
 		if ((m = /^\/orders\/(\d+)$/.exec(path)) && method === 'GET') {
 			const order = orderOr404(m[1]);
-			return { status: 200, body: { ...orderView(order), notes: state.notes.get(order.id) ?? [] } };
+			return { status: 200, body: { ...orderView(order), notes: state.notes.get(order.id) ?? [], fulfillments: state.fulfillments.get(order.id) ?? [] } };
+		}
+		if (path === '/settings' && method === 'POST') {
+			const { fulfillmentsEnabled, maxWebhookDeliveryFailures } = body;
+			if (fulfillmentsEnabled !== undefined && typeof fulfillmentsEnabled !== 'boolean') return { status: 400, body: { message: "The field 'fulfillmentsEnabled' must be true or false." } };
+			if (maxWebhookDeliveryFailures !== undefined && !(Number.isInteger(maxWebhookDeliveryFailures) && maxWebhookDeliveryFailures >= 0)) {
+				return { status: 400, body: { message: "The field 'maxWebhookDeliveryFailures' must be a whole number from 0." } };
+			}
+			Object.assign(state.settings, fulfillmentsEnabled === undefined ? {} : { fulfillmentsEnabled }, maxWebhookDeliveryFailures === undefined ? {} : { maxWebhookDeliveryFailures });
+			return { status: 200, body: state.settings };
 		}
 		if (path === '/latency' && method === 'POST') {
 			const ms = body.ms;
@@ -628,7 +682,6 @@ async function startWooCommerceFake(options = {}) {
 		}
 		if ((m = /^\/products\/(\d+)\/touch$/.exec(path)) && method === 'POST') {
 			const product = updateProduct(productOr404(m[1]), body);
-			fire('product.updated', productView(product));
 			await Promise.all(pending);
 			return { status: 200, body: productView(product) };
 		}
@@ -736,4 +789,4 @@ async function startWooCommerceFake(options = {}) {
 	};
 }
 
-module.exports = { startWooCommerceFake, DEFAULTS, API, BATCH_LIMIT };
+module.exports = { startWooCommerceFake, DEFAULTS, API, BATCH_LIMIT, MAX_WEBHOOK_DELIVERY_FAILURES };

@@ -3,12 +3,11 @@
  * webhooks with WooCommerce's signature, and the control API.
  */
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import axios, { type AxiosInstance } from 'axios';
 
 import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '../harness/templates';
+import { startWebhookReceiver } from '../harness/webhookReceiver';
 
 let fake: RunningWooCommerceFake;
 let control: AxiosInstance;
@@ -140,17 +139,9 @@ describe('orders and notes', () => {
 
 describe('webhooks', () => {
 	test('register, list, deliver signed (X-WC-Webhook-Signature = base64 HMAC-SHA256), delete', async () => {
-		const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
-		const server = http.createServer((req, res) => {
-			let body = '';
-			req.on('data', (chunk) => (body += chunk));
-			req.on('end', () => {
-				received.push({ headers: req.headers, body });
-				res.end('ok');
-			});
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-		const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+		const receiver = await startWebhookReceiver();
+		const { received } = receiver;
+		const target = receiver.url;
 		try {
 			const hook = (await api.post('/webhooks', { topic: 'order.updated', delivery_url: target, secret: 's3cret' })).data;
 			expect(hook).toMatchObject({ topic: 'order.updated', status: 'active', delivery_url: target });
@@ -170,9 +161,146 @@ describe('webhooks', () => {
 			await control.post(`/orders/${order.id}/status`, { status: 'completed' });
 			expect(received).toHaveLength(2);
 		} finally {
-			server.closeAllConnections();
-			await new Promise((resolve) => server.close(resolve));
+			await receiver.close();
 		}
+	});
+
+	test('every product or variation saved through the API fires product.updated, batch rows included', async () => {
+		const receiver = await startWebhookReceiver();
+		try {
+			await seedCatalog();
+			await api.post('/webhooks', { topic: 'product.updated', delivery_url: receiver.url, secret: 's' });
+			const [mug, teeS] = (await api.get('/products', { params: { sku: 'MUG,TEE-S', per_page: 100 } })).data;
+			await api.put(`/products/${mug.id}`, { name: 'Big mug' });
+			await api.post('/products/batch', { update: [{ id: mug.id, manage_stock: true, stock_quantity: 3 }] });
+			await api.post(`/products/${teeS.parent_id}/variations/batch`, { update: [{ id: teeS.id, manage_stock: true, stock_quantity: 7 }] });
+			await fake.settle();
+			const bodies = receiver.received.map((r) => JSON.parse(r.body) as { sku: string; type: string; stock_quantity: number | null });
+			expect(bodies.map((b) => [b.sku, b.type, b.stock_quantity])).toEqual([
+				['MUG', 'simple', null],
+				['MUG', 'simple', 3],
+				['TEE-S', 'variation', 7],
+			]);
+			expect(receiver.received.every((r) => r.headers['x-wc-webhook-topic'] === 'product.updated')).toBe(true);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	test('a webhook is disabled once its failure count passes 5 (the seventh failure in a row); a success resets the count', async () => {
+		let status = 500;
+		const receiver = await startWebhookReceiver(() => status);
+		try {
+			const hook = (await api.post('/webhooks', { topic: 'order.updated', delivery_url: receiver.url, secret: 's' })).data;
+			const order = (await control.post('/orders', { number: '1', status: 'pending' })).data;
+			const stateOfHook = async () => ((await control.get('/state')).data.webhooks as Array<{ id: number; status: string; failure_count: number }>).find((w) => w.id === hook.id);
+			const touch = (s: string) => control.post(`/orders/${order.id}/status`, { status: s });
+			// The creation delivery failed once; four more failures make five, still active.
+			for (let i = 0; i < 4; i++) await touch('on-hold');
+			expect(await stateOfHook()).toMatchObject({ status: 'active', failure_count: 5 });
+			// A success resets the count.
+			status = 200;
+			await touch('processing');
+			expect(await stateOfHook()).toMatchObject({ status: 'active', failure_count: 0 });
+			// Six failures in a row leave it active with the count at 6; the seventh disables it, and nothing more is delivered.
+			status = 503;
+			for (let i = 0; i < 6; i++) await touch('on-hold');
+			expect(await stateOfHook()).toMatchObject({ status: 'active', failure_count: 6 });
+			await touch('on-hold');
+			expect(await stateOfHook()).toMatchObject({ status: 'disabled', failure_count: 6 });
+			const delivered = receiver.received.length;
+			await touch('cancelled');
+			expect(receiver.received).toHaveLength(delivered);
+			expect((await api.get(`/webhooks/${hook.id}`)).data.status).toBe('disabled');
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	test('a delivery that cannot connect counts as a failure too', async () => {
+		const receiver = await startWebhookReceiver();
+		await receiver.close();
+		await control.post('/settings', { maxWebhookDeliveryFailures: 0 });
+		const hook = (await api.post('/webhooks', { topic: 'order.updated', delivery_url: receiver.url, secret: 's' })).data;
+		const order = (await control.post('/orders', { number: '1', status: 'pending' })).data;
+		await control.post(`/orders/${order.id}/status`, { status: 'processing' });
+		expect((await api.get(`/webhooks/${hook.id}`)).data.status).toBe('disabled');
+	});
+});
+
+describe('batch limit', () => {
+	test('variations/batch refuses more than 100 rows with 413 woocommerce_rest_request_entity_too_large; 100 are accepted', async () => {
+		const { productIds } = (await control.post('/seed', { products: [{ name: 'Big', type: 'variable', variations: Array.from({ length: 101 }, (_, i) => ({ sku: `V-${i}` })) }] })).data as { productIds: number[] };
+		const variations = (await api.get(`/products/${productIds[0]}/variations`, { params: { per_page: 100 } })).data as Array<{ id: number }>;
+		const rows = [...variations, { id: variations[0].id }].map((v) => ({ id: v.id, manage_stock: true, stock_quantity: 1 }));
+		const tooMany = await api.post(`/products/${productIds[0]}/variations/batch`, { update: rows });
+		expect([tooMany.status, tooMany.data.code]).toEqual([413, 'woocommerce_rest_request_entity_too_large']);
+		expect((await api.post(`/products/${productIds[0]}/variations/batch`, { update: rows.slice(0, 100) })).status).toBe(200);
+	});
+});
+
+describe('core order fulfillments (woocommerce_feature_fulfillments_enabled)', () => {
+	const tracked = (number: string, url = '') => ({
+		status: 'fulfilled',
+		is_fulfilled: true,
+		meta_data: [
+			{ key: '_items', value: [{ item_id: 1, qty: 1 }] },
+			{ key: '_tracking_number', value: number },
+			{ key: '_shipment_provider', value: 'posti' },
+			...(url ? [{ key: '_tracking_url', value: url }] : []),
+		],
+	});
+	let orderId: number;
+	beforeEach(async () => {
+		orderId = ((await control.post('/seed', { orders: [{ status: 'processing', line_items: [{ id: 1, sku: 'MUG', quantity: 1 }] }] })).data as { orders: number[] }).orders[0];
+	});
+
+	test('off by default: the routes do not exist', async () => {
+		const reply = await api.post(`/orders/${orderId}/fulfillments`, tracked('JJFI1'));
+		expect([reply.status, reply.data.code]).toEqual([404, 'rest_no_route']);
+	});
+
+	test('on: create with tracking meta and notify_customer, list, update, delete', async () => {
+		await control.post('/settings', { fulfillmentsEnabled: true });
+		const created = await api.post(`/orders/${orderId}/fulfillments`, tracked('JJFI1', 'https://track.example/JJFI1'), { params: { notify_customer: true } });
+		expect(created.status).toBe(201);
+		expect(created.data).toMatchObject({ entity_type: 'WC_Order', entity_id: String(orderId), status: 'fulfilled', is_fulfilled: true, notified: true });
+		const meta = Object.fromEntries((created.data.meta_data as Array<{ key: string; value: unknown }>).map((m) => [m.key, m.value]));
+		expect(meta).toMatchObject({ _tracking_number: 'JJFI1', _shipment_provider: 'posti', _tracking_url: 'https://track.example/JJFI1' });
+		const quiet = await api.post(`/orders/${orderId}/fulfillments`, tracked('JJFI2'));
+		expect(quiet.data.notified).toBe(false);
+		expect((await api.get(`/orders/${orderId}/fulfillments`)).data).toHaveLength(2);
+		const updated = await api.put(`/orders/${orderId}/fulfillments/${quiet.data.id}`, { meta_data: [{ key: '_tracking_number', value: 'JJFI3' }] });
+		expect(updated.data.meta_data).toContainEqual(expect.objectContaining({ key: '_tracking_number', value: 'JJFI3' }));
+		expect((await api.delete(`/orders/${orderId}/fulfillments/${quiet.data.id}`)).status).toBe(200);
+		expect((await api.get(`/orders/${orderId}/fulfillments`)).data).toHaveLength(1);
+		expect((await control.get(`/orders/${orderId}`)).data.fulfillments).toHaveLength(2);
+	});
+
+	test('a fulfillment needs at least one line of the order', async () => {
+		await control.post('/settings', { fulfillmentsEnabled: true });
+		for (const items of [[], [{ item_id: 99, qty: 1 }]]) {
+			const reply = await api.post(`/orders/${orderId}/fulfillments`, { meta_data: [{ key: '_items', value: items }, { key: '_tracking_number', value: 'X' }] });
+			expect([reply.status, reply.data.code]).toEqual([400, 'woocommerce_rest_fulfillment_invalid_items']);
+		}
+		expect((await api.get(`/orders/${orderId}/fulfillments`)).data).toEqual([]);
+	});
+});
+
+describe('Shipment Tracking extension', () => {
+	test('a custom provider with an empty custom_tracking_link is accepted and stored; the answer has no link', async () => {
+		const { orders } = (await control.post('/seed', { orders: [{ status: 'processing' }] })).data as { orders: number[] };
+		const tracking = axios.create({ baseURL: `${fake.url}/wp-json/wc-shipment-tracking/v3`, auth: { username: fake.consumerKey, password: fake.consumerSecret }, validateStatus: () => true });
+		const withoutLink = await tracking.post(`/orders/${orders[0]}/shipment-trackings`, { tracking_number: 'JJFI1', custom_tracking_provider: 'Posti', custom_tracking_link: '' });
+		expect(withoutLink.status).toBe(201);
+		expect(withoutLink.data).toMatchObject({ tracking_provider: 'Posti', tracking_link: '', tracking_number: 'JJFI1' });
+		const withLink = await tracking.post(`/orders/${orders[0]}/shipment-trackings`, { tracking_number: 'JJFI2', custom_tracking_provider: 'Posti', custom_tracking_link: 'https://track.example/JJFI2' });
+		expect(withLink.data.tracking_link).toBe('https://track.example/JJFI2');
+		const stored = (await control.get(`/orders/${orders[0]}`)).data.meta_data.find((m: { key: string }) => m.key === '_wc_shipment_tracking_items').value;
+		expect(stored.map((r: { tracking_number: string; custom_tracking_link: string }) => [r.tracking_number, r.custom_tracking_link])).toEqual([
+			['JJFI1', ''],
+			['JJFI2', 'https://track.example/JJFI2'],
+		]);
 	});
 });
 
