@@ -84,6 +84,28 @@ describe('WooCommerce stock from myOGO', () => {
 		]);
 	});
 
+	test('a parent with 150 changed variations: two variations/batch calls (100 + 50), every level right', async () => {
+		// WooCommerce refuses a batch of more than 100 rows (413 woocommerce_rest_request_entity_too_large).
+		const skus = Array.from({ length: 150 }, (_, i) => `BIG-${String(i).padStart(3, '0')}`);
+		await env.bed.control.post('/seed', { products: skus.map((code) => ({ code, languageCode: 'en', name: code })) });
+		await env.woo.post('/seed', {
+			products: [{ name: 'Big', type: 'variable', variations: skus.map((sku) => ({ sku, manage_stock: true, stock_quantity: 0 })) }],
+		});
+		await env.woo.delete('/requests');
+		const result = await pollAndRun(skus.map((sku, i) => [sku, i + 1]));
+		expect(result.error).toBeUndefined();
+		expect(itemsOf(result, 'Failed Requests')).toEqual([]);
+		expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
+		const bySku = await wooStockBySku();
+		expect(skus.filter((sku, i) => bySku.get(sku)?.stock_quantity !== i + 1)).toEqual([]);
+		const requests = (await env.woo.get('/requests')).data as Array<{ method: string; path: string; status: number; batchSize: number }>;
+		const batches = requests.filter((r) => r.path.endsWith('/variations/batch'));
+		expect(batches.map((r) => [r.status, r.batchSize])).toEqual([
+			[200, 100],
+			[200, 50],
+		]);
+	});
+
 	test('a request WooCommerce refuses (wrong consumer secret) lands on the visible "Failed Requests" branch', async () => {
 		await env.bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
 		await env.woo.post('/seed', { products: [{ name: 'Mug', sku: 'MUG', manage_stock: true, stock_quantity: 1 }] });
