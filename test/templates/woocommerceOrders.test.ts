@@ -166,6 +166,29 @@ describe('WooCommerce paid orders to myOGO', () => {
 		]);
 	});
 
+	test('catch-up: a paid order cancelled while no webhook reached n8n (WooCommerce had disabled it) is cancelled in myOGO', async () => {
+		// No trigger is active here: WooCommerce delivers nothing, as after it disabled the webhook.
+		const paid = wooOrder('4101', 'processing', { id: 9501, date_paid_gmt: new Date().toISOString().slice(0, 19) });
+		const neverPaid = wooOrder('4102', 'pending', { id: 9502 });
+		await env.woo.post('/seed', { orders: [paid, neverPaid] });
+		const first = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		expect(itemsOf(first, 'Sent to myOGO').map((o) => o.reference)).toEqual(['4101']);
+
+		await env.woo.post('/orders/9501/status', { status: 'cancelled' });
+		await env.woo.post('/orders/9502/status', { status: 'cancelled' });
+		expect((await env.woo.get('/deliveries')).data).toEqual([]);
+		const second = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		expect(second.error).toBeUndefined();
+		expect(itemsOf(second, 'Cancelled in myOGO').map((o) => [o.reference, o.status])).toEqual([['4101', 'cancelled']]);
+		expect([...itemsOf(second, 'Failed Orders'), ...itemsOf(second, 'Could Not Cancel'), ...itemsOf(second, 'Sent to myOGO')]).toEqual([]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([['4101', 'cancelled']]);
+
+		// The next catch-up finds it cancelled already: "Nothing to Cancel", not a failure.
+		const third = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		expect(itemsOf(third, 'Nothing to Cancel').map((o) => o.reference ?? o.error)).toHaveLength(1);
+		expect([...itemsOf(third, 'Failed Orders'), ...itemsOf(third, 'Could Not Cancel')]).toEqual([]);
+	});
+
 	test('catch-up with the key in the query string works; a refused read goes to "Failed Orders"', async () => {
 		await env.woo.post('/seed', { orders: [wooOrder('5001', 'processing')] });
 		const inQuery = { ...env.bed.credentials, wooCommerceApi: wooCommerceCredentials(env.fake, true) } as never;
@@ -178,7 +201,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		const failed = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], wrongKey);
 		expect(failed.error).toBeUndefined();
 		expect(itemsOf(failed, 'Failed Orders')).toHaveLength(1);
-		expect(failed.run.data.resultData.runData['Get Recent Processing Orders'][0].error?.message).toMatch(/authoriz|401|permission|forbidden/i);
+		expect(failed.run.data.resultData.runData['Get Recent Paid and Cancelled Orders'][0].error?.message).toMatch(/authoriz|401|permission|forbidden/i);
 		expect(itemsOf(failed, 'Sent to myOGO')).toEqual([]);
 	});
 
