@@ -67,6 +67,15 @@ describe.each(FILES)('%s', (file) => {
 		expect(notes.map((n) => String(n.parameters.content)).join('\n')).toMatch(/Setup/);
 	});
 
+	test('no node ships a fixed webhookId: each import gets its own webhook address', () => {
+		// n8n 2.8's editor keeps a webhookId found in an imported file (it renews it for Form Triggers
+		// only) and assigns a fresh one when there is none; the CLI import keeps it as well. Two imports
+		// of a file with fixed ids share one webhook address, so a store's deliveries can land in the
+		// workflow that did not register them (WooCommerce Trigger in 2.8: 500 on every delivery when its
+		// stored secret is missing, n8n issue 24681), and the store disables the webhook.
+		expect(template.nodes.filter((node) => node.webhookId !== undefined).map((node) => node.name)).toEqual([]);
+	});
+
 	test('no sticky note covers a node', () => {
 		// n8n draws a node as about 100×100 with its name below it; a sticky note's default size is 240×160.
 		const covered = notes.flatMap((note) =>
