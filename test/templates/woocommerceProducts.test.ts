@@ -2,10 +2,11 @@
  * workflows/woocommerce-products-to-myogo.json: WooCommerce products and each variation of a
  * variable product become myOGO products (code = SKU), by webhook and by the daily full resync.
  */
+import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf, runFromTrigger, wooCommerceWebhookTrigger } from '../harness/templates';
-import { useTemplateEnvironment } from './setup';
+import { myOgoApiCalls, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	template: 'woocommerce-products-to-myogo.json',
@@ -74,4 +75,48 @@ test('webhook: an updated variable product (delivery signed, checked by n8n’s 
 	const products = await myOgoProducts();
 	expect(products.get('TEE-S')?.name).toEqual(expect.stringContaining('Organic T-shirt'));
 	expect(products.size).toBe(3);
+});
+
+test('no feedback loop: product.updated fired by a stock write (or by the template\'s own version note) ends on "Nothing Changed for myOGO" with no myOGO call', async () => {
+	const { productIds } = (await env.woo.post('/seed', { products: CATALOG })).data as { productIds: number[] };
+	await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
+	const trigger = await wooCommerceWebhookTrigger(env.template, 'WooCommerce Trigger (product updated)', env.credentials());
+	env.hooks.push(trigger);
+	const runDelivery = async (index: number) => {
+		await env.fake.settle();
+		const run = await runFromTrigger(env.template, 'WooCommerce Trigger (product updated)', trigger.items[index], env.credentials());
+		expect(run.error).toBeUndefined();
+		expect(itemsOf(run, 'Failed Products')).toEqual([]);
+		return run;
+	};
+
+	// A merchant's edit is sent, and the template notes the version it sent on the product (one write).
+	await env.woo.post(`/products/${productIds[0]}/touch`, { name: 'Big mug' });
+	const edit = await runDelivery(0);
+	expect(itemsOf(edit, 'Sent to myOGO').map((p) => [p.code, p.result])).toEqual([['MUG', 'updated']]);
+	expect((await myOgoProducts()).get('MUG')?.name).toBe('Big mug');
+
+	// That note fires product.updated too; so does the stock template's batch write. Neither run calls an API.
+	await env.bed.control.delete('/requests');
+	await env.woo.delete('/requests');
+	const noteRun = await runDelivery(1);
+	await axios.post(
+		`${env.fake.url}/wp-json/wc/v3/products/batch`,
+		{ update: [{ id: productIds[0], manage_stock: true, stock_quantity: 7 }] },
+		{ params: { consumer_key: env.fake.consumerKey, consumer_secret: env.fake.consumerSecret } },
+	);
+	const stockRun = await runDelivery(2);
+	for (const run of [noteRun, stockRun]) {
+		expect(itemsOf(run, 'Nothing Changed for myOGO').map((p) => p.sku)).toEqual(['MUG']);
+		expect(itemsOf(run, 'Sent to myOGO')).toEqual([]);
+	}
+	expect(await myOgoApiCalls(env)).toEqual([]);
+	expect(((await env.woo.get('/requests')).data as Array<{ path: string }>).map((r) => r.path)).toEqual(['/products/batch']);
+	expect(trigger.items).toHaveLength(3);
+
+	// A later price change is a change again.
+	await env.woo.post(`/products/${productIds[0]}/touch`, { regular_price: '11.90' });
+	const priced = await runDelivery(3);
+	expect(itemsOf(priced, 'Sent to myOGO').map((p) => [p.code, p.result])).toEqual([['MUG', 'updated']]);
+	expect((await myOgoProducts()).get('MUG')?.salesPrice).toBe(11.9);
 });
