@@ -162,3 +162,81 @@ test('WooCommerce answering 5xx during the live shipped poll: the repair run com
 	expect(((await env.woo.get('/requests')).data as Array<{ method: string }>).filter((r) => r.method !== 'GET')).toEqual([]);
 	expect(((await env.woo.get('/orders/701')).data as { notes: unknown[] }).notes).toHaveLength(1);
 });
+
+/** Seeds processing WooCommerce orders and ships their myOGO twins; returns the shipped poll's items. */
+async function shipOrders(template: ReturnType<typeof loadTemplate>, parcels: Record<string, string>): Promise<IDataObject[]> {
+	await env.woo.post('/seed', {
+		orders: Object.keys(parcels).map((id) => ({ id: Number(id), number: id, status: 'processing', line_items: [{ id: 1, sku: 'MUG', quantity: 2 }] })),
+	});
+	for (const id of Object.keys(parcels)) await myOgoOrder(id);
+	const trigger = templatePollingTrigger(template, env.credentials());
+	await trigger.activate();
+	await tick();
+	for (const [id, trackingNumber] of Object.entries(parcels)) await env.bed.control.post(`/orders/${id}/advance`, { status: 'shipped', trackingNumber });
+	return (await trigger.poll())!;
+}
+
+test('Shipment Tracking without a URL from myOGO: the link comes from settings.trackingLinkWhenMissing per parcel; without one the extension stores the parcel with no link', async () => {
+	const settings = { 'settings.wooCommerceUrl': env.fake.url, 'settings.useShipmentTrackingExtension': true, 'settings.trackingProvider': 'Posti' };
+	const withPattern = configure(loadTemplate('woocommerce-tracking-from-myogo.json'), {
+		...settings,
+		'settings.trackingLinkWhenMissing': 'https://track.example/?code={trackingNumber}',
+	});
+	// The sandbox always gives a shipped order a tracking URL; a real myOGO order may have none.
+	const items = (await shipOrders(withPattern, { '801': 'JJFI801A,JJFI801B' })).map((item) => ({ ...item, trackingUrl: null }));
+	const result = await runFromTrigger(withPattern, 'myOGO Trigger', items, env.credentials());
+	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
+	const rows = ((await env.woo.get('/orders/801')).data as { meta_data: IDataObject[] }).meta_data[0].value as IDataObject[];
+	expect(rows.map((r) => [r.tracking_number, r.custom_tracking_link])).toEqual([
+		['JJFI801A', 'https://track.example/?code=JJFI801A'],
+		['JJFI801B', 'https://track.example/?code=JJFI801B'],
+	]);
+
+	const withoutPattern = configure(loadTemplate('woocommerce-tracking-from-myogo.json'), settings);
+	const bare = (await shipOrders(withoutPattern, { '802': 'JJFI802' })).map((item) => ({ ...item, trackingUrl: null }));
+	const plain = await runFromTrigger(withoutPattern, 'myOGO Trigger', bare, env.credentials());
+	expect(itemsOf(plain, 'Failed Tracking Updates')).toEqual([]);
+	const order = (await env.woo.get('/orders/802')).data as { status: string; meta_data: IDataObject[]; notes: IDataObject[] };
+	expect(order.status).toBe('completed');
+	expect((order.meta_data[0].value as IDataObject[]).map((r) => [r.tracking_number, r.custom_tracking_provider, r.custom_tracking_link])).toEqual([['JJFI802', 'Posti', '']]);
+	expect(order.notes).toEqual([expect.objectContaining({ note: expect.stringContaining('JJFI802') })]);
+});
+
+test('WooCommerce fulfillments mode (feature on): one fulfillment per order with its lines, tracking meta and notify_customer, then completed with the note; feature off: "Failed Tracking Updates"', async () => {
+	const template = configure(loadTemplate('woocommerce-tracking-from-myogo.json'), {
+		'settings.wooCommerceUrl': env.fake.url,
+		'settings.useWooCommerceFulfillments': true,
+		'settings.trackingProvider': 'Posti',
+	});
+	await env.woo.post('/settings', { fulfillmentsEnabled: true });
+	const items = await shipOrders(template, { '901': 'JJFI901A,JJFI901B', '902': 'JJFI902' });
+	const result = await runFromTrigger(template, 'myOGO Trigger', items, env.credentials());
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
+	expect(itemsOf(result, 'Tracking Sent')).toHaveLength(2);
+	for (const [id, first] of [
+		['901', 'JJFI901A'],
+		['902', 'JJFI902'],
+	]) {
+		const shipped = ((await (await env.bed.api()).get('/orders', { params: { reference: id } })).data as IDataObject[])[0];
+		const order = (await env.woo.get(`/orders/${id}`)).data as { status: string; meta_data: IDataObject[]; notes: IDataObject[]; fulfillments: Array<{ notified: boolean; status: string; meta_data: IDataObject[] }> };
+		expect(order.status).toBe('completed');
+		expect(order.meta_data).toEqual([]); // no _myogo_… meta in this mode
+		expect(order.fulfillments).toHaveLength(1);
+		expect(order.fulfillments[0]).toMatchObject({ status: 'fulfilled', notified: true });
+		expect(Object.fromEntries(order.fulfillments[0].meta_data.map((m) => [m.key, m.value]))).toEqual({
+			_items: [{ item_id: 1, qty: 2 }],
+			_tracking_number: first,
+			_shipment_provider: 'Posti',
+			_tracking_url: shipped.trackingUrl,
+		});
+		expect(order.notes).toEqual([expect.objectContaining({ customer_note: true, note: expect.stringContaining(String(shipped.trackingUrl)) })]);
+	}
+
+	// The feature off in WooCommerce: the route does not exist; visible, and the order stays processing.
+	await env.woo.post('/settings', { fulfillmentsEnabled: false });
+	const off = await runFromTrigger(template, 'myOGO Trigger', (await shipOrders(template, { '903': 'JJFI903' })), env.credentials());
+	expect(itemsOf(off, 'Failed Tracking Updates')).toHaveLength(1);
+	expect(JSON.stringify(itemsOf(off, 'Failed Tracking Updates')[0])).toMatch(/404|No route/i);
+	expect((await env.woo.get('/orders/903')).data).toMatchObject({ status: 'processing', notes: [] });
+});
