@@ -69,10 +69,10 @@ describe.each(FILES)('%s', (file) => {
 
 	test('no node ships a fixed webhookId: each import gets its own webhook address', () => {
 		// n8n 2.8's editor keeps a webhookId found in an imported file (it renews it for Form Triggers
-		// only) and assigns a fresh one when there is none; the CLI import keeps it as well. Two imports
-		// of a file with fixed ids share one webhook address, so a store's deliveries can land in the
-		// workflow that did not register them (WooCommerce Trigger in 2.8: 500 on every delivery when its
-		// stored secret is missing, n8n issue 24681), and the store disables the webhook.
+		// only) and assigns a fresh one when there is none. Two imports of a file with fixed ids share one
+		// webhook address; the WooCommerce Trigger then adopts the webhook the other import registered
+		// without its secret (500 on every delivery, n8n issue 24681) and WooCommerce disables it.
+		// The CLI import assigns none: tools/n8n/templates.js gives each trigger one, as the editor does.
 		expect(template.nodes.filter((node) => node.webhookId !== undefined).map((node) => node.name)).toEqual([]);
 	});
 

@@ -7,6 +7,7 @@
  * them), and its Settings node holds the local fakes' values. The files themselves stay untouched.
  */
 
+const { randomUUID } = require('node:crypto');
 const { readdirSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 
@@ -39,12 +40,22 @@ function templateId(file) {
 	return `tpl${letters}`.slice(0, 21);
 }
 
+/** Trigger types that receive webhooks: n8n builds their address from the node's webhookId. */
+const WEBHOOK_TRIGGER_TYPES = new Set(['n8n-nodes-base.wooCommerceTrigger', 'n8n-nodes-base.shopifyTrigger', 'n8n-nodes-myogo.myOgoWebhookTrigger']);
+
 /**
+ * The template as the editor's import makes it: the files ship no webhookId (two imports of one file
+ * would share a webhook address), and the editor gives each webhook trigger a new one. `n8n
+ * import:workflow` does not, and without one n8n 2.8 registers an address built from the node's name
+ * that its own lookup then does not find (404 on every delivery), so this does what the editor does.
  * @param {string} file
  * @returns {TemplateWorkflow}
  */
 function readTemplate(file) {
 	const workflow = JSON.parse(readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8'));
+	for (const node of workflow.nodes) {
+		if (WEBHOOK_TRIGGER_TYPES.has(node.type) && !node.webhookId) node.webhookId = randomUUID();
+	}
 	return { ...workflow, id: templateId(file), file };
 }
 
