@@ -23,7 +23,7 @@ const { startShopifyFake } = require('../sandbox/shopify');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
 
 const PORTS = { n8n: 5678, broker: 5679, sandbox: 5690, shopify: 5691, wooCommerce: 5692 };
-const START_DIR = path.join(n8n.DATA_DIR, 'start');
+const START_DIR = path.join(n8n.N8N_DATA_DIR, 'start');
 const USER_FOLDER = path.join(START_DIR, 'n8n');
 
 /** @param {string} text */
