@@ -190,7 +190,8 @@ export class MyOgoWebhookTrigger implements INodeType {
 	 * memory into static data, which n8n saves when the run ends, on every version (replay.ts).
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		keepInStaticData(replayMemory.call(this, this.getWorkflowStaticData('node')), Date.now());
+		const memory = replayMemory.call(this, this.getWorkflowStaticData('node'));
+		keepInStaticData(memory, this.getWorkflow().id, this.getNode().name, Date.now());
 		return [this.getInputData().map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 	}
 }

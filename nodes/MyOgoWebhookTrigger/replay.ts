@@ -20,6 +20,11 @@ import type { IDataObject } from 'n8n-workflow';
  *   n8n version runs a start node's execute() and saves the run's changed static data when the run
  *   ends. This is what makes the memory survive a restart on 2.40.
  *
+ * n8n saves a run's static data whole, as loaded when the run started: a run that began before the
+ * workflow was reactivated holds the old subscription, and saving it would undo the new one. So the
+ * process also notes each node's current signing key (noteSubscription, from the activation hooks)
+ * and execute() writes nothing when its run holds another one.
+ *
  * Limits: in queue mode each webhook processor and worker has its own process memory, and a
  * replay older than the memory is emitted again. Downstream steps should stay idempotent (setting
  * an absolute stock level or a tracking number twice is harmless), which the store-sync templates are.
@@ -34,6 +39,9 @@ type Memory = Record<string, number>;
 
 /** Per subscription (see memoryName): what this n8n process accepted. */
 const processMemory = new Map<string, Memory>();
+
+/** Per workflow and node: the signing key of the subscription this process last activated, or '' for none. */
+const currentKeys = new Map<string, string>();
 
 /** Where the memory stands: the subscription's static data and its name in the process memory. */
 export interface ReplayMemory {
@@ -78,11 +86,19 @@ export function remember(memory: ReplayMemory, hash: string, now: number): void 
 	memory.staticData[KEY] = union(fresh(memory.staticData[KEY], now), { [hash]: now });
 }
 
+/** Notes the node's subscription as activation left it (its signing key, or none after removal). */
+export function noteSubscription(workflowId: string | undefined, nodeName: string, signingKey: string | undefined): void {
+	currentKeys.set(JSON.stringify([workflowId ?? '', nodeName]), signingKey ?? '');
+}
+
 /**
  * Copies what the process remembers into static data (run by the node's execute(), so n8n saves it
- * with the run). Writes only when static data lacks an entry: an unchanged memory is not saved again.
+ * with the run). Writes only when static data lacks an entry (an unchanged memory is not saved
+ * again), and never from a run that holds another subscription than the one activated since.
  */
-export function keepInStaticData(memory: ReplayMemory, now: number): void {
+export function keepInStaticData(memory: ReplayMemory, workflowId: string | undefined, nodeName: string, now: number): void {
+	const current = currentKeys.get(JSON.stringify([workflowId ?? '', nodeName]));
+	if (current !== undefined && current !== (memory.staticData.signingKey ?? '')) return;
 	const stored = fresh(memory.staticData[KEY], now);
 	const inProcess = fresh(processMemory.get(memory.name), now);
 	if (Object.keys(inProcess).every((hash) => Object.prototype.hasOwnProperty.call(stored, hash))) return;

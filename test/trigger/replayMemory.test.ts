@@ -41,7 +41,7 @@ describe('replay memory', () => {
 		before.remember({ staticData: load(saved), name: name(before) }, 'hash-a', NOW);
 		// The run the delivery started: static data as loaded at its start, saved when it ends.
 		const run = load(saved);
-		before.keepInStaticData({ staticData: run, name: name(before) }, NOW + 500);
+		before.keepInStaticData({ staticData: run, name: name(before) }, 'wf1', 'myOGO Webhook Trigger', NOW + 500);
 		Object.assign(saved, run);
 
 		const after = freshProcess();
@@ -63,8 +63,23 @@ describe('replay memory', () => {
 		const memory = { staticData, name: name(replay) };
 		replay.remember(memory, 'hash-a', NOW);
 		const stored = staticData.recentDeliveries;
-		replay.keepInStaticData(memory, NOW + 1);
+		replay.keepInStaticData(memory, 'wf1', 'myOGO Webhook Trigger', NOW + 1);
 		expect(staticData.recentDeliveries).toBe(stored);
+	});
+
+	test('a run that began before a reactivation writes nothing (saving its old subscription would undo the new one)', () => {
+		const replay = freshProcess();
+		replay.noteSubscription('wf1', 'myOGO Webhook Trigger', 'signing-key-1');
+		const run: IDataObject = { signingKey: 'signing-key-1', webhookId: 'old' };
+		replay.remember({ staticData: load(run), name: name(replay) }, 'hash-a', NOW);
+		replay.noteSubscription('wf1', 'myOGO Webhook Trigger', 'signing-key-2');
+		replay.keepInStaticData({ staticData: run, name: name(replay) }, 'wf1', 'myOGO Webhook Trigger', NOW + 1);
+		expect(run).toEqual({ signingKey: 'signing-key-1', webhookId: 'old' });
+		// A run of the current subscription does write.
+		const current: IDataObject = { signingKey: 'signing-key-2', webhookId: 'new' };
+		replay.remember({ staticData: load(current), name: name(replay, 'signing-key-2') }, 'hash-b', NOW + 2);
+		replay.keepInStaticData({ staticData: current, name: name(replay, 'signing-key-2') }, 'wf1', 'myOGO Webhook Trigger', NOW + 3);
+		expect(current.recentDeliveries).toEqual({ 'hash-b': NOW + 2 });
 	});
 
 	test('a new signing key (a new subscription) starts with an empty process memory', () => {
