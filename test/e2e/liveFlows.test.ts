@@ -4,6 +4,7 @@
  * Shopify Trigger webhooks; when the warehouse ships it and counts stock, the active myOGO Trigger
  * (poll interval set to every minute in the test copies) puts the tracking and the stock into the stores.
  */
+import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -96,10 +97,15 @@ describe('live flows through real n8n', () => {
 	let shopifyOrder: IDataObject;
 
 	test('publishing registers the store webhooks at n8n’s own /webhook/ address', async () => {
-		const woo = (await services.woo.get('/state')).data as { webhooks: IDataObject[] };
+		// n8n 2.40 activates published workflows in the background once it is up (2.8 before it is up).
+		const registered = async (store: AxiosInstance) => {
+			const state = (await store.get('/state')).data as { webhooks: IDataObject[] };
+			return state.webhooks.length >= 2 ? state : undefined;
+		};
+		const woo = (await waitFor('the WooCommerce webhooks', () => registered(services.woo))).value;
 		expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
 		for (const hook of woo.webhooks) expect(String(hook.delivery_url)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
-		const shop = (await services.shop.get('/state')).data as { webhooks: IDataObject[] };
+		const shop = (await waitFor('the Shopify webhooks', () => registered(services.shop))).value;
 		expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid']);
 		for (const hook of shop.webhooks) expect(String(hook.address)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
 	});
