@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Runs every test tier one after the other — what CI runs, and what "all the tests" means here:
-// unit and in-process (`npm test`), end to end in real n8n, the browser, and reliability. Every
-// tier runs even when an earlier one failed, so one run shows everything; the closing lines say
-// how long each tier took and whether it passed, and the exit code is non-zero if any failed.
+// unit and in-process (`npm test`), end to end in real n8n, the browser, the same on the newer n8n
+// (compatibility), and reliability. Every tier runs even when an earlier one failed, so one run
+// shows everything; the closing lines say how long each tier took and whether it passed, and the
+// exit code is non-zero if any failed.
 const { spawnSync } = require('node:child_process');
 
 const TIERS = [
 	{ name: 'unit and in-process', script: 'test' },
 	{ name: 'end-to-end (real n8n)', script: 'test:e2e' },
 	{ name: 'browser', script: 'test:browser' },
+	// The e2e and browser checks again on n8n 2.40 / Node 24 (installs it first when missing).
+	{ name: 'compatibility (n8n 2.40)', script: 'test:compat' },
 	// Last: its secret scan also reads the logs the tiers before it left in .data/.
 	{ name: 'reliability', script: 'test:reliability' },
 ];

@@ -94,4 +94,4 @@ function n8nEnvironment(options) {
 	return env;
 }
 
-module.exports = { REPO_ROOT, DATA_DIR, N8N_DATA_DIR, N8N_PACKAGE_DIR, N8N_BIN, N8N_NODE, DEV_ENCRYPTION_KEY, n8nEnvironment };
+module.exports = { REPO_ROOT, DATA_DIR, PINNED, N8N_DATA_DIR, N8N_PACKAGE_DIR, N8N_BIN, N8N_NODE, DEV_ENCRYPTION_KEY, n8nEnvironment };

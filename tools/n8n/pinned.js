@@ -23,11 +23,22 @@ const NODE24_DIR = path.join(REPO_ROOT, 'dev', 'node24', 'node_modules', 'node-l
  * @property {string} dataDir  where its instances keep their user folders (a newer n8n migrates a
  *                             database to a schema the older one cannot open, so they never share one)
  * @property {Record<string, string>} env  variables only this version knows (another version refuses them)
+ * @property {string} setupScript  the npm script that installs it when missing
+ * @property {number} startPort    where `npm start` serves it (the fakes on the ports after it), so
+ *                                 both versions' `npm start` can run side by side
  */
 
 /** @type {Record<string, PinnedN8n>} */
 const PINNED_N8N = {
-	current: { name: 'current', dir: path.join(REPO_ROOT, 'dev', 'n8n'), node: process.execPath, dataDir: DATA_DIR, env: {} },
+	current: {
+		name: 'current',
+		dir: path.join(REPO_ROOT, 'dev', 'n8n'),
+		node: process.execPath,
+		dataDir: DATA_DIR,
+		env: {},
+		setupScript: 'setup:n8n',
+		startPort: 5678,
+	},
 	compat: {
 		name: 'compat',
 		dir: path.join(REPO_ROOT, 'dev', 'n8n-compat'),
@@ -35,6 +46,8 @@ const PINNED_N8N = {
 		dataDir: path.join(DATA_DIR, 'compat'),
 		// 2.40 fetches a list of MCP servers from api.n8n.io at start; nothing here calls the internet.
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+		setupScript: 'setup:n8n-compat',
+		startPort: 5778,
 	},
 };
 
