@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 import { canvasNodes, expectVisible, inputValues, launchChromium, newScreenPage, wholeText } from './chromium';
-import { editorStack, type EditorStack } from './editorStack';
+import { editorStack, PINNED_N8N, type EditorStack } from './editorStack';
 import { deleteWorkflow, signIn } from './editorSession';
 
 // The documented demo login and the credential names `npm start` imports.
@@ -20,7 +20,9 @@ const { LOCAL_CREDENTIALS } = require('../../tools/n8n/localCredentials') as {
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+/** The README shows the pinned 2.8's editor; the compat tier's pictures stay in its data folder. */
+const SCREENSHOTS =
+	PINNED_N8N.name === 'current' ? path.join(REPO_ROOT, 'docs', 'screenshots') : path.join(PINNED_N8N.dataDir, 'screenshots');
 const WORKFLOWS = path.join(REPO_ROOT, 'workflows');
 const MYOGO_CREDENTIAL = LOCAL_CREDENTIALS.myOgoApi.name;
 

@@ -19,6 +19,9 @@ export async function deleteWorkflow(page: Page, id: string): Promise<void> {
 		// Runs in the page: the editor keeps its browser id in the page's localStorage.
 		const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
 		const headers = { 'Content-Type': 'application/json', 'browser-id': storage.getItem('n8n-browserId') ?? '' };
+		// n8n 2.40 saves a new workflow only once it is edited further: one never saved leaves nothing behind.
+		const found = await fetch(`/rest/workflows/${workflowId}`, { headers });
+		if (found.status === 404) return null;
 		const archived = await fetch(`/rest/workflows/${workflowId}/archive`, { method: 'POST', headers, body: '{}' });
 		if (!archived.ok) return `archiving answered ${archived.status}`;
 		const deleted = await fetch(`/rest/workflows/${workflowId}`, { method: 'DELETE', headers });
