@@ -128,7 +128,7 @@ function parseOAuthBody(raw, contentType) {
 async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 	const method = req.method || 'GET';
 	const m = ADMIN_PATH.exec(rawPath);
-	const entry = /** @type {import('../requestLog').RequestLogEntry & { servedVersion?: string, graphqlOperation?: string, graphqlRootFields?: string[], throttled?: boolean, idempotentReplay?: boolean }} */ (
+	const entry = /** @type {import('../requestLog').RequestLogEntry & { servedVersion?: string, graphqlOperation?: string, graphqlRootFields?: string[], throttled?: boolean, idempotentReplay?: boolean, delayedMs?: number, credential?: 'oauth' | 'app-token' }} */ (
 		ctx.requestLog.begin(method, m ? rawPath.slice(rawPath.indexOf('/admin/')) : rawPath, query.pairs)
 	);
 	res.on('close', () => ctx.requestLog.finish(entry, res.headersSent ? res.statusCode : 0));
@@ -136,14 +136,18 @@ async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 	const apiVersion = m ? servedVersion(m[1]) : null;
 	if (!m || !apiVersion) throw new ShopifyError(404, 'Not Found');
 	entry.servedVersion = apiVersion;
-	if (!ctx.acceptsToken(req.headers['x-shopify-access-token'])) {
-		throw new ShopifyError(401, '[API] Invalid API key or access token (unrecognized login or wrong password)');
-	}
+	const token = req.headers['x-shopify-access-token'];
+	if (!ctx.acceptsToken(token)) throw new ShopifyError(401, '[API] Invalid API key or access token (unrecognized login or wrong password)');
+	entry.credential = token === ctx.oauthAccessToken ? 'oauth' : 'app-token';
 	const resource = (m[2] ?? '/').replace(/\.json$/, '');
 	const isGraphql = resource === '/graphql' && method === 'POST';
 	const graphqlRequest = isGraphql ? readGraphqlRequest(raw, req.headers['content-type']) : undefined;
 	const fault = takeFault(ctx.faults, { method, resource, graphqlOperation: graphqlRequest && operationNameOf(graphqlRequest) });
-	if (fault) {
+	if (fault?.status === 'delay') {
+		entry.delayedMs = fault.ms;
+		if (graphqlRequest) entry.graphqlOperation = operationNameOf(graphqlRequest);
+		await new Promise((resolve) => setTimeout(resolve, fault.ms));
+	} else if (fault) {
 		entry.fault = true;
 		if (graphqlRequest) entry.graphqlOperation = operationNameOf(graphqlRequest);
 		if (fault.status === 'reset') return void req.socket.destroy();
@@ -151,7 +155,7 @@ async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 		if (fault.status !== 'lost-answer') throw injectedError(fault.status);
 	}
 	// A "lost-answer" fault lets the call do its work, then drops the connection instead of answering.
-	const answer = fault ? () => void req.socket.destroy() : (/** @type {number} */ status, /** @type {unknown} */ body, /** @type {Record<string, string>} */ headers) => sendJson(res, status, body, headers);
+	const answer = fault?.status === 'lost-answer' ? () => void req.socket.destroy() : (/** @type {number} */ status, /** @type {unknown} */ body, /** @type {Record<string, string>} */ headers) => sendJson(res, status, body, headers);
 	if (resource === '/graphql') {
 		if (!graphqlRequest) throw new ShopifyError(405, 'Method Not Allowed');
 		const { body, operation, rootFields, throttled, idempotentReplay } = await runGraphql(ctx, graphqlRequest);

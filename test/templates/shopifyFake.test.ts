@@ -16,7 +16,14 @@ import axios, { type AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../harness/runWorkflow';
-import { shopifyControl, shopifyCredentials, shopifyWebhookTrigger, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
+import {
+	shopifyControl,
+	shopifyCredentials,
+	shopifyOAuth2Credentials,
+	shopifyWebhookTrigger,
+	startTestShopify,
+	type RunningShopifyFake,
+} from '../harness/shopify';
 import type { Template } from '../harness/templates';
 
 type Obj = Record<string, any>;
@@ -152,6 +159,21 @@ describe('API versions', () => {
 });
 
 describe('REST products', () => {
+	test('a product read over REST lists at most 100 of its variants; GraphQL pages through all of them', async () => {
+		const variants = Array.from({ length: 150 }, (_, i) => ({ sku: `BIG-${i}`, price: '5.00', option1: `V${i}` }));
+		const [id] = (await control.post('/seed', { products: [{ title: 'Big', variants }] })).data.products as number[];
+		expect((await api.get('/products.json')).data.products[0].variants).toHaveLength(100);
+		expect((await api.get(`/products/${id}.json`)).data.product.variants).toHaveLength(100);
+		const skus: string[] = [];
+		let after: string | null = null;
+		do {
+			const page: Obj = (await graphql('query($after: String) { productVariants(first: 60, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } }', { after })).data!.productVariants;
+			skus.push(...page.nodes.map((n: Obj) => n.sku));
+			after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+		} while (after);
+		expect(skus).toEqual(variants.map((v) => v.sku));
+	});
+
 	test('lists page with Link headers as Shopify sends them: previous first, page_info keeps the filters', async () => {
 		await seedProducts(8, (i) => ({ status: i === 6 ? 'draft' : 'active' }));
 		const first = await api.get('/products.json', { params: { limit: 3, status: 'active' } });
@@ -821,7 +843,7 @@ const VARIANTS_BY_SKU = 'query($query: String) { productVariants(first: 5, query
 describe("n8n's own Shopify nodes against the fake", () => {
 	const credentialRef = { shopifyAccessTokenApi: { id: 'test-shopifyAccessTokenApi', name: 'test shopifyAccessTokenApi' } };
 
-	async function runShopifyNode(parameters: IDataObject) {
+	async function runShopifyNode(parameters: IDataObject, authentication: 'accessToken' | 'oAuth2' = 'accessToken') {
 		const result = await runWorkflow(
 			{
 				nodes: [
@@ -832,13 +854,13 @@ describe("n8n's own Shopify nodes against the fake", () => {
 						type: 'n8n-nodes-base.shopify',
 						typeVersion: 1,
 						position: [200, 0],
-						parameters: { authentication: 'accessToken', ...parameters },
-						credentials: credentialRef,
+						parameters: { authentication, ...parameters },
+						credentials: { ...credentialRef, shopifyOAuth2Api: { id: 'test-shopifyOAuth2Api', name: 'test shopifyOAuth2Api' } },
 					},
 				],
 				connections: { Start: { main: [[{ node: 'Shopify', type: 'main', index: 0 }]] } },
 			},
-			{ credentials: { shopifyAccessTokenApi: shopifyCredentials(fake) } },
+			{ credentials: { shopifyAccessTokenApi: shopifyCredentials(fake), shopifyOAuth2Api: shopifyOAuth2Credentials(fake) } },
 		);
 		if (result.error) throw result.error;
 		return result.json('Shopify');
@@ -875,6 +897,15 @@ describe("n8n's own Shopify nodes against the fake", () => {
 		const log = (await control.get('/requests')).data as Obj[];
 		expect(log.every((entry) => entry.status === 200 && entry.servedVersion === '2026-04')).toBe(true);
 		expect(log[0].path).toMatch(/^\/admin\/api\/2024-07\//);
+	});
+
+	test('the Shopify node with the Shopify OAuth2 API credential sends the OAuth token as X-Shopify-Access-Token', async () => {
+		await seedProducts(3);
+		const all = await runShopifyNode({ resource: 'product', operation: 'getAll', returnAll: true, additionalFields: {} }, 'oAuth2');
+		expect(all.map((p) => p.title)).toEqual(['Product 0', 'Product 1', 'Product 2']);
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.map((entry) => [entry.path, entry.status])).toEqual([['/admin/api/2024-07/products.json', 200]]);
+		expect(JSON.stringify(log)).not.toContain(fake.oauthAccessToken);
 	});
 
 	test('the Shopify Trigger registers its webhook on activation, takes signed deliveries of its topic only, and deletes it on deactivation', async () => {
