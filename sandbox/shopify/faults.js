@@ -6,7 +6,7 @@ const { takeFault: takeMatchingFault } = require('../faultRules');
 
 /**
  * The fake's fault hook, for the reliability suite (`/_fake/faults`, see sandbox/README.md).
- * A rule fails the next `count` Admin API calls whose resource path (below `/admin/api/2024-07`,
+ * A rule fails the next `count` Admin API calls whose resource path (below `/admin/api/<version>`,
  * without `.json`, e.g. `/orders` or `/graphql`) starts with `path`, optionally only for one
  * `method` and, for GraphQL, one `graphqlOperation` (the operation's name). `after` lets that many
  * matching calls through first, so a fault can land mid-way through a run. What the failed call gets:
