@@ -73,7 +73,7 @@ function inventoryAdjustmentsView(ctx) {
 	return ctx.shop.adjustmentGroups.map((group) => ({
 		id: gid('InventoryAdjustmentGroup', group.id),
 		reason: group.reason,
-		changes: group.changes.map((change) => ({
+		changes: group.changes.map((/** @type {{ itemId: number, locationId: number, delta: number, quantityAfterChange: number }} */ change) => ({
 			sku: ctx.shop.variants.get(ctx.shop.inventoryItems.get(change.itemId)?.variantId ?? -1)?.variant.sku ?? null,
 			locationId: gid('Location', change.locationId),
 			delta: change.delta,

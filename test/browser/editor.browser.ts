@@ -1,6 +1,7 @@
 /**
  * What a merchant sees in the n8n editor started by `npm start`: sign-in, the imported templates, the
- * myOGO nodes in the nodes panel, the myOGO node's parameters and a template's canvas. Screenshots go
+ * myOGO nodes in the nodes panel, the myOGO node's parameters, a template's canvas, and the Shopify
+ * OAuth2 API credential a new shop connects (Dev Dashboard app) with a Shopify template using it. Screenshots go
  * to docs/screenshots/ (shown in the README); every step also asserts what the page shows.
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -168,6 +169,31 @@ test('a template opens on its canvas with all its nodes and sticky notes', async
 		expect.arrayContaining([MYOGO_CREDENTIAL, 'Order', 'Create or Update', 'WooCommerce Order']),
 	);
 	await screenshot('template-myogo-node');
+	await closeNodeDetails();
+});
+
+test('a new shop\'s Shopify credential: the Shopify OAuth2 API dialog (Dev Dashboard app), connected, and a Shopify template using it', async () => {
+	const oauth2 = LOCAL_CREDENTIALS.shopifyOAuth2Api;
+	await page.goto(`${stack.url}/home/credentials/${oauth2.id}`);
+	const dialog = page.getByRole('dialog');
+	await expectVisible(dialog.getByText('OAuth Redirect URL', { exact: true }), 'the OAuth Redirect URL to paste into the Dev Dashboard app');
+	for (const label of ['Shop Subdomain', 'Client ID', 'Client Secret']) {
+		await expectVisible(dialog.getByText(label, { exact: true }), `the credential field "${label}"`);
+	}
+	await expectVisible(dialog.getByText(/Account connected/i), 'the connected account (the token the OAuth flow gave)');
+	expect((await dialog.innerText()).includes('/rest/oauth2-credential/callback')).toBe(true);
+	await screenshot('shopify-oauth2-credential');
+	await page.keyboard.press('Escape');
+
+	const template = readTemplate('shopify-stock-from-myogo.json');
+	await page.goto(`${stack.url}/home/workflows`);
+	await page.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
+	await page.waitForURL(/\/workflow\//);
+	await expectVisible(page.getByTestId('canvas-node'), 'the template\'s nodes');
+	await openNode('Set Available Quantities');
+	const details = page.getByTestId('ndv');
+	expect(await inputValues(details)).toEqual(expect.arrayContaining(['Predefined Credential Type', 'Shopify OAuth2 API', oauth2.name]));
+	await screenshot('template-shopify-credential');
 	await closeNodeDetails();
 });
 

@@ -23,7 +23,7 @@ function legacyTemplate(file: string, settings: Record<string, unknown> = { 'set
 }
 
 function legacyCredentials(): Record<string, ICredentialDataDecryptedObject> {
-	return { ...env.bed.credentials, shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake) };
+	return { ...env.bed.credentials, shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake) } as Record<string, ICredentialDataDecryptedObject>;
 }
 
 async function credentialsSeen(): Promise<string[]> {

@@ -115,10 +115,8 @@ describe('Shopify stock from myOGO', () => {
 	test('a shop on a legacy custom app token runs the same once its Shopify nodes are switched to the Access Token credential', async () => {
 		await seedMyOgo(['MUG', 'TEE-S']);
 		await env.shopify.post('/seed', { products: CATALOG });
-		const result = await pollAndRun(withLegacyShopifyToken(env.template), [['MUG', 21], ['TEE-S', 2]], {
-			...env.bed.credentials,
-			shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake),
-		});
+		const legacyOnly = { ...env.bed.credentials, shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake) } as Record<string, ICredentialDataDecryptedObject>;
+		const result = await pollAndRun(withLegacyShopifyToken(env.template), [['MUG', 21], ['TEE-S', 2]], legacyOnly);
 		expect(result.error).toBeUndefined();
 		expect(itemsOf(result, 'Stock Set')).toHaveLength(1);
 		const inventory = await shopifyInventory();
