@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { canvasNodes, expectVisible, inputValues, launchChromium, newScreenPage, wholeText } from './chromium';
 import { editorStack, type EditorStack } from './editorStack';
-import { deleteWorkflow, signIn } from './editorSession';
+import { credentialsSnapshot, deleteWorkflow, signIn } from './editorSession';
 
 // The documented demo login and the credential names `npm start` imports.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -172,30 +172,65 @@ test('a template opens on its canvas with all its nodes and sticky notes', async
 	await closeNodeDetails();
 });
 
-test('a new shop\'s Shopify credential: the Shopify OAuth2 API dialog (Dev Dashboard app), connected, and a Shopify template using it', async () => {
-	const oauth2 = LOCAL_CREDENTIALS.shopifyOAuth2Api;
-	await page.goto(`${stack.url}/home/credentials/${oauth2.id}`);
-	const dialog = page.getByRole('dialog');
-	await expectVisible(dialog.getByText('OAuth Redirect URL', { exact: true }), 'the OAuth Redirect URL to paste into the Dev Dashboard app');
-	for (const label of ['Shop Subdomain', 'Client ID', 'Client Secret']) {
-		await expectVisible(dialog.getByText(label, { exact: true }), `the credential field "${label}"`);
-	}
-	await expectVisible(dialog.getByText(/Account connected/i), 'the connected account (the token the OAuth flow gave)');
-	expect((await dialog.innerText()).includes('/rest/oauth2-credential/callback')).toBe(true);
-	await screenshot('shopify-oauth2-credential');
-	await page.keyboard.press('Escape');
+test('a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Dashboard app goes through Shopify\'s OAuth flow; a Shopify template uses it', async () => {
+	// Its own browser context: the OAuth window opens the Shopify fake, whose certificate is self-signed.
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ignoreHTTPSErrors: true });
+	const shopPage = await context.newPage();
+	const { shopify } = await localServices();
+	let credentials: { removeNew(): Promise<void> } | undefined;
+	try {
+		await signIn(shopPage, stack.url, DEMO_LOGIN);
+		credentials = await credentialsSnapshot(shopPage);
+		await shopPage.goto(`${stack.url}/home/credentials/create`);
+		const picker = shopPage.getByRole('dialog');
+		await picker.getByPlaceholder(/Search for app/i).fill('Shopify OAuth2');
+		await shopPage.getByText('Shopify OAuth2 API', { exact: true }).last().click();
+		await picker.getByRole('button', { name: 'Continue' }).click();
 
-	const template = readTemplate('shopify-stock-from-myogo.json');
-	await page.goto(`${stack.url}/home/workflows`);
-	await page.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
-	await page.waitForURL(/\/workflow\//);
-	await expectVisible(page.getByTestId('canvas-node'), 'the template\'s nodes');
-	await openNode('Set Available Quantities');
-	const details = page.getByTestId('ndv');
-	expect(await inputValues(details)).toEqual(expect.arrayContaining(['Predefined Credential Type', 'Shopify OAuth2 API', oauth2.name]));
-	await screenshot('template-shopify-credential');
-	await closeNodeDetails();
+		// What the merchant copies into the Dev Dashboard app (Redirect URLs), and what they copy back from it.
+		const dialog = shopPage.getByRole('dialog');
+		await expectVisible(dialog.getByText('OAuth Redirect URL', { exact: true }), 'the OAuth Redirect URL for the Dev Dashboard app');
+		expect(await dialog.innerText()).toContain('/rest/oauth2-credential/callback');
+		const fields = { shopSubdomain: shopify.shopSubdomain, clientId: shopify.clientId, clientSecret: shopify.clientSecret };
+		for (const [name, value] of Object.entries(fields)) await dialog.getByTestId(`parameter-input-${name}`).locator('input').first().fill(value);
+		await shopPage.waitForTimeout(600);
+		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'shopify-oauth2-credential.png') });
+
+		// "Connect my account": Shopify's authorize page (the fake grants at once), back to n8n, which trades the code for the token.
+		const [oauthWindow] = await Promise.all([context.waitForEvent('page'), dialog.getByText('Connect my account', { exact: true }).click()]);
+		await oauthWindow.waitForEvent('close', { timeout: 30000 });
+		await expectVisible(dialog.getByText('Account connected', { exact: true }), 'the connected Shopify account');
+		await shopPage.waitForTimeout(600);
+		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'shopify-oauth2-connected.png') });
+		await shopPage.keyboard.press('Escape');
+
+		// A Shopify template as imported: its HTTP Request nodes use the Shopify OAuth2 API credential.
+		const template = readTemplate('shopify-stock-from-myogo.json');
+		await shopPage.goto(`${stack.url}/home/workflows`);
+		await shopPage.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
+		await shopPage.waitForURL(/\/workflow\//);
+		await expectVisible(shopPage.getByTestId('canvas-node'), 'the template\'s nodes');
+		await shopPage.locator('[data-test-id="canvas-node"][data-node-name="Set Available Quantities"]').dblclick();
+		const details = shopPage.getByTestId('ndv');
+		await expectVisible(details, 'the parameters of "Set Available Quantities"');
+		expect(await inputValues(details)).toEqual(expect.arrayContaining(['Shopify OAuth2 API', LOCAL_CREDENTIALS.shopifyOAuth2Api.name]));
+		await shopPage.waitForTimeout(600);
+		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'template-shopify-credential.png') });
+	} finally {
+		try {
+			await credentials?.removeNew();
+		} finally {
+			await context.close();
+		}
+	}
 });
+
+/** The Shopify fake `npm start` runs: what the merchant would copy from the Dev Dashboard app. */
+async function localServices(): Promise<{ shopify: { shopSubdomain: string; clientId: string; clientSecret: string } }> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { DEFAULTS } = require('../../sandbox/shopify/defaults') as { DEFAULTS: { port: number; clientId: string; appSecret: string } };
+	return { shopify: { shopSubdomain: `127.0.0.1:${DEFAULTS.port}/shop/`, clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.appSecret } };
+}
 
 async function openNode(name: string): Promise<void> {
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
