@@ -143,11 +143,7 @@ test('the myOGO node opens with its parameters', async () => {
 });
 
 test('a template opens on its canvas with all its nodes and sticky notes', async () => {
-	const template = readTemplate('woocommerce-orders-to-myogo.json');
-	await page.goto(`${stack.url}/home/workflows`);
-	await page.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
-	await page.waitForURL(/\/workflow\//);
-	await expectVisible(page.getByTestId('canvas-node'), 'the template\'s nodes');
+	const template = await openTemplate(page, 'woocommerce-orders-to-myogo.json');
 	await page.getByTestId('zoom-to-fit').click();
 
 	const shown = await canvasNodes(page);
@@ -205,11 +201,7 @@ test('a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Da
 		await shopPage.keyboard.press('Escape');
 
 		// A Shopify template as imported: its HTTP Request nodes use the Shopify OAuth2 API credential.
-		const template = readTemplate('shopify-stock-from-myogo.json');
-		await shopPage.goto(`${stack.url}/home/workflows`);
-		await shopPage.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
-		await shopPage.waitForURL(/\/workflow\//);
-		await expectVisible(shopPage.getByTestId('canvas-node'), 'the template\'s nodes');
+		await openTemplate(shopPage, 'shopify-stock-from-myogo.json');
 		await shopPage.locator('[data-test-id="canvas-node"][data-node-name="Set Available Quantities"]').dblclick();
 		const details = shopPage.getByTestId('ndv');
 		await expectVisible(details, 'the parameters of "Set Available Quantities"');
@@ -230,6 +222,16 @@ async function localServices(): Promise<{ shopify: { shopSubdomain: string; clie
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { DEFAULTS } = require('../../sandbox/shopify/defaults') as { DEFAULTS: { port: number; clientId: string; appSecret: string } };
 	return { shopify: { shopSubdomain: `127.0.0.1:${DEFAULTS.port}/shop/`, clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.appSecret } };
+}
+
+/** Opens an imported template from the workflows list and waits for its canvas. */
+async function openTemplate(onPage: Page, file: string): Promise<TemplateFile> {
+	const template = readTemplate(file);
+	await onPage.goto(`${stack.url}/home/workflows`);
+	await onPage.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
+	await onPage.waitForURL(/\/workflow\//);
+	await expectVisible(onPage.getByTestId('canvas-node'), 'the template\'s nodes');
+	return template;
 }
 
 async function openNode(name: string): Promise<void> {
