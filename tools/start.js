@@ -123,7 +123,7 @@ async function main() {
 	say(`WooCommerce fake:  ${wooCommerce.url}   control API ${wooCommerce.url}/_fake/`);
 	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.wooCommerceApi.name}"`);
 	say(`Shopify fake:      ${shopify.url}   control API ${shopify.url}/_fake/`);
-	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}"`);
+	say(`  credentials:     "${n8n.LOCAL_CREDENTIALS.shopifyOAuth2Api.name}" (the templates' default), "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}" (legacy token)`);
 	say(`n8n log:           ${path.relative(n8n.REPO_ROOT, server.logFile)}`);
 	if (problems.length) say(`\nn8n reported problems with the package:\n  ${problems.join('\n  ')}`);
 	say('\nStop with Ctrl-C.');

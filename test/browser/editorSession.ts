@@ -29,3 +29,35 @@ export async function deleteWorkflow(page: Page, id: string): Promise<void> {
 	}, id);
 	if (failure) throw new Error(`workflow ${id}: ${failure}`);
 }
+
+/** Runs `fetch` calls of n8n's REST API inside the signed-in page (see deleteWorkflow). */
+async function credentialIdsIn(page: Page): Promise<string[]> {
+	return await page.evaluate(async () => {
+		const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
+		const listed = await fetch('/rest/credentials', { headers: { 'browser-id': storage.getItem('n8n-browserId') ?? '' } });
+		if (!listed.ok) throw new Error(`listing credentials answered ${listed.status}`);
+		return ((await listed.json()) as { data: Array<{ id: string }> }).data.map((credential) => credential.id);
+	});
+}
+
+/**
+ * Remembers the credentials there are now; `removeNew()` deletes the ones added since, so that a test
+ * run leaves the demo editor as `npm start` made it.
+ */
+export async function credentialsSnapshot(page: Page): Promise<{ removeNew(): Promise<void> }> {
+	const before = new Set(await credentialIdsIn(page));
+	return {
+		async removeNew() {
+			const added = (await credentialIdsIn(page)).filter((id) => !before.has(id));
+			const failure = await page.evaluate(async (ids) => {
+				const storage = (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage;
+				for (const id of ids) {
+					const answer = await fetch(`/rest/credentials/${id}`, { method: 'DELETE', headers: { 'browser-id': storage.getItem('n8n-browserId') ?? '' } });
+					if (!answer.ok) return `deleting credential ${id} answered ${answer.status}`;
+				}
+				return null;
+			}, added);
+			if (failure) throw new Error(failure);
+		},
+	};
+}
