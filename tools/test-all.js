@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs every test tier one after the other — what CI runs, and what "all the tests" means here:
 // the quick loop (`npm test`), the templates with n8n's own nodes, end to end in real n8n, the
-// browser, reliability, and the release check (n8n's verification scan). Every
-// tier runs even when an earlier one failed, so one run shows everything; the closing lines say
-// how long each tier took and whether it passed, and the exit code is non-zero if any failed.
+// browser, the same on the newer n8n (compatibility), reliability, and the release check (n8n's
+// verification scan). Every tier runs even when an earlier one failed, so one run shows everything;
+// the closing lines say how long each tier took and whether it passed, and the exit code is
+// non-zero if any failed.
 const { spawnSync } = require('node:child_process');
 
 const TIERS = [
@@ -11,6 +12,8 @@ const TIERS = [
 	{ name: "templates (with n8n's own nodes)", script: 'test:templates' },
 	{ name: 'end-to-end (real n8n)', script: 'test:e2e' },
 	{ name: 'browser', script: 'test:browser' },
+	// The e2e and browser checks again on n8n 2.40 / Node 24 (installs it first when missing).
+	{ name: 'compatibility (n8n 2.40)', script: 'test:compat' },
 	// After the other test tiers: its secret scan also reads the logs they left in .data/.
 	{ name: 'reliability', script: 'test:reliability' },
 	{ name: "release check (n8n's verification scan)", script: 'release:check' },

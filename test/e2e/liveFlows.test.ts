@@ -5,6 +5,7 @@
  * (poll interval set to every minute in the test copies) puts the tracking and the stock into the stores.
  */
 import axios from 'axios';
+import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -62,6 +63,18 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Pr
 	}
 }
 
+/**
+ * A store fake's state once it has as many webhooks as `topics`: n8n 2.40 activates published
+ * workflows in the background after it is up (2.8 before it is up).
+ */
+async function registeredWebhooks(store: AxiosInstance, topics: string[]): Promise<{ webhooks: IDataObject[] }> {
+	const registered = await waitFor(`the webhooks ${topics.join(', ')}`, async () => {
+		const state = (await store.get('/state')).data as { webhooks: IDataObject[] };
+		return state.webhooks.length >= topics.length ? state : undefined;
+	});
+	return registered.value;
+}
+
 async function myOgoOrder(bed: TestBed, reference: string): Promise<IDataObject | undefined> {
 	const rows = (await (await bed.api()).get('/orders', { params: { reference } })).data as IDataObject[];
 	return rows[0];
@@ -97,11 +110,13 @@ describe('live flows through real n8n', () => {
 	let shopifyOrder: IDataObject;
 
 	test('publishing registers the store webhooks at n8n’s own /webhook/ address', async () => {
-		const woo = (await services.woo.get('/state')).data as { webhooks: IDataObject[] };
-		expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
+		const wooTopics = ['order.created', 'order.updated'];
+		const woo = await registeredWebhooks(services.woo, wooTopics);
+		expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(wooTopics);
 		for (const hook of woo.webhooks) expect(String(hook.delivery_url)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
-		const shop = (await services.shop.get('/state')).data as { webhooks: IDataObject[] };
-		expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid', 'orders/updated']);
+		const shopTopics = ['orders/cancelled', 'orders/paid', 'orders/updated'];
+		const shop = await registeredWebhooks(services.shop, shopTopics);
+		expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(shopTopics);
 		for (const hook of shop.webhooks) expect(String(hook.address)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
 	});
 
