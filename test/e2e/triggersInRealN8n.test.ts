@@ -131,7 +131,7 @@ beforeAll(async () => {
 			name: WEBHOOK_NODE,
 			type: 'n8n-nodes-myogo.myOgoWebhookTrigger',
 			webhookId: randomUUID(),
-			parameters: { event: 'stockLevelChanged' },
+			parameters: { event: 'stockChanged' },
 		}),
 		triggerWorkflow(POLLING_WORKFLOW, {
 			name: POLLING_NODE,
