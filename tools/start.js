@@ -18,8 +18,8 @@ const path = require('node:path');
 
 const n8n = require('./n8n');
 const { wooCommerceDemoShop, shopifyDemoShop } = require('./demo/demoStores');
-const { startSandbox } = require('../sandbox');
-const { demoShop } = require('../sandbox/seed/demoShop');
+const { startSandbox } = require('../sandbox/myogo');
+const { demoShop } = require('../sandbox/myogo/seed/demoShop');
 const { startShopifyFake } = require('../sandbox/shopify');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
 

@@ -24,7 +24,7 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 
-const { takeFault: takeMatchingFault } = require('../faultRules');
+const { takeFault: takeMatchingFault } = require('../shared/faultRules');
 const { createFulfillments } = require('./fulfillments');
 
 const DEFAULTS = { consumerKey: 'ck_fake_key', consumerSecret: 'cs_fake_secret', port: 5692 };

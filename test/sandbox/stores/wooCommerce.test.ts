@@ -6,8 +6,8 @@ import { createHmac } from 'node:crypto';
 
 import axios, { type AxiosInstance } from 'axios';
 
-import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '../harness/templates';
-import { startWebhookReceiver } from '../harness/webhookReceiver';
+import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '../../harness/templates';
+import { startWebhookReceiver } from '../../harness/webhookReceiver';
 
 let fake: RunningWooCommerceFake;
 let control: AxiosInstance;
@@ -310,7 +310,7 @@ describe('CLI', () => {
 		const port = 20000 + Math.floor(Math.random() * 20000);
 		const child = spawn(process.execPath, ['sandbox/woocommerce/cli.js'], {
 			env: { ...process.env, WOOCOMMERCE_FAKE_PORT: String(port) },
-			cwd: `${__dirname}/../..`,
+			cwd: `${__dirname}/../../..`,
 		});
 		try {
 			const line = await new Promise<string>((resolve, reject) => {
