@@ -24,99 +24,24 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 
-const { takeFault: takeMatchingFault } = require('../shared/faultRules');
 const { createFulfillments } = require('./fulfillments');
+const { filterByDates, paged: pagedList } = require('./listing');
+const {
+	MAX_WEBHOOK_DELIVERY_FAILURES,
+	now,
+	WcError,
+	takeFault,
+	faultRule,
+	createState,
+	countDelivery,
+} = require('./model');
+const { shipmentTracking: trackingRequest } = require('./shipmentTracking');
 
 const DEFAULTS = { consumerKey: 'ck_fake_key', consumerSecret: 'cs_fake_secret', port: 5692 };
 const API = '/wp-json/wc/v3';
 const BATCH_LIMIT = 100;
-/** WooCommerce's default for the `woocommerce_max_webhook_delivery_failures` filter. */
-const MAX_WEBHOOK_DELIVERY_FAILURES = 5;
 
 /** @typedef {Record<string, any>} Obj */
-
-function now() {
-	return new Date().toISOString().replace(/\.\d{3}Z$/, '');
-}
-
-/** @param {string | undefined} value */
-function parseTime(value) {
-	if (!value) return NaN;
-	const text = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
-	return Date.parse(text);
-}
-
-class WcError extends Error {
-	/** @param {number} status @param {string} code @param {string} message */
-	constructor(status, code, message) {
-		super(message);
-		this.status = status;
-		this.code = code;
-	}
-}
-
-/**
- * The fault rule that fails this call, if any (using up one of its count).
- * @param {Obj[]} rules @param {string} method @param {string} path
- */
-function takeFault(rules, method, path) {
-	return takeMatchingFault(rules, (r) => path.startsWith(r.path) && (!r.method || r.method === method));
-}
-
-/** @param {Obj} body */
-function faultRule(body) {
-	const status = body.status;
-	if (status !== 'reset' && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
-		throw new WcError(400, 'fake_invalid_fault', 'status must be 400-599 or "reset"');
-	}
-	return {
-		status,
-		remaining: Number.isInteger(body.count) && body.count > 0 ? body.count : 1,
-		after: Number.isInteger(body.after) && body.after > 0 ? body.after : 0,
-		path: typeof body.path === 'string' ? body.path : '',
-		method: typeof body.method === 'string' ? body.method.toUpperCase() : undefined,
-	};
-}
-
-function createState() {
-	return {
-		nextId: 1,
-		/** @type {Map<number, Obj>} products and variations (type 'variation') by id */
-		products: new Map(),
-		/** @type {Map<number, Obj>} */
-		orders: new Map(),
-		/** @type {Map<number, Obj[]>} */
-		notes: new Map(),
-		/** @type {Map<number, Obj>} */
-		webhooks: new Map(),
-		/** @type {Map<number, Obj[]>} core order fulfillments by order id */
-		fulfillments: new Map(),
-		/** @type {Obj[]} */
-		requests: [],
-		/** @type {Obj[]} */
-		deliveries: [],
-		/** @type {Obj[]} pending fault rules (see the fault hook above) */
-		faults: [],
-		/** Injected per-call latency (`POST /_fake/latency`), like the myOGO sandbox's: every API call waits this long. */
-		latencyMs: 0,
-		/** WooCommerce options the control API switches (`POST /_fake/settings`). */
-		settings: { fulfillmentsEnabled: false, maxWebhookDeliveryFailures: MAX_WEBHOOK_DELIVERY_FAILURES },
-	};
-}
-
-/**
- * WooCommerce counts a delivery answered 200-302 as a success (the count goes back to 0); anything else,
- * connection errors included, as a failure. A failure that finds the count already above the maximum
- * disables the webhook (status `disabled`); otherwise it adds one. So with the default 5 the count reaches 6
- * and the seventh failure in a row disables it (WC_Webhook::failed_delivery compares with `>`; its
- * documentation says "after 5 retries").
- * @param {Obj} hook @param {number | undefined} status @param {number} maxFailures
- */
-function countDelivery(hook, status, maxFailures) {
-	if (status !== undefined && status >= 200 && status < 303) hook.failure_count = 0;
-	else if (hook.failure_count > maxFailures) hook.status = 'disabled';
-	else hook.failure_count += 1;
-}
 
 /**
  * @param {{ port?: number, host?: string, consumerKey?: string, consumerSecret?: string }} [options]
@@ -304,49 +229,8 @@ async function startWooCommerceFake(options = {}) {
 		return false;
 	}
 
-	/**
-	 * A paged list with WordPress's X-WP-Total / X-WP-TotalPages / Link headers.
-	 * @param {Obj[]} rows @param {URLSearchParams} query @param {string} path
-	 */
-	function paged(rows, query, path) {
-		const perPage = Number(query.get('per_page') ?? 10);
-		const page = Number(query.get('page') ?? 1);
-		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
-			throw new WcError(400, 'rest_invalid_param', 'Invalid parameter(s): per_page');
-		}
-		if (!Number.isInteger(page) || page < 1) throw new WcError(400, 'rest_invalid_param', 'Invalid parameter(s): page');
-		const totalPages = Math.max(1, Math.ceil(rows.length / perPage));
-		const body = rows.slice((page - 1) * perPage, page * perPage);
-		const link = (/** @type {number} */ p) => {
-			const next = new URLSearchParams(query);
-			next.set('page', String(p));
-			next.delete('consumer_key');
-			next.delete('consumer_secret');
-			return `${url}${API}${path}?${next}`;
-		};
-		const links = [];
-		if (page > 1) links.push(`<${link(page - 1)}>; rel="prev"`);
-		if (page < totalPages) links.push(`<${link(page + 1)}>; rel="next"`);
-		/** @type {Record<string, string>} */
-		const headers = { 'X-WP-Total': String(rows.length), 'X-WP-TotalPages': String(totalPages) };
-		// WordPress omits Link on a single page; n8n's "Return All" reads headers.link unconditionally,
-		// so the fake always sends one (an "up" link to the collection) to stay usable with it.
-		headers.Link = links.length ? links.join(', ') : `<${url}${API}${path}>; rel="up"`;
-		return { status: 200, body, headers };
-	}
-
-	/** @param {Obj[]} rows @param {URLSearchParams} query @param {string} dateField */
-	function filterByDates(rows, query, dateField) {
-		const after = parseTime(query.get('after') ?? undefined);
-		const modifiedAfter = parseTime(query.get('modified_after') ?? undefined);
-		const before = parseTime(query.get('before') ?? undefined);
-		return rows.filter(
-			(row) =>
-				(Number.isNaN(after) || parseTime(row[dateField]) > after) &&
-				(Number.isNaN(before) || parseTime(row[dateField]) < before) &&
-				(Number.isNaN(modifiedAfter) || parseTime(row.date_modified_gmt) > modifiedAfter),
-		);
-	}
+	/** A paged list of the collection at `path`. @param {Obj[]} rows @param {URLSearchParams} query @param {string} path */
+	const paged = (rows, query, path) => pagedList(rows, query, `${url}${API}${path}`);
 
 	/** @param {string} id */
 	function productOr404(id, allowVariation = false) {
@@ -563,37 +447,8 @@ async function startWooCommerceFake(options = {}) {
 		throw new WcError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
 	}
 
-	/**
-	 * The Shipment Tracking extension's REST API (`/wp-json/wc-shipment-tracking/v3/orders/{id}/shipment-trackings`):
-	 * it keeps its rows in the order meta `_wc_shipment_tracking_items`, as the extension does.
-	 * @param {string} method @param {string} orderId @param {Obj} body
-	 */
-	function shipmentTracking(method, orderId, body) {
-		const order = orderOr404(orderId);
-		let meta = order.meta_data.find((/** @type {Obj} */ m) => m.key === '_wc_shipment_tracking_items');
-		if (!meta) {
-			meta = { id: newId(), key: '_wc_shipment_tracking_items', value: [] };
-			order.meta_data.push(meta);
-		}
-		if (method === 'GET') return { status: 200, body: meta.value };
-		if (method === 'POST') {
-			if (!body.tracking_number) throw new WcError(400, 'rest_missing_callback_param', 'Missing parameter(s): tracking_number');
-			const row = {
-				tracking_id: crypto.randomBytes(16).toString('hex'),
-				tracking_provider: body.tracking_provider ?? '',
-				custom_tracking_provider: body.custom_tracking_provider ?? '',
-				custom_tracking_link: body.custom_tracking_link ?? '',
-				tracking_number: String(body.tracking_number),
-				date_shipped: body.date_shipped ?? now().slice(0, 10),
-			};
-			meta.value.push(row);
-			// The extension answers with the resolved provider and link: a custom provider's link is whatever was
-			// sent, an empty one included (accepted, stored, shown to the customer as a number without a link).
-			const formatted = { tracking_id: row.tracking_id, tracking_provider: row.custom_tracking_provider || row.tracking_provider, tracking_link: row.custom_tracking_provider ? row.custom_tracking_link : '', tracking_number: row.tracking_number, date_shipped: row.date_shipped };
-			return { status: 201, body: formatted };
-		}
-		throw new WcError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
-	}
+	/** The Shipment Tracking extension's REST API. @param {string} method @param {string} orderId @param {Obj} body */
+	const shipmentTracking = (method, orderId, body) => trackingRequest(orderOr404(orderId), method, body, newId);
 
 	/** @param {string} method @param {string} path @param {Obj} body */
 	async function control(method, path, body) {
