@@ -8,6 +8,7 @@
  * package, imports credentials for the local services and every template wired to them, starts n8n on
  * 127.0.0.1:5678, signs up the demo owner, and prints where to go. Ctrl-C stops everything.
  * Everything it writes lives under `.data/start/`; `npm start -- --fresh` starts from an empty n8n.
+ * `npm run start:queue` (`--queue`) runs the same demo on n8n in queue mode (tools/queue/cluster.js).
  */
 
 const { spawnSync } = require('node:child_process');
@@ -17,6 +18,7 @@ const path = require('node:path');
 
 const n8n = require('./n8n');
 const { wooCommerceDemoShop, shopifyDemoShop } = require('./demo/demoStores');
+const { prepareQueueCluster } = require('./queue/cluster');
 const { startSandbox } = require('../sandbox');
 const { demoShop } = require('../sandbox/seed/demoShop');
 const { startShopifyFake } = require('../sandbox/shopify');
@@ -67,6 +69,7 @@ async function stopAll(reason, exitCode = 0) {
 
 async function main() {
 	const fresh = process.argv.includes('--fresh');
+	const queueMode = process.argv.includes('--queue');
 	process.on('SIGINT', () => void stopAll('SIGINT'));
 	process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
@@ -89,22 +92,15 @@ async function main() {
 	await seedShopify(shopify);
 
 	const services = { sandbox, wooCommerce, shopify };
-	const env = n8n.n8nEnvironment({
-		userFolder: USER_FOLDER,
-		port: PORTS.n8n,
-		brokerPort: PORTS.broker,
-		extraCaCerts: shopify.caCertPath,
-	});
-	say('Installing the package into n8n as a community package…');
-	n8n.installPackage(USER_FOLDER);
-	say('Importing credentials and templates…');
-	await n8n.importCredentials(env, n8n.localCredentials(services));
-	const wiring = n8n.localWiring(services);
 	const templates = n8n.templateFiles().map((file) => n8n.readTemplate(file));
-	await n8n.importWorkflows(env, templates.map((t) => n8n.wireTemplate(t, wiring)));
-
-	say('Starting n8n…');
-	const server = await n8n.startN8n(env, { logFile: path.join(START_DIR, 'n8n.log'), onSpawn: (stop) => stops.unshift(stop) });
+	const wiring = n8n.localWiring(services);
+	/** @param {Record<string, string>} env */
+	const importAll = async (env) => {
+		say('Importing credentials and templates…');
+		await n8n.importCredentials(env, n8n.localCredentials(services));
+		await n8n.importWorkflows(env, templates.map((t) => n8n.wireTemplate(t, wiring)));
+	};
+	const server = queueMode ? await startQueueMode(shopify.caCertPath, importAll) : await startSingle(shopify.caCertPath, importAll);
 	void server.exited.then((code) => {
 		if (!stopping) void stopAll(`n8n exited (code ${code}); see ${server.logFile}`, 1);
 	});
@@ -125,6 +121,38 @@ async function main() {
 	say(`n8n log:           ${path.relative(n8n.REPO_ROOT, server.logFile)}`);
 	if (problems.length) say(`\nn8n reported problems with the package:\n  ${problems.join('\n  ')}`);
 	say('\nStop with Ctrl-C.');
+}
+
+/**
+ * One n8n process (`n8n start`) on 127.0.0.1:5678 with SQLite in `.data/start/n8n`.
+ * @param {string} caCertPath
+ * @param {(env: Record<string, string>) => Promise<void>} importAll
+ */
+async function startSingle(caCertPath, importAll) {
+	const env = n8n.n8nEnvironment({ userFolder: USER_FOLDER, port: PORTS.n8n, brokerPort: PORTS.broker, extraCaCerts: caCertPath });
+	say('Installing the package into n8n as a community package…');
+	n8n.installPackage(USER_FOLDER);
+	await importAll(env);
+	say('Starting n8n…');
+	return await n8n.startN8n(env, { logFile: path.join(START_DIR, 'n8n.log'), onSpawn: (stop) => stops.unshift(stop) });
+}
+
+/**
+ * `npm run start:queue`: n8n in queue mode (tools/queue/): Redis, PostgreSQL, main on 127.0.0.1:5678,
+ * a webhook processor and two workers, each with the package installed; data in `.data/queue/start`.
+ * @param {string} caCertPath
+ * @param {(env: Record<string, string>) => Promise<void>} importAll
+ */
+async function startQueueMode(caCertPath, importAll) {
+	say('Starting Redis and PostgreSQL, installing the package for main, the webhook processor and two workers…');
+	const cluster = await prepareQueueCluster({ name: 'start', extraCaCerts: caCertPath, ports: { main: PORTS.n8n } });
+	stops.unshift(cluster.stop);
+	await importAll(cluster.cliEnv);
+	say('Starting n8n main, the webhook processor and two workers…');
+	await cluster.start();
+	say(`queue mode:        webhook processor ${cluster.webhookUrl} (the stores deliver here), workers' health ${cluster.workers.map((w) => w?.url).join(', ')}`);
+	say(`  process logs:    ${path.relative(n8n.REPO_ROOT, cluster.folder)}/<main|webhook|worker-N>/n8n.log`);
+	return /** @type {import('./n8n/server').RunningN8n} */ (cluster.main);
 }
 
 /** @param {{ url: string, caCertPath: string }} shopify */

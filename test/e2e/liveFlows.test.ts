@@ -23,6 +23,7 @@ import type { TemplateWorkflow } from '../../tools/n8n/templates';
 import type { TestBed } from '../trigger/helpers';
 import { createInstance, expectNoPackageProblems, type E2eInstance } from './instance';
 import { credentialsFor, startServices, templatesFor, type E2eServices } from './services';
+import { expectStoreWebhooksAt, placePaidOrders } from './storeFlows';
 
 const LIVE_TEMPLATES = [
 	'woocommerce-orders-to-myogo.json',
@@ -97,38 +98,11 @@ describe('live flows through real n8n', () => {
 	let shopifyOrder: IDataObject;
 
 	test('publishing registers the store webhooks at n8n’s own /webhook/ address', async () => {
-		const woo = (await services.woo.get('/state')).data as { webhooks: IDataObject[] };
-		expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
-		for (const hook of woo.webhooks) expect(String(hook.delivery_url)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
-		const shop = (await services.shop.get('/state')).data as { webhooks: IDataObject[] };
-		expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid', 'orders/updated']);
-		for (const hook of shop.webhooks) expect(String(hook.address)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
+		await expectStoreWebhooksAt(services, n8n.port);
 	});
 
 	test('a paid order placed in each store reaches myOGO through the store trigger’s webhook', async () => {
-		// WooCommerce: checkout creates the order as pending; the payment moves it to processing.
-		wooOrder = (
-			await services.woo.post('/orders', {
-				status: 'pending',
-				currency: 'EUR',
-				total: '64.90',
-				billing: { first_name: 'Anna', last_name: 'Mäkelä', email: 'anna@example.com', country: 'FI' },
-				shipping: { first_name: 'Anna', last_name: 'Mäkelä', address_1: 'Puistokatu 3', city: 'Turku', postcode: '20100', country: 'FI' },
-				line_items: [{ id: 1, name: 'Zip hoodie - Grey / M', sku: 'HOODIE-GREY-M', quantity: 1, price: 47.011952, total: '47.01', total_tax: '11.99' }],
-				shipping_lines: [{ id: 2, method_title: 'Posti parcel', method_id: 'flat_rate', total: '4.70', total_tax: '1.20' }],
-			})
-		).data as IDataObject;
-		await services.woo.post(`/orders/${wooOrder.id}/status`, { status: 'processing' });
-		// Shopify: an order paid at checkout (orders/create and orders/paid).
-		shopifyOrder = (
-			await services.shop.post('/orders', {
-				email: 'olli@example.com',
-				financial_status: 'paid',
-				line_items: [{ sku: 'CAP-NAVY', quantity: 2, price: '19.90' }],
-				shipping_address: { first_name: 'Olli', last_name: 'Saarinen', address1: 'Rantakatu 1', city: 'Oulu', zip: '90100', country_code: 'FI' },
-				shipping_lines: [{ title: 'Express', code: 'express', price: '9.90' }],
-			})
-		).data as IDataObject;
+		({ wooOrder, shopifyOrder } = await placePaidOrders(services));
 
 		const woo = await waitFor('the WooCommerce order in myOGO', () => myOgoOrder(services.bed, String(wooOrder.number)));
 		const shop = await waitFor('the Shopify order in myOGO', () => myOgoOrder(services.shopBed, String(shopifyOrder.name).replace(/^#/, '')));

@@ -1,0 +1,54 @@
+/**
+ * What the live tiers (end to end, queue mode) do with the store fakes: check where publishing
+ * registered the store webhooks, and place one paid order in each store as a customer would.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { E2eServices } from './services';
+
+export interface PaidOrders {
+	wooOrder: IDataObject;
+	shopifyOrder: IDataObject;
+	wooReference: string;
+	shopReference: string;
+}
+
+/** Publishing registered both stores' order webhooks at `http://127.0.0.1:<port>/webhook/…`. */
+export async function expectStoreWebhooksAt(services: E2eServices, port: number | string): Promise<void> {
+	const address = new RegExp(`^http://127\\.0\\.0\\.1:${port}/webhook/`);
+	const woo = (await services.woo.get('/state')).data as { webhooks: IDataObject[] };
+	expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
+	for (const hook of woo.webhooks) expect(String(hook.delivery_url)).toMatch(address);
+	const shop = (await services.shop.get('/state')).data as { webhooks: IDataObject[] };
+	expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid', 'orders/updated']);
+	for (const hook of shop.webhooks) expect(String(hook.address)).toMatch(address);
+}
+
+/**
+ * WooCommerce creates the order pending at checkout and moves it to processing on payment; Shopify's
+ * is paid at checkout. Their references (what myOGO files them under) come with them.
+ */
+export async function placePaidOrders(services: E2eServices): Promise<PaidOrders> {
+	const wooOrder = (
+		await services.woo.post('/orders', {
+			status: 'pending',
+			currency: 'EUR',
+			total: '64.90',
+			billing: { first_name: 'Anna', last_name: 'Mäkelä', email: 'anna@example.com', country: 'FI' },
+			shipping: { first_name: 'Anna', last_name: 'Mäkelä', address_1: 'Puistokatu 3', city: 'Turku', postcode: '20100', country: 'FI' },
+			line_items: [{ id: 1, name: 'Zip hoodie - Grey / M', sku: 'HOODIE-GREY-M', quantity: 1, price: 47.011952, total: '47.01', total_tax: '11.99' }],
+			shipping_lines: [{ id: 2, method_title: 'Posti parcel', method_id: 'flat_rate', total: '4.70', total_tax: '1.20' }],
+		})
+	).data as IDataObject;
+	await services.woo.post(`/orders/${wooOrder.id}/status`, { status: 'processing' });
+	const shopifyOrder = (
+		await services.shop.post('/orders', {
+			email: 'olli@example.com',
+			financial_status: 'paid',
+			line_items: [{ sku: 'CAP-NAVY', quantity: 2, price: '19.90' }],
+			shipping_address: { first_name: 'Olli', last_name: 'Saarinen', address1: 'Rantakatu 1', city: 'Oulu', zip: '90100', country_code: 'FI' },
+			shipping_lines: [{ title: 'Express', code: 'express', price: '9.90' }],
+		})
+	).data as IDataObject;
+	return { wooOrder, shopifyOrder, wooReference: String(wooOrder.number), shopReference: String(shopifyOrder.name).replace(/^#/, '') };
+}
