@@ -1,11 +1,17 @@
-/** Tests run TypeScript straight from source; type errors are caught by `npm run typecheck`. */
+const N8N_NODE_TIERS = require('./test/n8nNodeTiers');
+
+/**
+ * `npm test`'s Jest run, the quick loop: unit and in-process tests against the fakes, no n8n install.
+ * Tests run TypeScript straight from source; type errors are caught by `npm run typecheck`.
+ */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	// Tiers with their own config: end-to-end runs real n8n (`npm run test:e2e`); the reliability
-	// suite has its own runner (`npm run test:reliability`).
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/reliability/'],
+	// Tiers with their own config: the templates, which run n8n's own nodes from dev/n8n
+	// (`npm run test:templates`); end to end in real n8n (`npm run test:e2e`); the reliability
+	// suite has its own runner (`npm run test:reliability`). What is left needs no n8n install.
+	testPathIgnorePatterns: ['/node_modules/', ...N8N_NODE_TIERS, '<rootDir>/test/e2e/', '<rootDir>/test/reliability/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }],
 	},

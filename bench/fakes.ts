@@ -20,6 +20,9 @@ export interface ShopifyFakeAddress {
 	shopSubdomain: string;
 	accessToken: string;
 	appSecret: string;
+	/** The OAuth2 credential's side: the app's client ID and the token the fake's OAuth flow issues. */
+	clientId: string;
+	oauthAccessToken: string;
 	/** The proxy's fixed wait before each call it forwards. */
 	latencyMs: number;
 }

@@ -31,6 +31,8 @@ async function start() {
 			shopSubdomain: `127.0.0.1:${proxy.port}/shop/`,
 			accessToken: shop.accessToken,
 			appSecret: shop.appSecret,
+			clientId: shop.clientId,
+			oauthAccessToken: shop.oauthAccessToken,
 			latencyMs: LATENCY_MS,
 		};
 	}

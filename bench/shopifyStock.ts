@@ -9,7 +9,7 @@ import type { ShopifyFakeAddress } from './fakes';
 import { PARENTS, SIMPLE, VARIATIONS_EACH, changedSkus, expectedLevel, simpleSku, variationSku } from './stockScenario';
 import type { StoreCase } from './stockSyncCase';
 
-/** productVariants(first:) and inventorySetQuantities(quantities:) both take at most 250. */
+/** inventoryItems(first:) and inventorySetQuantities(quantities:) both take at most 250. */
 const BATCH = 250;
 const LOCATION = 'gid://shopify/Location/1';
 
@@ -29,6 +29,13 @@ export function shopifyStockCase(shop: ShopifyFakeAddress): StoreCase {
 		naiveFiles: { perSku: 'shopify-stock-per-sku.json', loop: 'shopify-stock-per-sku-loop.json' },
 		naiveSettings: { 'settings.shopSubdomain': shop.shopSubdomain, 'settings.locationId': LOCATION },
 		credentials: {
+			// The template's default (a Dev Dashboard app); the naive workflows use the legacy token.
+			shopifyOAuth2Api: {
+				shopSubdomain: shop.shopSubdomain,
+				clientId: shop.clientId,
+				clientSecret: shop.appSecret,
+				oauthTokenData: { access_token: shop.oauthAccessToken },
+			},
 			shopifyAccessTokenApi: { shopSubdomain: shop.shopSubdomain, accessToken: shop.accessToken, appSecretKey: shop.appSecret },
 		},
 		async seed() {
@@ -49,7 +56,7 @@ export function shopifyStockCase(shop: ShopifyFakeAddress): StoreCase {
 		calls: async () => (await control.get('/requests')).data,
 		minimum: {
 			calls: 2 * batches,
-			how: `${batches} variant lookups (productVariants, 250 SKUs each) + ${batches} inventorySetQuantities (250 each; Shopify sets variants of any product in one call)`,
+			how: `${batches} lookups (inventoryItems, 250 SKUs each, with their current level) + ${batches} inventorySetQuantities (250 each; Shopify sets variants of any product in one call)`,
 		},
 		naiveCallsPerSku: 2,
 		async wrongSkus(skus) {

@@ -2,7 +2,9 @@
  * Stock sync benchmark of issue 9: 10,000-product catalog, 2,000 SKUs changed in myOGO → store.
  * Ours = the real store template run in-process; naive = a per-SKU HTTP Request workflow
  * (bench/naive/), run in the same process against the same fakes. Prints figures, asserts nothing
- * about time: `npm run bench:stock` (bench/run.js: the Shopify fake speaks HTTPS with its own certificate).
+ * about time; it does check that ours leaves every changed SKU at myOGO's level in the store (a run
+ * whose writes the store refuses is no benchmark): `npm run bench:stock` (bench/run.js: the Shopify
+ * fake speaks HTTPS with its own certificate).
  */
 import { startFakes, type BenchFakes } from './fakes';
 import { printTable, type Row } from './report';
@@ -40,7 +42,13 @@ function describeStore(name: string, storeCase: () => StoreCase) {
 
 		it('ours: the template, one poll (each of the store case\'s Settings variants)', async () => {
 			for (const variant of store.ourVariants) {
-				ours.push({ label: variant.label, measured: await runOurs(fakes.url, fakes.control, store, variant.settings) });
+				const measured = await runOurs(fakes.url, fakes.control, store, variant.settings);
+				ours.push({ label: variant.label, measured });
+				expect({ variant: variant.label, outcome: measured.outcome, wrongSkus: measured.wrong }).toEqual({
+					variant: variant.label,
+					outcome: `${changedSkus.length} rows emitted, 0 failed or refused`,
+					wrongSkus: 0,
+				});
 			}
 		});
 

@@ -129,7 +129,7 @@ export async function runOurs(url: string, control: AxiosInstance, store: StoreC
 		if (!items) return { outcome: 'the trigger emitted nothing', nodes: '' };
 		const result = await runFromTrigger(template, 'myOGO Trigger', items, credentials);
 		if (result.error) return { outcome: `error: ${result.error.message}`, nodes: slowestNodes(result) };
-		const failed = ['Failed Requests', 'Stock Updates Refused', 'Not Stocked at Location'].reduce((n, name) => n + itemsOf(result, name).length, 0);
+		const failed = ['Failed Requests', 'Stock Updates Refused', 'Stock Changed Meanwhile', 'Not Stocked at Location'].reduce((n, name) => n + itemsOf(result, name).length, 0);
 		return { outcome: `${(items[0].stock as unknown[]).length} rows emitted, ${failed} failed or refused`, nodes: slowestNodes(result) };
 	});
 	return await collect(control, store, changedSkus, run, pollMs);

@@ -28,7 +28,7 @@ export class MyOgoApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. 4f0c2a1e-…',
 			description:
-				'In myOGO: Edit Merchant → Integrations → API Information. The sandbox uses sandbox-merchant.',
+				'In myOGO: Edit Merchant → Integrations → API Information.',
 		},
 		{
 			displayName: 'Secret Token',
@@ -38,7 +38,7 @@ export class MyOgoApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'In myOGO: Edit Merchant → Integrations → API Information. The sandbox uses sandbox-secret.',
+				'In myOGO: Edit Merchant → Integrations → API Information.',
 		},
 		{
 			displayName: 'Client ID',
@@ -47,7 +47,7 @@ export class MyOgoApi implements ICredentialType {
 			default: '123456',
 			required: true,
 			description:
-				'OAuth client of the integration. The demo pair 123456 / abcdef works for test merchants and the sandbox; live merchants ask OGOship for their own.',
+				'OAuth client of the integration. The demo pair 123456 / abcdef works for test merchants; live merchants ask OGOship for their own.',
 		},
 		{
 			displayName: 'Client Secret',
@@ -57,7 +57,7 @@ export class MyOgoApi implements ICredentialType {
 			default: 'abcdef',
 			required: true,
 			description:
-				'Secret of the OAuth client. The demo pair 123456 / abcdef works for test merchants and the sandbox; live merchants ask OGOship for their own.',
+				'Secret of the OAuth client. The demo pair 123456 / abcdef works for test merchants; live merchants ask OGOship for their own.',
 		},
 		{
 			displayName: 'Scope',
@@ -80,7 +80,7 @@ export class MyOgoApi implements ICredentialType {
 				{
 					name: 'Custom',
 					value: 'custom',
-					description: 'Your own URLs: the myOGO sandbox, a proxy, or a test host',
+					description: 'Your own URLs, e.g. a proxy or a test host',
 				},
 			],
 		},
@@ -88,18 +88,20 @@ export class MyOgoApi implements ICredentialType {
 			displayName: 'Token Base URL',
 			name: 'tokenBaseUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:5690',
+			required: true,
+			default: '',
 			placeholder: 'https://my.ogoship.com',
-			description: 'Host that answers POST /OAuth/Token. The sandbox serves it on its own port.',
+			description: 'Host that answers POST /OAuth/Token',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',
-			default: 'http://127.0.0.1:5690',
+			required: true,
+			default: '',
 			placeholder: 'https://api.ogoship.com',
-			description: 'Host that answers /api/v1/… calls. The sandbox serves it on its own port.',
+			description: 'Host that answers /api/v1/… calls',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{

@@ -15,7 +15,7 @@ const { createRequestHandler } = require('./app');
 
 /**
  * The myOGO sandbox: a local fake of the myOGO (OGOship) API, following the
- * contract in the project's shared `myogo-api.md`. See `sandbox/README.md`.
+ * contract in docs/myogo-api.md. See `sandbox/README.md`.
  */
 
 /**

@@ -9,6 +9,7 @@
  * 127.0.0.1:5678, signs up the demo owner, and prints where to go. Ctrl-C stops everything.
  * Everything it writes lives under `.data/start/`; `npm start -- --fresh` starts from an empty n8n.
  * `npm run start:queue` (`--queue`) runs the same demo on n8n in queue mode (tools/queue/cluster.js).
+ * With MYOGO_N8N=compat it runs n8n 2.40 instead, on 127.0.0.1:5778, from `.data/compat/start/`.
  */
 
 const { spawnSync } = require('node:child_process');
@@ -24,8 +25,9 @@ const { demoShop } = require('../sandbox/seed/demoShop');
 const { startShopifyFake } = require('../sandbox/shopify');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
 
-const PORTS = { n8n: 5678, broker: 5679, sandbox: 5690, shopify: 5691, wooCommerce: 5692 };
-const START_DIR = path.join(n8n.DATA_DIR, 'start');
+const BASE = n8n.PINNED.startPort;
+const PORTS = { n8n: BASE, broker: BASE + 1, sandbox: BASE + 12, shopify: BASE + 13, wooCommerce: BASE + 14 };
+const START_DIR = path.join(n8n.N8N_DATA_DIR, 'start');
 const USER_FOLDER = path.join(START_DIR, 'n8n');
 
 /** @param {string} text */
@@ -73,7 +75,7 @@ async function main() {
 	process.on('SIGINT', () => void stopAll('SIGINT'));
 	process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
-	runNpm('setup:n8n');
+	runNpm(n8n.PINNED.setupScript);
 	say('Building the package…');
 	runNpm('build');
 	if (fresh) rmSync(START_DIR, { recursive: true, force: true });
@@ -117,7 +119,7 @@ async function main() {
 	say(`WooCommerce fake:  ${wooCommerce.url}   control API ${wooCommerce.url}/_fake/`);
 	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.wooCommerceApi.name}"`);
 	say(`Shopify fake:      ${shopify.url}   control API ${shopify.url}/_fake/`);
-	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}"`);
+	say(`  credentials:     "${n8n.LOCAL_CREDENTIALS.shopifyOAuth2Api.name}" (the templates' default), "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}" (legacy token)`);
 	say(`n8n log:           ${path.relative(n8n.REPO_ROOT, server.logFile)}`);
 	if (problems.length) say(`\nn8n reported problems with the package:\n  ${problems.join('\n  ')}`);
 	say('\nStop with Ctrl-C.');

@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 // Runs every test tier one after the other — what CI runs, and what "all the tests" means here:
-// unit and in-process (`npm test`), end to end in real n8n, the browser, and reliability. Every
-// tier runs even when an earlier one failed, so one run shows everything; the closing lines say
-// how long each tier took and whether it passed, and the exit code is non-zero if any failed.
+// the quick loop (`npm test`), the templates with n8n's own nodes, end to end in real n8n, the
+// browser, the same on the newer n8n (compatibility), reliability, and the release check (n8n's
+// verification scan). Every tier runs even when an earlier one failed, so one run shows everything;
+// the closing lines say how long each tier took and whether it passed, and the exit code is
+// non-zero if any failed.
 const { spawnSync } = require('node:child_process');
 
 const TIERS = [
-	{ name: 'unit and in-process', script: 'test' },
+	{ name: 'quick loop: build, lint, types, unit and in-process', script: 'test' },
+	{ name: "templates (with n8n's own nodes)", script: 'test:templates' },
 	{ name: 'end-to-end (real n8n)', script: 'test:e2e' },
 	{ name: 'browser', script: 'test:browser' },
-	// Last: its secret scan also reads the logs the tiers before it left in .data/.
+	// The e2e and browser checks again on n8n 2.40 / Node 24 (installs it first when missing).
+	{ name: 'compatibility (n8n 2.40)', script: 'test:compat' },
+	// After the other test tiers: its secret scan also reads the logs they left in .data/.
 	{ name: 'reliability', script: 'test:reliability' },
+	{ name: "release check (n8n's verification scan)", script: 'release:check' },
 ];
 
 const results = [];

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
-import { nodeProperties } from './actions/versionDescription';
+import { nodeProperties } from './actions/nodeProperties';
 import { listSearch } from './methods';
 
 export class MyOgo implements INodeType {

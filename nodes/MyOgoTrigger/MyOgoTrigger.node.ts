@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ORDER_STATUS_OPTIONS } from '../MyOgo/actions/order/fields';
+import { ORDER_STATUS_OPTIONS } from '../MyOgo/shared/orderStatuses';
 import type { PollEvent } from './events';
 import type { PollSettings, StockOutput } from './poll';
 import { pollChanges, sampleLatest } from './poll';
@@ -88,7 +88,7 @@ export class MyOgoTrigger implements INodeType {
 						description: 'Each changed stock row becomes an item (productCode, stockAvailable, …)',
 					},
 					{
-						name: 'One Item per Poll',
+						name: 'All Changes in One Item',
 						value: 'batch',
 						description: 'All stock rows changed since the last poll in one item, as "stock" (for stores with batch APIs)',
 					},
@@ -98,7 +98,7 @@ export class MyOgoTrigger implements INodeType {
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add option',
+				placeholder: 'Add Option',
 				default: {},
 				options: [
 					{

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { tidyOrder, tidyProduct, trackingNumbersOf } from '../MyOgo/actions/output';
+import { tidyOrder, tidyProduct, trackingNumbersOf } from '../MyOgo/shared/output';
 import type { ChangeFeed } from './cursor/changes';
 
 export type PollEvent =

@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -9,8 +10,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { tidyOrder } from '../MyOgo/actions/output';
-import { remember, seenRecently } from './replay';
+import { tidyOrder } from '../MyOgo/shared/output';
+import type { ReplayMemory } from './replay';
+import { keepInStaticData, memoryName, remember, seenRecently } from './replay';
 import { fingerprint, isValidSignature, SIGNATURE_HEADER } from './signature';
 import type { StoredSubscription, WebhookEvent } from './subscription';
 import { createSubscription, isType, removeSubscription, subscriptionExists, SUBSCRIPTION_TYPES } from './subscription';
@@ -30,6 +32,12 @@ async function rawBodyOf(this: IWebhookFunctions): Promise<Buffer | undefined> {
 	if (Buffer.isBuffer(raw)) return raw;
 	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
 	return undefined;
+}
+
+/** The replay memory of this node's current subscription (see replay.ts). */
+function replayMemory(this: IWebhookFunctions | IExecuteFunctions, staticData: IDataObject): ReplayMemory {
+	const key = (staticData as StoredSubscription).signingKey ?? '';
+	return { staticData, name: memoryName(this.getWorkflow().id, this.getNode().name, this.getMode(), key) };
 }
 
 /**
@@ -65,8 +73,8 @@ export class MyOgoWebhookTrigger implements INodeType {
 							'An order left the warehouse; the item carries tracking numbers, tracking URL and order lines',
 					},
 					{
-						name: 'Stock Level Changed',
-						value: 'stockLevelChanged',
+						name: 'Stock Changed',
+						value: 'stockChanged',
 						description: 'The warehouse stock of a product changed',
 					},
 				],
@@ -76,7 +84,7 @@ export class MyOgoWebhookTrigger implements INodeType {
 				name: 'stockOutput',
 				type: 'options',
 				default: 'perProduct',
-				displayOptions: { show: { event: ['stockLevelChanged'] } },
+				displayOptions: { show: { event: ['stockChanged'] } },
 				options: [
 					{
 						name: 'One Item per Product',
@@ -84,7 +92,7 @@ export class MyOgoWebhookTrigger implements INodeType {
 						description: 'Each stock row of the delivery becomes an item (productCode, stockAvailable, …)',
 					},
 					{
-						name: 'One Item per Delivery',
+						name: 'All Changes in One Item',
 						value: 'batch',
 						description: 'All stock rows of the delivery in one item, as "stock" (for stores with batch APIs)',
 					},
@@ -94,7 +102,7 @@ export class MyOgoWebhookTrigger implements INodeType {
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
-				placeholder: 'Add option',
+				placeholder: 'Add Option',
 				default: {},
 				options: [
 					{
@@ -168,11 +176,22 @@ export class MyOgoWebhookTrigger implements INodeType {
 		if (options.ignoreRepeats !== false) {
 			const hash = fingerprint(raw);
 			const now = Date.now();
-			if (seenRecently(staticData, hash, now)) {
+			const memory = replayMemory.call(this, staticData);
+			if (seenRecently(memory, hash, now)) {
 				return { webhookResponse: { message: 'Already received' } };
 			}
-			remember(staticData, hash, now);
+			remember(memory, hash, now);
 		}
 		return { workflowData: [items] };
+	}
+
+	/**
+	 * Runs first in the run a delivery started, and hands its items on. It also copies the replay
+	 * memory into static data, which n8n saves when the run ends, on every version (replay.ts).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const memory = replayMemory.call(this, this.getWorkflowStaticData('node'));
+		keepInStaticData(memory, this.getWorkflow().id, this.getNode().name, Date.now());
+		return [this.getInputData().map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 	}
 }

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
-/** The header myOGO signs each callback with: Base64(HMAC-SHA256(key, raw UTF-8 body)). */
+/** The header myOGO signs each callback with: Base64(HMAC-SHA256(key, raw UTF-8 body)) (docs/myogo-api.md, "Webhooks"). */
 export const SIGNATURE_HEADER = 'x-ogoship-hmac-sha256';
 
 /** A fresh signing key for one subscription: 32 random bytes, base64url (no characters to escape). */

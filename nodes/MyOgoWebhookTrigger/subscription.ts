@@ -2,15 +2,15 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { myOgoList, myOgoRequest } from '../MyOgo/transport';
-import { forgetAll } from './replay';
+import { forgetAll, noteSubscription } from './replay';
 import { newSigningKey } from './signature';
 
-export type WebhookEvent = 'orderShipped' | 'stockLevelChanged';
+export type WebhookEvent = 'orderShipped' | 'stockChanged';
 
 /** myOGO's subscription type for each event, by name and by its number in OGOship's 2019 client. */
 export const SUBSCRIPTION_TYPES: Record<WebhookEvent, { name: string; number: number }> = {
 	orderShipped: { name: 'OrderShipped', number: 1 },
-	stockLevelChanged: { name: 'ProductStockLevelChanged', number: 2 },
+	stockChanged: { name: 'ProductStockLevelChanged', number: 2 },
 };
 
 /** What the node keeps in its static data about its subscription. */
@@ -69,6 +69,7 @@ export async function subscriptionExists(this: IHookFunctions, event: WebhookEve
 			await deleteSubscription.call(this, String(subscription.id));
 		}
 	}
+	noteSubscription(this.getWorkflow().id, this.getNode().name, intact ? mine.signingKey : undefined);
 	if (intact) return true;
 	delete mine.webhookId;
 	delete mine.signingKey;
@@ -95,6 +96,7 @@ export async function createSubscription(this: IHookFunctions, event: WebhookEve
 	mine.webhookId = reply.id;
 	mine.signingKey = key;
 	forgetAll(staticData);
+	noteSubscription(this.getWorkflow().id, this.getNode().name, key);
 	return true;
 }
 
@@ -107,5 +109,6 @@ export async function removeSubscription(this: IHookFunctions): Promise<boolean>
 	delete mine.webhookId;
 	delete mine.signingKey;
 	forgetAll(staticData);
+	noteSubscription(this.getWorkflow().id, this.getNode().name, undefined);
 	return true;
 }

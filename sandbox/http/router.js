@@ -19,6 +19,7 @@ const { ApiError, badRequest } = require('./errors');
  * @property {import('./query').Query} query
  * @property {unknown} body        the parsed JSON body, undefined when none
  * @property {import('node:http').IncomingHttpHeaders} headers
+ * @property {string} [apiVersion] the Shopify fake's answering Admin API version
  */
 
 /**

@@ -11,7 +11,8 @@ startShopifyFake({ port, log: quiet ? undefined : (line) => process.stdout.write
 		process.stdout.write(
 			`Shopify fake on ${fake.url}\n` +
 				`Admin API:  ${fake.adminUrl}\n` +
-				`Credential "Shopify Access Token API": Shop Subdomain ${fake.shopSubdomain}, Access Token ${fake.accessToken}, APP Secret Key ${fake.appSecret}\n` +
+				`Credential "Shopify OAuth2 API" (the templates' default): Shop Subdomain ${fake.shopSubdomain}, Client ID ${fake.clientId}, Client Secret ${fake.appSecret}, then "Connect my account"\n` +
+				`Credential "Shopify Access Token API" (legacy app): Shop Subdomain ${fake.shopSubdomain}, Access Token ${fake.accessToken}, APP Secret Key ${fake.appSecret}\n` +
 				`Certificate: ${fake.caCertPath} (start n8n with NODE_EXTRA_CA_CERTS=${fake.caCertPath})\n` +
 				`Control API: ${fake.url}/_fake/ (reset, seed, products, orders, inventory, state, requests, deliveries)\n`,
 		);

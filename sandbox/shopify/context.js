@@ -4,6 +4,7 @@
 const { createShop } = require('./shop');
 const { WebhookSender } = require('./webhooks');
 const { RequestLog } = require('../requestLog');
+const { DEFAULTS } = require('./defaults');
 
 /**
  * Everything a request handler of the fake reaches for: the shop's state, the webhook sender,
@@ -11,24 +12,34 @@ const { RequestLog } = require('../requestLog');
  */
 
 /**
- * @param {{ accessToken: string, appSecret: string, log: (line: string) => void }} options
+ * @param {{ accessToken: string, appSecret: string, oauthAccessToken?: string, log: (line: string) => void }} options
  */
-function createContext({ accessToken, appSecret, log }) {
+function createContext({ accessToken, appSecret, oauthAccessToken = DEFAULTS.oauthAccessToken, log }) {
 	const urls = { url: '', adminUrl: '', shopDomain: '' };
 	const ctx = {
 		accessToken,
 		appSecret,
+		clientId: DEFAULTS.clientId,
+		oauthAccessToken,
+		appScopes: DEFAULTS.appScopes,
+		/**
+		 * The legacy custom app's token or the one the OAuth flow issued.
+		 * @param {unknown} token
+		 */
+		acceptsToken: (token) => token === accessToken || token === oauthAccessToken,
 		log,
 		urls,
 		shop: createShop(),
 		/** @type {import('./faults').FaultRule[]} pending fault rules (`/_fake/faults`) */
 		faults: [],
+		/** @type {Map<string, { fingerprint: string, result: unknown }>} `@idempotent` keys seen, per mutation (graphql/idempotency.js) */
+		idempotencyKeys: new Map(),
 		/** @type {import('./costBudget').CostBudget | null} the GraphQL cost budget (`/_fake/rate-limit`), off by default */
 		costBudget: null,
 		/** The budget's clock, in milliseconds. */
 		now: () => Date.now(),
 		sender: new WebhookSender({ appSecret, shopDomain: () => urls.shopDomain, log }),
-		requestLog: new RequestLog({ limit: 200_000, knownSecrets: () => [accessToken, appSecret], isIssuedToken: () => false }),
+		requestLog: new RequestLog({ limit: 200_000, knownSecrets: () => [accessToken, appSecret, oauthAccessToken], isIssuedToken: () => false }),
 		/** @param {string} topic @param {unknown} payload */
 		fire: (topic, payload) => ctx.sender.fire(ctx.shop, topic, payload),
 		/**
@@ -46,6 +57,7 @@ function createContext({ accessToken, appSecret, log }) {
 			ctx.sender.clear();
 			ctx.requestLog.clear();
 			ctx.faults = [];
+			ctx.idempotencyKeys = new Map();
 			ctx.costBudget = null;
 		},
 	};

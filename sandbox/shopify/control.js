@@ -64,6 +64,24 @@ function fulfillmentsView(ctx) {
 	});
 }
 
+/**
+ * Every inventory write carried out (one per applied `inventorySetQuantities`; a replayed idempotency
+ * key adds none): what a test counts to prove a retried batch was applied once.
+ * @param {FakeContext} ctx
+ */
+function inventoryAdjustmentsView(ctx) {
+	return ctx.shop.adjustmentGroups.map((group) => ({
+		id: gid('InventoryAdjustmentGroup', group.id),
+		reason: group.reason,
+		changes: group.changes.map((/** @type {{ itemId: number, locationId: number, delta: number, quantityAfterChange: number }} */ change) => ({
+			sku: ctx.shop.variants.get(ctx.shop.inventoryItems.get(change.itemId)?.variantId ?? -1)?.variant.sku ?? null,
+			locationId: gid('Location', change.locationId),
+			delta: change.delta,
+			quantityAfterChange: change.quantityAfterChange,
+		})),
+	}));
+}
+
 /** @param {FakeContext} ctx */
 function createControlRouter(ctx) {
 	const router = new Router();
@@ -131,6 +149,8 @@ function createControlRouter(ctx) {
 			orders: [...ctx.shop.orders.values()],
 			inventory: inventoryBySku(ctx),
 			fulfillments: fulfillmentsView(ctx),
+			inventoryAdjustments: inventoryAdjustmentsView(ctx),
+			idempotencyKeys: [...ctx.idempotencyKeys.keys()],
 			webhooks: [...ctx.shop.webhooks.values()],
 		}),
 	);

@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * A fake of Shopify's Admin API (2024-07) over HTTPS on 127.0.0.1, for testing the Shopify ⇄ myOGO
+ * A fake of Shopify's Admin API (as served from mid-January 2027: 2026-04 to 2027-01) over HTTPS on 127.0.0.1, for testing the Shopify ⇄ myOGO
  * templates with n8n's own Shopify and Shopify Trigger nodes: REST products, orders, webhooks and
  * locations as those nodes call them, a GraphQL subset (inventory, fulfillment) run by the
  * `graphql` reference implementation, HMAC-signed webhook deliveries, and a control API under
@@ -15,7 +15,7 @@ const { ensureCertificate } = require('./certificate');
 const { createContext } = require('./context');
 const { createRequestHandler } = require('./app');
 const { DEFAULTS } = require('./defaults');
-const { API_VERSION } = require('./webhooks');
+const { PINNED_VERSION, LIVE_VERSIONS, OLDEST_LIVE_VERSION } = require('./versions');
 
 /**
  * @param {{ port?: number, host?: string, accessToken?: string, appSecret?: string, certificateDir?: string, log?: (line: string) => void }} [options]
@@ -38,7 +38,7 @@ async function startShopifyFake(options = {}) {
 	const shopSubdomain = `127.0.0.1:${port}/shop/`;
 	ctx.urls.url = url;
 	ctx.urls.shopDomain = `${shopSubdomain}.myshopify.com`;
-	ctx.urls.adminUrl = `${url}/shop/.myshopify.com/admin/api/${API_VERSION}`;
+	ctx.urls.adminUrl = `${url}/shop/.myshopify.com/admin/api/${PINNED_VERSION}`;
 
 	return {
 		url,
@@ -48,6 +48,9 @@ async function startShopifyFake(options = {}) {
 		adminUrl: ctx.urls.adminUrl,
 		accessToken: ctx.accessToken,
 		appSecret: ctx.appSecret,
+		/** The OAuth2 credential's side: client ID, and the token its flow issues. */
+		clientId: ctx.clientId,
+		oauthAccessToken: ctx.oauthAccessToken,
 		caCertPath: certificate.certPath,
 		/** Resolves when every webhook delivery queued so far has been attempted. */
 		settle: () => ctx.sender.settle(),
@@ -63,4 +66,4 @@ async function startShopifyFake(options = {}) {
 	};
 }
 
-module.exports = { startShopifyFake, DEFAULTS, API_VERSION };
+module.exports = { startShopifyFake, DEFAULTS, PINNED_VERSION, LIVE_VERSIONS, OLDEST_LIVE_VERSION };

@@ -11,13 +11,14 @@ const { shopifyTime } = require('./catalog');
  * Webhook subscriptions (REST `/webhooks.json`) and their deliveries. A delivery is a JSON POST
  * of the REST object with Shopify's headers; `X-Shopify-Hmac-Sha256` is the base64 HMAC-SHA256 of
  * the raw body keyed with the app's client secret, which is what n8n's Shopify Trigger checks.
+ * A subscription's `api_version` is the version that answered the call creating it (n8n's trigger asks
+ * for 2024-07, so the oldest served version); its deliveries name that version in `X-Shopify-API-Version`.
  * One attempt per delivery (Shopify retries for hours; tests replay instead, `POST /_fake/deliveries/replay`).
  */
 
 /** @typedef {import('./shop').Shop} Shop */
 /** @typedef {import('./shop').Webhook} Webhook */
 
-const API_VERSION = '2024-07';
 const TOPIC = /^[a-z_]+\/[a-z_]+$/;
 const DELIVERY_TIMEOUT_MS = 10_000;
 
@@ -28,6 +29,7 @@ const DELIVERY_TIMEOUT_MS = 10_000;
  * @property {number} subscriptionId
  * @property {string} topic
  * @property {string} address
+ * @property {string} apiVersion   the subscription's api_version
  * @property {number | string} status the receiver's HTTP status, 'pending', or 'error: …'
  * @property {number} attempts
  * @property {unknown} payload
@@ -36,8 +38,9 @@ const DELIVERY_TIMEOUT_MS = 10_000;
 /**
  * @param {Shop} shop
  * @param {Record<string, any>} input the `webhook` object of `POST /webhooks.json`
+ * @param {string} apiVersion the version that answered the call
  */
-function createWebhook(shop, input) {
+function createWebhook(shop, input, apiVersion) {
 	if (!input || typeof input !== 'object') throw unprocessable({ webhook: ['Required parameter missing or invalid'] });
 	/** @type {Record<string, string[]>} */
 	const errors = {};
@@ -71,7 +74,7 @@ function createWebhook(shop, input) {
 		updated_at: now,
 		fields: Array.isArray(input.fields) ? input.fields : [],
 		metafield_namespaces: [],
-		api_version: API_VERSION,
+		api_version: apiVersion,
 		admin_graphql_api_id: gid('WebhookSubscription', id),
 	};
 	shop.webhooks.set(id, hook);
@@ -119,6 +122,7 @@ class WebhookSender {
 				subscriptionId: hook.id,
 				topic,
 				address: hook.address,
+				apiVersion: hook.api_version,
 				status: 'pending',
 				attempts: 0,
 				payload: JSON.parse(JSON.stringify(payload)),
@@ -152,7 +156,7 @@ class WebhookSender {
 				'X-Shopify-Shop-Domain': this.shopDomain(),
 				'X-Shopify-Webhook-Id': delivery.webhookId,
 				'X-Shopify-Triggered-At': new Date().toISOString(),
-				'X-Shopify-API-Version': API_VERSION,
+				'X-Shopify-API-Version': delivery.apiVersion,
 			},
 			body,
 			signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
@@ -181,4 +185,4 @@ class WebhookSender {
 	}
 }
 
-module.exports = { createWebhook, webhookOr404, WebhookSender, API_VERSION };
+module.exports = { createWebhook, webhookOr404, WebhookSender };

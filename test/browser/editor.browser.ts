@@ -1,6 +1,7 @@
 /**
  * What a merchant sees in the n8n editor started by `npm start`: sign-in, the imported templates, the
- * myOGO nodes in the nodes panel, the myOGO node's parameters and a template's canvas. Screenshots go
+ * myOGO nodes in the nodes panel, the myOGO node's parameters, a template's canvas, and the Shopify
+ * OAuth2 API credential a new shop connects (Dev Dashboard app) with a Shopify template using it. Screenshots go
  * to docs/screenshots/ (shown in the README); every step also asserts what the page shows.
  */
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -8,8 +9,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 import { canvasNodes, expectVisible, inputValues, launchChromium, newScreenPage, wholeText } from './chromium';
-import { editorStack, type EditorStack } from './editorStack';
-import { deleteWorkflow, signIn } from './editorSession';
+import { editorStack, PINNED_N8N, type EditorStack } from './editorStack';
+import { credentialsSnapshot, deleteWorkflow, signIn } from './editorSession';
 
 // The documented demo login and the credential names `npm start` imports.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -20,7 +21,9 @@ const { LOCAL_CREDENTIALS } = require('../../tools/n8n/localCredentials') as {
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
+/** The README shows the pinned 2.8's editor; the compat tier's pictures stay in its data folder. */
+const SCREENSHOTS =
+	PINNED_N8N.name === 'current' ? path.join(REPO_ROOT, 'docs', 'screenshots') : path.join(PINNED_N8N.dataDir, 'screenshots');
 const WORKFLOWS = path.join(REPO_ROOT, 'workflows');
 const MYOGO_CREDENTIAL = LOCAL_CREDENTIALS.myOgoApi.name;
 
@@ -142,11 +145,7 @@ test('the myOGO node opens with its parameters', async () => {
 });
 
 test('a template opens on its canvas with all its nodes and sticky notes', async () => {
-	const template = readTemplate('woocommerce-orders-to-myogo.json');
-	await page.goto(`${stack.url}/home/workflows`);
-	await page.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
-	await page.waitForURL(/\/workflow\//);
-	await expectVisible(page.getByTestId('canvas-node'), 'the template\'s nodes');
+	const template = await openTemplate(page, 'woocommerce-orders-to-myogo.json');
 	await page.getByTestId('zoom-to-fit').click();
 
 	const shown = await canvasNodes(page);
@@ -170,6 +169,72 @@ test('a template opens on its canvas with all its nodes and sticky notes', async
 	await screenshot('template-myogo-node');
 	await closeNodeDetails();
 });
+
+test('a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Dashboard app goes through Shopify\'s OAuth flow; a Shopify template uses it', async () => {
+	// Its own browser context: the OAuth window opens the Shopify fake, whose certificate is self-signed.
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ignoreHTTPSErrors: true });
+	const shopPage = await context.newPage();
+	const { shopify } = await localServices();
+	let credentials: { removeNew(): Promise<void> } | undefined;
+	try {
+		await signIn(shopPage, stack.url, DEMO_LOGIN);
+		credentials = await credentialsSnapshot(shopPage);
+		await shopPage.goto(`${stack.url}/home/credentials/create`);
+		const picker = shopPage.getByRole('dialog');
+		await picker.getByPlaceholder(/Search for app/i).fill('Shopify OAuth2');
+		await shopPage.getByText('Shopify OAuth2 API', { exact: true }).last().click();
+		await picker.getByRole('button', { name: 'Continue' }).click();
+
+		// What the merchant copies into the Dev Dashboard app (Redirect URLs), and what they copy back from it.
+		const dialog = shopPage.getByRole('dialog');
+		await expectVisible(dialog.getByText('OAuth Redirect URL', { exact: true }), 'the OAuth Redirect URL for the Dev Dashboard app');
+		expect(await dialog.innerText()).toContain('/rest/oauth2-credential/callback');
+		const fields = { shopSubdomain: shopify.shopSubdomain, clientId: shopify.clientId, clientSecret: shopify.clientSecret };
+		for (const [name, value] of Object.entries(fields)) await dialog.getByTestId(`parameter-input-${name}`).locator('input').first().fill(value);
+		await shopPage.waitForTimeout(600);
+		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'shopify-oauth2-credential.png') });
+
+		// "Connect my account": Shopify's authorize page (the fake grants at once), back to n8n, which trades the code for the token.
+		const [oauthWindow] = await Promise.all([context.waitForEvent('page'), dialog.getByText('Connect my account', { exact: true }).click()]);
+		await oauthWindow.waitForEvent('close', { timeout: 30000 });
+		await expectVisible(dialog.getByText('Account connected', { exact: true }), 'the connected Shopify account');
+		await shopPage.waitForTimeout(600);
+		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'shopify-oauth2-connected.png') });
+		await shopPage.keyboard.press('Escape');
+
+		// A Shopify template as imported: its HTTP Request nodes use the Shopify OAuth2 API credential.
+		await openTemplate(shopPage, 'shopify-stock-from-myogo.json');
+		await shopPage.locator('[data-test-id="canvas-node"][data-node-name="Set Available Quantities"]').dblclick();
+		const details = shopPage.getByTestId('ndv');
+		await expectVisible(details, 'the parameters of "Set Available Quantities"');
+		expect(await inputValues(details)).toEqual(expect.arrayContaining(['Shopify OAuth2 API', LOCAL_CREDENTIALS.shopifyOAuth2Api.name]));
+		await shopPage.waitForTimeout(600);
+		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'template-shopify-credential.png') });
+	} finally {
+		try {
+			await credentials?.removeNew();
+		} finally {
+			await context.close();
+		}
+	}
+});
+
+/** The Shopify fake `npm start` runs: what the merchant would copy from the Dev Dashboard app. */
+async function localServices(): Promise<{ shopify: { shopSubdomain: string; clientId: string; clientSecret: string } }> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { DEFAULTS } = require('../../sandbox/shopify/defaults') as { DEFAULTS: { port: number; clientId: string; appSecret: string } };
+	return { shopify: { shopSubdomain: `127.0.0.1:${DEFAULTS.port}/shop/`, clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.appSecret } };
+}
+
+/** Opens an imported template from the workflows list and waits for its canvas. */
+async function openTemplate(onPage: Page, file: string): Promise<TemplateFile> {
+	const template = readTemplate(file);
+	await onPage.goto(`${stack.url}/home/workflows`);
+	await onPage.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
+	await onPage.waitForURL(/\/workflow\//);
+	await expectVisible(onPage.getByTestId('canvas-node'), 'the template\'s nodes');
+	return template;
+}
 
 async function openNode(name: string): Promise<void> {
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();

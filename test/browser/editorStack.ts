@@ -7,7 +7,15 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
-export const EDITOR_URL = process.env.MYOGO_EDITOR_URL ?? 'http://127.0.0.1:5678';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { selectedN8n } = require('../../tools/n8n/pinned') as {
+	selectedN8n: () => { name: string; dataDir: string; startPort: number };
+};
+
+/** The pinned n8n MYOGO_N8N chooses (tools/n8n/pinned.js): 2.8 by default, 2.40 for the compat tier. */
+export const PINNED_N8N = selectedN8n();
+/** Where `npm start` serves it (5678 for 2.8, 5778 for 2.40). */
+export const EDITOR_URL = process.env.MYOGO_EDITOR_URL ?? `http://127.0.0.1:${PINNED_N8N.startPort}`;
 const START_SCRIPT = path.resolve(__dirname, '..', '..', 'tools', 'start.js');
 /** Build, fakes, package install, imports and n8n's start take a minute or two on 2 shared cores. */
 const START_TIMEOUT_MS = 8 * 60 * 1000;

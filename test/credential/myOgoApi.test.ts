@@ -19,7 +19,7 @@ const createProducts = (count: number) => ({
 	parameters: {
 		resource: 'product',
 		operation: 'create',
-		code: '={{ $json.code }}',
+		productCode: { __rl: true, mode: 'id', value: '={{ $json.code }}' },
 		languageCode: 'en',
 		options: { parallelRequests: 1 },
 	},

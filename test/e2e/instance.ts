@@ -1,12 +1,13 @@
 /**
- * One real n8n instance per test file: a fresh user folder under `.data/e2e/`, free ports (never
- * 5678, so `npm start` can run alongside), our package installed as a community package.
+ * One real n8n instance per test file: a fresh user folder under `.data/e2e/` (`.data/compat/e2e/` on the
+ * compat n8n), free ports (never 5678, so `npm start` can run alongside), our package installed as a
+ * community package.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { DATA_DIR, installPackage, n8nEnvironment, packageProblems } from '../../tools/n8n';
+import { installPackage, N8N_DATA_DIR, n8nEnvironment, packageProblems } from '../../tools/n8n';
 
 export interface E2eInstance {
 	env: Record<string, string>;
@@ -27,7 +28,7 @@ export async function freePort(): Promise<number> {
 
 /** A fresh n8n user folder with the package installed (dist must be built: `npm run test:e2e` builds). */
 export async function createInstance(name: string, options: { extraCaCerts?: string } = {}): Promise<E2eInstance> {
-	const folder = join(DATA_DIR, 'e2e', name);
+	const folder = join(N8N_DATA_DIR, 'e2e', name);
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
 	installPackage(folder);

@@ -1,6 +1,7 @@
 /**
  * The end-to-end tier (`npm run test:e2e`): the built package installed into the pinned real n8n
- * (dev/n8n), driven through n8n's CLI and server against the myOGO sandbox and the store fakes.
+ * (dev/n8n; with MYOGO_N8N=compat the n8n 2.40 of `npm run test:compat`), driven through n8n's CLI
+ * and server against the myOGO sandbox and the store fakes.
  * Slow by nature (real n8n starts, real poll intervals), so it has its own config and runs in band.
  */
 const path = require('node:path');

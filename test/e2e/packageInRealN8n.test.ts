@@ -74,6 +74,34 @@ afterAll(async () => {
 });
 
 describe('the package in real n8n', () => {
+	// First: it also signs up the owner, as every real instance has. The CLI runs below rely on it: with no
+	// owner, n8n's pre-execution credential check refuses a missing credential before the run, and n8n
+	// 2.40's `execute` then loses that error ("No active execution found") where 2.8 printed it.
+	test('n8n start loads the package as a community package, with no warning or error about it', async () => {
+		let stopEarly: (() => Promise<void>) | undefined;
+		const server = await startN8n(n8n.env, { onSpawn: (stop) => (stopEarly = stop) }).catch(async (error: unknown) => {
+			await stopEarly?.(); // a start that failed or timed out must not leave n8n running
+			throw error;
+		});
+		try {
+			// First-run owner sign-up through the REST API, then the editor's own type lists.
+			expect(await setupOwner(server.url)).toBe(true);
+			expect(await setupOwner(server.url)).toBe(false);
+			const headers = { cookie: await signIn(server.url) };
+			const nodeTypes = (await (await fetch(`${server.url}/types/nodes.json`, { headers })).json()) as Array<{ name: string }>;
+			const ours = nodeTypes.map((t) => t.name).filter((name) => name.startsWith('n8n-nodes-myogo.'));
+			expect(ours).toEqual(
+				expect.arrayContaining(['n8n-nodes-myogo.myOgo', 'n8n-nodes-myogo.myOgoTrigger', 'n8n-nodes-myogo.myOgoWebhookTrigger']),
+			);
+			const credentialTypes = (await (await fetch(`${server.url}/types/credentials.json`, { headers })).json()) as Array<{ name: string }>;
+			expect(credentialTypes.map((t) => t.name)).toContain('myOgoApi');
+		} finally {
+			await server.stop();
+		}
+		expectNoPackageProblems(server.log());
+		expect(server.log()).toContain('Editor is now accessible via');
+	});
+
 	test('the credential fetches a token, and after the token expires mid-run n8n refreshes it and the next node succeeds', async () => {
 		await bed.control.delete('/requests');
 
@@ -127,30 +155,5 @@ describe('the package in real n8n', () => {
 		]);
 		expect(result.ok).toBe(false);
 		expect(packageProblems(result.output).join('\n')).toMatch(/Credential with ID .*noSuchCredential.* does not exist/);
-	});
-
-	test('n8n start loads the package as a community package, with no warning or error about it', async () => {
-		let stopEarly: (() => Promise<void>) | undefined;
-		const server = await startN8n(n8n.env, { onSpawn: (stop) => (stopEarly = stop) }).catch(async (error: unknown) => {
-			await stopEarly?.(); // a start that failed or timed out must not leave n8n running
-			throw error;
-		});
-		try {
-			// First-run owner sign-up through the REST API, then the editor's own type lists.
-			expect(await setupOwner(server.url)).toBe(true);
-			expect(await setupOwner(server.url)).toBe(false);
-			const headers = { cookie: await signIn(server.url) };
-			const nodeTypes = (await (await fetch(`${server.url}/types/nodes.json`, { headers })).json()) as Array<{ name: string }>;
-			const ours = nodeTypes.map((t) => t.name).filter((name) => name.startsWith('n8n-nodes-myogo.'));
-			expect(ours).toEqual(
-				expect.arrayContaining(['n8n-nodes-myogo.myOgo', 'n8n-nodes-myogo.myOgoTrigger', 'n8n-nodes-myogo.myOgoWebhookTrigger']),
-			);
-			const credentialTypes = (await (await fetch(`${server.url}/types/credentials.json`, { headers })).json()) as Array<{ name: string }>;
-			expect(credentialTypes.map((t) => t.name)).toContain('myOgoApi');
-		} finally {
-			await server.stop();
-		}
-		expectNoPackageProblems(server.log());
-		expect(server.log()).toContain('Editor is now accessible via');
 	});
 });

@@ -2,6 +2,7 @@
  * What the live tiers (end to end, queue mode) do with the store fakes: check where publishing
  * registered the store webhooks, and place one paid order in each store as a customer would.
  */
+import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import type { E2eServices } from './services';
@@ -16,12 +17,24 @@ export interface PaidOrders {
 /** Publishing registered both stores' order webhooks at `http://127.0.0.1:<port>/webhook/…`. */
 export async function expectStoreWebhooksAt(services: E2eServices, port: number | string): Promise<void> {
 	const address = new RegExp(`^http://127\\.0\\.0\\.1:${port}/webhook/`);
-	const woo = (await services.woo.get('/state')).data as { webhooks: IDataObject[] };
-	expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
-	for (const hook of woo.webhooks) expect(String(hook.delivery_url)).toMatch(address);
-	const shop = (await services.shop.get('/state')).data as { webhooks: IDataObject[] };
-	expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid', 'orders/updated']);
-	for (const hook of shop.webhooks) expect(String(hook.address)).toMatch(address);
+	const wooTopics = ['order.created', 'order.updated'];
+	const woo = await registeredWebhooks(services.woo, wooTopics);
+	expect(woo.map((w) => w.topic).sort()).toEqual(wooTopics);
+	for (const hook of woo) expect(String(hook.delivery_url)).toMatch(address);
+	const shopTopics = ['orders/cancelled', 'orders/paid', 'orders/updated'];
+	const shop = await registeredWebhooks(services.shop, shopTopics);
+	expect(shop.map((w) => w.topic).sort()).toEqual(shopTopics);
+	for (const hook of shop) expect(String(hook.address)).toMatch(address);
+}
+
+/** The store's webhooks once there are as many as `topics`, at most 60 s: n8n 2.40 activates published workflows in the background after it is up (2.8 before). */
+async function registeredWebhooks(store: AxiosInstance, topics: string[]): Promise<IDataObject[]> {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const { webhooks } = (await store.get('/state')).data as { webhooks: IDataObject[] };
+		if (webhooks.length >= topics.length || Date.now() > deadline) return webhooks;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
 }
 
 /**

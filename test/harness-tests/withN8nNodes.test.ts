@@ -39,7 +39,7 @@ describe('harness: n8n’s own nodes and ours in one workflow', () => {
 						parameters: {
 							resource: 'product',
 							operation: 'create',
-							code: '={{ $json.sku }}',
+							productCode: { __rl: true, mode: 'id', value: '={{ $json.sku }}' },
 							languageCode: 'en',
 							additionalFields: { name: '={{ $json.title }}' },
 						},

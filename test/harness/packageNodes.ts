@@ -17,6 +17,11 @@ export const PACKAGE_NODE_CLASSES: Record<string, new () => INodeType | IVersion
 /** Nodes that exist only for tests (type prefix `test.`). */
 export const TEST_NODE_CLASSES: Record<string, new () => INodeType | IVersionedNodeType> = {
 	// Loaded lazily so a test that does not need it does not import it.
+	// A parent for our node that hands its input on, as n8n's No Op does, without n8n's own nodes.
+	get passThrough() {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		return require('./passThrough').PassThrough;
+	},
 	get transportProbe() {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		return require('./transportProbe').TransportProbe;

@@ -95,6 +95,8 @@ function startNodeOf(workflow: Workflow, name?: string): INode {
 	return start;
 }
 
+let executions = 0;
+
 /**
  * Runs a workflow in-process with n8n-core's WorkflowExecute, the engine real n8n runs, and returns
  * every node's output. Our nodes talk over real HTTP to whatever the credentials point at.
@@ -130,6 +132,8 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 	const finished = createDeferredPromise<IRun>();
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => finished.resolve(fullRunData));
 	const additionalData = buildAdditionalData(credentialsHelper, hooks);
+	// Every real execution has its own id ($execution.id); templates build idempotency keys from it.
+	additionalData.executionId = `harness-${++executions}`;
 
 	const startNode = startNodeOf(workflow, options.startNode);
 	const runExecutionData: IRunExecutionData = createRunExecutionData({

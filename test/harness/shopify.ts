@@ -20,11 +20,16 @@ export interface RunningShopifyFake {
 	port: number;
 	/** What goes into n8n's Shopify credential "Shop Subdomain": `127.0.0.1:<port>/shop/`. */
 	shopSubdomain: string;
-	/** `https://127.0.0.1:<port>/shop/.myshopify.com/admin/api/2024-07` */
+	/** `https://127.0.0.1:<port>/shop/.myshopify.com/admin/api/2026-10` (the version the templates pin) */
 	adminUrl: string;
+	/** The legacy custom app's token (`shpat_…`), for the Shopify Access Token API credential. */
 	accessToken: string;
-	/** The app's client secret: the webhook HMAC key. */
+	/** The app's client secret: the webhook HMAC key, and the OAuth2 credential's Client Secret. */
 	appSecret: string;
+	/** The app's client ID, for the Shopify OAuth2 API credential. */
+	clientId: string;
+	/** The token the fake's OAuth flow issues. */
+	oauthAccessToken: string;
 	/** The self-signed certificate, which NODE_EXTRA_CA_CERTS must name. */
 	caCertPath: string;
 	/** Resolves when every webhook delivery queued so far has been attempted. */
@@ -55,9 +60,58 @@ export async function startTestShopify(secrets: { accessToken?: string; appSecre
 	return fake;
 }
 
-/** The n8n "Shopify Access Token API" credential a merchant would fill in for the fake. */
+/** The n8n "Shopify Access Token API" credential a merchant with a legacy custom app would fill in for the fake. */
 export function shopifyCredentials(fake: RunningShopifyFake): ICredentialDataDecryptedObject {
 	return { shopSubdomain: fake.shopSubdomain, accessToken: fake.accessToken, appSecretKey: fake.appSecret };
+}
+
+/**
+ * The n8n "Shopify OAuth2 API" credential after "Connect my account" went through the fake's OAuth
+ * flow (a Dev Dashboard app): what n8n stores, with the token the flow issued.
+ */
+export function shopifyOAuth2Credentials(fake: RunningShopifyFake): ICredentialDataDecryptedObject {
+	const shop = `https://${fake.shopSubdomain}.myshopify.com/admin/oauth`;
+	return {
+		shopSubdomain: fake.shopSubdomain,
+		clientId: fake.clientId,
+		clientSecret: fake.appSecret,
+		grantType: 'authorizationCode',
+		authUrl: `${shop}/authorize`,
+		accessTokenUrl: `${shop}/access_token`,
+		scope: 'write_orders read_orders write_products read_products',
+		authQueryParameters: 'access_mode=value',
+		authentication: 'body',
+		oauthTokenData: { access_token: fake.oauthAccessToken, scope: 'read_orders,read_products' },
+	};
+}
+
+/** The OAuth2 credential after the merchant uninstalled the app (its token no longer works). */
+export function revokedShopifyOAuth2Credentials(fake: RunningShopifyFake): ICredentialDataDecryptedObject {
+	return { ...shopifyOAuth2Credentials(fake), oauthTokenData: { access_token: 'revoked_token' } };
+}
+
+/** Both Shopify credentials a merchant could select, by n8n credential type. */
+export function allShopifyCredentials(fake: RunningShopifyFake): Record<string, ICredentialDataDecryptedObject> {
+	return { shopifyOAuth2Api: shopifyOAuth2Credentials(fake), shopifyAccessTokenApi: shopifyCredentials(fake) };
+}
+
+/**
+ * What a merchant with a legacy custom app (a permanent `shpat_` token) does to a template that ships
+ * set up for the Shopify OAuth2 API credential: every Shopify node and trigger on Authentication
+ * "Access Token", every Shopify HTTP Request node on the credential type "Shopify Access Token API".
+ */
+export function withLegacyShopifyToken(template: Template): Template {
+	return {
+		...template,
+		nodes: template.nodes.map((node) => {
+			if (!node.credentials?.shopifyAccessTokenApi) return node;
+			const parameters =
+				node.type === 'n8n-nodes-base.httpRequest'
+					? { ...node.parameters, nodeCredentialType: 'shopifyAccessTokenApi' }
+					: { ...node.parameters, authentication: 'accessToken' };
+			return { ...node, parameters };
+		}),
+	};
 }
 
 /** The fake's control API (`/_fake/...`). */

@@ -115,7 +115,7 @@ describe('mapMagentoOrder: options and store specifics', () => {
 		const raw = loadFixture(AT_ORDER);
 		(raw.items as Item[])[2].tax_percent = 'twenty';
 		expect(thrownBy(() => mapMagentoOrder(raw, fixtureOptions())).message).toBe(
-			'Order #000000123, line 2: tax percent "twenty" is not a number — fix the tax rate in the store',
+			'Order 000000123, line 2: tax percent "twenty" is not a number — fix the tax rate in the store',
 		);
 	});
 
@@ -123,7 +123,7 @@ describe('mapMagentoOrder: options and store specifics', () => {
 		const raw = loadFixture(AT_ORDER);
 		(raw.items as Item[])[2].qty_ordered = 0;
 		expect(thrownBy(() => mapMagentoOrder(raw, fixtureOptions())).message).toBe(
-			'Order #000000123, line 2: quantity 0 is not a positive whole number — fix the quantity in the store',
+			'Order 000000123, line 2: quantity 0 is not a positive whole number — fix the quantity in the store',
 		);
 	});
 });

@@ -40,8 +40,8 @@ describe('customer validation', () => {
 		Object.assign(shopifyAddress(raw), { name: null, first_name: null, last_name: ' ' });
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			'Order #1042: the shipping address has no name — add the name to the order in the store',
-			{ field: 'customer.name', orderLabel: '#1042' },
+			'Order 1042: the shipping address has no name — add the name to the order in the store',
+			{ field: 'customer.name', orderLabel: '1042' },
 		);
 	});
 
@@ -50,8 +50,8 @@ describe('customer validation', () => {
 		(raw.shipping as Obj).address_1 = '';
 		expectMappingError(
 			() => mapWooCommerceOrder(raw, fixtureOptions()),
-			'Order #2087: the shipping address has no street address — add the street address to the order in the store',
-			{ field: 'customer.address1', orderLabel: '#2087' },
+			'Order 2087: the shipping address has no street address — add the street address to the order in the store',
+			{ field: 'customer.address1', orderLabel: '2087' },
 		);
 	});
 
@@ -60,8 +60,8 @@ describe('customer validation', () => {
 		magentoAddress(raw).city = null;
 		expectMappingError(
 			() => mapMagentoOrder(raw, fixtureOptions()),
-			'Order #000000123: the shipping address has no city — add the city to the order in the store',
-			{ field: 'customer.city', orderLabel: '#000000123' },
+			'Order 000000123: the shipping address has no city — add the city to the order in the store',
+			{ field: 'customer.city', orderLabel: '000000123' },
 		);
 	});
 
@@ -71,7 +71,7 @@ describe('customer validation', () => {
 		Object.assign(raw.billing_address as Obj, { country_code: null, country: null });
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			'Order #1042: the billing address has no country — add the country to the order in the store',
+			'Order 1042: the billing address has no country — add the country to the order in the store',
 			{ field: 'customer.countryCode' },
 		);
 	});
@@ -81,8 +81,8 @@ describe('customer validation', () => {
 		(raw.shipping as Obj).country = 'Narnia';
 		expectMappingError(
 			() => mapWooCommerceOrder(raw, fixtureOptions()),
-			'Order #2087: country "Narnia" in the shipping address is not a known country — use a two-letter ISO code such as FI or SE, or the country\'s English, Finnish, Swedish or German name',
-			{ field: 'customer.countryCode', orderLabel: '#2087' },
+			'Order 2087: country "Narnia" in the shipping address is not a known country — use a two-letter ISO code such as FI or SE, or the country\'s English, Finnish, Swedish or German name',
+			{ field: 'customer.countryCode', orderLabel: '2087' },
 		);
 	});
 
@@ -92,7 +92,7 @@ describe('customer validation', () => {
 		raw.billing_address = null;
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			"Order #1042: the order has no shipping address — add the buyer's address to the order in the store",
+			"Order 1042: the order has no shipping address — add the buyer's address to the order in the store",
 			{ field: 'customer' },
 		);
 	});
@@ -141,7 +141,7 @@ describe('street address length (limit 100 characters per line)', () => {
 		shopifyAddress(raw).address1 = longStreet;
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			'Order #1043: the street address in the shipping address is 119 characters long, more than the 100 myOGO takes, and address line 2 is already used — shorten the street address in the store',
+			'Order 1043: the street address in the shipping address is 119 characters long, more than the 100 myOGO takes, and address line 2 is already used — shorten the street address in the store',
 			{ field: 'customer.address1' },
 		);
 	});
@@ -151,7 +151,7 @@ describe('street address length (limit 100 characters per line)', () => {
 		shopifyAddress(raw).address1 = 'Katu '.repeat(45); // 224 characters
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			"Order #1042: the street address in the shipping address is 224 characters long, too long for myOGO's two address lines of 100 — shorten the street address in the store",
+			"Order 1042: the street address in the shipping address is 224 characters long, too long for myOGO's two address lines of 100 — shorten the street address in the store",
 			{ field: 'customer.address1' },
 		);
 	});
@@ -165,8 +165,8 @@ describe('line validation', () => {
 		line.current_quantity = null;
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			'Order #1042, line 2: quantity 1.5 is not a positive whole number — fix the quantity in the store',
-			{ field: 'orderLines.quantity', orderLabel: '#1042', line: 2 },
+			'Order 1042, line 2: quantity 1.5 is not a positive whole number — fix the quantity in the store',
+			{ field: 'orderLines.quantity', orderLabel: '1042', line: 2 },
 		);
 	});
 
@@ -179,7 +179,7 @@ describe('line validation', () => {
 		(raw.line_items as Obj[])[2].quantity = quantity;
 		expectMappingError(
 			() => mapWooCommerceOrder(raw, fixtureOptions()),
-			`Order #2087, line 3: ${described} is not a positive whole number — fix the quantity in the store`,
+			`Order 2087, line 3: ${described} is not a positive whole number — fix the quantity in the store`,
 			{ line: 3 },
 		);
 	});
@@ -189,7 +189,7 @@ describe('line validation', () => {
 		(raw.line_items as Obj[])[0].price = 'abc';
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			'Order #1042, line 1: unit price "abc" is not a number — fix the price in the store',
+			'Order 1042, line 1: unit price "abc" is not a number — fix the price in the store',
 			{ field: 'orderLines.unitPrice', line: 1 },
 		);
 	});
@@ -199,7 +199,7 @@ describe('line validation', () => {
 		(raw.line_items as Obj[])[0].total = { amount: 'x' };
 		expectMappingError(
 			() => mapWooCommerceOrder(raw, fixtureOptions()),
-			'Order #2087, line 1: line total {"amount":"x"} is not a number — fix the price in the store',
+			'Order 2087, line 1: line total {"amount":"x"} is not a number — fix the price in the store',
 			{ line: 1 },
 		);
 	});
@@ -213,8 +213,8 @@ describe('line validation', () => {
 		}
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			'Order #1042: no line has a SKU — nothing to ship',
-			{ field: 'orderLines', orderLabel: '#1042' },
+			'Order 1042: no line has a SKU — nothing to ship',
+			{ field: 'orderLines', orderLabel: '1042' },
 		);
 	});
 
@@ -223,7 +223,7 @@ describe('line validation', () => {
 		raw.line_items = (raw.line_items as Obj[]).filter((line) => line.requires_shipping === false);
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			'Order #1042: no line needs shipping — nothing to ship (line 1 "Gift Card": gift card; line 2 "Tip": does not require shipping)',
+			'Order 1042: no line needs shipping — nothing to ship (line 1 "Gift Card": gift card; line 2 "Tip": does not require shipping)',
 			{ field: 'orderLines' },
 		);
 	});
@@ -233,7 +233,7 @@ describe('line validation', () => {
 		raw.items = [];
 		expectMappingError(
 			() => mapMagentoOrder(raw, fixtureOptions()),
-			'Order #000000123: the order has no lines — nothing to ship',
+			'Order 000000123: the order has no lines — nothing to ship',
 			{ field: 'orderLines' },
 		);
 	});
@@ -243,7 +243,7 @@ describe('line validation', () => {
 		(raw.items as Obj[])[2].sku = '';
 		expectMappingError(
 			() => mapMagentoOrder(raw, fixtureOptions({ linesWithoutSku: 'error' })),
-			'Order #000000123, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"',
+			'Order 000000123, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"',
 			{ field: 'orderLines.code', line: 2 },
 		);
 	});
@@ -253,7 +253,7 @@ describe('line validation', () => {
 		raw.total = 'free';
 		expectMappingError(
 			() => mapWooCommerceOrder(raw, fixtureOptions()),
-			'Order #2087: order total "free" is not a number — fix the price in the store',
+			'Order 2087: order total "free" is not a number — fix the price in the store',
 			{ field: 'priceTotal' },
 		);
 	});
@@ -264,8 +264,8 @@ describe('shipping method', () => {
 		const options = fixtureOptions({ shippingMethodMap: [{ storeMethod: 'Express', shippingCode: 'DHL_EXPRESS' }] });
 		expectMappingError(
 			() => mapShopifyOrder(shopifyUs(), options),
-			'Order #1043: shipping method "Standard Shipping" (code "Standard") is not in "Shipping Method Map" — add it there with its myOGO shipping code, or set "Default Shipping Code"',
-			{ field: 'shippingCode', orderLabel: '#1043' },
+			'Order 1043: shipping method "Standard Shipping" (code "Standard") is not in "Shipping Method Map" — add it there with its myOGO shipping code, or set "Default Shipping Code"',
+			{ field: 'shippingCode', orderLabel: '1043' },
 		);
 	});
 
@@ -274,7 +274,7 @@ describe('shipping method', () => {
 		raw.shipping_lines = [];
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions()),
-			'Order #1043: the order has no shipping method — set "Default Shipping Code"',
+			'Order 1043: the order has no shipping method — set "Default Shipping Code"',
 			{ field: 'shippingCode' },
 		);
 	});
@@ -312,7 +312,7 @@ describe('reference', () => {
 		// A WooCommerce order given to the Shopify mapper: it has an id, but no name/order_number.
 		expectMappingError(
 			() => mapShopifyOrder(woo(), fixtureOptions()),
-			'Order #2087: the order has no order number ("name" / "order_number") — check that the input is a Shopify order, or set "Reference From" to ID',
+			'Order 2087: the order has no order number ("name" / "order_number") — check that the input is a Shopify order, or set "Reference From" to ID',
 			{ field: 'reference' },
 		);
 	});
@@ -322,7 +322,7 @@ describe('reference', () => {
 		delete raw.entity_id;
 		expectMappingError(
 			() => mapMagentoOrder(raw, fixtureOptions({ referenceFrom: 'id' })),
-			'Order #000000123: the order has no id — check that the input is a Magento 2 order',
+			'Order 000000123: the order has no id — check that the input is a Magento 2 order',
 			{ field: 'reference' },
 		);
 	});
@@ -358,13 +358,13 @@ describe('documents', () => {
 		raw.documents = [receipt, { url: 'https://files.example.com/x.pdf' }];
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions({ includeDocuments: true })),
-			'Order #1042: document 2 has no "type" — give it a type such as "receipt"',
+			'Order 1042: document 2 has no "type" — give it a type such as "receipt"',
 			{ field: 'documents.type' },
 		);
 		raw.documents = [{ type: 'receipt' }];
 		expectMappingError(
 			() => mapShopifyOrder(raw, fixtureOptions({ includeDocuments: true })),
-			'Order #1042: document 1 has neither "url" nor "base64Content" — give it one of them',
+			'Order 1042: document 1 has neither "url" nor "base64Content" — give it one of them',
 			{ field: 'documents.url' },
 		);
 	});

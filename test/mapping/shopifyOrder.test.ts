@@ -118,9 +118,9 @@ describe('mapShopifyOrder: options and store specifics', () => {
 		const error = thrownBy(() => mapShopifyOrder(loadFixture(US_ORDER), fixtureOptions({ linesWithoutSku: 'error' })));
 		expect(error).toBeInstanceOf(MappingError);
 		expect(error.message).toBe(
-			'Order #1043, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"',
+			'Order 1043, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"',
 		);
-		expect(error).toMatchObject({ field: 'orderLines.code', orderLabel: '#1043', line: 2 });
+		expect(error).toMatchObject({ field: 'orderLines.code', orderLabel: '1043', line: 2 });
 
 		const result = mapShopifyOrder(loadFixture(FI_ORDER), fixtureOptions({ linesWithoutSku: 'error' }));
 		expect(result.skippedLines.map((s) => s.reason)).toEqual(['gift card', 'does not require shipping']);

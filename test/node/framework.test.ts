@@ -36,6 +36,19 @@ describe('myOGO node: description', () => {
 		});
 	});
 
+	it('lists every resource and every operation in the dropdowns, each once, with an action', () => {
+		const resourceSelector = description.properties.find((property) => property.name === 'resource');
+		expect((resourceSelector?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(RESOURCES.map((resource) => resource.value));
+		for (const resource of RESOURCES) {
+			const selector = resource.operationSelector;
+			expect(selector.displayOptions).toEqual({ show: { resource: [resource.value] } });
+			const options = selector.options as Array<{ value: string; action?: string }>;
+			expect(options.map((option) => option.value).sort()).toEqual(resource.operations.map((operation) => operation.value).sort());
+			for (const option of options) expect(option.action).toMatch(/^[A-Z]/);
+			expect(options.map((option) => option.value)).toContain(selector.default);
+		}
+	});
+
 	it('shows Parallel Requests (1–16, default 4) on every writing operation', () => {
 		for (const resource of RESOURCES) {
 			for (const operation of resource.operations) {
@@ -70,7 +83,7 @@ describe('myOGO node: the item loop', () => {
 		const parameters = {
 			resource: 'product',
 			operation: 'create',
-			code: '={{ $json.code }}',
+			productCode: byCode('={{ $json.code }}'),
 			languageCode: 'en',
 		};
 
@@ -108,13 +121,43 @@ describe('myOGO node: the item loop', () => {
 		const input = Array.from({ length: 4 }, (_, i) => ({ code: `RL-${i}` }));
 		const result = await runMyOgo(
 			ctx,
-			{ resource: 'product', operation: 'create', code: '={{ $json.code }}', languageCode: 'en' },
+			{ resource: 'product', operation: 'create', productCode: byCode('={{ $json.code }}'), languageCode: 'en' },
 			input,
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(4);
 		const { data } = await ctx.api.get('/products', { params: { limit: 250 } });
 		expect(data).toHaveLength(4);
+	});
+});
+
+describe('myOGO node: a failed write names its record', () => {
+	const ctx = useSandbox();
+
+	// Parallel writes finish in any order: each failed item's error starts with the record it is about.
+	it.each([
+		['product create', { resource: 'product', operation: 'create', productCode: byCode('={{ $json.code }}'), languageCode: 'en' }, 'Product TAKEN'],
+		['product update', { resource: 'product', operation: 'update', productCode: byCode('={{ $json.code }}'), updateFields: { name: 'x' } }, 'Product NO-SUCH'],
+		['order cancel', { resource: 'order', operation: 'cancel', reference: '={{ $json.code }}' }, 'Order NO-SUCH'],
+		['order update', { resource: 'order', operation: 'update', reference: '={{ $json.code }}', updateFields: { comments: 'x' } }, 'Order NO-SUCH'],
+		[
+			'incoming stock create',
+			{
+				resource: 'incomingStock',
+				operation: 'create',
+				reference: '={{ $json.code }}',
+				supplier: 'Acme',
+				receiveDate: '2026-12-24T00:00:00Z',
+				productsInput: 'defineBelow',
+				products: { product: [{ code: 'NOT-IN-MYOGO', expectedQuantity: 1, countryOfOrigin: 'FI' }] },
+			},
+			'Incoming stock NO-SUCH',
+		],
+	])('%s', async (_name, parameters, label) => {
+		await seed(ctx, { products: [product('TAKEN')] });
+		const code = label.split(' ').pop();
+		const result = await runMyOgo(ctx, parameters, [{ code }], { continueOnFail: true });
+		expect(String(result.items[0].json.error)).toMatch(new RegExp(`^${label}: `));
 	});
 });
 
@@ -134,7 +177,7 @@ describe('myOGO node: error output', () => {
 			const result = await runWorkflow(
 				{
 					nodes: [
-						{ id: '0', name: 'Orders', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [-200, 0], parameters: {} },
+						{ id: '0', name: 'Orders', type: 'test.passThrough', typeVersion: 1, position: [-200, 0], parameters: {} },
 						{
 							id: '1',
 							name: 'myOGO',

@@ -77,7 +77,7 @@ describe('myOGO node: incoming stock', () => {
 		);
 		expect(result.items.map((item) => item.json.error)).toEqual([
 			'Incoming stock BAD-1, product 1 (IN-1): expected quantity 1.5 is not a whole number from 0 to 1,000,000',
-			'Incoming stock BAD-2, product 1 (IN-1): country of origin "Mordor" is not a known country',
+			'Incoming stock BAD-2, product 1 (IN-1): country of origin "Mordor" is not a known country — enter a two-letter code such as FI',
 		]);
 		expect(await requestLog(ctx)).toEqual([]);
 	});

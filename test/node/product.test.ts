@@ -50,7 +50,7 @@ describe('myOGO node: products', () => {
 			const result = await runMyOgo(ctx, {
 				resource: 'product',
 				operation: 'create',
-				code: 'TSHIRT-BLUE-M',
+				productCode: byCode('TSHIRT-BLUE-M'),
 				languageCode: 'fi',
 				additionalFields: { name: 'T-paita sininen M', salesPrice: 24.9, currencyCode: 'EUR', eanCode: '6430012345678' },
 			});
@@ -74,7 +74,7 @@ describe('myOGO node: products', () => {
 				{
 					resource: 'product',
 					operation: 'create',
-					code: '={{ $json.sku }}',
+					productCode: byCode('={{ $json.sku }}'),
 					languageCode: 'en',
 					additionalFields: { name: '={{ $json.title }}' },
 				},
@@ -200,6 +200,31 @@ describe('myOGO node: products', () => {
 			});
 			expect(result.error?.message).toMatch(/404/);
 			expect(result.error?.message).toMatch(/NOPE/);
+		});
+	});
+
+	describe('customs fields (checked as incoming stock checks them)', () => {
+		it.each([
+			['Create', { operation: 'create', productCode: byCode('C-1'), languageCode: 'en', additionalFields: { countryOfOrigin: 'Mordor' } }, /^Product C-1: country of origin "Mordor" is not a known country/],
+			['Create', { operation: 'create', productCode: byCode('C-1'), languageCode: 'en', additionalFields: { hsCode: '6109' } }, /^Product C-1: HS code "6109" is not 8 digits/],
+			['Update', { operation: 'update', productCode: byCode('C-1'), updateFields: { hsCode: 'ABCDEFGH' } }, /^Product C-1: HS code "ABCDEFGH" is not 8 digits/],
+			['Create or Update', { operation: 'upsert', productCode: byCode('C-1'), languageCode: 'en', additionalFields: { countryOfOrigin: 'XX' } }, /^Product C-1: country of origin "XX" is not a known country/],
+		])('%s refuses a bad customs field before calling myOGO', async (_operation, parameters, message) => {
+			await clearRequestLog(ctx);
+			const result = await runMyOgo(ctx, { resource: 'product', ...parameters }, [{}], { continueOnFail: true });
+			expect(String(result.items[0].json.error)).toMatch(message);
+			expect(await requestLog(ctx)).toEqual([]);
+		});
+
+		it('stores a country name as its code and an HS code without dots', async () => {
+			const result = await runMyOgo(ctx, {
+				resource: 'product',
+				operation: 'create',
+				productCode: byCode('C-2'),
+				languageCode: 'en',
+				additionalFields: { countryOfOrigin: 'Finland', hsCode: '6109.10.00' },
+			});
+			expect(result.items[0].json).toMatchObject({ code: 'C-2', countryOfOrigin: 'FI', hsCode: '61091000' });
 		});
 	});
 
@@ -362,7 +387,7 @@ describe('myOGO node: products', () => {
 			expectPaired(all.items, 1);
 			const ean = await runMyOgo(ctx, { resource: 'product', operation: 'getAll', returnAll: true, filters: { eanCode: '999' } });
 			expect(ean.items.map((item) => item.json.code)).toEqual(['M-007']);
-			const code = await runMyOgo(ctx, { resource: 'product', operation: 'getAll', filters: { code: 'M-100' } });
+			const code = await runMyOgo(ctx, { resource: 'product', operation: 'getAll', filters: { productCode: 'M-100' } });
 			expect(code.items.map((item) => item.json.code)).toEqual(['M-100']);
 		});
 

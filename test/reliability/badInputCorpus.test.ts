@@ -1,7 +1,7 @@
 /**
  * The bad-input corpus (test/reliability/corpus/*.json), all in ONE run of
  * workflows/woocommerce-orders-to-myogo.json as paid WooCommerce orders: each case gets a clear
- * per-order error naming the order ("Order #9110, line 2: …") on "Failed Orders", or a documented normalisation
+ * per-order error naming the order ("Order 9110, line 2: …") on "Failed Orders", or a documented normalisation
  * on "Sent to myOGO" — the run never crashes, and myOGO never holds a half-written order.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -24,7 +24,8 @@ import { FINGERPRINTS_FILE, JWT_PATTERN, STATIC_SECRETS, scanForSecrets, sha256 
 const env = useReliabilityEnvironment({ template: 'woocommerce-orders-to-myogo.json', products: ['TEE-S'] });
 
 const JEST_RESULTS = join(RELIABILITY_DATA, '..', 'jest-results.json');
-const E2E_DATA = join(RELIABILITY_DATA, '..', 'e2e');
+/** The end-to-end tier's instances, on the pinned n8n and on the compat one (`npm run test:compat`). */
+const E2E_DATA = [join(RELIABILITY_DATA, '..', 'e2e'), join(RELIABILITY_DATA, '..', 'compat', 'e2e')];
 
 /** Files below `dir` that `keep` accepts (n8n's installed packages and caches skipped). */
 function filesBelow(dir: string, keep: (path: string) => boolean): string[] {
@@ -39,14 +40,15 @@ function filesBelow(dir: string, keep: (path: string) => boolean): string[] {
 
 /**
  * Every file the tiers left: the unit tiers' Jest results, everything this suite wrote (run outputs
- * and errors, request logs, answers to nodes, Jest's output) and the end-to-end tier's n8n logs, when
- * present. (The e2e tier's other files hold the credentials it imports into n8n on purpose.)
+ * and errors, request logs, answers to nodes, Jest's output) and the end-to-end tiers' n8n logs (both
+ * n8n versions), when present. (The e2e tiers' other files hold the credentials they import into n8n
+ * on purpose.)
  */
 function producedFiles(): string[] {
 	return [
 		...(existsSync(JEST_RESULTS) ? [JEST_RESULTS] : []),
 		...filesBelow(RELIABILITY_DATA, (path) => path !== FINGERPRINTS_FILE),
-		...filesBelow(E2E_DATA, (path) => path.endsWith('.log')),
+		...E2E_DATA.flatMap((dir) => filesBelow(dir, (path) => path.endsWith('.log'))),
 	];
 }
 

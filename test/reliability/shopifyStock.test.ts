@@ -1,8 +1,9 @@
 /**
  * Shopify stock on a bad day, with workflows/shopify-stock-from-myogo.json's own myOGO Trigger: a
  * stale stock read never overwrites a newer one in Shopify (polls run out of order, myOGO reads that
- * fail, Shopify lookups and writes that are throttled, fail or drop), and what a failed write left
- * behind is set by the daily reconcile, so no SKU stays stale. (The trigger's cursor under myOGO
+ * fail, Shopify lookups and writes that are throttled, fail or drop), a write whose answer is lost
+ * is retried with its idempotency key and applied once, and what a failed write left behind is set
+ * by the daily reconcile, so no SKU stays stale. (The trigger's cursor under myOGO
  * faults is proven with the WooCommerce template in stockUnderFaults.test.ts: the same trigger.)
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -73,12 +74,12 @@ test('a stale stock read never overwrites a newer one in Shopify, and the reconc
 	await expect(trigger.poll()).rejects.toThrow(/503/);
 	await change(['SHS-B', 'SHS-C']);
 	await pollAndRun();
-	// Shopify throttles the write, fails the lookup, drops the write's connection: each is visible, and
-	// Shopify keeps what it had (behind, never backwards) until those SKUs change again.
+	// Shopify throttles the write, fails the lookup, drops the write's connection on every try: each is
+	// visible, and Shopify keeps what it had (behind, never backwards) until those SKUs change again.
 	const shopifyFaults = [
 		{ status: 'THROTTLED', path: '/graphql', graphqlOperation: 'SetAvailable' },
 		{ status: 503, path: '/graphql', graphqlOperation: 'FindVariantsBySku' },
-		{ status: 'reset', path: '/graphql', graphqlOperation: 'SetAvailable' },
+		{ status: 'reset', count: 3, path: '/graphql', graphqlOperation: 'SetAvailable' },
 		{ status: 'THROTTLED', path: '/graphql', graphqlOperation: 'FindVariantsBySku' },
 	];
 	for (const [i, fault] of shopifyFaults.entries()) {
@@ -89,9 +90,20 @@ test('a stale stock read never overwrites a newer one in Shopify, and the reconc
 	}
 	await change(CODES);
 	await pollAndRun();
+	// A write carried out whose answer is lost, and a write dropped once: both are sent again with the
+	// same idempotency key; Shopify applies each batch once (counted from its own adjustments).
+	const adjustments = async () => ((await env.shopify.get('/state')).data as { inventoryAdjustments: unknown[] }).inventoryAdjustments.length;
+	for (const status of ['lost-answer', 'reset']) {
+		await change(['SHS-B', 'SHS-E']);
+		const before = await adjustments();
+		await env.shopify.post('/faults', { status, path: '/graphql', graphqlOperation: 'SetAvailable' });
+		await pollAndRun();
+		expect([status, await adjustments() - before, await behindMyOgo()]).toEqual([status, 1, []]);
+	}
+	expect(failedBranch).toHaveLength(shopifyFaults.length);
 	// Failed writes with no later change of those SKUs: the trigger never hands them over again.
 	await change(['SHS-A', 'SHS-E']);
-	await env.shopify.post('/faults', { status: 502, path: '/graphql', graphqlOperation: 'SetAvailable' });
+	await env.shopify.post('/faults', { status: 502, count: 3, path: '/graphql', graphqlOperation: 'SetAvailable' });
 	await pollAndRun();
 	expect(failedBranch).toHaveLength(shopifyFaults.length + 1);
 	expect((await behindMyOgo()).sort()).toEqual(['SHS-A', 'SHS-E']);
@@ -106,5 +118,5 @@ test('a stale stock read never overwrites a newer one in Shopify, and the reconc
 
 	const outcome = await env.observe({ expectedReferences: [], ordersSent: 0, staleStockWrites: history.staleWrites + behind.length });
 	expect(problems(outcome)).toEqual([]);
-	expect(outcome.faultsInjected).toBeGreaterThanOrEqual(5 + shopifyFaults.length + 1);
+	expect(outcome.faultsInjected).toBeGreaterThanOrEqual(5 + shopifyFaults.length + 2 + 2 + 3);
 });

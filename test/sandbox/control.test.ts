@@ -1,4 +1,4 @@
-import axios, { AxiosInstance } from 'axios';
+import axios from 'axios';
 import { isLoopbackAddress } from '../../sandbox/control';
 import { PASSWORD_GRANT, apiClient, login, order, product, tokenRequest, useResetSandbox } from './helpers';
 

@@ -1,4 +1,4 @@
-import axios, { AxiosInstance } from 'axios';
+import axios from 'axios';
 import { PASSWORD_GRANT, product, tokenRequest, useResetSandbox } from './helpers';
 
 describe('sandbox: injected faults and latency', () => {

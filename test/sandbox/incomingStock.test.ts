@@ -1,4 +1,4 @@
-import { ISO_MS_UTC, product, useResetSandbox } from './helpers';
+import { ISO_MS_UTC, useResetSandbox } from './helpers';
 
 describe('sandbox: incoming stock (/stockupdate)', () => {
 	const env = useResetSandbox({ seedProducts: ['TSHIRT-BLUE-L', 'BEANIE-BLACK'] });

@@ -1,4 +1,4 @@
-import { CUSTOMER, GUID, ISO_MS_UTC, order, product, useResetSandbox } from './helpers';
+import { CUSTOMER, GUID, ISO_MS_UTC, order, useResetSandbox } from './helpers';
 
 describe('sandbox: orders', () => {
 	const env = useResetSandbox({ seedProducts: ['TSHIRT-BLUE-M', 'MUG-LOGO'] });

@@ -8,7 +8,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { startTestBed, type TestBed } from '../trigger/helpers';
 import type { WebhookTrigger } from '../harness/webhook';
-import { shopifyControl, shopifyCredentials, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
+import { allShopifyCredentials, shopifyControl, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
 import {
 	configure,
 	loadTemplate,
@@ -60,7 +60,7 @@ export function useTemplateEnvironment(options: TemplateEnvironmentOptions = {})
 			({
 				...env.bed.credentials,
 				...(env.fake && { wooCommerceApi: wooCommerceCredentials(env.fake) }),
-				...(env.shopifyFake && { shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake) }),
+				...(env.shopifyFake && allShopifyCredentials(env.shopifyFake)),
 			}) as Record<string, ICredentialDataDecryptedObject>,
 	} as TemplateEnvironment;
 

@@ -1,5 +1,6 @@
 /**
- * The Shopify fake (sandbox/shopify) over real HTTPS: the access-token check, REST products,
+ * The Shopify fake (sandbox/shopify) over real HTTPS: the access-token check (legacy app token and
+ * the OAuth flow's token), API versions (a retired one is answered by the oldest served), REST products,
  * orders and webhooks with Shopify's Link pagination, the GraphQL subset (lookups by SKU,
  * inventorySetQuantities, fulfillmentCreate, validation), the control API, HMAC-signed webhook
  * deliveries, and n8n's own Shopify and Shopify Trigger nodes working against it.
@@ -15,7 +16,14 @@ import axios, { type AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../harness/runWorkflow';
-import { shopifyControl, shopifyCredentials, shopifyWebhookTrigger, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
+import {
+	shopifyControl,
+	shopifyCredentials,
+	shopifyOAuth2Credentials,
+	shopifyWebhookTrigger,
+	startTestShopify,
+	type RunningShopifyFake,
+} from '../harness/shopify';
 import type { Template } from '../harness/templates';
 
 type Obj = Record<string, any>;
@@ -85,17 +93,87 @@ describe('access token', () => {
 		expect((await bare.get('/products.json', { headers: { 'X-Shopify-Access-Token': 'shpat_wrong' } })).status).toBe(401);
 		expect((await bare.post('/graphql.json', { query: '{ locations(first: 1) { nodes { id } } }' })).status).toBe(401);
 		expect((await api.get('/products.json')).status).toBe(200);
-		// Another API version is not served.
-		expect((await api.get(`${fake.url}/shop/.myshopify.com/admin/api/2023-01/products.json`)).status).toBe(404);
+		// The token the OAuth flow issues (n8n's Shopify OAuth2 API credential) works as well.
+		expect((await bare.get('/products.json', { headers: { 'X-Shopify-Access-Token': fake.oauthAccessToken } })).status).toBe(200);
 
 		const log = (await control.get('/requests')).data as Obj[];
-		expect(log.map((entry) => entry.status)).toEqual([401, 401, 401, 200, 404]);
-		expect(log[0]).toMatchObject({ method: 'GET', path: '/admin/api/2024-07/products.json' });
+		expect(log.map((entry) => entry.status)).toEqual([401, 401, 401, 200, 200]);
+		expect(log[0]).toMatchObject({ method: 'GET', path: '/admin/api/2026-10/products.json' });
 		expect(JSON.stringify(log)).not.toContain(fake.accessToken);
+		expect(JSON.stringify(log)).not.toContain(fake.oauthAccessToken);
+	});
+
+	test("the OAuth flow of n8n's Shopify OAuth2 API credential: authorize redirects with a code, the code buys the token once", async () => {
+		const oauth = axios.create({ baseURL: `${fake.url}/shop/.myshopify.com/admin/oauth`, validateStatus: () => true, maxRedirects: 0 });
+		const params = { client_id: fake.clientId, redirect_uri: 'http://127.0.0.1:1/rest/oauth2-credential/callback', state: 'abc', scope: 'write_orders read_orders write_products read_products' };
+		expect((await oauth.get('/authorize', { params: { ...params, client_id: 'someone-else' } })).status).toBe(400);
+		const authorized = await oauth.get('/authorize', { params });
+		expect(authorized.status).toBe(302);
+		const redirect = new URL(authorized.headers.location as string);
+		expect(`${redirect.origin}${redirect.pathname}`).toBe(params.redirect_uri);
+		expect(redirect.searchParams.get('state')).toBe('abc');
+		const code = redirect.searchParams.get('code') as string;
+		const form = (body: Record<string, string>) => new URLSearchParams(body).toString();
+		const formHeaders = { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+		expect((await oauth.post('/access_token', form({ client_id: fake.clientId, client_secret: 'wrong', code }), formHeaders)).status).toBe(400);
+		const token = await oauth.post('/access_token', form({ client_id: fake.clientId, client_secret: fake.appSecret, code }), formHeaders);
+		expect(token.status).toBe(200);
+		// The scopes are the app's (its Dev Dashboard version), not the fixed set n8n's credential asks for.
+		expect(token.data).toEqual({
+			access_token: fake.oauthAccessToken,
+			scope: 'read_orders,read_products,read_inventory,write_inventory,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders',
+		});
+		expect((await oauth.post('/access_token', { client_id: fake.clientId, client_secret: fake.appSecret, code })).status).toBe(400); // a code is good once
+	});
+});
+
+describe('API versions', () => {
+	const at = (version: string) => `${fake.url}/shop/.myshopify.com/admin/api/${version}`;
+
+	test('a live version answers as itself; a retired one (n8n\'s 2024-07) is answered by the oldest live version; a non-version is 404', async () => {
+		for (const version of ['2026-04', '2026-07', '2026-10', '2027-01']) {
+			const reply = await api.get(`${at(version)}/products.json`);
+			expect([version, reply.status, reply.headers['x-shopify-api-version']]).toEqual([version, 200, version]);
+		}
+		for (const retired of ['2024-07', '2025-10', '2026-01']) {
+			const reply = await api.post(`${at(retired)}/graphql.json`, { query: '{ locations(first: 1) { nodes { id } } }' });
+			expect([retired, reply.status, reply.headers['x-shopify-api-version']]).toEqual([retired, 200, '2026-04']);
+		}
+		expect((await api.get(`${at('2099-01')}/products.json`)).status).toBe(404);
+		expect((await api.get(`${at('latest')}/products.json`)).status).toBe(404);
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.find((entry) => entry.path === '/admin/api/2024-07/graphql.json')).toMatchObject({ servedVersion: '2026-04', status: 200 });
+	});
+
+	test('a retired version gets the oldest live version\'s shapes: the 2024-07 inventory write is refused, not carried out', async () => {
+		await seedProducts(1);
+		const item = (await graphql('{ productVariants(first: 1) { nodes { inventoryItem { id } } } }')).data!.productVariants.nodes[0].inventoryItem.id;
+		const old = await api.post(`${at('2024-07')}/graphql.json`, {
+			query: 'mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code } } }',
+			variables: { input: { name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity: 5 }] } },
+		});
+		expect(old.headers['x-shopify-api-version']).toBe('2026-04');
+		expect(old.data.errors[0].message).toMatch(/ignoreCompareQuantity/);
+		expect(((await control.get('/state')).data as Obj).inventory['SKU-0']['gid://shopify/Location/1']).toBe(0);
 	});
 });
 
 describe('REST products', () => {
+	test('a product read over REST lists at most 100 of its variants; GraphQL pages through all of them', async () => {
+		const variants = Array.from({ length: 150 }, (_, i) => ({ sku: `BIG-${i}`, price: '5.00', option1: `V${i}` }));
+		const [id] = (await control.post('/seed', { products: [{ title: 'Big', variants }] })).data.products as number[];
+		expect((await api.get('/products.json')).data.products[0].variants).toHaveLength(100);
+		expect((await api.get(`/products/${id}.json`)).data.product.variants).toHaveLength(100);
+		const skus: string[] = [];
+		let after: string | null = null;
+		do {
+			const page: Obj = (await graphql('query($after: String) { productVariants(first: 60, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } }', { after })).data!.productVariants;
+			skus.push(...page.nodes.map((n: Obj) => n.sku));
+			after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+		} while (after);
+		expect(skus).toEqual(variants.map((v) => v.sku));
+	});
+
 	test('lists page with Link headers as Shopify sends them: previous first, page_info keeps the filters', async () => {
 		await seedProducts(8, (i) => ({ status: i === 6 ? 'draft' : 'active' }));
 		const first = await api.get('/products.json', { params: { limit: 3, status: 'active' } });
@@ -224,7 +302,7 @@ describe('REST webhooks and signed deliveries', () => {
 			const created = await api.post('/webhooks.json', { webhook: { topic: 'orders/paid', address: receiver.url, format: 'json' } });
 			expect(created.status).toBe(201);
 			const hook = created.data.webhook as Obj;
-			expect(hook).toMatchObject({ topic: 'orders/paid', address: receiver.url, format: 'json', api_version: '2024-07' });
+			expect(hook).toMatchObject({ topic: 'orders/paid', address: receiver.url, format: 'json', api_version: '2026-10' });
 			// n8n's Shopify Trigger lists without ".json".
 			expect((await api.get('/webhooks', { params: { topic: 'orders/paid' } })).data.webhooks).toEqual([hook]);
 			expect((await api.get('/webhooks.json', { params: { topic: 'orders/create' } })).data.webhooks).toEqual([]);
@@ -242,7 +320,7 @@ describe('REST webhooks and signed deliveries', () => {
 			const [delivery] = receiver.received;
 			expect(delivery.headers).toMatchObject({
 				'x-shopify-topic': 'orders/paid',
-				'x-shopify-api-version': '2024-07',
+				'x-shopify-api-version': '2026-10',
 				'x-shopify-shop-domain': `${fake.shopSubdomain}.myshopify.com`,
 				'x-shopify-hmac-sha256': createHmac('sha256', fake.appSecret).update(delivery.body).digest('base64'),
 			});
@@ -303,17 +381,23 @@ describe('GraphQL', () => {
 		expect(warned.extensions!.search[0].warnings).toEqual([{ field: 'colour', message: 'Invalid search field for this query.' }]); // …and says so
 	});
 
-	const SET = `mutation Set($input: InventorySetQuantitiesInput!) {
-		inventorySetQuantities(input: $input) {
+	const SET = `mutation Set($input: InventorySetQuantitiesInput!, $key: String!) {
+		inventorySetQuantities(input: $input) @idempotent(key: $key) {
 			inventoryAdjustmentGroup { id changes { name delta quantityAfterChange item { id sku } } }
 			userErrors { field message code }
 		}
 	}`;
 
+	let keys = 0;
+	/** A mutation's variables: `changeFromQuantity: null` (no check) unless a quantity names it, and a fresh idempotency key. */
+	const input = (quantities: Obj[], extra: Obj = {}) => ({
+		input: { name: 'available', reason: 'correction', quantities: quantities.map((q) => ({ changeFromQuantity: null, ...q })), ...extra },
+		key: `test-${++keys}`,
+	});
+
 	test('inventorySetQuantities sets absolute quantities; any userError changes nothing; over 250 refused', async () => {
 		await seedProducts(3);
 		const items = (await graphql(VARIANTS, { first: 3 })).data!.productVariants.nodes.map((n: Obj) => n.inventoryItem.id as string);
-		const input = (quantities: Obj[], extra: Obj = {}) => ({ input: { name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities, ...extra } });
 		const main = 'gid://shopify/Location/1';
 		const set = await graphql(SET, input([
 			{ inventoryItemId: items[0], locationId: main, quantity: 7 },
@@ -350,14 +434,63 @@ describe('GraphQL', () => {
 		]);
 		const tooMany = await graphql(SET, input(Array.from({ length: 251 }, () => ({ inventoryItemId: items[1], locationId: main, quantity: 1 }))));
 		expect(tooMany.data!.inventorySetQuantities.userErrors[0].field).toEqual(['input', 'quantities']);
-		const stale = await graphql(SET, input([{ inventoryItemId: items[1], locationId: main, quantity: 9, compareQuantity: 0 }], { ignoreCompareQuantity: false }));
-		expect(stale.data!.inventorySetQuantities.userErrors[0].code).toBe('COMPARE_QUANTITY_STALE');
-		const unchecked = await graphql(SET, input([{ inventoryItemId: items[1], locationId: main, quantity: 9 }], { ignoreCompareQuantity: false }));
-		expect(unchecked.data!.inventorySetQuantities.userErrors[0].code).toBe('COMPARE_QUANTITY_REQUIRED');
 		expect(await inventory()).toEqual({ ...before, CAP: { 'gid://shopify/Location/2': 3 } });
-		const compared = await graphql(SET, input([{ inventoryItemId: items[1], locationId: main, quantity: 9, compareQuantity: 1 }], { ignoreCompareQuantity: false }));
+	});
+
+	test('inventorySetQuantities as from 2026-04: changeFromQuantity on every quantity (null skips the check, a stale one is refused); the old compare fields are gone', async () => {
+		await seedProducts(2);
+		const [item0, item1] = (await graphql(VARIANTS, { first: 2 })).data!.productVariants.nodes.map((n: Obj) => n.inventoryItem.id as string);
+		const main = 'gid://shopify/Location/1';
+		const inventory = async () => (await control.get('/state')).data.inventory as Obj;
+		const stale = await graphql(SET, input([{ inventoryItemId: item1, locationId: main, quantity: 9, changeFromQuantity: 0 }]));
+		expect(stale.data!.inventorySetQuantities).toEqual({
+			inventoryAdjustmentGroup: null,
+			userErrors: [{ field: ['input', 'quantities', '0', 'changeFromQuantity'], message: 'The changeFromQuantity value does not match persisted value.', code: 'CHANGE_FROM_QUANTITY_STALE' }],
+		});
+		const unnamed = await graphql(SET, { ...input([]), input: { name: 'available', reason: 'correction', quantities: [{ inventoryItemId: item1, locationId: main, quantity: 9 }] } });
+		expect(unnamed.data!.inventorySetQuantities).toBeNull();
+		expect(unnamed.errors![0].message).toBe('input.quantities.0.changeFromQuantity is required: pass the quantity you expect to change from, or null to skip the check.');
+		const ignoring = await graphql(SET, input([{ inventoryItemId: item1, locationId: main, quantity: 9 }], { ignoreCompareQuantity: true }));
+		expect(ignoring.errors![0].message).toMatch(/Field "ignoreCompareQuantity" is not defined by type "InventorySetQuantitiesInput"/);
+		const comparing = await graphql(SET, input([{ inventoryItemId: item1, locationId: main, quantity: 9, compareQuantity: 1 }]));
+		expect(comparing.errors![0].message).toMatch(/Field "compareQuantity" is not defined by type "InventoryQuantityInput"/);
+		expect((await inventory())['SKU-1'][main]).toBe(1);
+		const compared = await graphql(SET, input([
+			{ inventoryItemId: item1, locationId: main, quantity: 9, changeFromQuantity: 1 },
+			{ inventoryItemId: item0, locationId: main, quantity: 4, changeFromQuantity: null },
+		]));
 		expect(compared.data!.inventorySetQuantities.userErrors).toEqual([]);
-		expect((await inventory())['SKU-1'][main]).toBe(9);
+		expect([(await inventory())['SKU-1'][main], (await inventory())['SKU-0'][main]]).toEqual([9, 4]);
+	});
+
+	test('inventorySetQuantities needs @idempotent(key:); a repeated key gets the first answer and changes nothing; the same key with other input is refused', async () => {
+		await seedProducts(1);
+		const item = (await graphql(VARIANTS, { first: 1 })).data!.productVariants.nodes[0].inventoryItem.id as string;
+		const main = 'gid://shopify/Location/1';
+		const state = async () => (await control.get('/state')).data as Obj;
+		const bareSet = SET.replace(', $key: String!', '').replace(' @idempotent(key: $key)', '');
+		const { input: plain } = input([{ inventoryItemId: item, locationId: main, quantity: 3 }]);
+		const without = await graphql(bareSet, { input: plain });
+		expect(without.data!.inventorySetQuantities).toBeNull();
+		expect(without.errors![0].message).toBe('The inventorySetQuantities mutation requires the @idempotent(key: "…") directive: one key per write, the same when the write is retried.');
+		expect((await state()).inventory['SKU-0'][main]).toBe(0);
+
+		const first = await graphql(SET, { input: { ...plain, quantities: [{ ...plain.quantities[0], changeFromQuantity: 0 }] }, key: 'batch-1' });
+		expect(first.data!.inventorySetQuantities.userErrors).toEqual([]);
+		// A sale moves the level; the retry of the same write (same key) is answered as the first time and changes nothing.
+		expect((await control.put('/inventory', { sku: 'SKU-0', available: 2 })).status).toBe(200);
+		const levelAfterSale = 2;
+		const retry = await graphql(SET, { input: { ...plain, quantities: [{ ...plain.quantities[0], changeFromQuantity: 0 }] }, key: 'batch-1' });
+		expect(retry.data).toEqual(first.data);
+		expect((await state()).inventory['SKU-0'][main]).toBe(levelAfterSale);
+		const replays = ((await control.get('/requests')).data as Obj[]).filter((entry) => entry.idempotentReplay);
+		expect(replays).toHaveLength(1);
+
+		const reused = await graphql(SET, { input: { ...plain, quantities: [{ ...plain.quantities[0], quantity: 8 }] }, key: 'batch-1' });
+		expect(reused.data!.inventorySetQuantities.userErrors).toEqual([
+			{ field: ['idempotent', 'key'], message: 'The same idempotency key cannot be used with different operation parameters.', code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH' },
+		]);
+		expect((await state()).inventory['SKU-0'][main]).toBe(levelAfterSale);
 	});
 
 	const ORDER = `query Order($query: String) {
@@ -391,6 +524,15 @@ describe('GraphQL', () => {
 				trackingInfo: { company: 'Posti', numbers: ['JJFI1', 'JJFI2'], urls: ['https://t.example/1', 'https://t.example/2'] },
 			},
 		});
+		// Tracking comes in the documented pairs: number + url, numbers + urls.
+		for (const [trackingInfo, message] of [
+			[{ numbers: ['JJFI9'], url: 'https://t.example/9' }, 'numbers goes with urls (one per number), not url.'],
+			[{ number: 'JJFI9', urls: ['https://t.example/9'] }, 'number goes with url, not urls.'],
+			[{ number: 'JJFI9', numbers: ['JJFI9'] }, 'Send either number or numbers, not both.'],
+		] as const) {
+			const mixed = await graphql(FULFIL, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }], trackingInfo } });
+			expect(mixed.data!.fulfillmentCreate).toEqual({ fulfillment: null, userErrors: [{ field: ['fulfillment', 'trackingInfo'], message }] });
+		}
 		expect(partial.data!.fulfillmentCreate).toEqual({
 			fulfillment: {
 				id: expect.stringMatching(/^gid:\/\/shopify\/Fulfillment\/\d+$/),
@@ -448,7 +590,7 @@ describe('GraphQL', () => {
 			location: { name: 'Store Room' },
 		});
 		const log = (await control.get('/requests')).data as Obj[];
-		expect(log.at(-1)).toMatchObject({ path: '/admin/api/2024-07/graphql.json', graphqlOperation: 'locations,location', status: 200 });
+		expect(log.at(-1)).toMatchObject({ path: '/admin/api/2026-10/graphql.json', graphqlOperation: 'locations,location', status: 200 });
 		expect(log.find((entry) => entry.graphqlOperation === 'Set')).toBeDefined();
 	});
 });
@@ -509,11 +651,11 @@ describe('control API', () => {
 
 		const log = (await control.get('/requests')).data as Obj[];
 		expect(log.filter((e) => e.fault).map((e) => [e.method, e.path, e.status])).toEqual([
-			['GET', '/admin/api/2024-07/products.json', 503],
-			['GET', '/admin/api/2024-07/products.json', 503],
-			['GET', '/admin/api/2024-07/orders.json', 429],
-			['GET', '/admin/api/2024-07/locations.json', 0],
-			['POST', '/admin/api/2024-07/products.json', 0],
+			['GET', '/admin/api/2026-10/products.json', 503],
+			['GET', '/admin/api/2026-10/products.json', 503],
+			['GET', '/admin/api/2026-10/orders.json', 429],
+			['GET', '/admin/api/2026-10/locations.json', 0],
+			['POST', '/admin/api/2026-10/products.json', 0],
 		]);
 		expect((await control.get('/faults')).data).toEqual([]);
 
@@ -589,12 +731,12 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 	}`;
 	const LOOKUP_COST = 2 + 250 * (1 + 1 + 1);
 	const SET = `mutation SetAvailable($input: InventorySetQuantitiesInput!) {
-		inventorySetQuantities(input: $input) { inventoryAdjustmentGroup { id } userErrors { field message code } }
+		inventorySetQuantities(input: $input) @idempotent(key: "cost-test") { inventoryAdjustmentGroup { id } userErrors { field message code } }
 	}`;
 	const lookup = () => graphql(LOOKUP, { search: 'sku:SKU-1', location: 'gid://shopify/Location/1' });
 	async function setSku1(quantity: number) {
 		const item = (await lookup()).data!.productVariants.nodes[0].inventoryItem.id;
-		return { item, input: { name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity }] } };
+		return { item, input: { name: 'available', reason: 'correction', quantities: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity, changeFromQuantity: null }] } };
 	}
 	const available = async () => ((await control.get('/state')).data as Obj).inventory['SKU-1']['gid://shopify/Location/1'];
 
@@ -701,7 +843,7 @@ const VARIANTS_BY_SKU = 'query($query: String) { productVariants(first: 5, query
 describe("n8n's own Shopify nodes against the fake", () => {
 	const credentialRef = { shopifyAccessTokenApi: { id: 'test-shopifyAccessTokenApi', name: 'test shopifyAccessTokenApi' } };
 
-	async function runShopifyNode(parameters: IDataObject) {
+	async function runShopifyNode(parameters: IDataObject, authentication: 'accessToken' | 'oAuth2' = 'accessToken') {
 		const result = await runWorkflow(
 			{
 				nodes: [
@@ -712,13 +854,13 @@ describe("n8n's own Shopify nodes against the fake", () => {
 						type: 'n8n-nodes-base.shopify',
 						typeVersion: 1,
 						position: [200, 0],
-						parameters: { authentication: 'accessToken', ...parameters },
-						credentials: credentialRef,
+						parameters: { authentication, ...parameters },
+						credentials: { ...credentialRef, shopifyOAuth2Api: { id: 'test-shopifyOAuth2Api', name: 'test shopifyOAuth2Api' } },
 					},
 				],
 				connections: { Start: { main: [[{ node: 'Shopify', type: 'main', index: 0 }]] } },
 			},
-			{ credentials: { shopifyAccessTokenApi: shopifyCredentials(fake) } },
+			{ credentials: { shopifyAccessTokenApi: shopifyCredentials(fake), shopifyOAuth2Api: shopifyOAuth2Credentials(fake) } },
 		);
 		if (result.error) throw result.error;
 		return result.json('Shopify');
@@ -751,9 +893,19 @@ describe("n8n's own Shopify nodes against the fake", () => {
 		});
 		expect(afterPayment.map((o) => o.id)).toEqual([order.id]);
 
-		// Every call n8n made carried the token and went to the 2024-07 REST paths.
+		// Every call n8n made carried the token and named 2024-07, which Shopify retired: the oldest live version answered.
 		const log = (await control.get('/requests')).data as Obj[];
-		expect(log.every((entry) => entry.status === 200 && entry.path.startsWith('/admin/api/2024-07/'))).toBe(true);
+		expect(log.every((entry) => entry.status === 200 && entry.servedVersion === '2026-04')).toBe(true);
+		expect(log[0].path).toMatch(/^\/admin\/api\/2024-07\//);
+	});
+
+	test('the Shopify node with the Shopify OAuth2 API credential sends the OAuth token as X-Shopify-Access-Token', async () => {
+		await seedProducts(3);
+		const all = await runShopifyNode({ resource: 'product', operation: 'getAll', returnAll: true, additionalFields: {} }, 'oAuth2');
+		expect(all.map((p) => p.title)).toEqual(['Product 0', 'Product 1', 'Product 2']);
+		const log = (await control.get('/requests')).data as Obj[];
+		expect(log.map((entry) => [entry.path, entry.status])).toEqual([['/admin/api/2024-07/products.json', 200]]);
+		expect(JSON.stringify(log)).not.toContain(fake.oauthAccessToken);
 	});
 
 	test('the Shopify Trigger registers its webhook on activation, takes signed deliveries of its topic only, and deletes it on deactivation', async () => {

@@ -6,7 +6,7 @@ import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf, runFromTrigger } from '../harness/templates';
-import { shopifyCredentials, shopifyWebhookTrigger } from '../harness/shopify';
+import { revokedShopifyOAuth2Credentials, shopifyWebhookTrigger } from '../harness/shopify';
 import { expectSecondCatchUpWritesNothing, myOgoApiCalls, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
@@ -229,12 +229,12 @@ describe('Shopify paid orders to myOGO', () => {
 		expect(JSON.stringify(failed[0])).toMatch(/NOT-IN-MYOGO/);
 		expect(await myOgoOrders()).toEqual([]);
 
-		const wrongToken = { ...env.bed.credentials, shopifyAccessTokenApi: { ...shopifyCredentials(env.shopifyFake), accessToken: 'shpat_wrong' } } as never;
+		const wrongToken = { ...env.credentials(), shopifyOAuth2Api: revokedShopifyOAuth2Credentials(env.shopifyFake) };
 		const refusedRead = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], wrongToken);
 		expect(refusedRead.error).toBeUndefined();
 		const readFailures = itemsOf(refusedRead, 'Failed Orders');
 		expect(readFailures).toHaveLength(1);
-		expect(String(readFailures[0].error)).toMatch(/401|authori[sz]|access token/i);
+		expect(String(readFailures[0].error)).toMatch(/401|authori[sz]|access token|refresh/i);
 		expect(itemsOf(refusedRead, 'Sent to myOGO')).toEqual([]);
 	});
 

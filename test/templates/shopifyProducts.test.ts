@@ -1,6 +1,7 @@
 /**
  * workflows/shopify-products-to-myogo.json: every Shopify variant with a SKU becomes a myOGO product
- * (code = SKU), by webhook and by the daily full resync, which pages through the whole catalog.
+ * (code = SKU), by webhook and by the daily full resync, which pages through every variant over
+ * GraphQL by cursor (REST would cut a product at 100 variants).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -13,7 +14,7 @@ jest.setTimeout(120_000);
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
 	template: 'shopify-products-to-myogo.json',
-	settings: (_woo, { shopifyFake }) => ({ 'settings.shopSubdomain': shopifyFake.shopSubdomain, 'settings.languageCode': 'fi' }),
+	settings: (_woo, { shopifyFake }) => ({ 'settings.shopSubdomain': shopifyFake.shopSubdomain, 'settings.languageCode': 'fi', 'settings.secondsBetweenPages': 0 }),
 });
 
 const CATALOG = [
@@ -60,13 +61,13 @@ test('full resync: every variant of a three-page catalog exists in myOGO with th
 	// The product without any SKU is not dropped silently: it is reported on the failure branch.
 	expect(itemsOf(first, 'Failed Products')).toEqual([expect.objectContaining({ error: expect.stringContaining('"No SKU yet"') })]);
 
-	// Shopify side: read only, 250 a page, following rel="next" to the end (3 pages, no page read twice).
-	const requests = (await env.shopify.get('/requests')).data as Array<{ method: string; path: string; status: number }>;
-	expect(requests.map((r) => [r.method, r.status])).toEqual([
-		['GET', 200],
-		['GET', 200],
-		['GET', 200],
-	]);
+	// Shopify side: read only, 80 variants a page on the pinned version, following the cursor to the end (no page read twice).
+	const requests = (await env.shopify.get('/requests')).data as Array<{ method: string; path: string; status: number; graphqlOperation?: string }>;
+	const variantCount = [...CATALOG, ...FILLER].reduce((sum, p) => sum + p.variants.length, 0);
+	expect(requests).toHaveLength(Math.ceil(variantCount / 80));
+	expect(new Set(requests.map((r) => [r.method, r.path, r.graphqlOperation, r.status].join(' ')))).toEqual(
+		new Set(['POST /admin/api/2026-10/graphql.json ProductVariantsForMyOgo 200']),
+	);
 
 	const products = await myOgoProducts();
 	expect(products.size).toBe(3 + FILLER.length);
@@ -91,6 +92,28 @@ test('full resync: every variant of a three-page catalog exists in myOGO with th
 	const results = itemsOf(second, 'Sent to myOGO').map((p) => p.result);
 	expect(results).toHaveLength(3 + FILLER.length);
 	expect(results.every((r) => r === 'unchanged')).toBe(true);
+});
+
+test('full resync: a product with 150 variants reaches myOGO whole (Shopify\'s REST answer would stop at 100)', async () => {
+	const variants = Array.from({ length: 150 }, (_, i) => ({ sku: `POSTER-XL-${String(i).padStart(3, '0')}`, price: '15.00', option1: `Design ${i}` }));
+	await env.shopify.post('/seed', { products: [{ title: 'Poster XL', vendor: 'Studio', variants }] });
+	const result = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Products')).toEqual([]);
+	const products = await myOgoProducts();
+	expect([...products.keys()].sort()).toEqual(variants.map((v) => v.sku));
+	expect(products.get('POSTER-XL-149')).toMatchObject({ name: 'Poster XL - Design 149', supplier: 'Studio', salesPrice: 15 });
+});
+
+test('full resync: a page Shopify refuses (THROTTLED) ends on "Failed Products"; the pages read before it are sent', async () => {
+	await env.shopify.post('/seed', { products: FILLER.slice(0, 200) });
+	await env.shopify.post('/faults', { status: 'THROTTLED', path: '/graphql', after: 1 });
+	const result = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
+	expect(result.error).toBeUndefined();
+	const failed = itemsOf(result, 'Failed Products');
+	expect(failed).toHaveLength(1);
+	expect(JSON.stringify(failed[0])).toContain('THROTTLED');
+	expect((await myOgoProducts()).size).toBe(80);
 });
 
 test('webhooks: a created and an updated product (signed deliveries, checked by n8n’s trigger) reach myOGO', async () => {

@@ -1,13 +1,14 @@
 /**
  * workflows/shopify-stock-from-myogo.json, run in-process against the myOGO sandbox and the Shopify
  * fake: myOGO's stockAvailable is set (absolute) as Shopify's available quantity at the configured
- * location, looked up and written 250 SKUs per GraphQL call.
+ * location, looked up and written 250 SKUs per GraphQL call, on the pinned Admin API version: each
+ * quantity names the level it read (changeFromQuantity), each write carries an idempotency key.
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { setStock } from '../trigger/helpers';
 import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
-import { shopifyCredentials } from '../harness/shopify';
+import { revokedShopifyOAuth2Credentials, shopifyCredentials, withLegacyShopifyToken } from '../harness/shopify';
 import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
 
 const MAIN_WAREHOUSE = 'gid://shopify/Location/1';
@@ -21,7 +22,29 @@ const env = useTemplateEnvironment({
 
 interface ShopifyState {
 	inventory: Record<string, Record<string, number>>;
+	inventoryAdjustments: Array<{ changes: Array<{ sku: string; quantityAfterChange: number }> }>;
+	idempotencyKeys: string[];
 }
+
+interface ShopifyCall {
+	method: string;
+	path: string;
+	graphqlOperation?: string;
+	status: number | null;
+	servedVersion?: string;
+	credential?: string;
+	idempotentReplay?: boolean;
+}
+
+async function shopifyState(): Promise<ShopifyState> {
+	return (await env.shopify.get('/state')).data as ShopifyState;
+}
+
+async function shopifyCalls(): Promise<ShopifyCall[]> {
+	return (await env.shopify.get('/requests')).data as ShopifyCall[];
+}
+
+const seedMyOgo = (codes: string[]) => env.bed.control.post('/seed', { products: codes.map((code) => ({ code, languageCode: 'en', name: code })) });
 
 async function shopifyInventory(): Promise<ShopifyState['inventory']> {
 	return ((await env.shopify.get('/state')).data as ShopifyState).inventory;
@@ -81,11 +104,102 @@ describe('Shopify stock from myOGO', () => {
 		expect(inventory['SHOP-ONLY'][MAIN_WAREHOUSE]).toBe(3);
 		expect(inventory['ONLY-IN-MYOGO']).toBeUndefined();
 
-		const requests = (await env.shopify.get('/requests')).data as Array<{ method: string; path: string; graphqlOperation?: string; status: number }>;
-		expect(requests.map((r) => [r.method, r.graphqlOperation, r.status])).toEqual([
-			['POST', 'FindVariantsBySku', 200],
-			['POST', 'SetAvailable', 200],
+		// Both calls name the pinned version (Settings), which Shopify serves as itself, with the OAuth2 credential's token.
+		const requests = await shopifyCalls();
+		expect(requests.map((r) => [r.method, r.path, r.servedVersion, r.credential, r.graphqlOperation, r.status])).toEqual([
+			['POST', '/admin/api/2026-10/graphql.json', '2026-10', 'oauth', 'FindVariantsBySku', 200],
+			['POST', '/admin/api/2026-10/graphql.json', '2026-10', 'oauth', 'SetAvailable', 200],
 		]);
+	});
+
+	test('a shop on a legacy custom app token runs the same once its Shopify nodes are switched to the Access Token credential', async () => {
+		await seedMyOgo(['MUG', 'TEE-S']);
+		await env.shopify.post('/seed', { products: CATALOG });
+		const legacyOnly = { ...env.bed.credentials, shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake) } as Record<string, ICredentialDataDecryptedObject>;
+		const result = await pollAndRun(withLegacyShopifyToken(env.template), [['MUG', 21], ['TEE-S', 2]], legacyOnly);
+		expect(result.error).toBeUndefined();
+		expect(itemsOf(result, 'Stock Set')).toHaveLength(1);
+		const inventory = await shopifyInventory();
+		expect([inventory.MUG[MAIN_WAREHOUSE], inventory['TEE-S'][MAIN_WAREHOUSE]]).toEqual([21, 2]);
+		expect((await shopifyCalls()).map((r) => r.credential)).toEqual(['app-token', 'app-token']);
+	});
+
+	test('a sale between the lookup and the write: Shopify refuses the batch (CHANGE_FROM_QUANTITY_STALE), it ends on "Stock Changed Meanwhile", and the reconcile sets it', async () => {
+		await seedMyOgo(['MUG', 'TEE-S']);
+		await env.shopify.post('/seed', { products: CATALOG });
+		// The write waits a moment at Shopify; meanwhile a buyer takes one mug there.
+		await env.shopify.post('/faults', { status: 'delay', ms: 1500, path: '/graphql', graphqlOperation: 'SetAvailable' });
+		const run = pollAndRun(env.template, [['MUG', 11], ['TEE-S', 4]]);
+		const deadline = Date.now() + 30_000;
+		while (!(await shopifyCalls()).some((r) => r.graphqlOperation === 'SetAvailable' && r.status === null)) {
+			if (Date.now() > deadline) throw new Error('The write never reached the Shopify fake');
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		await env.shopify.put('/inventory', { sku: 'MUG', available: 49 });
+		const result = await run;
+		expect(result.error).toBeUndefined();
+		const changed = itemsOf(result, 'Stock Changed Meanwhile');
+		expect(changed).toHaveLength(1);
+		expect(JSON.stringify(changed[0])).toContain('CHANGE_FROM_QUANTITY_STALE');
+		expect(itemsOf(result, 'Stock Set')).toEqual([]);
+		expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
+		// The sale is not overwritten with a level read before it; Shopify set nothing of the batch.
+		const behind = await shopifyInventory();
+		expect([behind.MUG[MAIN_WAREHOUSE], behind['TEE-S'][MAIN_WAREHOUSE]]).toEqual([49, 99]);
+		expect((await shopifyState()).inventoryAdjustments).toEqual([]);
+
+		const reconcile = await runFromTrigger(env.template, 'Reconcile All Stock Daily', [{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }], env.credentials());
+		expect(reconcile.error).toBeUndefined();
+		expect(itemsOf(reconcile, 'Stock Set')).toHaveLength(1);
+		const inventory = await shopifyInventory();
+		expect([inventory.MUG[MAIN_WAREHOUSE], inventory['TEE-S'][MAIN_WAREHOUSE]]).toEqual([11, 4]);
+	});
+
+	test('a batch whose answer is lost after Shopify applied it is sent again with the same idempotency key and applied once', async () => {
+		await seedMyOgo(['MUG', 'TEE-S']);
+		await env.shopify.post('/seed', { products: CATALOG });
+		await env.shopify.post('/faults', { status: 'lost-answer', path: '/graphql', graphqlOperation: 'SetAvailable' });
+		const result = await pollAndRun(env.template, [['MUG', 11], ['TEE-S', 4]]);
+		expect(result.error).toBeUndefined();
+		expect(itemsOf(result, 'Failed Requests')).toEqual([]);
+		expect(itemsOf(result, 'Stock Changed Meanwhile')).toEqual([]);
+		expect(itemsOf(result, 'Stock Set')).toHaveLength(1);
+		const writes = (await shopifyCalls()).filter((r) => r.graphqlOperation === 'SetAvailable');
+		expect(writes.map((r) => [r.status, Boolean(r.idempotentReplay)])).toEqual([
+			[0, false],
+			[200, true],
+		]);
+		// Counted from Shopify's side: one key, one adjustment.
+		const state = await shopifyState();
+		expect(state.idempotencyKeys).toHaveLength(1);
+		expect(state.inventoryAdjustments.map((a) => a.changes.map((c) => [c.sku, c.quantityAfterChange]))).toEqual([
+			[
+				['MUG', 11],
+				['TEE-S', 4],
+			],
+		]);
+	});
+
+	test('idempotency keys: each batch of a run has its own; the same batch in a later run gets a new one and is applied again', async () => {
+		const codes = Array.from({ length: 260 }, (_, i) => `SKU-${String(i).padStart(3, '0')}`);
+		await seedMyOgo(codes);
+		await env.shopify.post('/seed', { products: codes.map((sku) => ({ title: sku, variants: [{ sku, inventory_quantity: 1 }] })) });
+		await setStock(env.bed.control, codes.map((code) => [code, 7] as [string, number]));
+		const noPause = configure(env.template, { 'settings.secondsBetweenLookups': 0 });
+		const reconcile = () => runFromTrigger(noPause, 'Reconcile All Stock Daily', [{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }], env.credentials());
+		const first = await reconcile();
+		expect(itemsOf(first, 'Stock Set')).toHaveLength(2);
+		const keys = (await shopifyState()).idempotencyKeys;
+		expect(new Set(keys).size).toBe(2);
+
+		// Shopify's levels go back to what they were: the next run sends the very same two batches.
+		for (const sku of codes) await env.shopify.put('/inventory', { sku, available: 1 });
+		const second = await reconcile();
+		expect(itemsOf(second, 'Stock Set')).toHaveLength(2);
+		const state = await shopifyState();
+		expect(new Set(state.idempotencyKeys).size).toBe(4);
+		expect(state.inventoryAdjustments).toHaveLength(4);
+		expect(Object.values(state.inventory).every((levels) => levels[MAIN_WAREHOUSE] === 7)).toBe(true);
 	});
 
 	test('a variant not stocked at the configured location is reported, and the rest of its batch is still set', async () => {
@@ -155,15 +269,14 @@ describe('Shopify stock from myOGO', () => {
 	test('a request Shopify refuses (wrong access token) lands on the visible "Failed Requests" branch', async () => {
 		await env.bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
 		await env.shopify.post('/seed', { products: CATALOG });
-		const result = await pollAndRun(env.template, [['MUG', 2]], {
-			...env.credentials(),
-			shopifyAccessTokenApi: { ...shopifyCredentials(env.shopifyFake), accessToken: 'shpat_wrong' },
-		});
+		const revoked = revokedShopifyOAuth2Credentials(env.shopifyFake);
+		const result = await pollAndRun(env.template, [['MUG', 2]], { ...env.credentials(), shopifyOAuth2Api: revoked });
 		expect(result.error).toBeUndefined();
 		const failed = itemsOf(result, 'Failed Requests');
 		expect(failed).toHaveLength(1);
-		expect(JSON.stringify(failed[0])).toMatch(/401|authori[sz]|access token/i);
-		expect(JSON.stringify(failed[0])).not.toContain(shopifyCredentials(env.shopifyFake).accessToken as string);
+		expect(JSON.stringify(failed[0])).toMatch(/401|authori[sz]|access token|refresh/i);
+		expect(JSON.stringify(failed[0])).not.toContain('revoked_token');
+		expect(JSON.stringify(failed[0])).not.toContain(revoked.clientSecret as string);
 		expect((await shopifyInventory()).MUG[MAIN_WAREHOUSE]).toBe(50);
 	});
 });

@@ -1,10 +1,11 @@
 /**
  * workflows/shopify-tracking-from-myogo.json: a shipped myOGO order fulfils the Shopify order's open
- * fulfillment orders with the tracking numbers, link and carrier, notifying the buyer.
+ * fulfillment orders with the tracking numbers, link and carrier, notifying the buyer. Tracking goes in
+ * Shopify's documented pairs (number + url, numbers + urls), on the pinned Admin API version.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { paidOrderInBoth } from '../harness/shopify';
+import { paidOrderInBoth, revokedShopifyOAuth2Credentials } from '../harness/shopify';
 import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger } from '../harness/templates';
 import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
 
@@ -94,11 +95,12 @@ test('with notifications off, a carrier not in the map takes the default, severa
 	const result = await runFromTrigger(quiet, 'myOGO Trigger', items, env.credentials());
 	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
 	const { fulfillments } = await shopifyState();
-	const summary = fulfillments.map((f) => [f.orderId, (f.trackingInfo as IDataObject[]).map((t) => [t.number, t.company]), f.notifyCustomer]);
+	// One tracking code each: sent as Shopify's number + url pair, so the link stays with the code.
+	const summary = fulfillments.map((f) => [f.orderId, (f.trackingInfo as IDataObject[]).map((t) => [t.number, t.company, typeof t.url]), f.notifyCustomer]);
 	expect(summary).toEqual(
 		expect.arrayContaining([
-			[first.id, [['JJFI333', 'Posti']], false],
-			[second.id, [['JJFI444', 'Other Carrier']], false],
+			[first.id, [['JJFI333', 'Posti', 'string']], false],
+			[second.id, [['JJFI444', 'Other Carrier', 'string']], false],
 		]),
 	);
 	expect(fulfillments).toHaveLength(2);
@@ -114,15 +116,13 @@ test('an order Shopify does not know, and a refused lookup, go to "Failed Tracki
 	expect(itemsOf(result, 'Tracking Sent')).toEqual([]);
 	expect((await shopifyState()).fulfillments).toEqual([]);
 
-	const wrongToken = {
-		...env.credentials(),
-		shopifyAccessTokenApi: { ...env.credentials().shopifyAccessTokenApi, accessToken: 'shpat_wrong' },
-	};
+	const wrongToken = { ...env.credentials(), shopifyOAuth2Api: revokedShopifyOAuth2Credentials(env.shopifyFake) };
 	const refused = await runFromTrigger(env.template, 'myOGO Trigger', [unknown], wrongToken);
 	expect(refused.error).toBeUndefined();
 	const failed = itemsOf(refused, 'Failed Tracking Updates');
 	expect(failed).toHaveLength(1);
-	expect(JSON.stringify(failed[0])).toMatch(/401|authori[sz]|access token/i);
+	expect(JSON.stringify(failed[0])).toMatch(/401|authori[sz]|access token|refresh/i);
+	expect(JSON.stringify(failed[0])).not.toContain('revoked_token');
 });
 
 test('Shopify answering 5xx during the live shipped poll: the repair run fulfills the order, exactly once; a second repair writes nothing', async () => {

@@ -9,6 +9,9 @@ import type { INode } from 'n8n-workflow';
 import { loadTemplate } from '../harness/templates';
 import { nodeTypes } from '../harness/runWorkflow';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LIVE_VERSIONS } = require('../../sandbox/shopify/versions') as { LIVE_VERSIONS: string[] };
+
 const FILES = readdirSync(join(__dirname, '..', '..', 'workflows')).filter((file) => file.endsWith('.json'));
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
 
@@ -111,7 +114,7 @@ describe.each(FILES)('%s', (file) => {
 		expect(text).not.toMatch(/ck_[0-9a-f]{10,}|cs_[0-9a-f]{10,}|shpat_[0-9a-f]{10,}|sandbox-secret|Bearer /);
 		for (const node of template.nodes) {
 			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
-				expect(['myOgoApi', 'wooCommerceApi', 'shopifyAccessTokenApi']).toContain(type);
+				expect(['myOgoApi', 'wooCommerceApi', 'shopifyAccessTokenApi', 'shopifyOAuth2Api']).toContain(type);
 				expect(ref.id).toMatch(/^REPLACE_WITH_YOUR_/);
 			}
 		}
@@ -130,19 +133,34 @@ describe.each(FILES)('%s', (file) => {
 });
 
 describe.each(FILES.filter((file) => file.startsWith('shopify-')))('%s', (file) => {
-	test('every Shopify call uses the Access Token credential and API version 2024-07, like n8n\'s own Shopify node', () => {
-		const callers = loadTemplate(file).nodes.filter((node) => node.credentials?.shopifyAccessTokenApi);
+	const template = loadTemplate(file);
+	const callers = template.nodes.filter((node) => node.credentials?.shopifyAccessTokenApi || node.credentials?.shopifyOAuth2Api);
+
+	test('every Shopify node, trigger and HTTP Request node is set up for the Shopify OAuth2 API credential, with the legacy Access Token one beside it', () => {
 		expect(callers.length).toBeGreaterThan(0);
 		for (const node of callers) {
+			expect([node.name, Object.keys(node.credentials ?? {}).sort()]).toEqual([node.name, ['shopifyAccessTokenApi', 'shopifyOAuth2Api']]);
 			if (node.type === 'n8n-nodes-base.httpRequest') {
-				expect([node.name, node.parameters.nodeCredentialType, node.parameters.url]).toEqual([
-					node.name,
-					'shopifyAccessTokenApi',
-					expect.stringMatching(/^=https:\/\/\{\{ \$\('Settings'\)\.first\(\)\.json\.settings\.shopSubdomain \}\}\.myshopify\.com\/admin\/api\/2024-07\//),
-				]);
+				expect([node.name, node.parameters.authentication, node.parameters.nodeCredentialType]).toEqual([node.name, 'predefinedCredentialType', 'shopifyOAuth2Api']);
 			} else {
-				expect([node.name, node.type, node.parameters.authentication]).toEqual([node.name, expect.stringMatching(/^n8n-nodes-base\.shopify(Trigger)?$/), 'accessToken']);
+				expect([node.name, node.type, node.parameters.authentication]).toEqual([node.name, expect.stringMatching(/^n8n-nodes-base\.shopify(Trigger)?$/), 'oAuth2']);
 			}
+		}
+	});
+
+	test('every HTTP Request to Shopify names the live Admin API version kept in Settings, and pages without n8n\'s built-in pagination', () => {
+		const http = callers.filter((node) => node.type === 'n8n-nodes-base.httpRequest');
+		if (!http.length) return; // only n8n's own Shopify nodes here: their version is n8n's (2024-07, answered by the oldest live one)
+		const settings = (template.nodes.find((node) => node.name === 'Settings')?.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+		const version = settings.find((a) => a.name === 'settings.shopifyApiVersion')?.value;
+		expect(LIVE_VERSIONS).toContain(version);
+		for (const node of http) {
+			expect([node.name, node.parameters.url]).toEqual([
+				node.name,
+				expect.stringMatching(/^=https:\/\/\{\{ \$\('Settings'\)\.first\(\)\.json\.settings\.shopSubdomain \}\}\.myshopify\.com\/admin\/api\/\{\{ \$\('Settings'\)\.first\(\)\.json\.settings\.shopifyApiVersion \}\}\//),
+			]);
+			// n8n 2.8's paginated HTTP Request drops the OAuth2 credential's X-Shopify-Access-Token header.
+			expect([node.name, (node.parameters.options as { pagination?: unknown })?.pagination]).toEqual([node.name, undefined]);
 		}
 	});
 });

@@ -93,7 +93,7 @@ describe('subscription lifecycle', () => {
 	});
 
 	test('checkExists removes orphans on our URL and leaves other subscriptions alone', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' }, false);
+		const trigger = await newTrigger({ event: 'stockChanged' }, false);
 		await trigger.activate();
 		const orphan = (await api.post('/webhooks', { url: trigger.url, key: 'old-key', type: 'ProductStockLevelChanged' })).data;
 		const foreign = (await api.post('/webhooks', { url: 'https://shop.example/hooks/stock', key: 'k', type: 2 })).data;
@@ -114,7 +114,7 @@ describe('subscription lifecycle', () => {
 		expect(second.webhookId).not.toBe(first.webhookId);
 		expect(second.signingKey).not.toBe(first.signingKey);
 
-		trigger.setParameters({ event: 'stockLevelChanged' });
+		trigger.setParameters({ event: 'stockChanged' });
 		expect(await trigger.activate()).toEqual({ existed: false });
 		expect((await subscriptions()).map((s) => [s.url, s.type])).toEqual([[trigger.url, 'ProductStockLevelChanged']]);
 	});
@@ -145,7 +145,7 @@ describe('signatures', () => {
 	});
 
 	test('a good signature over the raw body starts the workflow with one item per product', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		const response = await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body) });
 		expect(response.status).toBe(200);
@@ -158,7 +158,7 @@ describe('signatures', () => {
 	});
 
 	test('batch output puts the delivery in one item', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged', stockOutput: 'batch' });
+		const trigger = await newTrigger({ event: 'stockChanged', stockOutput: 'batch' });
 		await trigger.activate();
 		await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body) });
 		expect(trigger.items).toEqual([[{ stock: [expect.any(Object), expect.any(Object)], count: 2, occurred: '2026-11-26T17:00:00.000Z' }]]);
@@ -170,7 +170,7 @@ describe('signatures', () => {
 		['a signature that is not Base64', () => ({ 'X-OGOship-Hmac-SHA256': 'this is not base64!' })],
 		['an empty signature', () => ({ 'X-OGOship-Hmac-SHA256': '' })],
 	])('%s is refused with 401 and starts nothing', async (_name, headers) => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		const response = await post(trigger, body, headers());
 		expect(response.status).toBe(401);
@@ -179,7 +179,7 @@ describe('signatures', () => {
 	});
 
 	test('a signature of different bytes is refused: the same JSON re-serialised does not pass', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		const signature = sign(keyOf(trigger), body);
 		const reformatted = JSON.stringify(JSON.parse(body), null, 2);
@@ -190,7 +190,7 @@ describe('signatures', () => {
 	});
 
 	test('a trigger that was never activated (no key) refuses everything', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		expect((await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign('', body) })).status).toBe(401);
 		expect(trigger.items).toEqual([]);
 	});
@@ -213,7 +213,7 @@ describe('replayed deliveries', () => {
 	});
 
 	test('the same signed body again is answered "Already received" and starts nothing', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		const headers = { 'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body) };
 		expect((await post(trigger, body, headers)).status).toBe(200);
@@ -229,7 +229,7 @@ describe('replayed deliveries', () => {
 	});
 
 	test('with Ignore Repeated Deliveries off, every copy starts the workflow', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged', options: { ignoreRepeats: false } });
+		const trigger = await newTrigger({ event: 'stockChanged', options: { ignoreRepeats: false } });
 		await trigger.activate();
 		const headers = { 'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body) };
 		await post(trigger, body, headers);
@@ -238,7 +238,7 @@ describe('replayed deliveries', () => {
 	});
 
 	test('a new subscription starts with an empty memory', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body) });
 		await trigger.deactivate();
@@ -270,7 +270,7 @@ describe('real deliveries from the sandbox', () => {
 	});
 
 	test('a stock change arrives as one item per product', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		await bed.control.put('/stock/MUG', { stockAvailable: 12 });
 		const [items] = await waitFor(() => (trigger.items.length ? trigger.items : undefined));
@@ -278,7 +278,7 @@ describe('real deliveries from the sandbox', () => {
 	});
 
 	test('a failed attempt is retried by myOGO and the workflow runs once', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		trigger.intercept = (res, index) => {
 			if (index > 0) return false;
@@ -296,7 +296,7 @@ describe('real deliveries from the sandbox', () => {
 	});
 
 	test('a delivery answered too late is sent again, and the replay memory drops the copy', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		// The first call runs the workflow but answers after myOGO's timeout: myOGO tries again.
 		trigger.beforeAnswer = async (index) => {
@@ -315,7 +315,7 @@ describe('real deliveries from the sandbox', () => {
 	});
 
 	test('after deactivation nothing more is delivered', async () => {
-		const trigger = await newTrigger({ event: 'stockLevelChanged' });
+		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
 		await trigger.deactivate();
 		await bed.control.put('/stock/MUG', { stockAvailable: 3 });

@@ -10,7 +10,7 @@ const { spawn } = require('node:child_process');
 const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
-const { N8N_BIN } = require('./environment');
+const { N8N_BIN, N8N_NODE } = require('./environment');
 
 /**
  * @typedef {object} CommandResult
@@ -27,7 +27,7 @@ const { N8N_BIN } = require('./environment');
  */
 function runN8nCommand(env, args) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(N8N_NODE, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));

@@ -9,11 +9,17 @@
 
 const path = require('node:path');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(REPO_ROOT, '.data');
-const N8N_PACKAGE_DIR = path.join(REPO_ROOT, 'dev', 'n8n', 'node_modules', 'n8n');
-/** n8n's own launcher script, run with this Node (the `.bin/n8n` link points at it). */
+const { DATA_DIR, REPO_ROOT, selectedN8n } = require('./pinned');
+
+/** The pinned n8n this run uses (MYOGO_N8N, see pinned.js). */
+const PINNED = selectedN8n();
+const N8N_PACKAGE_DIR = path.join(PINNED.dir, 'node_modules', 'n8n');
+/** n8n's own launcher script (the `.bin/n8n` link points at it), run with N8N_NODE. */
 const N8N_BIN = path.join(N8N_PACKAGE_DIR, 'bin', 'n8n');
+/** The Node binary n8n runs with. */
+const N8N_NODE = PINNED.node;
+/** Where this n8n's instances keep their user folders. */
+const N8N_DATA_DIR = PINNED.dataDir;
 
 /** A fixed key for development data only: credentials in `.data/` are demo values for local fakes. */
 const DEV_ENCRYPTION_KEY = 'n8n-nodes-myogo-dev-only-key';
@@ -46,6 +52,8 @@ function n8nEnvironment(options) {
 	Object.assign(env, {
 		// Every service n8n talks to here is on loopback: never through a proxy a machine may have set.
 		NO_PROXY: '127.0.0.1,localhost',
+		// Whatever n8n starts as `node` (its task runner) is the same Node n8n itself runs on.
+		PATH: [path.dirname(N8N_NODE), env.PATH].filter(Boolean).join(path.delimiter),
 		no_proxy: '127.0.0.1,localhost',
 		N8N_USER_FOLDER: options.userFolder,
 		N8N_ENCRYPTION_KEY: DEV_ENCRYPTION_KEY,
@@ -80,9 +88,10 @@ function n8nEnvironment(options) {
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',
 	});
+	Object.assign(env, PINNED.env);
 	if (options.extraCaCerts) env.NODE_EXTRA_CA_CERTS = options.extraCaCerts;
 	Object.assign(env, options.extra ?? {});
 	return env;
 }
 
-module.exports = { REPO_ROOT, DATA_DIR, N8N_PACKAGE_DIR, N8N_BIN, DEV_ENCRYPTION_KEY, n8nEnvironment };
+module.exports = { REPO_ROOT, DATA_DIR, PINNED, N8N_DATA_DIR, N8N_PACKAGE_DIR, N8N_BIN, N8N_NODE, DEV_ENCRYPTION_KEY, n8nEnvironment };

@@ -5,6 +5,8 @@
  * The executions a running n8n recorded, read through its REST API (as the editor's Executions list).
  */
 
+const { outputOf } = require('./cli');
+
 /**
  * @typedef {object} ExecutionSummary
  * @property {string} id
@@ -27,19 +29,66 @@ async function listExecutions(url, cookie) {
 }
 
 /**
- * The error messages stored with one execution (n8n keeps the run as "flatted" JSON: a list of
- * values that reference each other by index; the messages are plain strings in that list).
+ * One execution's stored run as n8n keeps it: "flatted" JSON, a list of values that reference each
+ * other by index (every string and object in the list is a reference; numbers and booleans are inline).
+ * @param {string} url
+ * @param {string} cookie
+ * @param {string} id
+ * @returns {Promise<unknown[]>}
+ */
+async function flattedRun(url, cookie, id) {
+	const response = await fetch(`${url}/rest/executions/${id}`, { headers: { cookie } });
+	if (!response.ok) throw new Error(`n8n /rest/executions/${id} answered ${response.status}`);
+	const body = /** @type {{ data: { data: string } }} */ (await response.json());
+	return /** @type {unknown[]} */ (JSON.parse(body.data.data));
+}
+
+/**
+ * The flatted list made whole again (the run data: `resultData.runData`…).
+ * @param {unknown[]} list
+ * @returns {any}
+ */
+function unflatten(list) {
+	/** @type {Map<number, any>} */
+	const revived = new Map();
+	/** @param {string} reference */
+	const value = (reference) => {
+		const index = Number(reference);
+		const raw = list[index];
+		if (typeof raw !== 'object' || raw === null) return raw;
+		if (revived.has(index)) return revived.get(index);
+		/** @type {any} */
+		const whole = Array.isArray(raw) ? [] : {};
+		revived.set(index, whole);
+		for (const [key, entry] of Object.entries(raw)) whole[key] = typeof entry === 'string' ? value(entry) : entry;
+		return whole;
+	};
+	return value('0');
+}
+
+/**
+ * The items one node put out in a stored execution (all its runs), as plain JSON.
+ * @param {string} url
+ * @param {string} cookie
+ * @param {string} id
+ * @param {string} nodeName
+ * @returns {Promise<Array<Record<string, any>>>}
+ */
+async function executionOutput(url, cookie, id, nodeName) {
+	// Stored, the run is what `n8n execute` prints under `data`.
+	return outputOf({ data: unflatten(await flattedRun(url, cookie, id)) }, nodeName);
+}
+
+/**
+ * The error messages stored with one execution (plain strings in its flatted run).
  * @param {string} url
  * @param {string} cookie
  * @param {string} id
  * @returns {Promise<string[]>}
  */
 async function executionErrors(url, cookie, id) {
-	const response = await fetch(`${url}/rest/executions/${id}`, { headers: { cookie } });
-	if (!response.ok) throw new Error(`n8n /rest/executions/${id} answered ${response.status}`);
-	const body = /** @type {{ data: { data: string } }} */ (await response.json());
-	const values = /** @type {unknown[]} */ (JSON.parse(body.data.data));
+	const values = await flattedRun(url, cookie, id);
 	return values.filter((v) => typeof v === 'string' && /error|cannot|can't|could not|failed|not found/i.test(v) && v.length > 15).map(String);
 }
 
-module.exports = { listExecutions, executionErrors };
+module.exports = { listExecutions, executionErrors, executionOutput, unflatten };

@@ -68,12 +68,13 @@ function installTarball(tarball, userFolder) {
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 
 	const ownJsonPath = path.join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...kept } = JSON.parse(readFileSync(ownJsonPath, 'utf8'));
-	writeFileSync(ownJsonPath, JSON.stringify(kept, null, 2));
+	const ownJson = JSON.parse(readFileSync(ownJsonPath, 'utf8'));
+	for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete ownJson[field];
+	writeFileSync(ownJsonPath, JSON.stringify(ownJson, null, 2));
 	execFileSync(NPM, ['install', ...N8N_NPM_INSTALL_FLAGS, '--offline'], { cwd: packageDir, env: NPM_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
 
 	const installed = JSON.parse(readFileSync(packageJsonPath, 'utf8'));
-	installed.dependencies = { ...installed.dependencies, [name]: kept.version };
+	installed.dependencies = { ...installed.dependencies, [name]: ownJson.version };
 	writeFileSync(packageJsonPath, JSON.stringify(installed, null, 2));
 	return packageDir;
 }

@@ -10,7 +10,7 @@
  * @typedef {object} LocalServices
  * @property {{ url: string, credentials: { merchantId: string, secretToken: string, clientId: string, clientSecret: string } }} sandbox
  * @property {{ url: string, consumerKey: string, consumerSecret: string }} wooCommerce
- * @property {{ url: string, shopSubdomain: string, accessToken: string, appSecret: string } | undefined} [shopify]
+ * @property {{ url: string, shopSubdomain: string, accessToken: string, appSecret: string, clientId: string, oauthAccessToken: string } | undefined} [shopify]
  */
 
 /** Credential ids and names as imported; the templates are wired to them by type. */
@@ -18,6 +18,7 @@ const LOCAL_CREDENTIALS = Object.freeze({
 	myOgoApi: { id: 'localMyOgoSandbox', name: 'myOGO sandbox (local)' },
 	wooCommerceApi: { id: 'localWooCommerceFake', name: 'WooCommerce fake (local)' },
 	shopifyAccessTokenApi: { id: 'localShopifyFake', name: 'Shopify fake (local)' },
+	shopifyOAuth2Api: { id: 'localShopifyFakeOAuth2', name: 'Shopify fake (local, OAuth2)' },
 });
 
 /**
@@ -60,6 +61,17 @@ function localCredentials(services) {
 				shopSubdomain: services.shopify.shopSubdomain,
 				accessToken: services.shopify.accessToken,
 				appSecretKey: services.shopify.appSecret,
+			},
+		});
+		// What n8n stores once "Connect my account" went through the fake's OAuth flow (the templates' default).
+		list.push({
+			...LOCAL_CREDENTIALS.shopifyOAuth2Api,
+			type: 'shopifyOAuth2Api',
+			data: {
+				shopSubdomain: services.shopify.shopSubdomain,
+				clientId: services.shopify.clientId,
+				clientSecret: services.shopify.appSecret,
+				oauthTokenData: { access_token: services.shopify.oauthAccessToken },
 			},
 		});
 	}

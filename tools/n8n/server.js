@@ -11,7 +11,7 @@ const { spawn } = require('node:child_process');
 const { createWriteStream, mkdirSync } = require('node:fs');
 const path = require('node:path');
 
-const { N8N_BIN } = require('./environment');
+const { N8N_BIN, N8N_NODE } = require('./environment');
 
 /**
  * @typedef {object} RunningN8n
@@ -47,7 +47,7 @@ async function startN8n(env, options = {}) {
 	const logFile = options.logFile ?? path.join(env.N8N_USER_FOLDER, 'n8n.log');
 	mkdirSync(path.dirname(logFile), { recursive: true });
 	const logStream = createWriteStream(logFile, { flags: 'a' });
-	const child = spawn(process.execPath, [N8N_BIN, command, ...(options.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(N8N_NODE, [N8N_BIN, command, ...(options.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let text = '';
 	/** @param {string} chunk */
 	const collect = (chunk) => {

@@ -1,22 +1,16 @@
-import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { jsonList } from './common';
+import { jsonList } from './parameters';
 
 /**
  * A list that is either entered entry by entry ("Define Below", a fixed collection) or taken as
  * JSON from an expression ("From JSON"), e.g. order lines or the products of an incoming stock
- * notice. The names are stored in workflows, so each list keeps its own.
+ * notice. The names are stored in workflows, so each list keeps its own. The mode picker and the
+ * JSON field are written out whole by each list, so n8n's linter sees their literal defaults.
  */
 export interface EntryList {
-	/** The options parameter that says how the list is given. */
-	modeName: string;
-	modeDisplayName: string;
-	modeDescription?: string;
-	modeDefault: string;
-	/** Modes listed before "Define Below" and "From JSON", e.g. Update's "Keep As They Are". */
-	otherModes?: INodePropertyOptions[];
-	defineBelowDescription: string;
-	fromJsonDescription: string;
+	/** The options parameter that says how the list is given: "Define Below" (`defineBelow`), "From JSON" (`json`), and any modes of its own listed first (e.g. Update's "Keep As They Are"). */
+	mode: INodeProperties;
 	/** The fixed collection of "Define Below" and its one group of values (read as `listName.entryName`). */
 	listName: string;
 	listDisplayName: string;
@@ -25,10 +19,7 @@ export interface EntryList {
 	entryDisplayName: string;
 	entryValues: INodeProperties[];
 	/** The JSON parameter of "From JSON"; its displayed name also names it in error messages. */
-	jsonName: string;
-	jsonDisplayName: string;
-	jsonDefault: string;
-	jsonDescription: string;
+	json: INodeProperties;
 	/** Whether the fixed collection and the JSON field are marked required. */
 	required?: boolean;
 }
@@ -36,19 +27,9 @@ export interface EntryList {
 /** The mode picker, the fixed collection and the JSON field of a list, each shown for its mode. */
 export function entryListProperties(list: EntryList): INodeProperties[] {
 	const required = list.required ? { required: true } : {};
+	const showFor = (mode: string) => ({ displayOptions: { show: { [list.mode.name]: [mode] } } });
 	return [
-		{
-			displayName: list.modeDisplayName,
-			name: list.modeName,
-			type: 'options',
-			options: [
-				...(list.otherModes ?? []),
-				{ name: 'Define Below', value: 'defineBelow', description: list.defineBelowDescription },
-				{ name: 'From JSON', value: 'json', description: list.fromJsonDescription },
-			],
-			default: list.modeDefault,
-			...(list.modeDescription === undefined ? {} : { description: list.modeDescription }),
-		},
+		list.mode,
 		{
 			displayName: list.listDisplayName,
 			name: list.listName,
@@ -58,23 +39,15 @@ export function entryListProperties(list: EntryList): INodeProperties[] {
 			typeOptions: { multipleValues: true, sortable: true },
 			default: {},
 			options: [{ displayName: list.entryDisplayName, name: list.entryName, values: list.entryValues }],
-			displayOptions: { show: { [list.modeName]: ['defineBelow'] } },
+			...showFor('defineBelow'),
 		},
-		{
-			displayName: list.jsonDisplayName,
-			name: list.jsonName,
-			type: 'json',
-			...required,
-			default: list.jsonDefault,
-			description: list.jsonDescription,
-			displayOptions: { show: { [list.modeName]: ['json'] } },
-		},
+		{ ...list.json, ...required, ...showFor('json') },
 	];
 }
 
 /**
  * The raw entries of one item's list, as entered or parsed from JSON (not yet checked); undefined
- * for one of `otherModes` (e.g. "Keep As They Are"). `label` names the record in messages.
+ * for a mode of the list's own (e.g. "Keep As They Are"). `label` names the record in messages.
  */
 export function entryListValues(
 	context: IExecuteFunctions,
@@ -82,11 +55,11 @@ export function entryListValues(
 	itemIndex: number,
 	label: string,
 ): unknown[] | undefined {
-	const mode = context.getNodeParameter(list.modeName, itemIndex, 'defineBelow') as string;
-	if (list.otherModes?.some((option) => option.value === mode)) return undefined;
+	const mode = context.getNodeParameter(list.mode.name, itemIndex, 'defineBelow') as string;
 	if (mode === 'json') {
-		const raw = context.getNodeParameter(list.jsonName, itemIndex, '[]');
-		return jsonList(context, raw, `"${list.jsonDisplayName}" of ${label}`, itemIndex);
+		const raw = context.getNodeParameter(list.json.name, itemIndex, '[]');
+		return jsonList(context, raw, `"${list.json.displayName}" of ${label}`, itemIndex);
 	}
+	if (mode !== 'defineBelow') return undefined;
 	return context.getNodeParameter(`${list.listName}.${list.entryName}`, itemIndex, []) as unknown[];
 }

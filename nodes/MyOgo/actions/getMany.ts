@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { filled, isoTimestamp, listRows, returnAllAndLimit } from './common';
+import { returnAllAndLimit } from './descriptions';
+import { filled, isoTimestamp } from './parameters';
+import { listRows } from './requests';
 import type { MyOgoOperation } from './operation';
 
 /** What differs between the Get Many operations of the resources. */
 export interface GetManySpec {
-	action: string;
-	summary: string;
 	/** The myOGO list endpoint, e.g. `/orders`. */
 	path: string;
 	/** The options of the "Filters" collection; each resource includes the Modified After filter. */
@@ -26,9 +26,6 @@ export interface GetManySpec {
 export function getManyOperation(spec: GetManySpec): MyOgoOperation {
 	return {
 		value: 'getAll',
-		name: 'Get Many',
-		action: spec.action,
-		summary: spec.summary,
 		properties: [
 			...returnAllAndLimit,
 			{

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { myOgoPages } from '../transport';
-import { firstRow } from './common';
+import { firstRow } from './requests';
 
 /** Up to this many keys a run asks myOGO for each one by key instead of reading the list. */
 export const SMALL_BATCH = 20;

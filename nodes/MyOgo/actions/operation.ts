@@ -32,15 +32,9 @@ export interface BuiltItem<Input> {
  * the run before anything is written to myOGO.
  */
 export interface MyOgoOperation<Shared = unknown, Input = unknown> {
-	/** Value of the `operation` parameter. */
+	/** Value of the `operation` parameter; its label, action and summary are in the resource's Operation dropdown. */
 	value: string;
-	/** Label in the operation dropdown, e.g. `Create`. */
-	name: string;
-	/** What the nodes panel lists, e.g. `Create a product`. */
-	action: string;
-	/** One line under the operation in the dropdown. */
-	summary: string;
-	/** Fields shown for this operation (displayOptions are added by `versionDescription`). */
+	/** Fields shown for this operation (displayOptions are added by `nodeProperties`). */
 	properties: INodeProperties[];
 	/** Reads and validates one item's parameters into the payload to send; must not call myOGO. */
 	build?: (this: IExecuteFunctions, context: BuildContext) => Input | Promise<Input>;
@@ -55,10 +49,14 @@ export interface MyOgoOperation<Shared = unknown, Input = unknown> {
 }
 
 export interface MyOgoResource {
+	/** Value of the `resource` parameter. */
 	value: string;
-	/** Label in the resource dropdown. */
-	name: string;
-	/** The operation selected when a user picks this resource. */
-	defaultOperation: string;
+	/**
+	 * The Operation dropdown shown for this resource, written out literally (labels, actions, default)
+	 * so n8n's linter and verification scan can check it; one option per entry of `operations`.
+	 */
+	operationSelector: INodeProperties;
+	// Each operation has its own Shared and Input types; the router only hands them back to it.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	operations: Array<MyOgoOperation<any, any>>;
 }

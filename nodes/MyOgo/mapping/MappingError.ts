@@ -3,7 +3,7 @@
  *
  * The message is written for the merchant: what is wrong, in which order / line /
  * field, and how to fix it, e.g.
- * `Order #1042, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"`.
+ * `Order 1042, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"`.
  * The node wraps it in a NodeOperationError for the item; the properties let it
  * add structured detail without parsing the text.
  */
@@ -24,7 +24,7 @@ export class MappingError extends Error {
 	}
 }
 
-/** Where in the store order a value came from: builds the `Order #1042, line 2` message prefix. */
+/** Where in the store order a value came from: builds the `Order 1042, line 2` message prefix. */
 export interface Whereabouts {
 	orderLabel?: string;
 	line?: number;

@@ -18,8 +18,9 @@ export type {
 	SkippedOrderLine,
 	SkippedVariant,
 } from './types';
-export { MappingError } from './MappingError';
+export { describeValue, MappingError } from './MappingError';
 export { normalizeCountry } from './countries';
+export { checkedCountryOfOrigin, checkedHsCode } from './customs';
 export { parseDecimal, parseQuantity } from './numbers';
 export { htmlToText } from './html';
 export { ADDRESS_LINE_LIMIT } from './customer';

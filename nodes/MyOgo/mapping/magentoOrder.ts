@@ -42,7 +42,7 @@ export function mapMagentoOrder(raw: IDataObject, options: OrderMappingOptions):
 	const notes: string[] = [];
 	const incrementId = text(raw.increment_id);
 	const entityId = text(raw.entity_id);
-	const orderLabel = `#${incrementId ?? entityId ?? '(no number)'}`;
+	const orderLabel = `${incrementId ?? entityId ?? '(no number)'}`;
 	const reference = chooseReference(options, incrementId, entityId, orderLabel, 'Magento 2', '"increment_id"');
 
 	const extension = object(raw.extension_attributes);

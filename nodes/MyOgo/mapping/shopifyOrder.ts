@@ -39,9 +39,9 @@ export function mapShopifyOrder(raw: IDataObject, options: OrderMappingOptions):
 	const name = text(raw.name);
 	const orderNumber = text(raw.order_number);
 	const id = text(raw.id);
-	const orderLabel =
-		name !== undefined ? name : orderNumber !== undefined ? `#${orderNumber}` : id !== undefined ? `#${id}` : '(no number)';
 	const number = name !== undefined ? (name.charCodeAt(0) === 35 /* # */ ? name.slice(1).trim() || undefined : name) : orderNumber;
+	// Messages name an order as "Order 1042", the number without Shopify's "#", as every other order error does.
+	const orderLabel = number ?? id ?? '(no number)';
 	const reference = chooseReference(options, number, id, orderLabel, 'Shopify', '"name" / "order_number"');
 
 	const customer = mapCustomer(raw, orderLabel, notes);

@@ -36,7 +36,7 @@ export function mapWooCommerceOrder(raw: IDataObject, options: OrderMappingOptio
 	const notes: string[] = [];
 	const number = text(raw.number);
 	const id = text(raw.id);
-	const orderLabel = `#${number ?? id ?? '(no number)'}`;
+	const orderLabel = `${number ?? id ?? '(no number)'}`;
 	const reference = chooseReference(options, number, id, orderLabel, 'WooCommerce', '"number"');
 
 	const customer = mapCustomer(raw, orderLabel, notes);

@@ -7,7 +7,7 @@ const LIST_PAGE_SIZE = 100;
 
 /**
  * Products for "From list" pickers. myOGO has no name search, so a filter is matched against code
- * and name within the page, and an exact code is looked up directly.
+ * and name within each page as the user scrolls; "By Code" takes a code that is not listed yet.
  */
 export async function searchProducts(
 	this: ILoadOptionsFunctions,

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import type { ServerJson } from './json';
 import { networkProblem } from './networkProblem';
 import { tokenBaseUrl } from './urls';
 
@@ -7,14 +8,14 @@ import { tokenBaseUrl } from './urls';
 export const MYOGO_ALL_SCOPES =
 	'read:order write:order read:product write:product read:webhook write:webhook read:metadata write:metadata';
 
-type HttpRequest = (options: IHttpRequestOptions) => Promise<any>;
+type HttpRequest = (options: IHttpRequestOptions) => Promise<ServerJson>;
 
 export interface AccessToken {
 	accessToken: string;
 	expiresInSeconds: number;
 }
 
-/** OAuth2 error codes myOGO answers with, turned into what a merchant should check. */
+/** OAuth2 error codes myOGO answers with (docs/myogo-api.md, "Authentication"), turned into what a merchant should check. */
 const GRANT_ERROR_ADVICE: Record<string, string> = {
 	invalid_grant:
 		'myOGO did not accept the Merchant ID and Secret Token. Check both fields against myOGO → Edit Merchant → Integrations → API Information.',
@@ -52,7 +53,7 @@ export async function requestAccessToken(
 		scope: String(credentials.scope || MYOGO_ALL_SCOPES),
 	});
 
-	let response: { statusCode: number; body: any } | undefined;
+	let response: { statusCode: number; body: ServerJson } | undefined;
 	let networkErrorCode = 'network error';
 	try {
 		response = await httpRequest({
@@ -85,7 +86,7 @@ export async function requestAccessToken(
 	throw new Error(errorCode ? `${advice} (${errorCode})` : advice);
 }
 
-function parseJson(body: unknown): any {
+function parseJson(body: unknown): ServerJson {
 	if (typeof body !== 'string') return body;
 	try {
 		return JSON.parse(body);

@@ -15,7 +15,8 @@ export interface PageQuery {
 
 /**
  * Yields myOGO list pages one by one until a short page, so a caller can hand rows on
- * before the whole catalog is read. myOGO gives no total: a page shorter than `limit` is the last.
+ * before the whole catalog is read. myOGO gives no total: a page shorter than `limit` is the last
+ * (docs/myogo-api.md, "Lists, errors, limits").
  */
 export async function* myOgoPages(this: MyOgoContext, query: PageQuery): AsyncGenerator<IDataObject[]> {
 	const pageSize = Math.min(Math.max(query.pageSize ?? MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE);

@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import type { ServerJson } from './json';
 import { networkProblem, REQUEST_TIMEOUT_SECONDS } from './networkProblem';
 import { apiBaseUrl } from './urls';
 
@@ -72,7 +73,7 @@ interface FailedAttempt {
 interface FullResponse {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
-	body: any;
+	body: ServerJson;
 }
 
 /** Reads status, Retry-After and myOGO's error message from a non-2xx answer. */
@@ -104,10 +105,11 @@ const NETWORK_MESSAGE_CODES: Array<[RegExp, string]> = [
 
 /**
  * Reads a thrown error: a network failure (no answer at all), or an answer n8n's helper turned
- * into an error (only on the 401 path). n8n wraps the client's error and may drop its `code`, so
+ * into an error (only on the 401 path), read defensively: its shape is n8n's or the HTTP client's.
+ * n8n wraps the client's error and may drop its `code`, so
  * the code is also recognised from the messages it keeps.
  */
-function describeThrown(error: any): FailedAttempt {
+function describeThrown(error: ServerJson): FailedAttempt {
 	const httpCode = Number(error?.httpCode);
 	const data = error?.context?.data ?? error?.cause?.response?.data;
 	if (httpCode >= 400) {
@@ -176,7 +178,7 @@ function toNodeApiError(
  * 429 waits for Retry-After; 5xx and dropped connections are retried only for requests that are
  * safe to repeat; a 401 makes n8n fetch a fresh token once (its own refresh path).
  */
-export async function myOgoRequest(this: MyOgoContext, request: MyOgoRequest): Promise<any> {
+export async function myOgoRequest(this: MyOgoContext, request: MyOgoRequest): Promise<ServerJson> {
 	const baseUrl = await baseUrlFor(this);
 	const options: IHttpRequestOptions = {
 		method: request.method,

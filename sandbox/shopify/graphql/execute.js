@@ -3,17 +3,18 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { buildSchema, parse, validate, execute, getOperationAST, GraphQLError } = require('graphql');
+const { buildSchema, parse, validate, execute, getOperationAST } = require('graphql');
 
 const { createQueryRoot } = require('./queries');
 const { inventorySetQuantities } = require('./inventorySetQuantities');
 const { fulfillmentCreate } = require('./fulfillmentCreate');
+const { idempotent } = require('./idempotency');
 const { ShopifyError } = require('../errors');
 const { requestedCost } = require('./cost');
 const { charge } = require('../costBudget');
 
 /**
- * `POST /admin/api/2024-07/graphql.json`, run by the `graphql` reference implementation against
+ * `POST /admin/api/<version>/graphql.json`, run by the `graphql` reference implementation against
  * schema.graphql. As at Shopify, the HTTP status is 200 whenever a query arrived, even when it
  * does not parse or validate (the reasons are in `errors`); a missing query is 400.
  */
@@ -85,7 +86,7 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	try {
 		document = parse(query);
 	} catch (error) {
-		return { body: { errors: [formatError(/** @type {GraphQLError} */ (error))] }, operation: undefined };
+		return { body: { errors: [formatError(/** @type {import('graphql').GraphQLError} */ (error))] }, operation: undefined };
 	}
 	const { operation, rootFields } = describeOperation(document, operationName);
 	const validationErrors = validate(schema, document);
@@ -94,12 +95,11 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	const charged = ctx.costBudget ? charge(ctx.costBudget, requestedCost(schema, document, operationName, variables), ctx.now()) : { cost: COST };
 	if (charged.throttled) return { body: charged.throttled, operation, rootFields, throttled: true };
 
-	/** @type {import('./queries').RequestState} */
+	/** @type {import('./queries').RequestState & import('./idempotency').IdempotencyState} */
 	const state = { searchWarnings: [] };
 	const rootValue = {
 		...createQueryRoot(ctx, state),
-		/** @param {any} args */
-		inventorySetQuantities: (args) => inventorySetQuantities(ctx, args),
+		inventorySetQuantities: idempotent(ctx, state, 'inventorySetQuantities', (args) => inventorySetQuantities(ctx, args)),
 		/** @param {any} args */
 		fulfillmentCreate: (args) => fulfillmentCreate(ctx, args),
 		/** @param {any} args */
@@ -111,7 +111,7 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	if (result.errors) body.errors = result.errors.map(formatError);
 	if (result.data !== undefined) body.data = result.data;
 	body.extensions = { cost: charged.cost, ...(state.searchWarnings.length ? { search: state.searchWarnings } : {}) };
-	return { body, operation, rootFields };
+	return { body, operation, rootFields, idempotentReplay: state.idempotentReplay };
 }
 
 module.exports = { runGraphql, readGraphqlRequest, operationNameOf, schema };

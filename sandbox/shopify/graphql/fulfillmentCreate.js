@@ -9,7 +9,9 @@ const { FulfillmentNode } = require('./nodes');
  * `fulfillmentCreate` (and its older name `fulfillmentCreateV2`): fulfils lines of one order's
  * fulfillment orders with tracking info. Checked before anything changes: every fulfillment order
  * exists, belongs to the same order, is open or in progress (a closed or cancelled one is refused
- * with Shopify's "unfulfillable status" message) and has the requested quantities left.
+ * with Shopify's "unfulfillable status" message) and has the requested quantities left. Tracking
+ * comes in Shopify's documented pairs, `number` with `url` or `numbers` with `urls`; a mixed pair is
+ * refused (what Shopify itself does with one is not documented: at best the link is lost).
  */
 
 /** @typedef {import('../context').FakeContext} FakeContext */
@@ -29,6 +31,8 @@ function fulfillmentCreate(ctx, { fulfillment }) {
 	const shop = ctx.shop;
 	/** @param {string} message @param {string[]} [field] */
 	const refuse = (message, field = ['fulfillment']) => ({ fulfillment: null, userErrors: [{ field, message }] });
+	const pairing = mixedTrackingPair(fulfillment.trackingInfo);
+	if (pairing) return refuse(pairing, ['fulfillment', 'trackingInfo']);
 	const groups = fulfillment.lineItemsByFulfillmentOrder;
 	if (!groups.length) return refuse('Line items by fulfillment order must not be empty.', ['fulfillment', 'lineItemsByFulfillmentOrder']);
 	/** @type {{ fulfillmentOrderId: number, lines?: { id: number, quantity: number }[] }[]} */
@@ -71,6 +75,20 @@ function fulfillmentCreate(ctx, { fulfillment }) {
 	ctx.fire(order.fulfillment_status === 'fulfilled' ? 'orders/fulfilled' : 'orders/partially_fulfilled', order);
 	ctx.fire('orders/updated', order);
 	return { fulfillment: new FulfillmentNode(shop, made), userErrors: [] };
+}
+
+/**
+ * Why the tracking info is not one of the documented pairs, or null when it is.
+ * @param {FulfillmentArgs['fulfillment']['trackingInfo']} tracking
+ */
+function mixedTrackingPair(tracking) {
+	if (!tracking) return null;
+	const hasList = (/** @type {unknown[] | null | undefined} */ list) => Array.isArray(list) && list.length > 0;
+	if (tracking.number && hasList(tracking.numbers)) return 'Send either number or numbers, not both.';
+	if (tracking.url && hasList(tracking.urls)) return 'Send either url or urls, not both.';
+	if (hasList(tracking.numbers) && tracking.url) return 'numbers goes with urls (one per number), not url.';
+	if (tracking.number && hasList(tracking.urls)) return 'number goes with url, not urls.';
+	return null;
 }
 
 module.exports = { fulfillmentCreate };

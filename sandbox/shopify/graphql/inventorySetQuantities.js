@@ -1,6 +1,8 @@
 // @ts-check
 'use strict';
 
+const { GraphQLError } = require('graphql');
+
 const { gid, parseGid } = require('../ids');
 const { setAvailable, shopifyTime } = require('../catalog');
 const { InventoryItemNode, LocationNode } = require('./nodes');
@@ -9,8 +11,10 @@ const { InventoryItemNode, LocationNode } = require('./nodes');
  * `inventorySetQuantities`: sets absolute `available` quantities, up to 250 per call. Every
  * quantity is checked first; if any fails, nothing changes and `userErrors` says which (field
  * paths like ["input", "quantities", "3", "inventoryItemId"]), as Shopify answers.
- * `compareQuantity` is required unless `ignoreCompareQuantity` is true, and must equal the current
- * quantity (Shopify's guard against lost updates).
+ * As from 2026-04, every quantity must name `changeFromQuantity` (a missing one is a top-level error
+ * and nothing changes): `null` skips the check, a number must equal the current quantity or the
+ * quantity is refused with CHANGE_FROM_QUANTITY_STALE (Shopify's compare-and-swap guard against
+ * lost updates). The `@idempotent` key is handled by idempotency.js around this function.
  */
 
 /** @typedef {import('../context').FakeContext} FakeContext */
@@ -43,15 +47,22 @@ const REASONS = new Set([
  * @property {string} inventoryItemId
  * @property {string} locationId
  * @property {number} quantity
- * @property {number | null} [compareQuantity]
+ * @property {number | null} [changeFromQuantity]
  */
 
 /**
  * @param {FakeContext} ctx
- * @param {{ input: { name: string, reason: string, referenceDocumentUri?: string | null, ignoreCompareQuantity?: boolean | null, quantities: QuantityInput[] } }} args
+ * @param {{ input: { name: string, reason: string, referenceDocumentUri?: string | null, quantities: QuantityInput[] } }} args
  */
 function inventorySetQuantities(ctx, { input }) {
 	const shop = ctx.shop;
+	const unnamed = input.quantities.findIndex((q) => !Object.prototype.hasOwnProperty.call(q, 'changeFromQuantity'));
+	if (unnamed >= 0) {
+		throw new GraphQLError(
+			`input.quantities.${unnamed}.changeFromQuantity is required: pass the quantity you expect to change from, or null to skip the check.`,
+			{ extensions: { code: 'BAD_REQUEST' } },
+		);
+	}
 	/** @type {{ field: string[], message: string, code: string | null }[]} */
 	const userErrors = [];
 	if (input.name !== 'available' && input.name !== 'on_hand') {
@@ -87,13 +98,8 @@ function inventorySetQuantities(ctx, { input }) {
 			seen.add(key);
 			if (q.quantity > MAX_QUANTITY) return userErrors.push({ field: [...path, 'quantity'], message: 'The quantity can\'t be higher than 1,000,000,000.', code: 'INVALID_QUANTITY_TOO_HIGH' });
 			if (q.quantity < -MAX_QUANTITY) return userErrors.push({ field: [...path, 'quantity'], message: 'The quantity can\'t be lower than -1,000,000,000.', code: 'INVALID_QUANTITY_TOO_LOW' });
-			if (!input.ignoreCompareQuantity) {
-				if (q.compareQuantity === undefined || q.compareQuantity === null) {
-					return userErrors.push({ field: [...path, 'compareQuantity'], message: 'The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.', code: 'COMPARE_QUANTITY_REQUIRED' });
-				}
-				if (q.compareQuantity !== item.levels.get(location.id)) {
-					return userErrors.push({ field: [...path, 'compareQuantity'], message: 'The compareQuantity value does not match persisted value.', code: 'COMPARE_QUANTITY_STALE' });
-				}
+			if (q.changeFromQuantity !== null && q.changeFromQuantity !== item.levels.get(location.id)) {
+				return userErrors.push({ field: [...path, 'changeFromQuantity'], message: 'The changeFromQuantity value does not match persisted value.', code: 'CHANGE_FROM_QUANTITY_STALE' });
 			}
 			valid.push({ itemId: item.id, locationId: location.id, quantity: q.quantity });
 			return undefined;

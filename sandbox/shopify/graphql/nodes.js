@@ -68,6 +68,8 @@ class ProductNode {
 		this.tags = product.tags ? String(product.tags).split(',').map((t) => t.trim()).filter(Boolean) : [];
 		this.createdAt = product.created_at;
 		this.updatedAt = product.updated_at;
+		/** The fake keeps no pictures. */
+		this.featuredMedia = null;
 	}
 
 	get totalInventory() {
@@ -103,6 +105,11 @@ class VariantNode {
 		return item ? new InventoryItemNode(this.shop, item) : null;
 	}
 
+	/** The fake keeps no pictures. @param {import('./connection').PageArgs} args */
+	media(args) {
+		return connection([], args, (media) => media);
+	}
+
 	product() {
 		return new ProductNode(this.shop, this.productObject);
 	}
@@ -120,6 +127,10 @@ class InventoryItemNode {
 
 	get sku() {
 		return this.shop.variants.get(this.item.variantId)?.variant.sku || null;
+	}
+
+	get requiresShipping() {
+		return this.shop.variants.get(this.item.variantId)?.variant.requires_shipping !== false;
 	}
 
 	variant() {

@@ -72,8 +72,8 @@ function announceNewOrder(ctx, order) {
  * @param {FakeContext} ctx
  */
 function registerOrderRoutes(router, ctx) {
-	router.add('GET', '/orders', ({ query }) => {
-		const page = pageOf({ query, url: `${ctx.urls.adminUrl}/orders.json`, rows: (filters) => matchingOrders(ctx, filters) });
+	router.add('GET', '/orders', ({ query, apiVersion }) => {
+		const page = pageOf({ query, url: `${ctx.urls.url}/shop/.myshopify.com/admin/api/${apiVersion}/orders.json`, rows: (filters) => matchingOrders(ctx, filters) });
 		return { status: 200, body: { orders: page.rows.map((o) => pickFields(copy(o), query.get('fields'))) }, headers: page.headers };
 	});
 	router.add('GET', '/orders/count', ({ query }) => ({ status: 200, body: { count: matchingOrders(ctx, Object.fromEntries(query.pairs)).length } }));

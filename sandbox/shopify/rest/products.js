@@ -8,7 +8,8 @@ const { commonFilter, anyOf } = require('./filters');
 
 /**
  * `/products.json` and friends, as n8n's Shopify node (product get, getAll, create, update,
- * delete, and its product list for dropdowns) calls them. Lists are in id order.
+ * delete, and its product list for dropdowns) calls them. Lists are in id order. A product read over
+ * REST lists at most 100 variants, as at Shopify; GraphQL reads see them all.
  */
 
 /** @typedef {import('../context').FakeContext} FakeContext */
@@ -37,14 +38,27 @@ function matchingProducts(ctx, filters) {
 /** @param {Obj} product */
 const copy = (product) => JSON.parse(JSON.stringify(product));
 
+/** Shopify's REST product answers carry at most this many variants (a product may have 2,048). */
+const REST_VARIANT_CAP = 100;
+
+/**
+ * A product as REST answers it: a copy, its variants cut to the first 100.
+ * @param {Obj} product
+ */
+function restProduct(product) {
+	const answer = copy(product);
+	answer.variants = answer.variants.slice(0, REST_VARIANT_CAP);
+	return answer;
+}
+
 /**
  * @param {import('../../http/router').Router} router
  * @param {FakeContext} ctx
  */
 function registerProductRoutes(router, ctx) {
-	router.add('GET', '/products', ({ query }) => {
-		const page = pageOf({ query, url: `${ctx.urls.adminUrl}/products.json`, rows: (filters) => matchingProducts(ctx, filters) });
-		return { status: 200, body: { products: page.rows.map((p) => pickFields(copy(p), query.get('fields'))) }, headers: page.headers };
+	router.add('GET', '/products', ({ query, apiVersion }) => {
+		const page = pageOf({ query, url: `${ctx.urls.url}/shop/.myshopify.com/admin/api/${apiVersion}/products.json`, rows: (filters) => matchingProducts(ctx, filters) });
+		return { status: 200, body: { products: page.rows.map((p) => pickFields(restProduct(p), query.get('fields'))) }, headers: page.headers };
 	});
 	router.add('GET', '/products/count', ({ query }) => {
 		const filters = Object.fromEntries(query.pairs);
@@ -52,17 +66,17 @@ function registerProductRoutes(router, ctx) {
 	});
 	router.add('GET', '/products/{id}', ({ params, query }) => ({
 		status: 200,
-		body: { product: pickFields(copy(productOr404(ctx.shop, params.id)), query.get('fields')) },
+		body: { product: pickFields(restProduct(productOr404(ctx.shop, params.id)), query.get('fields')) },
 	}));
 	router.add('POST', '/products', ({ body }) => {
 		const product = createProduct(ctx.shop, /** @type {Obj} */ (body)?.product);
 		ctx.fire('products/create', product);
-		return { status: 201, body: { product: copy(product) } };
+		return { status: 201, body: { product: restProduct(product) } };
 	});
 	router.add('PUT', '/products/{id}', ({ params, body }) => {
 		const product = updateProduct(ctx.shop, productOr404(ctx.shop, params.id), /** @type {Obj} */ (body)?.product);
 		ctx.fire('products/update', product);
-		return { status: 200, body: { product: copy(product) } };
+		return { status: 200, body: { product: restProduct(product) } };
 	});
 	router.add('DELETE', '/products/{id}', ({ params }) => {
 		const product = productOr404(ctx.shop, params.id);
@@ -81,4 +95,4 @@ function registerProductRoutes(router, ctx) {
 	});
 }
 
-module.exports = { registerProductRoutes };
+module.exports = { registerProductRoutes, REST_VARIANT_CAP };

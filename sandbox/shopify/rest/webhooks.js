@@ -24,9 +24,9 @@ function registerWebhookRoutes(router, ctx) {
 	router.add('GET', '/webhooks', ({ query }) => ({ status: 200, body: { webhooks: matching(query) } }));
 	router.add('GET', '/webhooks/count', ({ query }) => ({ status: 200, body: { count: matching(query).length } }));
 	router.add('GET', '/webhooks/{id}', ({ params }) => ({ status: 200, body: { webhook: webhookOr404(ctx.shop, params.id) } }));
-	router.add('POST', '/webhooks', ({ body }) => ({
+	router.add('POST', '/webhooks', ({ body, apiVersion }) => ({
 		status: 201,
-		body: { webhook: createWebhook(ctx.shop, /** @type {Record<string, any>} */ (body)?.webhook) },
+		body: { webhook: createWebhook(ctx.shop, /** @type {Record<string, any>} */ (body)?.webhook, /** @type {string} */ (apiVersion)) },
 	}));
 	router.add('PUT', '/webhooks/{id}', ({ params, body }) => {
 		const hook = webhookOr404(ctx.shop, params.id);

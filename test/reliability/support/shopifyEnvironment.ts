@@ -7,7 +7,7 @@
 import type { AxiosInstance } from 'axios';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { shopifyControl, shopifyCredentials, shopifyWebhookTrigger, startTestShopify, type RunningShopifyFake } from '../../harness/shopify';
+import { allShopifyCredentials, shopifyControl, shopifyWebhookTrigger, startTestShopify, type RunningShopifyFake } from '../../harness/shopify';
 import { configure, loadTemplate } from '../../harness/templates';
 import type { WebhookTrigger } from '../../harness/webhook';
 import { useReliabilityEnvironment, type ObserveOptions, type Outcome, type ReliabilityEnvironment } from './environment';
@@ -40,7 +40,7 @@ export function useShopifyReliabilityEnvironment(options: ShopifyEnvironmentOpti
 	Object.assign(env, {
 		credentials: (): Record<string, ICredentialDataDecryptedObject> => ({
 			...baseCredentials(),
-			shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake),
+			...allShopifyCredentials(env.shopifyFake),
 		}),
 		async activateShopifyTriggers(...names: string[]) {
 			const triggers: WebhookTrigger[] = [];

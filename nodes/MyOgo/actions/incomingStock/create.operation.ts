@@ -1,9 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MappingError, normalizeCountry, parseDecimal } from '../../mapping';
+import { checkedCountryOfOrigin, checkedHsCode, describeValue, MappingError, parseDecimal } from '../../mapping';
 import { myOgoRequest } from '../../transport';
-import { filled, isoTimestamp, lineProductCodeField, requiredText, writeOptions } from '../common';
+import { lineProductCodeField, writeOptions } from '../descriptions';
+import { filled, isoTimestamp, requiredText } from '../parameters';
 import type { EntryList } from '../entryList';
 import { entryListProperties, entryListValues } from '../entryList';
 import type { MyOgoOperation } from '../operation';
@@ -50,22 +51,30 @@ const productValues: INodeProperties[] = [
 
 /** The products of the notice: entered one by one, or a list from an expression. */
 const productsList: EntryList = {
-	modeName: 'productsInput',
-	modeDisplayName: 'Products Input',
-	modeDefault: 'defineBelow',
-	defineBelowDescription: 'Enter each product below',
-	fromJsonDescription: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression',
+	mode: {
+		displayName: 'Products Input',
+		name: 'productsInput',
+		type: 'options',
+		options: [
+			{ name: 'Define Below', value: 'defineBelow', description: 'Enter each product below' },
+			{ name: 'From JSON', value: 'json', description: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression' },
+		],
+		default: 'defineBelow',
+	},
 	listName: 'products',
 	listDisplayName: 'Products',
 	listPlaceholder: 'Add Product',
 	entryName: 'product',
 	entryDisplayName: 'Product',
 	entryValues: productValues,
-	jsonName: 'productsJson',
-	jsonDisplayName: 'Products (JSON)',
-	jsonDefault: '[\n  { "code": "SKU-1", "expectedQuantity": 100, "countryOfOrigin": "FI" }\n]',
-	jsonDescription:
-		'A list of products, each with code, expectedQuantity and countryOfOrigin, optionally name, eanCode, supplyPrice, customsDescription, hsCode',
+	json: {
+		displayName: 'Products (JSON)',
+		name: 'productsJson',
+		type: 'json',
+		default: '[\n  { "code": "SKU-1", "expectedQuantity": 100, "countryOfOrigin": "FI" }\n]',
+		description:
+			'A list of products, each with code, expectedQuantity and countryOfOrigin, optionally name, eanCode, supplyPrice, customsDescription, hsCode',
+	},
 };
 
 const properties: INodeProperties[] = [
@@ -107,7 +116,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Merchant Comments', name: 'merchantComments', type: 'string', typeOptions: { rows: 2 }, default: '' },
 			{ displayName: 'Pallets', name: 'pallets', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
 			{ displayName: 'Parcels', name: 'parcels', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
-			{ displayName: 'Special Action', name: 'specialAction', type: 'string', default: '', description: 'E.g. labelling to do on arrival' },
+			{ displayName: 'Special Action', name: 'specialAction', type: 'string', default: '', description: 'What the warehouse does on arrival, such as labelling' },
 			{
 				displayName: 'Tracking Codes',
 				name: 'trackingCodes',
@@ -121,15 +130,11 @@ const properties: INodeProperties[] = [
 	writeOptions(),
 ];
 
-function shown(value: unknown): string {
-	return typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-}
-
 /** One incoming product, checked as myOGO would check it. */
 function incomingProduct(raw: unknown, position: number, label: string): IDataObject {
 	const where = `${label}, product ${position}`;
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new MappingError(`${where}: not a product (${shown(raw)})`, { field: 'products' });
+		throw new MappingError(`${where}: not a product (${describeValue(raw)})`, { field: 'products' });
 	}
 	const entry = filled(raw as IDataObject);
 	const code = entry.code === undefined ? '' : String(entry.code).trim();
@@ -137,25 +142,17 @@ function incomingProduct(raw: unknown, position: number, label: string): IDataOb
 	const quantity = parseDecimal(entry.expectedQuantity);
 	if (quantity === undefined || !Number.isInteger(quantity) || quantity < 0 || quantity > 1_000_000) {
 		throw new MappingError(
-			`${where} (${code}): expected quantity ${shown(entry.expectedQuantity)} is not a whole number from 0 to 1,000,000`,
+			`${where} (${code}): expected quantity ${describeValue(entry.expectedQuantity)} is not a whole number from 0 to 1,000,000`,
 			{ field: 'products.expectedQuantity' },
 		);
 	}
-	const country = normalizeCountry(typeof entry.countryOfOrigin === 'string' ? entry.countryOfOrigin : undefined);
-	if (country === undefined) {
-		throw new MappingError(
-			entry.countryOfOrigin === undefined
-				? `${where} (${code}): no country of origin — enter a two-letter code such as FI`
-				: `${where} (${code}): country of origin ${shown(entry.countryOfOrigin)} is not a known country`,
-			{ field: 'products.countryOfOrigin' },
-		);
-	}
+	const country = checkedCountryOfOrigin(entry.countryOfOrigin, `${where} (${code})`, 'products.countryOfOrigin');
 	const product: IDataObject = { code, expectedQuantity: quantity, countryOfOrigin: country };
 	for (const field of ['name', 'eanCode']) if (entry[field] !== undefined) product[field] = String(entry[field]).trim();
 	if (entry.supplyPrice !== undefined) {
 		const price = parseDecimal(entry.supplyPrice);
 		if (price === undefined) {
-			throw new MappingError(`${where} (${code}): supply price ${shown(entry.supplyPrice)} is not a number`, {
+			throw new MappingError(`${where} (${code}): supply price ${describeValue(entry.supplyPrice)} is not a number`, {
 				field: 'products.supplyPrice',
 			});
 		}
@@ -170,26 +167,23 @@ function incomingProduct(raw: unknown, position: number, label: string): IDataOb
 		}
 		product.customsDescription = description;
 	}
-	if (entry.hsCode !== undefined) {
-		const hsCode = String(entry.hsCode).replace(/[\s.]/g, '');
-		if (!/^\d{8}$/.test(hsCode)) {
-			throw new MappingError(`${where} (${code}): HS code ${shown(entry.hsCode)} is not 8 digits`, { field: 'products.hsCode' });
-		}
-		product.hsCode = hsCode;
-	}
+	if (entry.hsCode !== undefined) product.hsCode = checkedHsCode(entry.hsCode, `${where} (${code})`, 'products.hsCode');
 	return product;
+}
+
+/** How the merchant knows a notice in messages: `Incoming stock PO-2026-118`. */
+function incomingStockLabel(reference: string): string {
+	return `Incoming stock ${reference}`;
 }
 
 export const createIncomingStock: MyOgoOperation<undefined, IDataObject> = {
 	value: 'create',
-	name: 'Create',
-	action: 'Create an incoming stock notice',
-	summary: 'Tell the warehouse a delivery is on its way (advance shipping notice)',
 	properties,
 	parallel: true,
+	label: (input) => incomingStockLabel(String(input.reference)),
 	build({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Reference', itemIndex);
-		const label = `Incoming stock ${reference}`;
+		const label = incomingStockLabel(reference);
 		const supplier = requiredText(this, 'supplier', 'Supplier', itemIndex);
 		const receiveDate = isoTimestamp(this, this.getNodeParameter('receiveDate', itemIndex, ''), 'Receive Date', itemIndex);
 		if (receiveDate === undefined) {

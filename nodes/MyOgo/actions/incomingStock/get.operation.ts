@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { firstRow, requiredText } from '../common';
+import { requiredText } from '../parameters';
+import { firstRow } from '../requests';
 import type { MyOgoOperation } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -18,9 +19,6 @@ const properties: INodeProperties[] = [
 
 export const getIncomingStock: MyOgoOperation = {
 	value: 'get',
-	name: 'Get',
-	action: 'Get an incoming stock notice',
-	summary: 'Get one incoming stock notice by its reference, with received quantities',
 	properties,
 	async execute({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Reference', itemIndex);

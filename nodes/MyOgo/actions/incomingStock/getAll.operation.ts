@@ -1,9 +1,7 @@
-import { modifiedAfterFilter } from '../common';
+import { modifiedAfterFilter } from '../descriptions';
 import { getManyOperation } from '../getMany';
 
 export const getAllIncomingStock = getManyOperation({
-	action: 'Get many incoming stock notices',
-	summary: 'List incoming stock notices, e.g. those changed since a time',
 	path: '/stockupdate',
 	filters: [modifiedAfterFilter],
 });

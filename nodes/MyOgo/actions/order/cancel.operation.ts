@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { codeInPath, myOgoRequest } from '../../transport';
-import { hasStatus, requiredText, settle, writeOptions } from '../common';
+import { writeOptions } from '../descriptions';
+import { requiredText } from '../parameters';
 import type { MyOgoOperation } from '../operation';
-import { tidyOrder } from '../output';
-import { notChangeableError } from './conflict';
+import { tidyOrder } from '../../shared/output';
+import { putOrder } from './conflict';
 import { referenceField } from './fields';
+import { referenceLabel } from './orderInput';
 
 const properties: INodeProperties[] = [
 	{ ...referenceField, description: 'The reference of the order to cancel' },
@@ -14,21 +15,13 @@ const properties: INodeProperties[] = [
 
 export const cancelOrder: MyOgoOperation<undefined, string> = {
 	value: 'cancel',
-	name: 'Cancel',
-	action: 'Cancel an order',
-	summary: 'Cancel an order the warehouse has not started collecting',
 	properties,
 	parallel: true,
+	label: referenceLabel,
 	build({ itemIndex }) {
 		return requiredText(this, 'reference', 'Order Reference', itemIndex);
 	},
 	async execute({ itemIndex, input: reference }) {
-		const { segment, qs } = codeInPath(reference);
-		const written = await settle(
-			myOgoRequest.call(this, { method: 'PUT', path: `/orders/${segment}`, qs, body: { status: 'cancelled' }, itemIndex }),
-		);
-		if (written.ok) return tidyOrder(written.value);
-		if (hasStatus(written.error, 409)) throw await notChangeableError(this, written.error, reference, 'cancelled', itemIndex);
-		throw written.error;
+		return tidyOrder(await putOrder(this, reference, { status: 'cancelled' }, 'cancelled', itemIndex));
 	},
 };

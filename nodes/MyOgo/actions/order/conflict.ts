@@ -1,7 +1,9 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { firstRow } from '../common';
+import { codeInPath, myOgoRequest } from '../../transport';
+import { firstRow, hasStatus, settle } from '../requests';
+import { referenceLabel } from './orderInput';
 
 /** How a status reads in "Order 1042 cannot be cancelled: …" — each names the status. */
 const STATUS_PHRASES: Record<string, string> = {
@@ -31,7 +33,7 @@ async function currentStatus(context: IExecuteFunctions, reference: string, item
  * has taken over. The status is read from myOGO (an extra call only on this error path), so the
  * message names it whatever words myOGO's own message uses.
  */
-export async function notChangeableError(
+async function notChangeableError(
 	context: IExecuteFunctions,
 	error: Error & { description?: string | null },
 	reference: string,
@@ -44,7 +46,7 @@ export async function notChangeableError(
 		verb === 'cancelled'
 			? 'An order can be cancelled while it is draft, reserved, new or pending. Ask the warehouse to stop it, or handle it as a return.'
 			: 'An order can be changed while it is draft, reserved, new or pending; once the warehouse has taken it over, changes have to go through the warehouse.';
-	return new NodeOperationError(context.getNode(), `Order ${reference} cannot be ${verb}: ${reason}`, {
+	return new NodeOperationError(context.getNode(), `${referenceLabel(reference)} cannot be ${verb}: ${reason}`, {
 		itemIndex,
 		description: `${advice} myOGO said: ${error.message}`,
 	});
@@ -70,7 +72,25 @@ export function takenOverError(
 ): NodeOperationError {
 	return new NodeOperationError(
 		context.getNode(),
-		`Order ${reference} cannot be updated: ${statusPhrase(status.toLowerCase())}. Changed in the store since it was sent: ${changed}. Tell the warehouse (OGOship customer service) these changes, or handle them with the buyer.`,
+		`${referenceLabel(reference)} cannot be updated: ${statusPhrase(status.toLowerCase())}. Changed in the store since it was sent: ${changed}. Tell the warehouse (OGOship customer service) these changes, or handle them with the buyer.`,
 		{ itemIndex, description: 'An order can be changed while it is draft, reserved, new or pending; once the warehouse has taken it over, changes have to go through the warehouse.' },
 	);
+}
+
+/**
+ * `PUT /orders/{reference}`, the one way an order is changed (Update, Cancel, and Create or Update
+ * once the order exists): myOGO's stored order, or the "cannot be …" error naming its status on a 409.
+ */
+export async function putOrder(
+	context: IExecuteFunctions,
+	reference: string,
+	body: IDataObject,
+	verb: 'cancelled' | 'updated',
+	itemIndex: number,
+): Promise<IDataObject> {
+	const { segment, qs } = codeInPath(reference);
+	const written = await settle(myOgoRequest.call(context, { method: 'PUT', path: `/orders/${segment}`, qs, body, itemIndex }));
+	if (written.ok) return written.value as IDataObject;
+	if (hasStatus(written.error, 409)) throw await notChangeableError(context, written.error, reference, verb, itemIndex);
+	throw written.error;
 }

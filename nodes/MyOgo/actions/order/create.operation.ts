@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
-import { writeOptions } from '../common';
+import { writeOptions } from '../descriptions';
 import type { MyOgoOperation } from '../operation';
 import { orderInputProperties } from './fields';
 import type { OrderOfItem } from './orderInput';
@@ -13,9 +13,6 @@ const properties: INodeProperties[] = [...orderInputProperties(), writeOptions([
 
 export const createOrder: MyOgoOperation<undefined, OrderOfItem> = {
 	value: 'create',
-	name: 'Create',
-	action: 'Create an order',
-	summary: 'Send a new order to the warehouse, from fields or straight from a store order',
 	properties,
 	parallel: true,
 	label: orderLabel,

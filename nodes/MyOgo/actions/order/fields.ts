@@ -1,32 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_PICKUP_POINT_FIELD } from '../../mapping';
-import { lineProductCodeField } from '../common';
+import { lineProductCodeField } from '../descriptions';
 import type { EntryList } from '../entryList';
 import { entryListProperties } from '../entryList';
 
 export type OrderInputFormat = 'myOgoFields' | 'shopifyOrder' | 'wooCommerceOrder' | 'magento2Order';
 
 export const STORE_ORDER_FORMATS: OrderInputFormat[] = ['shopifyOrder', 'wooCommerceOrder', 'magento2Order'];
-
-/** myOGO's order statuses, lowercase as on the wire (also the polling trigger's status choices). */
-export const ORDER_STATUSES = [
-	'draft',
-	'reserved',
-	'new',
-	'locked',
-	'collecting',
-	'pending',
-	'cancelled',
-	'shipped',
-	'returned',
-] as const;
-
-/** The statuses as choices of a multiOptions field: "Shipped" shown, `shipped` stored. */
-export const ORDER_STATUS_OPTIONS = ORDER_STATUSES.map((status) => ({
-	name: status.charAt(0).toUpperCase() + status.slice(1),
-	value: status,
-}));
 
 /** The order reference of Update, Cancel and Get. */
 export const referenceField: INodeProperties = {
@@ -74,30 +55,54 @@ export const orderLineValues: INodeProperties[] = [
 	{ displayName: 'Product Picture URL', name: 'productPictureUrl', type: 'string', default: '' },
 ];
 
+const defineBelowLines = { name: 'Define Below', value: 'defineBelow', description: 'Enter each line below' };
+const linesFromJson = {
+	name: 'From JSON',
+	value: 'json',
+	description: 'A list of lines {code, quantity, unitPrice, vatPercentage} from an expression',
+};
+
+/** How Create and Create or Update take the order lines. */
+const linesInputMode: INodeProperties = {
+	displayName: 'Order Lines Input',
+	name: 'linesInput',
+	type: 'options',
+	options: [defineBelowLines, linesFromJson],
+	default: 'defineBelow',
+	description: 'How the order lines are given',
+};
+
+/** Update's: the same choices after "Keep As They Are", which it starts on. */
+const linesUpdateMode: INodeProperties = {
+	displayName: 'Order Lines',
+	name: 'linesInput',
+	type: 'options',
+	options: [{ name: 'Keep As They Are', value: 'keep', description: 'Do not change the order lines' }, defineBelowLines, linesFromJson],
+	default: 'keep',
+	description: 'Sending lines replaces all lines of the order',
+};
+
 /**
  * Order lines: entered one by one, or taken as a list from the item (e.g. `{{ $json.lines }}`).
  * `withKeep` adds "Keep As They Are" for Update.
  */
 export function orderLinesList(withKeep: boolean): EntryList {
 	return {
-		modeName: 'linesInput',
-		modeDisplayName: withKeep ? 'Order Lines' : 'Order Lines Input',
-		modeDescription: withKeep ? 'Sending lines replaces all lines of the order' : 'How the order lines are given',
-		modeDefault: withKeep ? 'keep' : 'defineBelow',
-		otherModes: withKeep ? [{ name: 'Keep As They Are', value: 'keep', description: 'Do not change the order lines' }] : [],
-		defineBelowDescription: 'Enter each line below',
-		fromJsonDescription: 'A list of lines {code, quantity, unitPrice, vatPercentage} from an expression',
+		mode: withKeep ? linesUpdateMode : linesInputMode,
 		listName: 'orderLines',
 		listDisplayName: 'Order Lines',
 		listPlaceholder: 'Add Order Line',
 		entryName: 'line',
 		entryDisplayName: 'Line',
 		entryValues: orderLineValues,
-		jsonName: 'orderLinesJson',
-		jsonDisplayName: 'Order Lines (JSON)',
-		jsonDefault: '[\n  { "code": "SKU-1", "quantity": 1, "unitPrice": 24.9, "vatPercentage": 25.5 }\n]',
-		jsonDescription:
-			'A list of lines, each with code and quantity, optionally unitPrice, vatPercentage, productInfoUrl, productPictureUrl',
+		json: {
+			displayName: 'Order Lines (JSON)',
+			name: 'orderLinesJson',
+			type: 'json',
+			default: '[\n  { "code": "SKU-1", "quantity": 1, "unitPrice": 24.9, "vatPercentage": 25.5 }\n]',
+			description:
+				'A list of lines, each with code and quantity, optionally unitPrice, vatPercentage, productInfoUrl, productPictureUrl',
+		},
 		required: true,
 	};
 }
@@ -211,7 +216,7 @@ export function orderOptionalFields(statusOptions: Array<{ name: string; value: 
 			name: 'pickUpPointCode',
 			type: 'string',
 			default: '',
-			description: 'Parcel locker or pickup point id, for delivery types that need one',
+			description: 'Parcel locker or pickup point ID, for delivery types that need one',
 		},
 		{
 			displayName: 'Price Currency',
@@ -222,7 +227,7 @@ export function orderOptionalFields(statusOptions: Array<{ name: string; value: 
 		},
 		{ displayName: 'Price Total', name: 'priceTotal', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
 		{ displayName: 'Shipping Code', name: 'shippingCode', type: 'string', default: '', description: shippingCodeDescription },
-		{ displayName: 'Status', name: 'status', type: 'options', options: statusOptions, default: statusOptions[0].value },
+		{ displayName: 'Status', name: 'status', type: 'options', options: statusOptions, default: 'new' },
 		{ displayName: 'Test Order', name: 'test', type: 'boolean', default: false, description: 'Whether the warehouse should ignore this order' },
 	];
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));

@@ -1,18 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { firstRow, requiredText } from '../common';
+import { requiredText } from '../parameters';
+import { firstRow } from '../requests';
 import type { MyOgoOperation } from '../operation';
-import { tidyOrder } from '../output';
+import { tidyOrder } from '../../shared/output';
 import { referenceField } from './fields';
 
 const properties: INodeProperties[] = [{ ...referenceField, description: 'The reference of the order to get' }];
 
 export const getOrder: MyOgoOperation = {
 	value: 'get',
-	name: 'Get',
-	action: 'Get an order',
-	summary: 'Get one order by its reference, with status and tracking numbers',
 	properties,
 	async execute({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Order Reference', itemIndex);

@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { modifiedAfterFilter } from '../common';
+import { modifiedAfterFilter } from '../descriptions';
 import { getManyOperation } from '../getMany';
-import { tidyOrder } from '../output';
-import { ORDER_STATUS_OPTIONS } from './fields';
+import { tidyOrder } from '../../shared/output';
+import { ORDER_STATUS_OPTIONS } from '../../shared/orderStatuses';
 
 export const getAllOrders = getManyOperation({
-	action: 'Get many orders',
-	summary: 'List orders, e.g. those changed since a time or in a given status',
 	path: '/orders',
 	filters: [
 		modifiedAfterFilter,

@@ -7,5 +7,5 @@ export const includeDocumentsOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to send the "documents" list of the item (e.g. a receipt made by an earlier node: [{type, url}] or [{type, base64Content}]) with the order. Store input formats only.',
+		'Whether to send the "documents" list of the item with the order: e.g. a receipt an earlier node made, each document a type with a URL or base64Content. Store input formats only.',
 };

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { OrderMappingOptions, OrderMappingResult, ShippingMethodMapping } from '../../mapping';
 import {
+	describeValue,
 	MappingError,
 	mapMagentoOrder,
 	mapShopifyOrder,
@@ -10,7 +11,7 @@ import {
 	normalizeCountry,
 	parseDecimal,
 } from '../../mapping';
-import { filled, requiredText } from '../common';
+import { filled, requiredText } from '../parameters';
 import { entryListValues } from '../entryList';
 import type { OrderInputFormat } from './fields';
 import { orderLinesList } from './fields';
@@ -22,18 +23,15 @@ export interface OrderOfItem {
 	notes: string[];
 }
 
-/** How the merchant knows the order in messages: `Order 1042`. */
-export function orderLabel(input: OrderOfItem | undefined): string | undefined {
-	const reference = input?.order?.reference;
-	return reference === undefined || reference === '' ? undefined : `Order ${String(reference)}`;
+/** How the merchant knows an order in messages: `Order 1042` (its reference, as in every order error). */
+export function referenceLabel(reference: string): string {
+	return `Order ${reference}`;
 }
 
-/** A value as it reads inside a message: strings quoted, objects as JSON — never `[object Object]`. */
-function shown(value: unknown): string {
-	if (typeof value === 'string') return JSON.stringify(value);
-	if (value === undefined || value === null) return 'nothing';
-	if (typeof value === 'object') return JSON.stringify(value) ?? String(value);
-	return String(value);
+/** The label of an order built from an item, once it has a reference. */
+export function orderLabel(input: OrderOfItem | undefined): string | undefined {
+	const reference = input?.order?.reference;
+	return reference === undefined || reference === '' ? undefined : referenceLabel(String(reference));
 }
 
 function textOf(value: unknown): string | undefined {
@@ -43,12 +41,12 @@ function textOf(value: unknown): string | undefined {
 	return trimmed === '' ? undefined : trimmed;
 }
 
-/** A known country as its alpha-2 code, or a MappingError naming the value. */
-function countryCode(value: unknown, label: string): string {
+/** A known country as its alpha-2 code, or a MappingError naming the value (`label` names the order). */
+export function countryCode(value: unknown, label: string): string {
 	const code = normalizeCountry(typeof value === 'number' ? String(value) : value);
 	if (code !== undefined) return code;
 	throw new MappingError(
-		`${label}: country ${shown(value)} is not a known country — use a two-letter ISO code such as FI or SE, or the country's English name`,
+		`${label}: country ${describeValue(value)} is not a known country — use a two-letter ISO code such as FI or SE, or the country's English name`,
 		{ field: 'customer.countryCode' },
 	);
 }
@@ -68,7 +66,7 @@ function requiredCustomerField(value: unknown, label: string, what: string, fiel
 export function orderLineOf(raw: unknown, lineNumber: number, label: string): IDataObject {
 	const where = `${label}, line ${lineNumber}`;
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new MappingError(`${where}: not an order line (${shown(raw)}) — give an object with code and quantity`, {
+		throw new MappingError(`${where}: not an order line (${describeValue(raw)}) — give an object with code and quantity`, {
 			field: 'orderLines',
 		});
 	}
@@ -82,7 +80,7 @@ export function orderLineOf(raw: unknown, lineNumber: number, label: string): ID
 		const problem =
 			entry.quantity === undefined || entry.quantity === null || entry.quantity === ''
 				? 'has no quantity'
-				: `quantity ${shown(entry.quantity)} is not a positive whole number`;
+				: `quantity ${describeValue(entry.quantity)} is not a positive whole number`;
 		throw new MappingError(`${where}: ${problem}`, { field: 'orderLines.quantity' });
 	}
 	const line: IDataObject = { code, quantity };
@@ -94,7 +92,7 @@ export function orderLineOf(raw: unknown, lineNumber: number, label: string): ID
 		if (value === undefined || value === null || value === '') continue;
 		const number = parseDecimal(value);
 		if (number === undefined) {
-			throw new MappingError(`${where}: ${what} ${shown(value)} is not a number`, { field: `orderLines.${field}` });
+			throw new MappingError(`${where}: ${what} ${describeValue(value)} is not a number`, { field: `orderLines.${field}` });
 		}
 		line[field] = number;
 	}

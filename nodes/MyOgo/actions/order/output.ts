@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { NO_SKU } from '../../mapping/orderLines';
-import { tidyOrder } from '../output';
+import { tidyOrder } from '../../shared/output';
 import type { OrderOfItem } from './orderInput';
 
 /** What Create or Update did with the order. */

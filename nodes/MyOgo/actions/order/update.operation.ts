@@ -1,15 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { normalizeCountry } from '../../mapping';
-import { MappingError } from '../../mapping';
-import { codeInPath, myOgoRequest } from '../../transport';
-import { filled, hasStatus, requiredText, settle, writeOptions } from '../common';
+import { writeOptions } from '../descriptions';
+import { filled, requiredText } from '../parameters';
 import type { MyOgoOperation } from '../operation';
-import { tidyOrder } from '../output';
-import { notChangeableError } from './conflict';
+import { tidyOrder } from '../../shared/output';
+import { putOrder } from './conflict';
 import { customerAllFields, orderLinesProperties, orderOptionalFields, referenceField } from './fields';
-import { optionalOrderFields, orderLinesOf } from './orderInput';
+import { countryCode, optionalOrderFields, orderLinesOf, referenceLabel } from './orderInput';
 
 const properties: INodeProperties[] = [
 	{ ...referenceField, description: 'The reference of the order to update' },
@@ -44,28 +42,17 @@ interface OrderUpdate {
 
 export const updateOrder: MyOgoOperation<undefined, OrderUpdate> = {
 	value: 'update',
-	name: 'Update',
-	action: 'Update an order',
-	summary: 'Change an order the warehouse has not started on yet (lines and documents are replaced whole)',
 	properties,
 	parallel: true,
+	label: (input) => referenceLabel(input.reference),
 	build({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Order Reference', itemIndex);
-		const label = `Order ${reference}`;
+		const label = referenceLabel(reference);
 		const body = optionalOrderFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, label);
 		const customer = filled(this.getNodeParameter('customerFields', itemIndex, {}) as IDataObject);
 		if (Object.keys(customer).length > 0) {
 			for (const [name, value] of Object.entries(customer)) customer[name] = String(value).trim();
-			if (customer.countryCode !== undefined) {
-				const code = normalizeCountry(customer.countryCode);
-				if (code === undefined) {
-					throw new MappingError(
-						`${label}: country ${JSON.stringify(customer.countryCode)} is not a known country — use a two-letter ISO code such as FI or SE`,
-						{ field: 'customer.countryCode' },
-					);
-				}
-				customer.countryCode = code;
-			}
+			if (customer.countryCode !== undefined) customer.countryCode = countryCode(customer.countryCode, label);
 			body.customer = customer;
 		}
 		const orderLines = orderLinesOf(this, itemIndex, label);
@@ -80,12 +67,6 @@ export const updateOrder: MyOgoOperation<undefined, OrderUpdate> = {
 		return { reference, body };
 	},
 	async execute({ itemIndex, input }) {
-		const { segment, qs } = codeInPath(input.reference);
-		const written = await settle(
-			myOgoRequest.call(this, { method: 'PUT', path: `/orders/${segment}`, qs, body: input.body, itemIndex }),
-		);
-		if (written.ok) return tidyOrder(written.value);
-		if (hasStatus(written.error, 409)) throw await notChangeableError(this, written.error, input.reference, 'updated', itemIndex);
-		throw written.error;
+		return tidyOrder(await putOrder(this, input.reference, input.body, 'updated', itemIndex));
 	},
 };

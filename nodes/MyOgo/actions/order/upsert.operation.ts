@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { codeInPath, myOgoRequest } from '../../transport';
-import { hasStatus, isoTimestamp, settle, writeOptions } from '../common';
+import { myOgoRequest } from '../../transport';
+import { writeOptions } from '../descriptions';
 import type { KnownRows, RowList } from '../knownRows';
 import { knownRow, readKnownRows } from '../knownRows';
 import type { BuiltItem, MyOgoOperation } from '../operation';
+import { isoTimestamp } from '../parameters';
+import { hasStatus, settle } from '../requests';
 import { changedOrderFields, changesText } from './compare';
-import { isChangeable, notChangeableError, takenOverError } from './conflict';
+import { isChangeable, putOrder, takenOverError } from './conflict';
 import { orderInputProperties } from './fields';
 import type { OrderOfItem } from './orderInput';
 import { orderLabel, orderOfItem } from './orderInput';
@@ -72,15 +74,8 @@ function updateBody(order: IDataObject): IDataObject {
 	return rest;
 }
 
-async function put(context: IExecuteFunctions, input: OrderOfItem, itemIndex: number): Promise<IDataObject> {
-	const reference = String(input.order.reference);
-	const { segment, qs } = codeInPath(reference);
-	const updated = await settle(
-		myOgoRequest.call(context, { method: 'PUT', path: `/orders/${segment}`, qs, body: updateBody(input.order), itemIndex }),
-	);
-	if (updated.ok) return updated.value as IDataObject;
-	if (hasStatus(updated.error, 409)) throw await notChangeableError(context, updated.error, reference, 'updated', itemIndex);
-	throw updated.error;
+function put(context: IExecuteFunctions, input: OrderOfItem, itemIndex: number): Promise<IDataObject> {
+	return putOrder(context, String(input.order.reference), updateBody(input.order), 'updated', itemIndex);
 }
 
 /** "Update It": a new order is one call; an order myOGO already has is answered 409 and then updated. */
@@ -133,9 +128,6 @@ async function compareThenWrite(context: IExecuteFunctions, shared: Shared, inpu
 
 export const upsertOrder: MyOgoOperation<Shared | undefined, OrderOfItem> = {
 	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update an order',
-	summary: 'Create the order, or update it when its reference exists: sending the same order twice leaves one order',
 	properties,
 	parallel: true,
 	label: orderLabel,

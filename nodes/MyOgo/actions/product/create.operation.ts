@@ -1,34 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
-import { requiredText, writeOptions } from '../common';
+import { productLocator, writeOptions } from '../descriptions';
 import type { MyOgoOperation } from '../operation';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 import type { ProductsOfItem } from './productInput';
-import { productInputProperties, productsOfItem, withSkipped } from './productInput';
+import { productInputProperties, productsLabel, productsOfItem, withSkipped } from './productInput';
 
 const properties = [
-	...productInputProperties({
-		displayName: 'Product Code (SKU)',
-		name: 'code',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. TSHIRT-BLUE-M',
-		description: 'The SKU; unique per merchant, and the key stores match products by',
-	}),
+	...productInputProperties(
+		productLocator('The SKU of the new product; unique per merchant, and the key stores match products by', { forNewCode: true }),
+	),
 	writeOptions(),
 ];
 
 export const createProduct: MyOgoOperation<undefined, ProductsOfItem> = {
 	value: 'create',
-	name: 'Create',
-	action: 'Create a product',
-	summary: 'Add a new product (SKU) to myOGO; a store product becomes one myOGO product per variant',
 	properties,
 	parallel: true,
+	label: productsLabel,
 	build({ itemIndex, item }) {
-		return productsOfItem(this, itemIndex, item.json, () => requiredText(this, 'code', 'Product Code (SKU)', itemIndex));
+		return productsOfItem(this, itemIndex, item.json);
 	},
 	async execute({ itemIndex, input }) {
 		const outputs: IDataObject[] = [];

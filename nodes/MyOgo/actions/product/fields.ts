@@ -1,5 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { checkedCountryOfOrigin, checkedHsCode } from '../../mapping';
+import { filled } from '../parameters';
+
 /** Optional myOGO product fields, shared by Create, Update and Create or Update. */
 export const productOptionalFields: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Product name shown to the warehouse' },
@@ -36,12 +39,16 @@ export const productOptionalFields: INodeProperties[] = [
 	{ displayName: 'HS Code', name: 'hsCode', type: 'string', default: '', description: 'Customs tariff code, 8 digits' },
 ];
 
-/** Copies the fields a user filled in, leaving out empty ones so a partial update keeps stored values. */
-export function filledFields(fields: IDataObject): IDataObject {
-	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		if (value === '' || value === undefined || value === null) continue;
-		result[key] = value;
+/**
+ * A product's filled-in fields, with the customs fields checked as incoming stock's are (a known
+ * country of origin, stored as its two-letter code; an 8-digit HS code). `where` names the product.
+ */
+export function checkedProductFields(fields: IDataObject, where: string): IDataObject {
+	// Empty fields are left out, so a partial update keeps what myOGO stores.
+	const result = filled(fields);
+	if (result.countryOfOrigin !== undefined) {
+		result.countryOfOrigin = checkedCountryOfOrigin(result.countryOfOrigin, where, 'countryOfOrigin');
 	}
+	if (result.hsCode !== undefined) result.hsCode = checkedHsCode(result.hsCode, where, 'hsCode');
 	return result;
 }

@@ -2,9 +2,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { myOgoRequest } from '../../transport';
-import { productLocator, requiredText } from '../common';
+import { productLocator } from '../descriptions';
+import { productCodeOf, requiredText } from '../parameters';
 import type { MyOgoOperation } from '../operation';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,7 +19,7 @@ const properties: INodeProperties[] = [
 		default: 'code',
 	},
 	{
-		...productLocator('productCode', 'Product', 'The product to get, by its code (SKU)'),
+		...productLocator('The product to get'),
 		displayOptions: { show: { findBy: ['code'] } },
 	},
 	{
@@ -35,16 +36,13 @@ const properties: INodeProperties[] = [
 
 export const getProduct: MyOgoOperation = {
 	value: 'get',
-	name: 'Get',
-	action: 'Get a product',
-	summary: 'Get one product by its code or EAN',
 	properties,
 	async execute({ itemIndex }) {
 		const findBy = this.getNodeParameter('findBy', itemIndex, 'code') as string;
 		const byEan = findBy === 'eanCode';
 		const key = byEan
 			? requiredText(this, 'eanCode', 'EAN Code', itemIndex)
-			: requiredText(this, 'productCode', 'Product', itemIndex);
+			: productCodeOf(this, itemIndex);
 		const rows = (await myOgoRequest.call(this, {
 			method: 'GET',
 			path: '/products',

@@ -1,19 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { modifiedAfterFilter } from '../common';
+import { modifiedAfterFilter } from '../descriptions';
 import { getManyOperation } from '../getMany';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 
 export const getAllProducts = getManyOperation({
-	action: 'Get many products',
-	summary: "List myOGO's products, e.g. only those changed since a time",
 	path: '/products',
 	filters: [
 		{ displayName: 'EAN Code', name: 'eanCode', type: 'string', default: '', description: 'Only products with this barcode' },
 		modifiedAfterFilter,
 		{
 			displayName: 'Product Code (SKU)',
-			name: 'code',
+			name: 'productCode',
 			type: 'string',
 			default: '',
 			description: 'Only the product with exactly this code',
@@ -21,7 +19,7 @@ export const getAllProducts = getManyOperation({
 	],
 	query(filters) {
 		const qs: IDataObject = {};
-		if (filters.code !== undefined) qs.code = String(filters.code).trim();
+		if (filters.productCode !== undefined) qs.code = String(filters.productCode).trim();
 		if (filters.eanCode !== undefined) qs.eanCode = String(filters.eanCode).trim();
 		return qs;
 	},

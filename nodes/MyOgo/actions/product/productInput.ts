@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ProductMappingResult, SkippedVariant } from '../../mapping';
 import { mapShopifyProduct, mapWooCommerceProduct } from '../../mapping';
-import { filledFields, productOptionalFields } from './fields';
+import { productCodeOf } from '../parameters';
+import { checkedProductFields, productOptionalFields } from './fields';
 
 export type ProductInputFormat = 'myOgoFields' | 'shopifyProduct' | 'wooCommerceProduct';
 
@@ -81,28 +82,30 @@ export interface ProductsOfItem {
 	skipped: SkippedVariant[];
 }
 
-/**
- * Reads one item into myOGO product payloads, checking them before any call.
- * `codeOf` reads the operation's own product code parameter (for "myOGO fields").
- */
-export function productsOfItem(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	json: IDataObject,
-	codeOf: () => string,
-): ProductsOfItem {
+/** How the merchant knows the item in messages: `Product TSHIRT-BLUE-M` (a store product: its variants' codes). */
+export function productsLabel(input: ProductsOfItem | undefined): string | undefined {
+	const codes = (input?.products ?? []).map((product) => product.code).filter((code) => code !== undefined && code !== '');
+	return codes.length === 0 ? undefined : `Product ${codes.join(', ')}`;
+}
+
+/** Reads one item into myOGO product payloads, checking them before any call. */
+export function productsOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject): ProductsOfItem {
 	const format = context.getNodeParameter('inputFormat', itemIndex, 'myOgoFields') as ProductInputFormat;
 	const languageCode = String(context.getNodeParameter('languageCode', itemIndex, '') ?? '').trim();
 	if (format === 'myOgoFields') {
-		const code = codeOf();
+		const code = productCodeOf(context, itemIndex);
 		if (languageCode === '') {
 			throw new NodeOperationError(context.getNode(), '"Language Code" is empty — enter e.g. en or fi', { itemIndex });
 		}
-		const additional = filledFields(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
+		const additional = checkedProductFields(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, `Product ${code}`);
 		return { products: [{ code, languageCode, ...additional }], skipped: [] };
 	}
 
-	const overrides = filledFields(context.getNodeParameter('overrideFields', itemIndex, {}) as IDataObject);
+	const storeName = format === 'shopifyProduct' ? 'Shopify' : 'WooCommerce';
+	const overrides = checkedProductFields(
+		context.getNodeParameter('overrideFields', itemIndex, {}) as IDataObject,
+		`${storeName} product ${describeProduct(json)}`,
+	);
 	const options = {
 		languageCode,
 		currencyCode: typeof overrides.currencyCode === 'string' ? overrides.currencyCode : undefined,
@@ -114,7 +117,6 @@ export function productsOfItem(
 
 	if (mapped.products.length === 0) {
 		const reasons = mapped.skipped.map((skipped) => `${skipped.variant}: ${skipped.reason}`).join('; ');
-		const storeName = format === 'shopifyProduct' ? 'Shopify' : 'WooCommerce';
 		throw new NodeOperationError(
 			context.getNode(),
 			`${storeName} product ${describeProduct(json)}: nothing to send to myOGO${reasons ? ` (${reasons})` : ''}`,

@@ -2,13 +2,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { codeInPath, myOgoRequest } from '../../transport';
-import { productLocator, requiredText, writeOptions } from '../common';
+import { productLocator, writeOptions } from '../descriptions';
+import { productCodeOf } from '../parameters';
 import type { MyOgoOperation } from '../operation';
-import { tidyProduct } from '../output';
-import { filledFields, productOptionalFields } from './fields';
+import { tidyProduct } from '../../shared/output';
+import { checkedProductFields, productOptionalFields } from './fields';
 
 const properties: INodeProperties[] = [
-	productLocator('productCode', 'Product', 'The product to update, by its code (SKU)'),
+	productLocator('The product to update'),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -45,14 +46,12 @@ interface ProductUpdate {
 
 export const updateProduct: MyOgoOperation<undefined, ProductUpdate> = {
 	value: 'update',
-	name: 'Update',
-	action: 'Update a product',
-	summary: 'Change fields of a product, or rename its code',
 	properties,
 	parallel: true,
+	label: (input) => `Product ${input.code}`,
 	build({ itemIndex }) {
-		const code = requiredText(this, 'productCode', 'Product', itemIndex);
-		const body = filledFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+		const code = productCodeOf(this, itemIndex);
+		const body = checkedProductFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, `Product ${code}`);
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), `Nothing to update for product ${code}: add a field under "Update Fields"`, {
 				itemIndex,

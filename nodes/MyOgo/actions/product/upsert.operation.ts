@@ -1,22 +1,19 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { codeInPath, myOgoRequest } from '../../transport';
-import { hasStatus, productLocator, requiredText, settle, writeOptions } from '../common';
+import { productLocator, writeOptions } from '../descriptions';
 import type { KnownRows, RowList } from '../knownRows';
 import { knownRow, readKnownRows } from '../knownRows';
+import { hasStatus, settle } from '../requests';
 import type { BuiltItem, MyOgoOperation } from '../operation';
-import { tidyProduct } from '../output';
+import { tidyProduct } from '../../shared/output';
 import { changedProductFields } from './compare';
 import type { ProductsOfItem } from './productInput';
-import { productInputProperties, productsOfItem, withSkipped } from './productInput';
+import { productInputProperties, productsLabel, productsOfItem, withSkipped } from './productInput';
 
 const properties = [
 	...productInputProperties(
-		productLocator(
-			'productCode',
-			'Product Code (SKU)',
-			'The SKU to create or update. "By Code" takes a new code as well as an existing one.',
-		),
+		productLocator('The SKU to create or update. "By Code" takes a new code as well as an existing one.'),
 	),
 	{
 		displayName: 'Only Write Changes',
@@ -93,15 +90,11 @@ async function upsertOne(
 
 export const upsertProduct: MyOgoOperation<Catalog, ProductsOfItem> = {
 	value: 'upsert',
-	name: 'Create or Update',
-	action: 'Create or update a product',
-	summary: 'Create a product, or update it when its code exists; unchanged products are skipped',
 	properties,
 	parallel: true,
+	label: productsLabel,
 	build({ itemIndex, item }) {
-		return productsOfItem(this, itemIndex, item.json, () =>
-			requiredText(this, 'productCode', 'Product Code (SKU)', itemIndex),
-		);
+		return productsOfItem(this, itemIndex, item.json);
 	},
 	async prepare(_items, built: Array<BuiltItem<ProductsOfItem>>) {
 		const onlyWriteChanges = this.getNodeParameter('onlyWriteChanges', 0, true) as boolean;

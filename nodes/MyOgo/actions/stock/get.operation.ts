@@ -1,21 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { firstRow, productLocator, requiredText } from '../common';
+import { productLocator } from '../descriptions';
+import { productCodeOf } from '../parameters';
+import { firstRow } from '../requests';
 import type { MyOgoOperation } from '../operation';
 
 const properties: INodeProperties[] = [
-	productLocator('productCode', 'Product', 'The product whose stock to get, by its code (SKU)'),
+	productLocator('The product whose stock to get'),
 ];
 
 export const getStock: MyOgoOperation = {
 	value: 'get',
-	name: 'Get',
-	action: 'Get the stock of a product',
-	summary: 'Stock, reserved and available quantity of one product code',
 	properties,
 	async execute({ itemIndex }) {
-		const productCode = requiredText(this, 'productCode', 'Product', itemIndex);
+		const productCode = productCodeOf(this, itemIndex);
 		const row = await firstRow(this, '/stock', { productCode }, itemIndex);
 		if (row === undefined) {
 			throw new NodeOperationError(this.getNode(), `No stock for the product code ${productCode} in myOGO`, {

@@ -1,9 +1,7 @@
-import { modifiedAfterFilter } from '../common';
+import { modifiedAfterFilter } from '../descriptions';
 import { getManyOperation } from '../getMany';
 
 export const getAllStock = getManyOperation({
-	action: 'Get many stock levels',
-	summary: 'Stock of every product, or only what changed since a time',
 	path: '/stock',
 	filters: [
 		{
