@@ -11,7 +11,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { executeWorkflow, importCredentials, importWorkflows, listExecutions, publishWorkflow, runnableFrom, setupOwner, signIn, startN8n } from '../../tools/n8n';
+import { executeWorkflow, importCredentials, importWorkflows, listExecutions, publishWorkflow, runnableFrom, setupOwner, signIn, startN8n, templateId } from '../../tools/n8n';
 import type { TemplateWorkflow } from '../../tools/n8n/templates';
 import { prepareQueueCluster, type QueueCluster } from '../../tools/queue/cluster';
 import { createInstance, expectNoPackageProblems } from '../e2e/instance';
@@ -169,7 +169,9 @@ describe('queue mode: main, a webhook processor and two workers', () => {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			executions = await listExecutions(cluster!.mainUrl, cookie);
 		}
-		expect(new Set(executions.map((e) => e.workflowId)).size).toBe(LIVE_TEMPLATES.length);
+		// Every live template ran (the Webhook Trigger's listener runs too: it hears the stock change).
+		const ran = new Set(executions.map((e) => e.workflowId));
+		expect(LIVE_TEMPLATES.map(templateId).filter((id) => !ran.has(id))).toEqual([]);
 		expect(executions.filter((e) => e.status !== 'success').map((e) => `${e.workflowName}: ${e.status}`)).toEqual([]);
 		const records = cluster!.workers.map((w) => workerRecord(w!.log()));
 		const onWorkers = new Set(records.flatMap((r) => [...r.finished]));
