@@ -14,7 +14,11 @@ export interface Burst {
 }
 
 /** Places `count` paid orders, `parallel` at a time; the fake's call returns once its deliveries were answered. */
-export async function placeWooOrders(services: E2eServices, count: number, parallel = 16): Promise<Burst> {
+export async function placeWooOrders(
+	services: E2eServices,
+	count: number,
+	parallel = 16,
+): Promise<Burst> {
 	const references: string[] = [];
 	const startedAt = Date.now();
 	let next = 0;
@@ -24,10 +28,40 @@ export async function placeWooOrders(services: E2eServices, count: number, paral
 				status: 'processing',
 				currency: 'EUR',
 				total: '23.88',
-				billing: { first_name: 'Burst', last_name: `Buyer ${index}`, email: `burst${index}@example.com`, country: 'FI' },
-				shipping: { first_name: 'Burst', last_name: `Buyer ${index}`, address_1: `Testikatu ${index}`, city: 'Turku', postcode: '20100', country: 'FI' },
-				line_items: [{ id: 1, name: 'Baseball cap, navy', sku: 'CAP-NAVY', quantity: 1, price: 19.9, total: '19.90', total_tax: '3.98' }],
-				shipping_lines: [{ id: 2, method_title: 'Posti parcel', method_id: 'flat_rate', total: '0.00', total_tax: '0.00' }],
+				billing: {
+					first_name: 'Burst',
+					last_name: `Buyer ${index}`,
+					email: `burst${index}@example.com`,
+					country: 'FI',
+				},
+				shipping: {
+					first_name: 'Burst',
+					last_name: `Buyer ${index}`,
+					address_1: `Testikatu ${index}`,
+					city: 'Turku',
+					postcode: '20100',
+					country: 'FI',
+				},
+				line_items: [
+					{
+						id: 1,
+						name: 'Baseball cap, navy',
+						sku: 'CAP-NAVY',
+						quantity: 1,
+						price: 19.9,
+						total: '19.90',
+						total_tax: '3.98',
+					},
+				],
+				shipping_lines: [
+					{
+						id: 2,
+						method_title: 'Posti parcel',
+						method_id: 'flat_rate',
+						total: '0.00',
+						total_tax: '0.00',
+					},
+				],
 			})
 		).data as IDataObject;
 		references.push(String(order.number));
@@ -60,7 +94,13 @@ export async function myOgoOrderCount(bed: TestBed): Promise<number> {
  * Waits until myOGO holds `expected` orders more than `before`, or until the count has not moved for
  * `quietMs` (a lost run never arrives). Returns the count and when it last grew (the last myOGO write, ±0.5 s).
  */
-export async function settle(bed: TestBed, before: number, added: number, quietMs: number, limitMs: number): Promise<{ count: number; lastWriteAt: number }> {
+export async function settle(
+	bed: TestBed,
+	before: number,
+	added: number,
+	quietMs: number,
+	limitMs: number,
+): Promise<{ count: number; lastWriteAt: number }> {
 	const started = Date.now();
 	const expected = before + added;
 	let count = await myOgoOrderCount(bed);

@@ -9,7 +9,10 @@ export interface WorkerRecord {
 
 export function workerRecord(log: string): WorkerRecord {
 	const ids = (pattern: RegExp) => new Set([...log.matchAll(pattern)].map((m) => m[1]!));
-	return { started: ids(/Worker started execution (\d+)/g), finished: ids(/Worker finished execution (\d+)/g) };
+	return {
+		started: ids(/Worker started execution (\d+)/g),
+		finished: ids(/Worker finished execution (\d+)/g),
+	};
 }
 
 /** Executions a worker took and never finished: the runs a killed worker lost. */
