@@ -15,7 +15,10 @@ export interface PaidOrders {
 }
 
 /** Publishing registered both stores' order webhooks at `http://127.0.0.1:<port>/webhook/…`. */
-export async function expectStoreWebhooksAt(services: E2eServices, port: number | string): Promise<void> {
+export async function expectStoreWebhooksAt(
+	services: E2eServices,
+	port: number | string,
+): Promise<void> {
 	const address = new RegExp(`^http://127\\.0\\.0\\.1:${port}/webhook/`);
 	const wooTopics = ['order.created', 'order.updated'];
 	const woo = await registeredWebhooks(services.woo, wooTopics);
@@ -47,10 +50,40 @@ export async function placePaidOrders(services: E2eServices): Promise<PaidOrders
 			status: 'pending',
 			currency: 'EUR',
 			total: '64.90',
-			billing: { first_name: 'Anna', last_name: 'Mäkelä', email: 'anna@example.com', country: 'FI' },
-			shipping: { first_name: 'Anna', last_name: 'Mäkelä', address_1: 'Puistokatu 3', city: 'Turku', postcode: '20100', country: 'FI' },
-			line_items: [{ id: 1, name: 'Zip hoodie - Grey / M', sku: 'HOODIE-GREY-M', quantity: 1, price: 47.011952, total: '47.01', total_tax: '11.99' }],
-			shipping_lines: [{ id: 2, method_title: 'Posti parcel', method_id: 'flat_rate', total: '4.70', total_tax: '1.20' }],
+			billing: {
+				first_name: 'Anna',
+				last_name: 'Mäkelä',
+				email: 'anna@example.com',
+				country: 'FI',
+			},
+			shipping: {
+				first_name: 'Anna',
+				last_name: 'Mäkelä',
+				address_1: 'Puistokatu 3',
+				city: 'Turku',
+				postcode: '20100',
+				country: 'FI',
+			},
+			line_items: [
+				{
+					id: 1,
+					name: 'Zip hoodie - Grey / M',
+					sku: 'HOODIE-GREY-M',
+					quantity: 1,
+					price: 47.011952,
+					total: '47.01',
+					total_tax: '11.99',
+				},
+			],
+			shipping_lines: [
+				{
+					id: 2,
+					method_title: 'Posti parcel',
+					method_id: 'flat_rate',
+					total: '4.70',
+					total_tax: '1.20',
+				},
+			],
 		})
 	).data as IDataObject;
 	await services.woo.post(`/orders/${wooOrder.id}/status`, { status: 'processing' });
@@ -59,9 +92,21 @@ export async function placePaidOrders(services: E2eServices): Promise<PaidOrders
 			email: 'olli@example.com',
 			financial_status: 'paid',
 			line_items: [{ sku: 'CAP-NAVY', quantity: 2, price: '19.90' }],
-			shipping_address: { first_name: 'Olli', last_name: 'Saarinen', address1: 'Rantakatu 1', city: 'Oulu', zip: '90100', country_code: 'FI' },
+			shipping_address: {
+				first_name: 'Olli',
+				last_name: 'Saarinen',
+				address1: 'Rantakatu 1',
+				city: 'Oulu',
+				zip: '90100',
+				country_code: 'FI',
+			},
 			shipping_lines: [{ title: 'Express', code: 'express', price: '9.90' }],
 		})
 	).data as IDataObject;
-	return { wooOrder, shopifyOrder, wooReference: String(wooOrder.number), shopReference: String(shopifyOrder.name).replace(/^#/, '') };
+	return {
+		wooOrder,
+		shopifyOrder,
+		wooReference: String(wooOrder.number),
+		shopReference: String(shopifyOrder.name).replace(/^#/, ''),
+	};
 }

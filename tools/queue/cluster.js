@@ -50,8 +50,14 @@ async function prepareQueueCluster(options) {
 	const workerCount = options.workers ?? 2;
 	// main, webhook, CLI: a broker port each; main, webhook: an HTTP port; every worker: a health and a broker port.
 	const free = await freePorts(7 + workerCount * 2);
-	const port = (/** @type {'main' | 'webhook' | 'redis' | 'postgres'} */ name) => options.ports?.[name] ?? /** @type {number} */ (free.shift());
-	const ports = { main: port('main'), webhook: port('webhook'), redis: port('redis'), postgres: port('postgres') };
+	const port = (/** @type {'main' | 'webhook' | 'redis' | 'postgres'} */ name) =>
+		options.ports?.[name] ?? /** @type {number} */ (free.shift());
+	const ports = {
+		main: port('main'),
+		webhook: port('webhook'),
+		redis: port('redis'),
+		postgres: port('postgres'),
+	};
 
 	/** @type {Array<() => Promise<void>>} newest first */
 	const stops = [];
@@ -61,7 +67,10 @@ async function prepareQueueCluster(options) {
 	try {
 		const redis = await startRedis({ port: ports.redis, folder: path.join(folder, 'redis') });
 		stops.unshift(redis.stop);
-		const postgres = await startPostgres({ port: ports.postgres, folder: path.join(folder, 'postgres') });
+		const postgres = await startPostgres({
+			port: ports.postgres,
+			folder: path.join(folder, 'postgres'),
+		});
 		stops.unshift(postgres.stop);
 
 		const webhookUrl = `http://127.0.0.1:${ports.webhook}`;
@@ -79,7 +88,11 @@ async function prepareQueueCluster(options) {
 			WEBHOOK_URL: `${webhookUrl}/`,
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		};
-		const environment = (/** @type {string} */ role, /** @type {number} */ httpPort, /** @type {Record<string, string>} */ extra = {}) =>
+		const environment = (
+			/** @type {string} */ role,
+			/** @type {number} */ httpPort,
+			/** @type {Record<string, string>} */ extra = {},
+		) =>
 			n8n.n8nEnvironment({
 				userFolder: path.join(folder, role),
 				port: httpPort,
@@ -94,16 +107,23 @@ async function prepareQueueCluster(options) {
 		const workerEnvs = Array.from({ length: workerCount }, (_, i) => {
 			const healthPort = /** @type {number} */ (free.shift());
 			// A worker's health server defaults to 5678 (main's port): each gets its own.
-			return environment(`worker-${i + 1}`, healthPort, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) });
+			return environment(`worker-${i + 1}`, healthPort, {
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			});
 		});
 
 		// Every process loads the package from its own user folder: one tarball, installed into each.
 		const tarball = n8n.packRepo(path.join(folder, 'pack'));
-		for (const env of [mainEnv, webhookEnv, ...workerEnvs]) n8n.installTarball(tarball, env.N8N_USER_FOLDER);
+		for (const env of [mainEnv, webhookEnv, ...workerEnvs])
+			n8n.installTarball(tarball, env.N8N_USER_FOLDER);
 		rmSync(tarball, { force: true });
 
 		const concurrency = String(options.concurrency ?? 10);
-		const launch = async (/** @type {Record<string, string>} */ env, /** @type {'start' | 'webhook' | 'worker'} */ command) => {
+		const launch = async (
+			/** @type {Record<string, string>} */ env,
+			/** @type {'start' | 'webhook' | 'worker'} */ command,
+		) => {
 			/** @type {(() => Promise<void>) | undefined} */
 			let stopEarly;
 			const stopThis = async () => stopEarly?.();
@@ -132,7 +152,10 @@ async function prepareQueueCluster(options) {
 			workers: [],
 			async start() {
 				cluster.main = await launch(mainEnv, 'start');
-				[cluster.webhook, ...cluster.workers] = await Promise.all([launch(webhookEnv, 'webhook'), ...workerEnvs.map((env) => launch(env, 'worker'))]);
+				[cluster.webhook, ...cluster.workers] = await Promise.all([
+					launch(webhookEnv, 'webhook'),
+					...workerEnvs.map((env) => launch(env, 'worker')),
+				]);
 			},
 			async restartMain() {
 				await cluster.main?.stop();

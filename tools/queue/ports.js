@@ -12,7 +12,11 @@ function freePort() {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no free port')),
+			);
 		});
 	});
 }
@@ -21,7 +25,8 @@ function freePort() {
 async function freePorts(count) {
 	/** @type {Set<number>} */
 	const ports = new Set();
-	for (let tries = 0; ports.size < count && tries < count * 20; tries++) ports.add(await freePort());
+	for (let tries = 0; ports.size < count && tries < count * 20; tries++)
+		ports.add(await freePort());
 	if (ports.size < count) throw new Error(`only ${ports.size} of ${count} free ports found`);
 	return [...ports];
 }

@@ -18,8 +18,15 @@ const { waitUntil, stopChild } = require('./processes');
 function postgresBin() {
 	if (process.env.MYOGO_PG_BIN) return process.env.MYOGO_PG_BIN;
 	const root = '/usr/lib/postgresql';
-	const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a)) : [];
-	if (!majors.length) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (or set MYOGO_PG_BIN)');
+	const majors = existsSync(root)
+		? readdirSync(root)
+				.filter((d) => /^\d+$/.test(d))
+				.sort((a, b) => Number(b) - Number(a))
+		: [];
+	if (!majors.length)
+		throw new Error(
+			'PostgreSQL is not installed: apt-get install -y postgresql (or set MYOGO_PG_BIN)',
+		);
 	return path.join(root, majors[0], 'bin');
 }
 
@@ -47,26 +54,81 @@ async function startPostgres(options) {
 	/** @type {import('node:child_process').StdioOptions} */
 	const quiet = ['ignore', 'pipe', 'pipe'];
 	// Trust on loopback only: this cluster lives for one run on 127.0.0.1 (production: scram-sha-256).
-	execFileSync(path.join(bin, 'initdb'), ['-D', options.folder, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-instructions'], { ...user, stdio: quiet });
+	execFileSync(
+		path.join(bin, 'initdb'),
+		[
+			'-D',
+			options.folder,
+			'-U',
+			'postgres',
+			'--auth=trust',
+			'--encoding=UTF8',
+			'--no-instructions',
+		],
+		{ ...user, stdio: quiet },
+	);
 
-	const args = ['-D', options.folder, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${options.folder}`, '-c', 'max_connections=100'];
-	const child = spawn(path.join(bin, 'postgres'), args, { ...user, stdio: ['ignore', 'pipe', 'pipe'] });
+	const args = [
+		'-D',
+		options.folder,
+		'-p',
+		String(options.port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`unix_socket_directories=${options.folder}`,
+		'-c',
+		'max_connections=100',
+	];
+	const child = spawn(path.join(bin, 'postgres'), args, {
+		...user,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let log = '';
 	child.stdout.setEncoding('utf8').on('data', (chunk) => (log += chunk));
 	child.stderr.setEncoding('utf8').on('data', (chunk) => (log += chunk));
 	const stop = () => stopChild(child, 15_000);
 	try {
-		await waitUntil('postgres', child, () => /database system is ready to accept connections/.test(log), () => log, 60_000);
+		await waitUntil(
+			'postgres',
+			child,
+			() => /database system is ready to accept connections/.test(log),
+			() => log,
+			60_000,
+		);
 		const { database, user: role, password } = N8N_DATABASE;
 		const psql = (/** @type {string} */ sql) =>
-			execFileSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(options.port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', sql], { ...user, stdio: quiet });
+			execFileSync(
+				path.join(bin, 'psql'),
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(options.port),
+					'-U',
+					'postgres',
+					'-d',
+					'postgres',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-c',
+					sql,
+				],
+				{ ...user, stdio: quiet },
+			);
 		psql(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
 		psql(`CREATE DATABASE ${database} OWNER ${role}`);
 	} catch (error) {
 		await stop();
 		throw error;
 	}
-	return { host: '127.0.0.1', port: options.port, ...N8N_DATABASE, pid: /** @type {number} */ (child.pid), stop };
+	return {
+		host: '127.0.0.1',
+		port: options.port,
+		...N8N_DATABASE,
+		pid: /** @type {number} */ (child.pid),
+		stop,
+	};
 }
 
 module.exports = { startPostgres, postgresBin };

@@ -16,9 +16,12 @@
 async function waitUntil(name, child, ready, log, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (!ready()) {
-		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before it was ready:\n${log().slice(-3000)}`);
-		if (child.spawnfile && child.pid === undefined) throw new Error(`${name} could not be started (is it installed?)`);
-		if (Date.now() > deadline) throw new Error(`${name} was not ready after ${timeoutMs / 1000} s:\n${log().slice(-3000)}`);
+		if (child.exitCode !== null || child.signalCode !== null)
+			throw new Error(`${name} exited before it was ready:\n${log().slice(-3000)}`);
+		if (child.spawnfile && child.pid === undefined)
+			throw new Error(`${name} could not be started (is it installed?)`);
+		if (Date.now() > deadline)
+			throw new Error(`${name} was not ready after ${timeoutMs / 1000} s:\n${log().slice(-3000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 }

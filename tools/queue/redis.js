@@ -19,13 +19,34 @@ const REDIS_SERVER = process.env.MYOGO_REDIS_SERVER ?? 'redis-server';
  */
 async function startRedis(options) {
 	mkdirSync(options.folder, { recursive: true });
-	const args = ['--bind', '127.0.0.1', '--port', String(options.port), '--dir', options.folder, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes'];
+	const args = [
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(options.port),
+		'--dir',
+		options.folder,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+		'--protected-mode',
+		'yes',
+	];
 	const child = spawn(REDIS_SERVER, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 	let log = '';
 	child.stdout.setEncoding('utf8').on('data', (chunk) => (log += chunk));
 	child.stderr.setEncoding('utf8').on('data', (chunk) => (log += chunk));
 	const stop = () => stopChild(child, 10_000);
-	await waitUntil('redis-server', child, () => /Ready to accept connections/.test(log), () => log, 30_000).catch(async (error) => {
+	await waitUntil(
+		'redis-server',
+		child,
+		() => /Ready to accept connections/.test(log),
+		() => log,
+		30_000,
+	).catch(async (error) => {
 		await stop();
 		throw error;
 	});
