@@ -4,7 +4,7 @@
  * over 1,000 shipped orders. The templates and the myOGO node run in-process; the fakes in their
  * own process (bench/fakes.ts), every call waiting 50 ms. "Before" runs the same case the way the
  * code did before issue 13 (the orders template of commit ebb9660; "Update It" for the node).
- * Prints figures, asserts nothing about time: `node bench/run.js bench/ordersAndTracking.bench.ts`.
+ * Prints figures, asserts nothing about time: `node tools/run-bench.js bench/ordersAndTracking.bench.ts`.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // benchmark's memory and CPU figures are the n8n side's only and the workflow's CPU never delays
 // the fakes' replies. Started by bench/fakes.ts with child_process.fork; sends
 // { url, wooCommerce?, shopify? } once everything listens. argv: `woocommerce`, `shopify`.
-const { startSandbox } = require('../sandbox');
+const { startSandbox } = require('../sandbox/myogo');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
 const { startLatencyProxy } = require('./latencyProxy');
 

@@ -1,5 +1,5 @@
 /**
- * The stock sync scenario of issue 9, the same as test/templates/woocommerceStockScale.test.ts:
+ * The stock sync scenario of issue 9, the same as test/templates/wooCommerceStockScale.test.ts:
  * a 10,000-SKU catalog (8,000 simple products + 200 products with 10 variations each), of which
  * 2,000 change stock in myOGO (every 8th simple product = 1,000, and every variation of parents
  * 0–99 = 1,000). The store side is seeded by each store's case.

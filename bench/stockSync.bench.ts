@@ -3,7 +3,7 @@
  * Ours = the real store template run in-process; naive = a per-SKU HTTP Request workflow
  * (bench/naive/), run in the same process against the same fakes. Prints figures, asserts nothing
  * about time; it does check that ours leaves every changed SKU at myOGO's level in the store (a run
- * whose writes the store refuses is no benchmark): `npm run bench:stock` (bench/run.js: the Shopify
+ * whose writes the store refuses is no benchmark): `npm run bench:stock` (tools/run-bench.js: the Shopify
  * fake speaks HTTPS with its own certificate).
  */
 import { startFakes, type BenchFakes } from './fakes';

@@ -20,13 +20,19 @@ const path = require('node:path');
 const n8n = require('./n8n');
 const { wooCommerceDemoShop, shopifyDemoShop } = require('./demo/demoStores');
 const { prepareQueueCluster } = require('./queue/cluster');
-const { startSandbox } = require('../sandbox');
-const { demoShop } = require('../sandbox/seed/demoShop');
+const { startSandbox } = require('../sandbox/myogo');
+const { demoShop } = require('../sandbox/myogo/seed/demoShop');
 const { startShopifyFake } = require('../sandbox/shopify');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
 
 const BASE = n8n.PINNED.startPort;
-const PORTS = { n8n: BASE, broker: BASE + 1, sandbox: BASE + 12, shopify: BASE + 13, wooCommerce: BASE + 14 };
+const PORTS = {
+	n8n: BASE,
+	broker: BASE + 1,
+	sandbox: BASE + 12,
+	shopify: BASE + 13,
+	wooCommerce: BASE + 14,
+};
 const START_DIR = path.join(n8n.N8N_DATA_DIR, 'start');
 const USER_FOLDER = path.join(START_DIR, 'n8n');
 
@@ -35,11 +41,15 @@ const say = (text) => console.log(text);
 
 /** @param {string} script */
 function runNpm(script) {
-	const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], {
-		cwd: n8n.REPO_ROOT,
-		env: n8n.NPM_ENV,
-		stdio: 'inherit',
-	});
+	const result = spawnSync(
+		process.platform === 'win32' ? 'npm.cmd' : 'npm',
+		['run', '--silent', script],
+		{
+			cwd: n8n.REPO_ROOT,
+			env: n8n.NPM_ENV,
+			stdio: 'inherit',
+		},
+	);
 	if (result.status !== 0) throw new Error(`npm run ${script} failed`);
 }
 
@@ -48,7 +58,11 @@ function runNpm(script) {
  * @param {unknown} body
  */
 async function postJson(url, body) {
-	const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
 	return await response.json();
 }
@@ -100,9 +114,14 @@ async function main() {
 	const importAll = async (env) => {
 		say('Importing credentials and templates…');
 		await n8n.importCredentials(env, n8n.localCredentials(services));
-		await n8n.importWorkflows(env, templates.map((t) => n8n.wireTemplate(t, wiring)));
+		await n8n.importWorkflows(
+			env,
+			templates.map((t) => n8n.wireTemplate(t, wiring)),
+		);
 	};
-	const server = queueMode ? await startQueueMode(shopify.caCertPath, importAll) : await startSingle(shopify.caCertPath, importAll);
+	const server = queueMode
+		? await startQueueMode(shopify.caCertPath, importAll)
+		: await startSingle(shopify.caCertPath, importAll);
 	void server.exited.then((code) => {
 		if (!stopping) void stopAll(`n8n exited (code ${code}); see ${server.logFile}`, 1);
 	});
@@ -112,14 +131,22 @@ async function main() {
 	const c = sandbox.credentials;
 	say('');
 	say(`n8n editor:        ${server.url}`);
-	say(`  login:           ${n8n.DEMO_LOGIN.email} / ${n8n.DEMO_LOGIN.password}  (local demo owner)`);
-	say(`  workflows:       ${templates.length} templates from workflows/, wired to the credentials below`);
+	say(
+		`  login:           ${n8n.DEMO_LOGIN.email} / ${n8n.DEMO_LOGIN.password}  (local demo owner)`,
+	);
+	say(
+		`  workflows:       ${templates.length} templates from workflows/, wired to the credentials below`,
+	);
 	say(`myOGO sandbox:     ${sandbox.url}   control API ${sandbox.url}/_sandbox`);
-	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.myOgoApi.name}" (Merchant ID ${c.merchantId}, Environment Custom)`);
+	say(
+		`  credential:      "${n8n.LOCAL_CREDENTIALS.myOgoApi.name}" (Merchant ID ${c.merchantId}, Environment Custom)`,
+	);
 	say(`WooCommerce fake:  ${wooCommerce.url}   control API ${wooCommerce.url}/_fake/`);
 	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.wooCommerceApi.name}"`);
 	say(`Shopify fake:      ${shopify.url}   control API ${shopify.url}/_fake/`);
-	say(`  credentials:     "${n8n.LOCAL_CREDENTIALS.shopifyOAuth2Api.name}" (the templates' default), "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}" (legacy token)`);
+	say(
+		`  credentials:     "${n8n.LOCAL_CREDENTIALS.shopifyOAuth2Api.name}" (the templates' default), "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}" (legacy token)`,
+	);
 	say(`n8n log:           ${path.relative(n8n.REPO_ROOT, server.logFile)}`);
 	if (problems.length) say(`\nn8n reported problems with the package:\n  ${problems.join('\n  ')}`);
 	say('\nStop with Ctrl-C.');
@@ -131,12 +158,20 @@ async function main() {
  * @param {(env: Record<string, string>) => Promise<void>} importAll
  */
 async function startSingle(caCertPath, importAll) {
-	const env = n8n.n8nEnvironment({ userFolder: USER_FOLDER, port: PORTS.n8n, brokerPort: PORTS.broker, extraCaCerts: caCertPath });
+	const env = n8n.n8nEnvironment({
+		userFolder: USER_FOLDER,
+		port: PORTS.n8n,
+		brokerPort: PORTS.broker,
+		extraCaCerts: caCertPath,
+	});
 	say('Installing the package into n8n as a community package…');
 	n8n.installPackage(USER_FOLDER);
 	await importAll(env);
 	say('Starting n8n…');
-	return await n8n.startN8n(env, { logFile: path.join(START_DIR, 'n8n.log'), onSpawn: (stop) => stops.unshift(stop) });
+	return await n8n.startN8n(env, {
+		logFile: path.join(START_DIR, 'n8n.log'),
+		onSpawn: (stop) => stops.unshift(stop),
+	});
 }
 
 /**
@@ -146,14 +181,24 @@ async function startSingle(caCertPath, importAll) {
  * @param {(env: Record<string, string>) => Promise<void>} importAll
  */
 async function startQueueMode(caCertPath, importAll) {
-	say('Starting Redis and PostgreSQL, installing the package for main, the webhook processor and two workers…');
-	const cluster = await prepareQueueCluster({ name: 'start', extraCaCerts: caCertPath, ports: { main: PORTS.n8n } });
+	say(
+		'Starting Redis and PostgreSQL, installing the package for main, the webhook processor and two workers…',
+	);
+	const cluster = await prepareQueueCluster({
+		name: 'start',
+		extraCaCerts: caCertPath,
+		ports: { main: PORTS.n8n },
+	});
 	stops.unshift(cluster.stop);
 	await importAll(cluster.cliEnv);
 	say('Starting n8n main, the webhook processor and two workers…');
 	await cluster.start();
-	say(`queue mode:        webhook processor ${cluster.webhookUrl} (the stores deliver here), workers' health ${cluster.workers.map((w) => w?.url).join(', ')}`);
-	say(`  process logs:    ${path.relative(n8n.REPO_ROOT, cluster.folder)}/<main|webhook|worker-N>/n8n.log`);
+	say(
+		`queue mode:        webhook processor ${cluster.webhookUrl} (the stores deliver here), workers' health ${cluster.workers.map((w) => w?.url).join(', ')}`,
+	);
+	say(
+		`  process logs:    ${path.relative(n8n.REPO_ROOT, cluster.folder)}/<main|webhook|worker-N>/n8n.log`,
+	);
 	return /** @type {import('./n8n/server').RunningN8n} */ (cluster.main);
 }
 
@@ -163,11 +208,19 @@ async function seedShopify(shopify) {
 	const body = JSON.stringify(shopifyDemoShop());
 	const ca = readFileSync(shopify.caCertPath);
 	await new Promise((resolve, reject) => {
-		const req = request(`${shopify.url}/_fake/seed`, { method: 'POST', ca, headers: { 'Content-Type': 'application/json' } }, (res) => {
-			let text = '';
-			res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
-			res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve(text) : reject(new Error(`Shopify fake seed answered ${res.statusCode}: ${text}`))));
-		});
+		const req = request(
+			`${shopify.url}/_fake/seed`,
+			{ method: 'POST', ca, headers: { 'Content-Type': 'application/json' } },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
+				res.on('end', () =>
+					(res.statusCode ?? 500) < 300
+						? resolve(text)
+						: reject(new Error(`Shopify fake seed answered ${res.statusCode}: ${text}`)),
+				);
+			},
+		);
 		req.on('error', reject);
 		req.end(body);
 	});

@@ -14,8 +14,8 @@ import { tidyOrder } from '../MyOgo/shared/output';
 import type { ReplayMemory } from './replay';
 import { keepInStaticData, memoryName, remember, seenRecently } from './replay';
 import { fingerprint, isValidSignature, SIGNATURE_HEADER } from './signature';
-import type { StoredSubscription, WebhookEvent } from './subscription';
-import { createSubscription, isType, removeSubscription, subscriptionExists, SUBSCRIPTION_TYPES } from './subscription';
+import type { StoredSubscription } from './subscription';
+import { createSubscription, eventOf, isType, removeSubscription, subscriptionExists, SUBSCRIPTION_TYPES } from './subscription';
 
 /** Answers directly (n8n's own webhook nodes do the same for a refused call) and starts nothing. */
 function refuse(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -121,11 +121,11 @@ export class MyOgoWebhookTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const event = this.getNodeParameter('event') as WebhookEvent;
+				const event = eventOf(this);
 				return await subscriptionExists.call(this, event);
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const event = this.getNodeParameter('event') as WebhookEvent;
+				const event = eventOf(this);
 				return await createSubscription.call(this, event);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -135,7 +135,7 @@ export class MyOgoWebhookTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const event = this.getNodeParameter('event') as WebhookEvent;
+		const event = eventOf(this);
 		const staticData = this.getWorkflowStaticData('node');
 		const key = (staticData as StoredSubscription).signingKey ?? '';
 		const raw = await rawBodyOf.call(this);

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
  * started a workflow for, for REPLAY_MEMORY_MS, the newest REPLAY_MEMORY_SIZE of them. A body seen
  * again is answered 200 ("already received", so myOGO stops retrying) and starts nothing.
  *
- * Where the memory lives, and why in three places (see README, "Replay protection"):
+ * Where the memory lives, and why in three places (see docs/architecture.md, "The webhook trigger"):
  * - in this n8n process (a module-level map): holds on every n8n version from the moment a delivery
  *   is accepted, also for two copies arriving at once; gone when n8n restarts;
  * - in the node's static data, written by webhook(): n8n 2.8 saves it right after the call. n8n 2.40

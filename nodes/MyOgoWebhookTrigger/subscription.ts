@@ -1,4 +1,4 @@
-import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { myOgoList, myOgoRequest } from '../MyOgo/transport';
@@ -12,6 +12,19 @@ export const SUBSCRIPTION_TYPES: Record<WebhookEvent, { name: string; number: nu
 	orderShipped: { name: 'OrderShipped', number: 1 },
 	stockChanged: { name: 'ProductStockLevelChanged', number: 2 },
 };
+
+/**
+ * The node's Event, checked: a workflow saved with an event this version does not know (an older
+ * name, a typo in imported JSON) fails activation with a message that says what to pick, instead
+ * of a TypeError deep in the subscription code.
+ */
+export function eventOf(context: IHookFunctions | IWebhookFunctions): WebhookEvent {
+	const event = context.getNodeParameter('event') as string;
+	if (Object.prototype.hasOwnProperty.call(SUBSCRIPTION_TYPES, event)) return event as WebhookEvent;
+	throw new NodeOperationError(context.getNode(), `Unknown event "${event}"`, {
+		description: `Open the trigger and pick its Event again (known events: ${Object.keys(SUBSCRIPTION_TYPES).join(', ')}).`,
+	});
+}
 
 /** What the node keeps in its static data about its subscription. */
 export interface StoredSubscription {

@@ -1,12 +1,12 @@
 // @ts-check
 'use strict';
 
-const { Router } = require('../http/router');
-const { Query } = require('../http/query');
-const { ApiError } = require('../http/errors');
-const { readRawBody, parseJsonBody } = require('../http/body');
-const { sendJson } = require('../http/respond');
-const { isLoopbackAddress } = require('../control');
+const { Router } = require('../shared/http/router');
+const { Query } = require('../shared/http/query');
+const { ApiError } = require('../shared/http/errors');
+const { readRawBody, parseJsonBody } = require('../shared/http/body');
+const { sendJson } = require('../shared/http/respond');
+const { isLoopbackAddress } = require('../shared/loopback');
 const { ShopifyError } = require('./errors');
 const { servedVersion } = require('./versions');
 const { registerOAuthRoutes } = require('./oauth');
@@ -128,7 +128,7 @@ function parseOAuthBody(raw, contentType) {
 async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 	const method = req.method || 'GET';
 	const m = ADMIN_PATH.exec(rawPath);
-	const entry = /** @type {import('../requestLog').RequestLogEntry & { servedVersion?: string, graphqlOperation?: string, graphqlRootFields?: string[], throttled?: boolean, idempotentReplay?: boolean, delayedMs?: number, credential?: 'oauth' | 'app-token' }} */ (
+	const entry = /** @type {import('../shared/requestLog').RequestLogEntry & { servedVersion?: string, graphqlOperation?: string, graphqlRootFields?: string[], throttled?: boolean, idempotentReplay?: boolean, delayedMs?: number, credential?: 'oauth' | 'app-token' }} */ (
 		ctx.requestLog.begin(method, m ? rawPath.slice(rawPath.indexOf('/admin/')) : rawPath, query.pairs)
 	);
 	res.on('close', () => ctx.requestLog.finish(entry, res.headersSent ? res.statusCode : 0));

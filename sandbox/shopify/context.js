@@ -3,7 +3,7 @@
 
 const { createShop } = require('./shop');
 const { WebhookSender } = require('./webhooks');
-const { RequestLog } = require('../requestLog');
+const { RequestLog } = require('../shared/requestLog');
 const { DEFAULTS } = require('./defaults');
 
 /**

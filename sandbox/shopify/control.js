@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 
-const { Router } = require('../http/router');
+const { Router } = require('../shared/http/router');
 const { gid } = require('./ids');
 const { ShopifyError, unprocessable, notFound } = require('./errors');
 const { createProduct, updateProduct, productOr404, variantsWithSku, setAvailable } = require('./catalog');

@@ -2,7 +2,7 @@
 'use strict';
 
 const { ShopifyError } = require('./errors');
-const { takeFault: takeMatchingFault } = require('../faultRules');
+const { takeFault: takeMatchingFault } = require('../shared/faultRules');
 
 /**
  * The fake's fault hook, for the reliability suite (`/_fake/faults`, see sandbox/README.md).

@@ -21,7 +21,7 @@ const { ShopifyError } = require('./errors');
 /** @typedef {import('./context').FakeContext} FakeContext */
 
 /**
- * @param {import('../http/router').Router} router
+ * @param {import('../shared/http/router').Router} router
  * @param {FakeContext} ctx
  */
 function registerOAuthRoutes(router, ctx) {

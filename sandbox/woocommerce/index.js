@@ -18,7 +18,7 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 
-const { takeFault: takeMatchingFault } = require('../faultRules');
+const { takeFault: takeMatchingFault } = require('../shared/faultRules');
 
 const DEFAULTS = { consumerKey: 'ck_fake_key', consumerSecret: 'cs_fake_secret', port: 5692 };
 const API = '/wp-json/wc/v3';

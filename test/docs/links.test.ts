@@ -58,7 +58,7 @@ function codexFiles(): string[] {
 }
 
 describe('documentation links resolve', () => {
-	it.each(['README.md', 'workflows/README.md', 'sandbox/README.md', 'docs/myogo-api.md'])('%s: every relative link and anchor', (file) => {
+	it.each(['README.md', 'CONTRIBUTING.md', 'docs/architecture.md', 'workflows/README.md', 'sandbox/README.md', 'docs/myogo-api.md'])('%s: every relative link and anchor', (file) => {
 		const from = path.join(ROOT, file);
 		const links = markdownLinks(from);
 		expect(links.length).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ import { startTestBed, type TestBed } from '../trigger/helpers';
 import { createInstance, expectNoPackageProblems, type E2eInstance } from './instance';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { demoShop } = require('../../sandbox/seed/demoShop');
+const { demoShop } = require('../../sandbox/myogo/seed/demoShop');
 
 const CREDENTIAL = { id: 'e2eMyOgo', name: 'myOGO sandbox' };
 

@@ -12,9 +12,9 @@ import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '.
 import { startTestBed, type TestBed } from '../trigger/helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { demoShop } = require('../../sandbox/seed/demoShop');
+const { demoShop } = require('../../sandbox/myogo/seed/demoShop');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { DEFAULT_CREDENTIALS } = require('../../sandbox/defaults');
+const { DEFAULT_CREDENTIALS } = require('../../sandbox/myogo/defaults');
 
 /** The Shopify templates' myOGO credential (the WooCommerce templates use tools/n8n's default one). */
 const SHOPIFY_MERCHANT_CREDENTIAL = { id: 'localMyOgoShopifyShop', name: 'myOGO sandbox for the Shopify shop' };

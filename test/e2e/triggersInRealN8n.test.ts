@@ -25,7 +25,7 @@ import { startTestBed, type TestBed } from '../trigger/helpers';
 import { createInstance, expectNoPackageProblems, type E2eInstance } from './instance';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { demoShop } = require('../../sandbox/seed/demoShop');
+const { demoShop } = require('../../sandbox/myogo/seed/demoShop');
 
 const CREDENTIAL = { id: 'e2eTriggersMyOgo', name: 'myOGO sandbox' };
 const WEBHOOK_WORKFLOW = 'e2eWebhookTrigger';
@@ -131,7 +131,7 @@ beforeAll(async () => {
 			name: WEBHOOK_NODE,
 			type: 'n8n-nodes-myogo.myOgoWebhookTrigger',
 			webhookId: randomUUID(),
-			parameters: { event: 'stockLevelChanged' },
+			parameters: { event: 'stockChanged' },
 		}),
 		triggerWorkflow(POLLING_WORKFLOW, {
 			name: POLLING_NODE,

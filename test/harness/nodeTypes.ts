@@ -10,7 +10,7 @@ import { PACKAGE_NODE_CLASSES, TEST_NODE_CLASSES } from './packageNodes';
 /** Our nodes carry the package prefix, exactly as n8n names a community package's nodes. */
 export const PACKAGE_PREFIX = 'n8n-nodes-myogo';
 
-/** n8n's own nodes come from the pinned real n8n installed in dev/n8n (see README). */
+/** n8n's own nodes come from the pinned real n8n installed in dev/n8n (see CONTRIBUTING.md). */
 export const N8N_DEV_DIR = path.resolve(__dirname, '../../dev/n8n');
 const NODES_BASE_DIST = path.join(N8N_DEV_DIR, 'node_modules/n8n-nodes-base/dist');
 

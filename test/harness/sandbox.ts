@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 // The sandbox is plain JavaScript: tests use it exactly as `npm run sandbox` does.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSandbox, DEFAULTS } = require('../../sandbox');
+const { startSandbox, DEFAULTS } = require('../../sandbox/myogo');
 
 export interface RunningSandbox {
 	url: string;

@@ -39,7 +39,7 @@ import {
 import { unfinished, workerRecord } from './workerRecords';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { demoShop } = require('../../sandbox/seed/demoShop');
+const { demoShop } = require('../../sandbox/myogo/seed/demoShop');
 
 const BURST = Number(process.env.MYOGO_QUEUE_BURST ?? 300);
 const KILL_BURST = Number(process.env.MYOGO_QUEUE_KILL_BURST ?? 150);

@@ -78,7 +78,7 @@ describe('every paid order ends in myOGO exactly once', () => {
 		expect(referencesOf(sent.filter((o) => o.result === 'created'))).toEqual(paid);
 		expect(sent.filter((o) => o.result === 'unchanged').length).toBeGreaterThan(0);
 		// The catch-up finds every paid order in myOGO and leaves it alone (it alone sends an order whose later
-		// deliveries are lost too: the next test and test/templates/woocommerceOrders.test.ts).
+		// deliveries are lost too: the next test and test/templates/wooCommerceOrders.test.ts).
 		const repair = await catchUp();
 		expect(itemsOf(repair, 'Failed Orders')).toEqual([]);
 		const repaired = itemsOf(repair, 'Nothing to Send');

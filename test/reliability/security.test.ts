@@ -1,5 +1,5 @@
 /**
- * Security, run LAST by test/reliability/run.js (it scans what the other tests left):
+ * Security, run LAST by tools/run-reliability.js (it scans what the other tests left):
  * - no credential value (secret token, client secret, API key, access and refresh tokens, webhook
  *   keys, WooCommerce keys) in any file the test tiers produced;
  * - webhook signatures are compared in constant time, and an unsigned or badly signed call does nothing;

@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { startSandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox/myogo';
 import { PASSWORD_GRANT, Sandbox, apiClient, controlClient, login, sleep, tokenRequest } from './helpers';
 
 describe('sandbox: authentication', () => {

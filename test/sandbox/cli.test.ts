@@ -3,7 +3,7 @@ import path from 'node:path';
 import axios from 'axios';
 import { PASSWORD_GRANT } from './helpers';
 
-describe('sandbox: node sandbox/cli.js', () => {
+describe('sandbox: node sandbox/myogo/cli.js', () => {
 	let child: ChildProcess | undefined;
 
 	afterEach(() => {
@@ -11,7 +11,7 @@ describe('sandbox: node sandbox/cli.js', () => {
 	});
 
 	it('prints the credential values, answers calls, seeds the demo shop and stops on SIGTERM', async () => {
-		child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/cli.js'), '--seed', '--quiet'], {
+		child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/myogo/cli.js'), '--seed', '--quiet'], {
 			env: { ...process.env, MYOGO_SANDBOX_PORT: '0' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -49,7 +49,7 @@ describe('sandbox: node sandbox/cli.js', () => {
 	});
 
 	it('refuses an unknown option', async () => {
-		child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/cli.js'), '--bogus'], { stdio: 'ignore' });
+		child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/myogo/cli.js'), '--bogus'], { stdio: 'ignore' });
 		const code = await new Promise<number | null>((resolve) => child!.on('exit', (c) => resolve(c)));
 		expect(code).toBe(2);
 	});

@@ -1,5 +1,5 @@
 import axios from 'axios';
-import { isLoopbackAddress } from '../../sandbox/control';
+import { isLoopbackAddress } from '../../sandbox/shared/loopback';
 import { PASSWORD_GRANT, apiClient, login, order, product, tokenRequest, useResetSandbox } from './helpers';
 
 describe('sandbox: control API, request log and extensions', () => {

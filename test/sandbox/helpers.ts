@@ -3,7 +3,7 @@
  * and talk to the API and the control API without axios throwing on errors.
  */
 import axios, { AxiosInstance } from 'axios';
-import { startSandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox/myogo';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 export type SandboxOptions = Parameters<typeof startSandbox>[0];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox/myogo';
 import { apiClient, controlClient, login, order, product, tokenRequest } from './helpers';
 
 describe('sandbox: persistence with dataFile', () => {

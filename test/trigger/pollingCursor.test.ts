@@ -289,7 +289,7 @@ test.each([4242, 7, 2026])('a long random run (seed %i): shared and late timesta
 	let level = 100_000;
 	let clock = T0 + 1000;
 	let newest = T0;
-	/** Times each product has had, so a late change never reuses one (see the README's limits). */
+	/** Times each product has had, so a late change never reuses one (see the cursor's limits in docs/architecture.md). */
 	const used = new Map<string, Set<number>>();
 	let restarts = 0;
 

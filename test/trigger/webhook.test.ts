@@ -132,6 +132,12 @@ describe('subscription lifecycle', () => {
 		await api.delete(`/webhooks/${stored(trigger).webhookId}`);
 		expect(await trigger.deactivate()).toBe(true);
 	});
+
+	test('an event this version does not know fails activation naming it, and subscribes nothing', async () => {
+		const trigger = await newTrigger({ event: 'stockLevelChanged' }, false);
+		await expect(trigger.activate()).rejects.toThrow('Unknown event "stockLevelChanged"');
+		expect(await subscriptions()).toEqual([]);
+	});
 });
 
 describe('signatures', () => {

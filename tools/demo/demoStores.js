@@ -3,13 +3,13 @@
 
 /**
  * The store side of the demo shop that `npm start` runs: the same Nordic Merch Co. catalog as the
- * myOGO sandbox's demo (sandbox/seed/demoShop.js), as a WooCommerce shop and as a Shopify shop, with
+ * myOGO sandbox's demo (sandbox/myogo/seed/demoShop.js), as a WooCommerce shop and as a Shopify shop, with
  * the T-shirts and hoodies as products with variants, store stock that differs a little from the
  * warehouse's (so the stock template has something to correct), and a few paid orders that have not
  * reached myOGO yet (so the orders templates have something to send).
  */
 
-const { demoShop } = require('../../sandbox/seed/demoShop');
+const { demoShop } = require('../../sandbox/myogo/seed/demoShop');
 
 /** @param {string} code */
 function warehouseProduct(code) {

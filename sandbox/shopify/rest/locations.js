@@ -13,7 +13,7 @@ function restLocation(location) {
 }
 
 /**
- * @param {import('../../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {FakeContext} ctx
  */
 function registerLocationRoutes(router, ctx) {

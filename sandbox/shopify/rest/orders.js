@@ -68,7 +68,7 @@ function announceNewOrder(ctx, order) {
 }
 
 /**
- * @param {import('../../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {FakeContext} ctx
  */
 function registerOrderRoutes(router, ctx) {

@@ -37,7 +37,7 @@ function decodeCursor(text) {
 	throw new ShopifyError(400, { page_info: ['Invalid value.'] });
 }
 
-/** @param {import('../../http/query').Query} query */
+/** @param {import('../../shared/http/query').Query} query */
 function readLimit(query) {
 	const text = query.get('limit');
 	if (text === undefined || text === '') return { limit: DEFAULT_LIMIT, given: false };
@@ -50,7 +50,7 @@ function readLimit(query) {
  * One page of a list.
  * @template {Record<string, any>} T rows with a numeric `id`
  * @param {object} options
- * @param {import('../../http/query').Query} options.query the request's query
+ * @param {import('../../shared/http/query').Query} options.query the request's query
  * @param {string} options.url the list's absolute URL without query (for the Link header)
  * @param {(filters: Filters) => T[]} options.rows every row matching the filters, in list order
  * @returns {{ rows: T[], headers: Record<string, string> }}

@@ -52,7 +52,7 @@ function restProduct(product) {
 }
 
 /**
- * @param {import('../../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {FakeContext} ctx
  */
 function registerProductRoutes(router, ctx) {

@@ -12,11 +12,11 @@ const { unprocessable } = require('../errors');
 /** @typedef {import('../context').FakeContext} FakeContext */
 
 /**
- * @param {import('../../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {FakeContext} ctx
  */
 function registerWebhookRoutes(router, ctx) {
-	/** @param {import('../../http/query').Query} query */
+	/** @param {import('../../shared/http/query').Query} query */
 	const matching = (query) =>
 		[...ctx.shop.webhooks.values()].filter(
 			(hook) => (!query.get('topic') || hook.topic === query.get('topic')) && (!query.get('address') || hook.address === query.get('address')),

@@ -1,6 +1,6 @@
 /**
  * What each test observed, appended as one JSON line to `.data/reliability/observations.jsonl`;
- * test/reliability/run.js sums the lines into the suite's final figure. Every number is read from
+ * tools/run-reliability.js sums the lines into the suite's final figure. Every number is read from
  * the sandbox's, the fake's or the proxy's state at the end of the test, never written in by hand.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';

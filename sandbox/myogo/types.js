@@ -29,7 +29,7 @@
  * @property {import('./clock').SandboxClock} clock
  * @property {import('./store').Store} store
  * @property {import('./auth/tokens').TokenService} tokens
- * @property {import('./requestLog').RequestLog} requestLog
+ * @property {import('../shared/requestLog').RequestLog} requestLog
  * @property {import('./faults').FaultQueue} faults
  * @property {import('./latency').Latency} latency
  * @property {import('./webhookDelivery').WebhookDispatcher} webhookDelivery

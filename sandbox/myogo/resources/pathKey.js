@@ -1,13 +1,13 @@
 // @ts-check
 'use strict';
 
-const { badRequest } = require('../http/errors');
+const { badRequest } = require('../../shared/http/errors');
 
 /**
  * The code or reference named in a path. Codes with `/` or other awkward
  * characters are sent base64url-encoded with `?base64url=true` (contract).
  * @param {string} segment the decoded path segment
- * @param {import('../http/query').Query} query
+ * @param {import('../../shared/http/query').Query} query
  * @param {string} what for the error message, e.g. "product code"
  */
 function pathKey(segment, query, what) {

@@ -3,8 +3,8 @@
 
 const crypto = require('node:crypto');
 const { readFields, text, number, letters } = require('../validation');
-const { conflict, notFound } = require('../http/errors');
-const { readPaging, readModifiedAfter } = require('../http/paging');
+const { conflict, notFound } = require('../../shared/http/errors');
+const { readPaging, readModifiedAfter } = require('../paging');
 const { toIso } = require('../timestamps');
 const { pathKey } = require('./pathKey');
 
@@ -149,7 +149,7 @@ function incomingFor(ctx, code) {
 }
 
 /**
- * @param {import('../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {SandboxContext} ctx
  */
 function registerProductRoutes(router, ctx) {

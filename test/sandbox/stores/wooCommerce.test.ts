@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 
 import axios, { type AxiosInstance } from 'axios';
 
-import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '../harness/templates';
+import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '../../harness/templates';
 
 let fake: RunningWooCommerceFake;
 let control: AxiosInstance;
@@ -182,7 +182,7 @@ describe('CLI', () => {
 		const port = 20000 + Math.floor(Math.random() * 20000);
 		const child = spawn(process.execPath, ['sandbox/woocommerce/cli.js'], {
 			env: { ...process.env, WOOCOMMERCE_FAKE_PORT: String(port) },
-			cwd: `${__dirname}/../..`,
+			cwd: `${__dirname}/../../..`,
 		});
 		try {
 			const line = await new Promise<string>((resolve, reject) => {

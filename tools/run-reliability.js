@@ -9,9 +9,9 @@ const { spawn } = require('node:child_process');
 const { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 
-const { ensureCertificate } = require('../../sandbox/shopify/certificate');
+const { ensureCertificate } = require('../sandbox/shopify/certificate');
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(__dirname, '..');
 const data = path.join(root, '.data', 'reliability');
 const config = path.join('test', 'reliability', 'jest.config.js');
 const outputLog = path.join(data, 'jest-output.log');

@@ -2,8 +2,8 @@
 'use strict';
 
 const { readFields, text, number, wholeNumber, timestamp, listOf, stringList, letters, fieldPath } = require('../validation');
-const { badRequest, conflict } = require('../http/errors');
-const { readPaging, readModifiedAfter } = require('../http/paging');
+const { badRequest, conflict } = require('../../shared/http/errors');
+const { readPaging, readModifiedAfter } = require('../paging');
 const { toIso } = require('../timestamps');
 
 /**
@@ -133,7 +133,7 @@ function incomingStockReply(record) {
 }
 
 /**
- * @param {import('../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {SandboxContext} ctx
  */
 function registerIncomingStockRoutes(router, ctx) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the benchmark files (bench/jest.config.js) with the Shopify fake's certificate trusted: Node
 // reads NODE_EXTRA_CA_CERTS only at process start, so the certificate is made before Jest starts
-// (as tools/run-tests.js does for the tests). Arguments go to Jest: `node bench/run.js bench/stockSync.bench.ts`.
+// (as tools/run-tests.js does for the tests). Arguments go to Jest: `node tools/run-bench.js bench/stockSync.bench.ts`.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureCertificate } = require('../sandbox/shopify/certificate');
@@ -9,7 +9,7 @@ const { ensureCertificate } = require('../sandbox/shopify/certificate');
 ensureCertificate().then(({ certPath }) => {
 	const jest = spawnSync(
 		process.execPath,
-		[require.resolve('jest/bin/jest'), '-c', path.join(__dirname, 'jest.config.js'), '--runInBand', ...process.argv.slice(2)],
+		[require.resolve('jest/bin/jest'), '-c', path.join(__dirname, '..', 'bench', 'jest.config.js'), '--runInBand', ...process.argv.slice(2)],
 		{ cwd: path.resolve(__dirname, '..'), stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } },
 	);
 	process.exit(jest.status ?? 1);

@@ -2,8 +2,8 @@
 'use strict';
 
 const { readFields, wholeNumber } = require('../validation');
-const { notFound } = require('../http/errors');
-const { readPaging, readModifiedAfter } = require('../http/paging');
+const { notFound } = require('../../shared/http/errors');
+const { readPaging, readModifiedAfter } = require('../paging');
 const { toIso } = require('../timestamps');
 
 /**
@@ -71,7 +71,7 @@ function stockReply(row) {
 }
 
 /**
- * @param {import('../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {SandboxContext} ctx
  */
 function registerStockRoutes(router, ctx) {

@@ -3,8 +3,8 @@
 
 const crypto = require('node:crypto');
 const { readFields, isPlainObject, malformed, text } = require('../validation');
-const { notFound } = require('../http/errors');
-const { readPaging } = require('../http/paging');
+const { notFound } = require('../../shared/http/errors');
+const { readPaging } = require('../paging');
 
 /**
  * Webhook subscriptions — `GET/POST /api/v1/webhooks`,
@@ -96,7 +96,7 @@ function findWebhook(ctx, id) {
 }
 
 /**
- * @param {import('../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {SandboxContext} ctx
  */
 function registerWebhookRoutes(router, ctx) {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import axios, { type AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { runWorkflow } from '../harness/runWorkflow';
+import { runWorkflow } from '../../harness/runWorkflow';
 import {
 	shopifyControl,
 	shopifyCredentials,
@@ -23,8 +23,8 @@ import {
 	shopifyWebhookTrigger,
 	startTestShopify,
 	type RunningShopifyFake,
-} from '../harness/shopify';
-import type { Template } from '../harness/templates';
+} from '../../harness/shopify';
+import type { Template } from '../../harness/templates';
 
 type Obj = Record<string, any>;
 
@@ -703,7 +703,7 @@ describe('control API', () => {
 		const port = 20000 + Math.floor(Math.random() * 20000);
 		const child = spawn(process.execPath, ['sandbox/shopify/cli.js', '--quiet'], {
 			env: { ...process.env, SHOPIFY_FAKE_PORT: String(port) },
-			cwd: path.join(__dirname, '..', '..'),
+			cwd: path.join(__dirname, '..', '..', '..'),
 		});
 		try {
 			let output = '';
@@ -816,10 +816,10 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 
 describe('certificate', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { ensureCertificate } = require('../../sandbox/shopify/certificate');
+	const { ensureCertificate } = require('../../../sandbox/shopify/certificate');
 
 	test('ensureCertificate makes one certificate for IP:127.0.0.1 and DNS:localhost, reuses it, and remakes a broken pair', async () => {
-		const dir = path.join(__dirname, '..', '..', '.data', `shopify-fake-certificate-test-${process.pid}`);
+		const dir = path.join(__dirname, '..', '..', '..', '.data', `shopify-fake-certificate-test-${process.pid}`);
 		try {
 			const first = await ensureCertificate(dir);
 			const x509 = new X509Certificate(first.cert);

@@ -3,8 +3,8 @@
 
 const crypto = require('node:crypto');
 const { readFields, isPlainObject, text, number, wholeNumber, boolean, object, listOf, letters, fieldPath } = require('../validation');
-const { badRequest, conflict, notFound } = require('../http/errors');
-const { readPaging, readModifiedAfter } = require('../http/paging');
+const { badRequest, conflict, notFound } = require('../../shared/http/errors');
+const { readPaging, readModifiedAfter } = require('../paging');
 const { toIso } = require('../timestamps');
 const { pathKey } = require('./pathKey');
 
@@ -345,7 +345,7 @@ function orderReply(order) {
 }
 
 /**
- * @param {import('../http/router').Router} router
+ * @param {import('../../shared/http/router').Router} router
  * @param {SandboxContext} ctx
  */
 function registerOrderRoutes(router, ctx) {

@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 
-const { ApiError } = require('../http/errors');
+const { ApiError } = require('../../shared/http/errors');
 const { secretEquals } = require('./secrets');
 
 /**

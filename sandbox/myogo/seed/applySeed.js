@@ -5,7 +5,7 @@ const { validateNewProduct, insertProduct } = require('../resources/products');
 const { validateStockLevels, applyStockLevels } = require('../resources/stock');
 const { validateNewOrder, insertOrder } = require('../resources/orders');
 const { validateNewIncomingStock, insertIncomingStock } = require('../resources/incomingStock');
-const { badRequest } = require('../http/errors');
+const { badRequest } = require('../../shared/http/errors');
 const { isPlainObject } = require('../validation');
 
 /**

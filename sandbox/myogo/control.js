@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 
-const { Router } = require('./http/router');
-const { badRequest } = require('./http/errors');
+const { Router } = require('../shared/http/router');
+const { badRequest } = require('../shared/http/errors');
 const { parseIsoTimestamp, toIso } = require('./timestamps');
 const { advanceOrder, orderReply } = require('./resources/orders');
 const { validateStockLevels, applyStockLevels, stockReply } = require('./resources/stock');
@@ -17,20 +17,6 @@ const { applySeed } = require('./seed/applySeed');
  */
 
 /** @typedef {import('./types').SandboxContext} SandboxContext */
-
-/**
- * Whether a socket's remote address is on this machine. The control API has
- * no auth, so anyone else gets 403 even if the sandbox listens on a public
- * interface.
- * @param {string | undefined} address
- */
-function isLoopbackAddress(address) {
-	if (!address) return false;
-	if (address === '::1' || address === '0:0:0:0:0:0:0:1') return true;
-	const v4 = address.toLowerCase().startsWith('::ffff:') ? address.slice(7) : address;
-	const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v4);
-	return m !== null && m[1] === '127' && m.slice(2).every((part) => Number(part) <= 255);
-}
 
 /** @param {string} rawPath */
 function isControlPath(rawPath) {
@@ -155,7 +141,7 @@ function clockState(ctx) {
 	return { now: toIso(ctx.clock.now()), frozen: ctx.clock.frozen };
 }
 
-/** @param {import('./http/query').Query} query */
+/** @param {import('../shared/http/query').Query} query */
 function readSince(query) {
 	const since = query.filter('since');
 	if (since === undefined) return 0;
@@ -163,4 +149,4 @@ function readSince(query) {
 	return Number(since);
 }
 
-module.exports = { createControlRouter, isLoopbackAddress, isControlPath };
+module.exports = { createControlRouter, isControlPath };

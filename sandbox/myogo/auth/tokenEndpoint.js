@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 
-const { mediaType } = require('../http/body');
+const { mediaType } = require('../../shared/http/body');
 const { secretEquals } = require('./secrets');
 
 /**
@@ -16,7 +16,7 @@ const { secretEquals } = require('./secrets');
  * @param {import('../types').SandboxContext} ctx
  * @param {Buffer} rawBody
  * @param {import('node:http').IncomingHttpHeaders} headers
- * @returns {import('../http/router').Reply}
+ * @returns {import('../../shared/http/router').Reply}
  */
 function handleTokenRequest(ctx, rawBody, headers) {
 	if (mediaType(headers['content-type']) !== 'application/x-www-form-urlencoded') {

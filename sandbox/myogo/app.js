@@ -1,11 +1,11 @@
 // @ts-check
 'use strict';
 
-const { Router } = require('./http/router');
-const { Query } = require('./http/query');
-const { ApiError, errorBody } = require('./http/errors');
-const { readRawBody, parseJsonBody } = require('./http/body');
-const { sendJson } = require('./http/respond');
+const { Router } = require('../shared/http/router');
+const { Query } = require('../shared/http/query');
+const { ApiError, errorBody } = require('../shared/http/errors');
+const { readRawBody, parseJsonBody } = require('../shared/http/body');
+const { sendJson } = require('../shared/http/respond');
 const { sleep } = require('./latency');
 const { authenticate } = require('./auth/authenticate');
 const { handleTokenRequest } = require('./auth/tokenEndpoint');
@@ -14,7 +14,8 @@ const { registerStockRoutes } = require('./resources/stock');
 const { registerOrderRoutes } = require('./resources/orders');
 const { registerIncomingStockRoutes } = require('./resources/incomingStock');
 const { registerWebhookRoutes } = require('./resources/webhooks');
-const { createControlRouter, isLoopbackAddress, isControlPath } = require('./control');
+const { createControlRouter, isControlPath } = require('./control');
+const { isLoopbackAddress } = require('../shared/loopback');
 
 /**
  * The sandbox's one request handler. Every call on the port is one of:

@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 
-const { badRequest } = require('./http/errors');
+const { badRequest } = require('../shared/http/errors');
 
 /**
  * Injected failures (`POST /_sandbox/faults`), so that clients can prove they

@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 
-const { badRequest } = require('./errors');
-const { parseIsoTimestamp } = require('../timestamps');
+const { badRequest } = require('../shared/http/errors');
+const { parseIsoTimestamp } = require('./timestamps');
 
 const MAX_LIMIT = 250;
 const DEFAULT_LIMIT = 50;
@@ -10,7 +10,7 @@ const DEFAULT_LIMIT = 50;
 /**
  * `limit` (1–250, default 50) and `page` (from 1, default 1). Anything else
  * → 400 naming the parameter. An empty value counts as absent.
- * @param {import('./query').Query} query
+ * @param {import('../shared/http/query').Query} query
  * @returns {{ limit: number, page: number, offset: number }}
  */
 function readPaging(query) {
@@ -40,7 +40,7 @@ function readWhole(text, fallback) {
 /**
  * `modifiedAfter` as milliseconds (possibly fractional), or undefined when
  * not given. A value without an offset is UTC; an unparseable one → 400.
- * @param {import('./query').Query} query
+ * @param {import('../shared/http/query').Query} query
  * @param {string} [name]
  */
 function readModifiedAfter(query, name = 'modifiedAfter') {
