@@ -8,6 +8,7 @@
  * package, imports credentials for the local services and every template wired to them, starts n8n on
  * 127.0.0.1:5678, signs up the demo owner, and prints where to go. Ctrl-C stops everything.
  * Everything it writes lives under `.data/start/`; `npm start -- --fresh` starts from an empty n8n.
+ * `npm run start:queue` (`--queue`) runs the same demo on n8n in queue mode (tools/queue/cluster.js).
  * With MYOGO_N8N=compat it runs n8n 2.40 instead, on 127.0.0.1:5778, from `.data/compat/start/`.
  */
 
@@ -18,13 +19,20 @@ const path = require('node:path');
 
 const n8n = require('./n8n');
 const { wooCommerceDemoShop, shopifyDemoShop } = require('./demo/demoStores');
+const { prepareQueueCluster } = require('./queue/cluster');
 const { startSandbox } = require('../sandbox/myogo');
 const { demoShop } = require('../sandbox/myogo/seed/demoShop');
 const { startShopifyFake } = require('../sandbox/shopify');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
 
 const BASE = n8n.PINNED.startPort;
-const PORTS = { n8n: BASE, broker: BASE + 1, sandbox: BASE + 12, shopify: BASE + 13, wooCommerce: BASE + 14 };
+const PORTS = {
+	n8n: BASE,
+	broker: BASE + 1,
+	sandbox: BASE + 12,
+	shopify: BASE + 13,
+	wooCommerce: BASE + 14,
+};
 const START_DIR = path.join(n8n.N8N_DATA_DIR, 'start');
 const USER_FOLDER = path.join(START_DIR, 'n8n');
 
@@ -33,11 +41,15 @@ const say = (text) => console.log(text);
 
 /** @param {string} script */
 function runNpm(script) {
-	const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], {
-		cwd: n8n.REPO_ROOT,
-		env: n8n.NPM_ENV,
-		stdio: 'inherit',
-	});
+	const result = spawnSync(
+		process.platform === 'win32' ? 'npm.cmd' : 'npm',
+		['run', '--silent', script],
+		{
+			cwd: n8n.REPO_ROOT,
+			env: n8n.NPM_ENV,
+			stdio: 'inherit',
+		},
+	);
 	if (result.status !== 0) throw new Error(`npm run ${script} failed`);
 }
 
@@ -46,7 +58,11 @@ function runNpm(script) {
  * @param {unknown} body
  */
 async function postJson(url, body) {
-	const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
 	return await response.json();
 }
@@ -69,6 +85,7 @@ async function stopAll(reason, exitCode = 0) {
 
 async function main() {
 	const fresh = process.argv.includes('--fresh');
+	const queueMode = process.argv.includes('--queue');
 	process.on('SIGINT', () => void stopAll('SIGINT'));
 	process.on('SIGTERM', () => void stopAll('SIGTERM'));
 
@@ -91,22 +108,20 @@ async function main() {
 	await seedShopify(shopify);
 
 	const services = { sandbox, wooCommerce, shopify };
-	const env = n8n.n8nEnvironment({
-		userFolder: USER_FOLDER,
-		port: PORTS.n8n,
-		brokerPort: PORTS.broker,
-		extraCaCerts: shopify.caCertPath,
-	});
-	say('Installing the package into n8n as a community package…');
-	n8n.installPackage(USER_FOLDER);
-	say('Importing credentials and templates…');
-	await n8n.importCredentials(env, n8n.localCredentials(services));
-	const wiring = n8n.localWiring(services);
 	const templates = n8n.templateFiles().map((file) => n8n.readTemplate(file));
-	await n8n.importWorkflows(env, templates.map((t) => n8n.wireTemplate(t, wiring)));
-
-	say('Starting n8n…');
-	const server = await n8n.startN8n(env, { logFile: path.join(START_DIR, 'n8n.log'), onSpawn: (stop) => stops.unshift(stop) });
+	const wiring = n8n.localWiring(services);
+	/** @param {Record<string, string>} env */
+	const importAll = async (env) => {
+		say('Importing credentials and templates…');
+		await n8n.importCredentials(env, n8n.localCredentials(services));
+		await n8n.importWorkflows(
+			env,
+			templates.map((t) => n8n.wireTemplate(t, wiring)),
+		);
+	};
+	const server = queueMode
+		? await startQueueMode(shopify.caCertPath, importAll)
+		: await startSingle(shopify.caCertPath, importAll);
 	void server.exited.then((code) => {
 		if (!stopping) void stopAll(`n8n exited (code ${code}); see ${server.logFile}`, 1);
 	});
@@ -116,17 +131,75 @@ async function main() {
 	const c = sandbox.credentials;
 	say('');
 	say(`n8n editor:        ${server.url}`);
-	say(`  login:           ${n8n.DEMO_LOGIN.email} / ${n8n.DEMO_LOGIN.password}  (local demo owner)`);
-	say(`  workflows:       ${templates.length} templates from workflows/, wired to the credentials below`);
+	say(
+		`  login:           ${n8n.DEMO_LOGIN.email} / ${n8n.DEMO_LOGIN.password}  (local demo owner)`,
+	);
+	say(
+		`  workflows:       ${templates.length} templates from workflows/, wired to the credentials below`,
+	);
 	say(`myOGO sandbox:     ${sandbox.url}   control API ${sandbox.url}/_sandbox`);
-	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.myOgoApi.name}" (Merchant ID ${c.merchantId}, Environment Custom)`);
+	say(
+		`  credential:      "${n8n.LOCAL_CREDENTIALS.myOgoApi.name}" (Merchant ID ${c.merchantId}, Environment Custom)`,
+	);
 	say(`WooCommerce fake:  ${wooCommerce.url}   control API ${wooCommerce.url}/_fake/`);
 	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.wooCommerceApi.name}"`);
 	say(`Shopify fake:      ${shopify.url}   control API ${shopify.url}/_fake/`);
-	say(`  credentials:     "${n8n.LOCAL_CREDENTIALS.shopifyOAuth2Api.name}" (the templates' default), "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}" (legacy token)`);
+	say(
+		`  credentials:     "${n8n.LOCAL_CREDENTIALS.shopifyOAuth2Api.name}" (the templates' default), "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}" (legacy token)`,
+	);
 	say(`n8n log:           ${path.relative(n8n.REPO_ROOT, server.logFile)}`);
 	if (problems.length) say(`\nn8n reported problems with the package:\n  ${problems.join('\n  ')}`);
 	say('\nStop with Ctrl-C.');
+}
+
+/**
+ * One n8n process (`n8n start`) on 127.0.0.1:5678 with SQLite in `.data/start/n8n`.
+ * @param {string} caCertPath
+ * @param {(env: Record<string, string>) => Promise<void>} importAll
+ */
+async function startSingle(caCertPath, importAll) {
+	const env = n8n.n8nEnvironment({
+		userFolder: USER_FOLDER,
+		port: PORTS.n8n,
+		brokerPort: PORTS.broker,
+		extraCaCerts: caCertPath,
+	});
+	say('Installing the package into n8n as a community package…');
+	n8n.installPackage(USER_FOLDER);
+	await importAll(env);
+	say('Starting n8n…');
+	return await n8n.startN8n(env, {
+		logFile: path.join(START_DIR, 'n8n.log'),
+		onSpawn: (stop) => stops.unshift(stop),
+	});
+}
+
+/**
+ * `npm run start:queue`: n8n in queue mode (tools/queue/): Redis, PostgreSQL, main on 127.0.0.1:5678,
+ * a webhook processor and two workers, each with the package installed; data in `.data/queue/start`.
+ * @param {string} caCertPath
+ * @param {(env: Record<string, string>) => Promise<void>} importAll
+ */
+async function startQueueMode(caCertPath, importAll) {
+	say(
+		'Starting Redis and PostgreSQL, installing the package for main, the webhook processor and two workers…',
+	);
+	const cluster = await prepareQueueCluster({
+		name: 'start',
+		extraCaCerts: caCertPath,
+		ports: { main: PORTS.n8n },
+	});
+	stops.unshift(cluster.stop);
+	await importAll(cluster.cliEnv);
+	say('Starting n8n main, the webhook processor and two workers…');
+	await cluster.start();
+	say(
+		`queue mode:        webhook processor ${cluster.webhookUrl} (the stores deliver here), workers' health ${cluster.workers.map((w) => w?.url).join(', ')}`,
+	);
+	say(
+		`  process logs:    ${path.relative(n8n.REPO_ROOT, cluster.folder)}/<main|webhook|worker-N>/n8n.log`,
+	);
+	return /** @type {import('./n8n/server').RunningN8n} */ (cluster.main);
 }
 
 /** @param {{ url: string, caCertPath: string }} shopify */
@@ -135,11 +208,19 @@ async function seedShopify(shopify) {
 	const body = JSON.stringify(shopifyDemoShop());
 	const ca = readFileSync(shopify.caCertPath);
 	await new Promise((resolve, reject) => {
-		const req = request(`${shopify.url}/_fake/seed`, { method: 'POST', ca, headers: { 'Content-Type': 'application/json' } }, (res) => {
-			let text = '';
-			res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
-			res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve(text) : reject(new Error(`Shopify fake seed answered ${res.statusCode}: ${text}`))));
-		});
+		const req = request(
+			`${shopify.url}/_fake/seed`,
+			{ method: 'POST', ca, headers: { 'Content-Type': 'application/json' } },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8').on('data', (chunk) => (text += chunk));
+				res.on('end', () =>
+					(res.statusCode ?? 500) < 300
+						? resolve(text)
+						: reject(new Error(`Shopify fake seed answered ${res.statusCode}: ${text}`)),
+				);
+			},
+		);
 		req.on('error', reject);
 		req.end(body);
 	});

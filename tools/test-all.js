@@ -12,6 +12,7 @@ const TIERS = [
 	{ name: "templates (with n8n's own nodes)", script: 'test:templates' },
 	{ name: 'end-to-end (real n8n)', script: 'test:e2e' },
 	{ name: 'browser', script: 'test:browser' },
+	{ name: 'queue mode (real n8n, Redis, PostgreSQL)', script: 'test:queue' },
 	// The e2e and browser checks again on n8n 2.40 / Node 24 (installs it first when missing).
 	{ name: 'compatibility (n8n 2.40)', script: 'test:compat' },
 	// After the other test tiers: its secret scan also reads the logs they left in .data/.

@@ -5,7 +5,6 @@
  * (poll interval set to every minute in the test copies) puts the tracking and the stock into the stores.
  */
 import axios from 'axios';
-import type { AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -24,6 +23,7 @@ import type { TemplateWorkflow } from '../../tools/n8n/templates';
 import type { TestBed } from '../trigger/helpers';
 import { createInstance, expectNoPackageProblems, type E2eInstance } from './instance';
 import { credentialsFor, startServices, templatesFor, type E2eServices } from './services';
+import { expectStoreWebhooksAt, placePaidOrders } from './storeFlows';
 
 const LIVE_TEMPLATES = [
 	'woocommerce-orders-to-myogo.json',
@@ -63,18 +63,6 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Pr
 	}
 }
 
-/**
- * A store fake's state once it has as many webhooks as `topics`: n8n 2.40 activates published
- * workflows in the background after it is up (2.8 before it is up).
- */
-async function registeredWebhooks(store: AxiosInstance, topics: string[]): Promise<{ webhooks: IDataObject[] }> {
-	const registered = await waitFor(`the webhooks ${topics.join(', ')}`, async () => {
-		const state = (await store.get('/state')).data as { webhooks: IDataObject[] };
-		return state.webhooks.length >= topics.length ? state : undefined;
-	});
-	return registered.value;
-}
-
 async function myOgoOrder(bed: TestBed, reference: string): Promise<IDataObject | undefined> {
 	const rows = (await (await bed.api()).get('/orders', { params: { reference } })).data as IDataObject[];
 	return rows[0];
@@ -110,40 +98,11 @@ describe('live flows through real n8n', () => {
 	let shopifyOrder: IDataObject;
 
 	test('publishing registers the store webhooks at n8n’s own /webhook/ address', async () => {
-		const wooTopics = ['order.created', 'order.updated'];
-		const woo = await registeredWebhooks(services.woo, wooTopics);
-		expect(woo.webhooks.map((w) => w.topic).sort()).toEqual(wooTopics);
-		for (const hook of woo.webhooks) expect(String(hook.delivery_url)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
-		const shopTopics = ['orders/cancelled', 'orders/paid', 'orders/updated'];
-		const shop = await registeredWebhooks(services.shop, shopTopics);
-		expect(shop.webhooks.map((w) => w.topic).sort()).toEqual(shopTopics);
-		for (const hook of shop.webhooks) expect(String(hook.address)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
+		await expectStoreWebhooksAt(services, n8n.port);
 	});
 
 	test('a paid order placed in each store reaches myOGO through the store trigger’s webhook', async () => {
-		// WooCommerce: checkout creates the order as pending; the payment moves it to processing.
-		wooOrder = (
-			await services.woo.post('/orders', {
-				status: 'pending',
-				currency: 'EUR',
-				total: '64.90',
-				billing: { first_name: 'Anna', last_name: 'Mäkelä', email: 'anna@example.com', country: 'FI' },
-				shipping: { first_name: 'Anna', last_name: 'Mäkelä', address_1: 'Puistokatu 3', city: 'Turku', postcode: '20100', country: 'FI' },
-				line_items: [{ id: 1, name: 'Zip hoodie - Grey / M', sku: 'HOODIE-GREY-M', quantity: 1, price: 47.011952, total: '47.01', total_tax: '11.99' }],
-				shipping_lines: [{ id: 2, method_title: 'Posti parcel', method_id: 'flat_rate', total: '4.70', total_tax: '1.20' }],
-			})
-		).data as IDataObject;
-		await services.woo.post(`/orders/${wooOrder.id}/status`, { status: 'processing' });
-		// Shopify: an order paid at checkout (orders/create and orders/paid).
-		shopifyOrder = (
-			await services.shop.post('/orders', {
-				email: 'olli@example.com',
-				financial_status: 'paid',
-				line_items: [{ sku: 'CAP-NAVY', quantity: 2, price: '19.90' }],
-				shipping_address: { first_name: 'Olli', last_name: 'Saarinen', address1: 'Rantakatu 1', city: 'Oulu', zip: '90100', country_code: 'FI' },
-				shipping_lines: [{ title: 'Express', code: 'express', price: '9.90' }],
-			})
-		).data as IDataObject;
+		({ wooOrder, shopifyOrder } = await placePaidOrders(services));
 
 		const woo = await waitFor('the WooCommerce order in myOGO', () => myOgoOrder(services.bed, String(wooOrder.number)));
 		const shop = await waitFor('the Shopify order in myOGO', () => myOgoOrder(services.shopBed, String(shopifyOrder.name).replace(/^#/, '')));

@@ -2,8 +2,9 @@
 'use strict';
 
 /**
- * `n8n start` as a child process: its log kept in memory and in a file, ready when /healthz answers,
- * stopped with SIGTERM (n8n's own graceful shutdown) and, if it hangs, SIGKILL.
+ * `n8n start` (or, in queue mode, `n8n webhook` / `n8n worker`) as a child process: its log kept in
+ * memory and in a file, ready when /healthz answers and the process says so, stopped with SIGTERM
+ * (n8n's own graceful shutdown) and, if it hangs, SIGKILL.
  */
 
 const { spawn } = require('node:child_process');
@@ -23,17 +24,30 @@ const { N8N_BIN, N8N_NODE } = require('./environment');
  */
 
 /**
- * Starts `n8n start` and waits until /healthz answers (or the process dies, or `timeoutMs` passes).
+ * What each n8n command prints once it is ready: /healthz answers earlier, before the REST API, the
+ * active workflows or the queue are up. A worker's /healthz is on QUEUE_HEALTH_CHECK_PORT.
+ */
+const READY_LINES = {
+	start: /Editor is now accessible via/,
+	webhook: /Webhook listener waiting for requests/,
+	worker: /n8n worker is now ready/,
+};
+
+/**
+ * Starts `n8n start` (or `options.command`) and waits until /healthz answers and the process says it
+ * is ready (or the process dies, or `timeoutMs` passes).
  * @param {Record<string, string>} env from n8nEnvironment()
- * @param {{ logFile?: string, timeoutMs?: number, echo?: (text: string) => void, onSpawn?: (stop: () => Promise<void>) => void }} [options]
+ * @param {{ logFile?: string, timeoutMs?: number, echo?: (text: string) => void, onSpawn?: (stop: () => Promise<void>) => void, command?: 'start' | 'webhook' | 'worker', args?: string[] }} [options]
  * @returns {Promise<RunningN8n>}
  */
 async function startN8n(env, options = {}) {
-	const url = `http://127.0.0.1:${env.N8N_PORT}`;
+	const command = options.command ?? 'start';
+	const healthPort = command === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT;
+	const url = `http://127.0.0.1:${healthPort}`;
 	const logFile = options.logFile ?? path.join(env.N8N_USER_FOLDER, 'n8n.log');
 	mkdirSync(path.dirname(logFile), { recursive: true });
 	const logStream = createWriteStream(logFile, { flags: 'a' });
-	const child = spawn(N8N_NODE, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(N8N_NODE, [N8N_BIN, command, ...(options.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let text = '';
 	/** @param {string} chunk */
 	const collect = (chunk) => {
@@ -63,7 +77,7 @@ async function startN8n(env, options = {}) {
 	options.onSpawn?.(stop);
 	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
 	while (true) {
-		if (!running) throw new Error(`n8n start exited before it was ready:\n${text.slice(-4000)}`);
+		if (!running) throw new Error(`n8n ${command} exited before it was ready:\n${text.slice(-4000)}`);
 		if (await healthy(url)) break;
 		if (Date.now() > deadline) {
 			await stop();
@@ -71,9 +85,8 @@ async function startN8n(env, options = {}) {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	// /healthz answers before the REST API and the active workflows are up; wait for both.
-	while (!/Editor is now accessible via/.test(text)) {
-		if (!running) throw new Error(`n8n start exited before it was ready:\n${text.slice(-4000)}`);
+	while (!READY_LINES[command].test(text)) {
+		if (!running) throw new Error(`n8n ${command} exited before it was ready:\n${text.slice(-4000)}`);
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n did not finish starting in time:\n${text.slice(-4000)}`);
