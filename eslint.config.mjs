@@ -11,7 +11,9 @@ import tseslint from 'typescript-eslint';
 const SHIPPED = ['package.json', 'nodes/**/*.ts', 'credentials/**/*.ts'];
 const onlyShipped = (entry) => ({
 	...entry,
-	files: entry.files ? entry.files.map((pattern) => pattern.replace(/^\*\*\/(nodes|credentials)\//, '$1/')) : SHIPPED,
+	files: entry.files
+		? entry.files.map((pattern) => pattern.replace(/^\*\*\/(nodes|credentials)\//, '$1/'))
+		: SHIPPED,
 });
 
 export default [
@@ -24,7 +26,10 @@ export default [
 		rules: {
 			'no-console': 'error',
 			// `_name` marks a parameter or binding kept for its position (e.g. Express's `next`).
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+			],
 		},
 	},
 	{

@@ -11,7 +11,12 @@ module.exports = {
 	// Tiers with their own config: the templates, which run n8n's own nodes from dev/n8n
 	// (`npm run test:templates`); end to end in real n8n (`npm run test:e2e`); the reliability
 	// suite has its own runner (`npm run test:reliability`). What is left needs no n8n install.
-	testPathIgnorePatterns: ['/node_modules/', ...N8N_NODE_TIERS, '<rootDir>/test/e2e/', '<rootDir>/test/reliability/'],
+	testPathIgnorePatterns: [
+		'/node_modules/',
+		...N8N_NODE_TIERS,
+		'<rootDir>/test/e2e/',
+		'<rootDir>/test/reliability/',
+	],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }],
 	},

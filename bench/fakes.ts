@@ -10,7 +10,10 @@ import { controlClient } from '../test/harness/sandbox';
 import type { RunningWooCommerceFake } from '../test/harness/templates';
 
 /** The WooCommerce fake in the child process: what the n8n credential needs. */
-export type WooCommerceFakeAddress = Pick<RunningWooCommerceFake, 'url' | 'port' | 'consumerKey' | 'consumerSecret'>;
+export type WooCommerceFakeAddress = Pick<
+	RunningWooCommerceFake,
+	'url' | 'port' | 'consumerKey' | 'consumerSecret'
+>;
 
 /** The Shopify fake behind bench/latencyProxy.js: n8n calls the proxy, the benchmark the fake's control API. */
 export interface ShopifyFakeAddress {
@@ -37,9 +40,17 @@ export interface BenchFakes {
 	close(): void;
 }
 
-export async function startFakes(stores: Array<'woocommerce' | 'shopify'> = []): Promise<BenchFakes> {
-	const child: ChildProcess = fork(path.join(__dirname, 'sandboxProcess.js'), stores, { stdio: 'inherit' });
-	const message = await new Promise<{ url: string; wooCommerce?: WooCommerceFakeAddress; shopify?: ShopifyFakeAddress }>((resolve, reject) => {
+export async function startFakes(
+	stores: Array<'woocommerce' | 'shopify'> = [],
+): Promise<BenchFakes> {
+	const child: ChildProcess = fork(path.join(__dirname, 'sandboxProcess.js'), stores, {
+		stdio: 'inherit',
+	});
+	const message = await new Promise<{
+		url: string;
+		wooCommerce?: WooCommerceFakeAddress;
+		shopify?: ShopifyFakeAddress;
+	}>((resolve, reject) => {
 		child.once('message', (received) => resolve(received as { url: string }));
 		child.once('error', reject);
 	});

@@ -20,7 +20,15 @@ async function startLatencyProxy({ target, key, cert, latencyMs }) {
 	function forward(req, body, res, retried) {
 		const request = https.request(
 			// servername '' = no SNI: the fake's certificate is for IP:127.0.0.1, and SNI may not carry an IP.
-			{ host: upstream.hostname, port: upstream.port, servername: '', method: req.method, path: req.url, headers: req.headers, agent },
+			{
+				host: upstream.hostname,
+				port: upstream.port,
+				servername: '',
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+				agent,
+			},
 			(reply) => {
 				res.writeHead(reply.statusCode ?? 502, reply.headers);
 				reply.pipe(res);
@@ -28,7 +36,11 @@ async function startLatencyProxy({ target, key, cert, latencyMs }) {
 		);
 		request.on('error', (error) => {
 			// A kept-alive connection the fake closed just as it was reused: Node's documented retry case.
-			if (request.reusedSocket && /** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET' && !retried) {
+			if (
+				request.reusedSocket &&
+				/** @type {NodeJS.ErrnoException} */ (error).code === 'ECONNRESET' &&
+				!retried
+			) {
 				forward(req, body, res, true);
 				return;
 			}
@@ -42,7 +54,9 @@ async function startLatencyProxy({ target, key, cert, latencyMs }) {
 	const server = https.createServer({ key, cert }, (req, res) => {
 		const chunks = /** @type {Buffer[]} */ ([]);
 		req.on('data', (chunk) => chunks.push(chunk));
-		req.on('end', () => setTimeout(() => forward(req, Buffer.concat(chunks), res, false), latencyMs));
+		req.on('end', () =>
+			setTimeout(() => forward(req, Buffer.concat(chunks), res, false), latencyMs),
+		);
 	});
 	// Never close an idle kept-alive connection: n8n keeps its connections from one run to the next
 	// (a minute and more apart in this benchmark), and one the proxy closed just as n8n reused it

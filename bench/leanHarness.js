@@ -3,7 +3,14 @@
 // n8n-workflow, our compiled nodes and this harness, and not Jest, ts-jest or TypeScript.
 // The harness imports our nodes and credential from source (../../nodes, ../../credentials); here those
 // two folders are links to dist/, so the lean process runs what `npm run build` made, as n8n would.
-const { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } = require('node:fs');
+const {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -27,15 +34,22 @@ function harnessFile(from, specifier) {
 	const top = path.relative(ROOT, target).split(path.sep)[0];
 	if (FROM_DIST.includes(top)) return null;
 	if (existsSync(`${target}.ts`)) return `${target}.ts`;
-	throw new Error(`${path.relative(ROOT, from)} imports ${specifier}: not a harness file the lean benchmark can compile`);
+	throw new Error(
+		`${path.relative(ROOT, from)} imports ${specifier}: not a harness file the lean benchmark can compile`,
+	);
 }
 
 /** Compiles the harness into .data/bench-lean and returns the path of its compiled runNode.js. */
 function buildLeanHarness() {
 	const dist = path.join(ROOT, 'dist', 'nodes', 'MyOgo', 'MyOgo.node.js');
-	if (!existsSync(dist)) throw new Error('dist/ has no compiled myOGO node: run `npm run build` first');
+	if (!existsSync(dist))
+		throw new Error('dist/ has no compiled myOGO node: run `npm run build` first');
 	const ts = require('typescript');
-	const config = ts.parseJsonConfigFileContent(ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile).config, ts.sys, ROOT);
+	const config = ts.parseJsonConfigFileContent(
+		ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile).config,
+		ts.sys,
+		ROOT,
+	);
 	rmSync(OUT, { recursive: true, force: true });
 	const pending = [ENTRY];
 	const done = new Set();
@@ -44,7 +58,10 @@ function buildLeanHarness() {
 		if (done.has(file)) continue;
 		done.add(file);
 		const source = readFileSync(file, 'utf8');
-		const { outputText } = ts.transpileModule(source, { compilerOptions: config.options, fileName: file });
+		const { outputText } = ts.transpileModule(source, {
+			compilerOptions: config.options,
+			fileName: file,
+		});
 		const out = path.join(OUT, path.relative(ROOT, file)).replace(/\.ts$/, '.js');
 		mkdirSync(path.dirname(out), { recursive: true });
 		writeFileSync(out, outputText);
@@ -53,7 +70,8 @@ function buildLeanHarness() {
 			if (next) pending.push(next);
 		}
 	}
-	for (const folder of FROM_DIST) symlinkSync(path.join(ROOT, 'dist', folder), path.join(OUT, folder), 'dir');
+	for (const folder of FROM_DIST)
+		symlinkSync(path.join(ROOT, 'dist', folder), path.join(OUT, folder), 'dir');
 	return path.join(OUT, 'test', 'harness', 'runNode.js');
 }
 

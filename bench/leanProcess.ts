@@ -50,7 +50,8 @@ export async function runNodeInLeanProcess(node: NodeArguments): Promise<LeanRun
 	try {
 		const next = () =>
 			new Promise<Record<string, unknown>>((resolve, reject) => {
-				const exited = (code: number | null) => reject(new Error(`The lean process exited (${code}) before it answered`));
+				const exited = (code: number | null) =>
+					reject(new Error(`The lean process exited (${code}) before it answered`));
 				child.once('exit', exited);
 				child.once('message', (message) => {
 					child.off('exit', exited);
@@ -62,7 +63,11 @@ export async function runNodeInLeanProcess(node: NodeArguments): Promise<LeanRun
 		child.send({ type: 'run', node });
 		const reply = await done;
 		if (reply.error) throw new Error(`The lean process failed: ${String(reply.error)}`);
-		return { ...(reply as unknown as LeanRun), idle: ready.idle as Memory, packages: ready.packages as string[] };
+		return {
+			...(reply as unknown as LeanRun),
+			idle: ready.idle as Memory,
+			packages: ready.packages as string[],
+		};
 	} finally {
 		if (child.exitCode === null) child.kill();
 	}

@@ -26,7 +26,8 @@ for (let i = 0; i < 2_000; i++) mapShopifyOrder(orders[i % orders.length], optio
 const cpuBefore = process.cpuUsage();
 const wallBefore = process.hrtime.bigint();
 let lines = 0;
-for (let i = 0; i < RUNS; i++) lines += mapShopifyOrder(orders[i % orders.length], options).order.orderLines.length;
+for (let i = 0; i < RUNS; i++)
+	lines += mapShopifyOrder(orders[i % orders.length], options).order.orderLines.length;
 const wallMicros = Number(process.hrtime.bigint() - wallBefore) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuMicros = cpu.user + cpu.system;

@@ -13,7 +13,15 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/runNode';
 import { sandboxCredentials } from '../test/harness/sandbox';
-import { configure, itemsOf, loadTemplate, runFromTrigger, wooCommerceCredentials, type RunningWooCommerceFake, type Template } from '../test/harness/templates';
+import {
+	configure,
+	itemsOf,
+	loadTemplate,
+	runFromTrigger,
+	wooCommerceCredentials,
+	type RunningWooCommerceFake,
+	type Template,
+} from '../test/harness/templates';
 import { wooOrder } from '../test/harness/wooCommerceOrder';
 import { myOgoApiCalls, startFakes, type BenchFakes, type LogEntry } from './fakes';
 import { countBy, LATENCY_MS, printTable, timed, type Row } from './report';
@@ -34,13 +42,27 @@ let credentials: Record<string, ICredentialDataDecryptedObject>;
 
 beforeAll(async () => {
 	fakes = await startFakes(['woocommerce', 'shopify']);
-	woo = axios.create({ baseURL: `${fakes.wooCommerce!.url}/_fake`, timeout: 120_000, maxBodyLength: Infinity, maxContentLength: Infinity });
-	shopify = axios.create({ baseURL: fakes.shopify!.controlUrl, timeout: 120_000, maxBodyLength: Infinity, maxContentLength: Infinity });
+	woo = axios.create({
+		baseURL: `${fakes.wooCommerce!.url}/_fake`,
+		timeout: 120_000,
+		maxBodyLength: Infinity,
+		maxContentLength: Infinity,
+	});
+	shopify = axios.create({
+		baseURL: fakes.shopify!.controlUrl,
+		timeout: 120_000,
+		maxBodyLength: Infinity,
+		maxContentLength: Infinity,
+	});
 	const shop = fakes.shopify!;
 	credentials = {
 		myOgoApi: sandboxCredentials(fakes.url),
 		wooCommerceApi: wooCommerceCredentials(fakes.wooCommerce as RunningWooCommerceFake),
-		shopifyAccessTokenApi: { shopSubdomain: shop.shopSubdomain, accessToken: shop.accessToken, appSecretKey: shop.appSecret },
+		shopifyAccessTokenApi: {
+			shopSubdomain: shop.shopSubdomain,
+			accessToken: shop.accessToken,
+			appSecretKey: shop.appSecret,
+		},
 	};
 });
 
@@ -56,7 +78,9 @@ async function reset() {
 	await woo.post('/reset');
 	await woo.post('/latency', { ms: 0 });
 	await shopify.post('/reset', { webhooks: true });
-	await fakes.control.post('/seed', { products: SKUS.map((code) => ({ code, languageCode: 'en', name: code })) });
+	await fakes.control.post('/seed', {
+		products: SKUS.map((code) => ({ code, languageCode: 'en', name: code })),
+	});
 }
 
 /** Turns the latency on and clears the request logs: what follows is measured. */
@@ -73,9 +97,21 @@ function myOgoOrder(reference: string, shipped = false): IDataObject {
 	return {
 		reference,
 		shippingCode: 'POSTI_PAKETTI',
-		customer: { name: 'Jürgen Weiß', address1: 'Hauptstraße 5', city: 'Berlin', countryCode: 'DE', zip: '10115' },
+		customer: {
+			name: 'Jürgen Weiß',
+			address1: 'Hauptstraße 5',
+			city: 'Berlin',
+			countryCode: 'DE',
+			zip: '10115',
+		},
 		orderLines: [{ code: SKUS[0], quantity: 2 }],
-		...(shipped ? { status: 'shipped', trackingNumber: `JJFI${reference}`, trackingUrl: `https://tracking.example/JJFI${reference}` } : {}),
+		...(shipped
+			? {
+					status: 'shipped',
+					trackingNumber: `JJFI${reference}`,
+					trackingUrl: `https://tracking.example/JJFI${reference}`,
+				}
+			: {}),
 	};
 }
 
@@ -89,7 +125,10 @@ function template(file: string, settings: Record<string, unknown> = {}): Templat
 
 /** The template file as it was at `commit` (the "before" of this issue). */
 function templateAt(commit: string, file: string): Template {
-	const text = execFileSync('git', ['show', `${commit}:workflows/${file}`], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+	const text = execFileSync('git', ['show', `${commit}:workflows/${file}`], {
+		cwd: path.join(__dirname, '..'),
+		encoding: 'utf8',
+	});
 	return configure(JSON.parse(text) as Template, {});
 }
 
@@ -99,15 +138,21 @@ describe('orders catch-up, 24-hour window: 500 paid WooCommerce orders, 497 alre
 
 	async function arrange() {
 		await reset();
-		const orders = Array.from({ length: ORDERS }, (_, i) => wooOrder(String(20001 + i), 'processing', { id: 20001 + i }));
+		const orders = Array.from({ length: ORDERS }, (_, i) =>
+			wooOrder(String(20001 + i), 'processing', { id: 20001 + i }),
+		);
 		await woo.post('/seed', { orders });
-		await fakes.control.post('/seed', { orders: orders.slice(MISSING).map((order) => myOgoOrder(String(order.number))) });
+		await fakes.control.post('/seed', {
+			orders: orders.slice(MISSING).map((order) => myOgoOrder(String(order.number))),
+		});
 	}
 
 	async function measure(label: string, workflow: Template) {
 		await arrange();
 		await startMeasuring();
-		const { result, ms } = await timed(() => runFromTrigger(workflow, 'Catch-up Every Hour', [{}], credentials));
+		const { result, ms } = await timed(() =>
+			runFromTrigger(workflow, 'Catch-up Every Hour', [{}], credentials),
+		);
 		const myOgo = await myOgoApiCalls(fakes.control);
 		const store = (await woo.get('/requests')).data as LogEntry[];
 		const created = itemsOf(result, 'Sent to myOGO').filter((o) => o.result === 'created').length;
@@ -116,7 +161,10 @@ describe('orders catch-up, 24-hour window: 500 paid WooCommerce orders, 497 alre
 
 	it('ours (only orders myOGO lacks) and before (every order sent again)', async () => {
 		const ours = await measure('ours', template('woocommerce-orders-to-myogo.json'));
-		const before = await measure('before', templateAt(BEFORE_COMMIT, 'woocommerce-orders-to-myogo.json'));
+		const before = await measure(
+			'before',
+			templateAt(BEFORE_COMMIT, 'woocommerce-orders-to-myogo.json'),
+		);
 		const minimumMyOgo = listReads(ORDERS - MISSING) + MISSING;
 		rows.push({
 			case: `Orders catch-up, WooCommerce, ${ORDERS} paid in 24 h, ${ORDERS - MISSING} already in myOGO: myOGO calls`,
@@ -141,7 +189,9 @@ describe('orders catch-up, 24-hour window: 500 paid WooCommerce orders, 497 alre
 
 describe('re-send of 1,000 unchanged orders (WooCommerce format, the myOGO node)', () => {
 	const ORDERS = 1000;
-	const orders = Array.from({ length: ORDERS }, (_, i) => wooOrder(String(30001 + i), 'processing', { id: 30001 + i }));
+	const orders = Array.from({ length: ORDERS }, (_, i) =>
+		wooOrder(String(30001 + i), 'processing', { id: 30001 + i }),
+	);
 
 	function parameters(existingOrders: string): IDataObject {
 		return {
@@ -155,7 +205,12 @@ describe('re-send of 1,000 unchanged orders (WooCommerce format, the myOGO node)
 	}
 
 	async function run(existingOrders: string, items: IDataObject[]) {
-		return await runNode({ type: 'myOgo', parameters: parameters(existingOrders) as never, input: items, credentials });
+		return await runNode({
+			type: 'myOgo',
+			parameters: parameters(existingOrders) as never,
+			input: items,
+			credentials,
+		});
 	}
 
 	async function arrange() {
@@ -190,7 +245,8 @@ describe('re-send of 1,000 unchanged orders (WooCommerce format, the myOGO node)
 		await fakes.control.delete('/requests');
 		const single = await timed(async () => {
 			const results: string[] = [];
-			for (const order of orders) results.push(String((await run('updateChanges', [order])).items[0]?.json.result));
+			for (const order of orders)
+				results.push(String((await run('updateChanges', [order])).items[0]?.json.result));
 			return results;
 		});
 		const singleCalls = await myOgoApiCalls(fakes.control);
@@ -202,7 +258,8 @@ describe('re-send of 1,000 unchanged orders (WooCommerce format, the myOGO node)
 			ourTimeMs: single.ms,
 			naiveTimeMs: null,
 			extra: {
-				minimum: 'one read per delivery (an order must be looked at to know it is unchanged), no write',
+				minimum:
+					'one read per delivery (an order must be looked at to know it is unchanged), no write',
 				ours: countBy(singleCalls),
 				oursUnchanged: single.result.filter((result) => result === 'unchanged').length,
 				before: 'POST 409 + PUT 200 per order (the batch "before" above, measured)',
@@ -216,11 +273,21 @@ const OPEN = 10;
 
 /** Runs a tracking template's repair schedule once, measured: its row, calls counted from both logs. */
 async function measureRepair(
-	store: { name: string; file: string; settings: Record<string, unknown>; log: AxiosInstance; minimum: number; how: string; missing: string },
+	store: {
+		name: string;
+		file: string;
+		settings: Record<string, unknown>;
+		log: AxiosInstance;
+		minimum: number;
+		how: string;
+		missing: string;
+	},
 	extra: IDataObject = {},
 ) {
 	await startMeasuring();
-	const { result, ms } = await timed(() => runFromTrigger(template(store.file, store.settings), 'Repair Every 4 Hours', [{}], credentials));
+	const { result, ms } = await timed(() =>
+		runFromTrigger(template(store.file, store.settings), 'Repair Every 4 Hours', [{}], credentials),
+	);
 	const myOgo = await myOgoApiCalls(fakes.control);
 	const storeCalls = (await store.log.get('/requests')).data as LogEntry[];
 	rows.push({
@@ -243,12 +310,16 @@ async function measureRepair(
 }
 
 describe('tracking repair: 1,000 orders shipped in the window, 10 not yet in the store', () => {
-
 	it('WooCommerce: 990 completed, 10 still processing', async () => {
 		await reset();
 		const ids = Array.from({ length: SHIPPED }, (_, i) => 40001 + i);
 		await woo.post('/seed', {
-			orders: ids.map((id, i) => ({ id, number: String(id), status: i < OPEN ? 'processing' : 'completed', date_paid_gmt: '2026-11-26T10:00:00' })),
+			orders: ids.map((id, i) => ({
+				id,
+				number: String(id),
+				status: i < OPEN ? 'processing' : 'completed',
+				date_paid_gmt: '2026-11-26T10:00:00',
+			})),
 		});
 		await fakes.control.post('/seed', { orders: ids.map((id) => myOgoOrder(String(id), true)) });
 		await measureRepair({
@@ -271,13 +342,23 @@ describe('tracking repair: 1,000 orders shipped in the window, 10 not yet in the
 					financial_status: 'paid',
 					...(i < OPEN ? {} : { fulfillment_status: 'fulfilled' }),
 					line_items: [{ sku: SKUS[0], quantity: 2, price: '42.00' }],
-					shipping_address: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
+					shipping_address: {
+						name: 'Aino Virtanen',
+						address1: 'Mannerheimintie 1',
+						city: 'Helsinki',
+						zip: '00100',
+						country_code: 'FI',
+					},
 				})),
 			})
 		).data as { orders: unknown[] };
 		const state = (await shopify.get('/state')).data as { orders: IDataObject[] };
-		const references = state.orders.filter((o) => seeded.orders.includes(o.id)).map((o) => String(o.name).replace(/^#/, ''));
-		await fakes.control.post('/seed', { orders: references.map((reference) => myOgoOrder(reference, true)) });
+		const references = state.orders
+			.filter((o) => seeded.orders.includes(o.id))
+			.map((o) => String(o.name).replace(/^#/, ''));
+		await fakes.control.post('/seed', {
+			orders: references.map((reference) => myOgoOrder(reference, true)),
+		});
 		await measureRepair(
 			{
 				name: 'Shopify',

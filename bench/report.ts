@@ -50,20 +50,37 @@ function seconds(ms: number | null): string {
 }
 
 /** Prints the rows as the issue's table, with their details, and stores them under `suite`. */
-export function printTable(suite: string, title: string, rows: Row[], trailingLines: string[] = []) {
-	const lines: string[] = ['', `${title}, ${LATENCY_MS} ms latency per API call (fakes in their own process)`, ''];
+export function printTable(
+	suite: string,
+	title: string,
+	rows: Row[],
+	trailingLines: string[] = [],
+) {
+	const lines: string[] = [
+		'',
+		`${title}, ${LATENCY_MS} ms latency per API call (fakes in their own process)`,
+		'',
+	];
 	lines.push('| case | our calls | minimum calls | naive calls | our time | naive time | ratio |');
 	lines.push('|---|---|---|---|---|---|---|');
 	for (const row of rows) {
-		const ratio = row.ourTimeMs && row.naiveTimeMs ? `${(row.naiveTimeMs / row.ourTimeMs).toFixed(1)}× faster` : '—';
-		const naiveTime = row.naiveTimeMs === null ? '—' : `${seconds(row.naiveTimeMs)}${row.naiveNote ? ` (extrapolated)` : ''}`;
+		const ratio =
+			row.ourTimeMs && row.naiveTimeMs
+				? `${(row.naiveTimeMs / row.ourTimeMs).toFixed(1)}× faster`
+				: '—';
+		const naiveTime =
+			row.naiveTimeMs === null
+				? '—'
+				: `${seconds(row.naiveTimeMs)}${row.naiveNote ? ` (extrapolated)` : ''}`;
 		lines.push(
 			`| ${row.case} | ${row.ourCalls} | ${row.minimumCalls} | ${row.naiveCalls} | ${seconds(row.ourTimeMs)} | ${naiveTime} | ${ratio} |`,
 		);
 	}
 	lines.push(...trailingLines, '', 'Details:');
 	for (const row of rows) {
-		lines.push(`- ${row.case}: ${JSON.stringify(row.extra)}${row.naiveNote ? `; naive ${row.naiveNote}` : ''}`);
+		lines.push(
+			`- ${row.case}: ${JSON.stringify(row.extra)}${row.naiveNote ? `; naive ${row.naiveNote}` : ''}`,
+		);
 	}
 	lines.push('');
 	process.stdout.write(`${lines.join('\n')}\n`);

@@ -16,7 +16,12 @@ async function start() {
 	if (wanted.has('woocommerce')) {
 		const woo = await startWooCommerceFake({ port: 0 });
 		closers.push(() => woo.close());
-		message.wooCommerce = { url: woo.url, port: woo.port, consumerKey: woo.consumerKey, consumerSecret: woo.consumerSecret };
+		message.wooCommerce = {
+			url: woo.url,
+			port: woo.port,
+			consumerKey: woo.consumerKey,
+			consumerSecret: woo.consumerSecret,
+		};
 	}
 	if (wanted.has('shopify')) {
 		const { startShopifyFake } = require('../sandbox/shopify');
@@ -25,7 +30,10 @@ async function start() {
 		const { key, cert } = await ensureCertificate();
 		// n8n reaches the shop through the proxy (its Shop Subdomain names the proxy's port).
 		const proxy = await startLatencyProxy({ target: shop.url, key, cert, latencyMs: LATENCY_MS });
-		closers.push(() => proxy.close(), () => shop.close());
+		closers.push(
+			() => proxy.close(),
+			() => shop.close(),
+		);
 		message.shopify = {
 			controlUrl: `${shop.url}/_fake`,
 			shopSubdomain: `127.0.0.1:${proxy.port}/shop/`,

@@ -6,7 +6,15 @@
 import axios from 'axios';
 
 import type { ShopifyFakeAddress } from './fakes';
-import { PARENTS, SIMPLE, VARIATIONS_EACH, changedSkus, expectedLevel, simpleSku, variationSku } from './stockScenario';
+import {
+	PARENTS,
+	SIMPLE,
+	VARIATIONS_EACH,
+	changedSkus,
+	expectedLevel,
+	simpleSku,
+	variationSku,
+} from './stockScenario';
 import type { StoreCase } from './stockSyncCase';
 
 /** inventoryItems(first:) and inventorySetQuantities(quantities:) both take at most 250. */
@@ -14,7 +22,12 @@ const BATCH = 250;
 const LOCATION = 'gid://shopify/Location/1';
 
 export function shopifyStockCase(shop: ShopifyFakeAddress): StoreCase {
-	const control = axios.create({ baseURL: shop.controlUrl, timeout: 120_000, maxContentLength: Infinity, maxBodyLength: Infinity });
+	const control = axios.create({
+		baseURL: shop.controlUrl,
+		timeout: 120_000,
+		maxContentLength: Infinity,
+		maxBodyLength: Infinity,
+	});
 	const batches = Math.ceil(changedSkus.length / BATCH);
 	const settings = { 'settings.shopSubdomain': shop.shopSubdomain, 'settings.locationId': '1' };
 	return {
@@ -24,10 +37,16 @@ export function shopifyStockCase(shop: ShopifyFakeAddress): StoreCase {
 			// As shipped: 8 s between two 250-SKU lookups, the pace a standard plan's query-cost budget allows.
 			{ label: 'as shipped (8 s between lookups, standard plans)', settings: { ...settings } },
 			// The Settings value the template documents for Shopify Plus.
-			{ label: 'with the Shopify Plus setting (1 s between lookups)', settings: { ...settings, 'settings.secondsBetweenLookups': 1 } },
+			{
+				label: 'with the Shopify Plus setting (1 s between lookups)',
+				settings: { ...settings, 'settings.secondsBetweenLookups': 1 },
+			},
 		],
 		naiveFiles: { perSku: 'shopify-stock-per-sku.json', loop: 'shopify-stock-per-sku-loop.json' },
-		naiveSettings: { 'settings.shopSubdomain': shop.shopSubdomain, 'settings.locationId': LOCATION },
+		naiveSettings: {
+			'settings.shopSubdomain': shop.shopSubdomain,
+			'settings.locationId': LOCATION,
+		},
 		credentials: {
 			// The template's default (a Dev Dashboard app); the naive workflows use the legacy token.
 			shopifyOAuth2Api: {
@@ -36,16 +55,27 @@ export function shopifyStockCase(shop: ShopifyFakeAddress): StoreCase {
 				clientSecret: shop.appSecret,
 				oauthTokenData: { access_token: shop.oauthAccessToken },
 			},
-			shopifyAccessTokenApi: { shopSubdomain: shop.shopSubdomain, accessToken: shop.accessToken, appSecretKey: shop.appSecret },
+			shopifyAccessTokenApi: {
+				shopSubdomain: shop.shopSubdomain,
+				accessToken: shop.accessToken,
+				appSecretKey: shop.appSecret,
+			},
 		},
 		async seed() {
 			await control.post('/reset');
 			await control.post('/seed', {
 				products: [
-					...Array.from({ length: SIMPLE }, (_, i) => ({ title: `Product ${i}`, variants: [{ sku: simpleSku(i), inventory_quantity: 1 }] })),
+					...Array.from({ length: SIMPLE }, (_, i) => ({
+						title: `Product ${i}`,
+						variants: [{ sku: simpleSku(i), inventory_quantity: 1 }],
+					})),
 					...Array.from({ length: PARENTS }, (_, p) => ({
 						title: `Variable ${p}`,
-						variants: Array.from({ length: VARIATIONS_EACH }, (_, v) => ({ sku: variationSku(p, v), option1: `Size ${v}`, inventory_quantity: 1 })),
+						variants: Array.from({ length: VARIATIONS_EACH }, (_, v) => ({
+							sku: variationSku(p, v),
+							option1: `Size ${v}`,
+							inventory_quantity: 1,
+						})),
 					})),
 				],
 			});
@@ -60,7 +90,9 @@ export function shopifyStockCase(shop: ShopifyFakeAddress): StoreCase {
 		},
 		naiveCallsPerSku: 2,
 		async wrongSkus(skus) {
-			const state = (await control.get('/state')).data as { inventory: Record<string, Record<string, number>> };
+			const state = (await control.get('/state')).data as {
+				inventory: Record<string, Record<string, number>>;
+			};
 			return skus.filter((sku) => state.inventory[sku]?.[LOCATION] !== expectedLevel(sku));
 		},
 	};

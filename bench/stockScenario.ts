@@ -16,13 +16,17 @@ export const variationSku = (p: number, v: number) => `V-${String(p).padStart(3,
 
 export const allSkus = [
 	...Array.from({ length: SIMPLE }, (_, i) => simpleSku(i)),
-	...Array.from({ length: PARENTS * VARIATIONS_EACH }, (_, k) => variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH)),
+	...Array.from({ length: PARENTS * VARIATIONS_EACH }, (_, k) =>
+		variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH),
+	),
 ];
 
 /** The 2,000 changed SKUs: 1,000 simple products, then 1,000 variations (100 parents × 10). */
 export const changedSkus = [
 	...Array.from({ length: 1_000 }, (_, i) => simpleSku(i * 8)),
-	...Array.from({ length: 1_000 }, (_, k) => variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH)),
+	...Array.from({ length: 1_000 }, (_, k) =>
+		variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH),
+	),
 ];
 
 /** The new available stock of the i-th changed SKU (as in the scale test; 0–52). */
@@ -47,7 +51,9 @@ export async function seedMyOgoCatalog(control: AxiosInstance) {
 
 /** The warehouse counts change: `skus` get their new levels (now, real time). */
 export async function changeStock(control: AxiosInstance, skus: string[]) {
-	await control.post('/seed', { stock: skus.map((code) => ({ code, stockAvailable: expectedLevel(code), reserved: 0 })) });
+	await control.post('/seed', {
+		stock: skus.map((code) => ({ code, stockAvailable: expectedLevel(code), reserved: 0 })),
+	});
 }
 
 /** Every `step`-th changed SKU: a subset with the same mix of simple products and variations. */

@@ -40,11 +40,15 @@ function describeStore(name: string, storeCase: () => StoreCase) {
 			store = storeCase();
 		});
 
-		it('ours: the template, one poll (each of the store case\'s Settings variants)', async () => {
+		it("ours: the template, one poll (each of the store case's Settings variants)", async () => {
 			for (const variant of store.ourVariants) {
 				const measured = await runOurs(fakes.url, fakes.control, store, variant.settings);
 				ours.push({ label: variant.label, measured });
-				expect({ variant: variant.label, outcome: measured.outcome, wrongSkus: measured.wrong }).toEqual({
+				expect({
+					variant: variant.label,
+					outcome: measured.outcome,
+					wrongSkus: measured.wrong,
+				}).toEqual({
 					variant: variant.label,
 					outcome: `${changedSkus.length} rows emitted, 0 failed or refused`,
 					wrongSkus: 0,
@@ -53,14 +57,34 @@ function describeStore(name: string, storeCase: () => StoreCase) {
 		});
 
 		it('naive, as n8n runs it: each HTTP Request node sends all its items at once', async () => {
-			const measured = await runNaive(fakes.url, fakes.control, store, store.naiveFiles.perSku, changedSkus);
-			naive.push({ label: 'per SKU, all requests of a node at once (n8n default)', measured, skus: changedSkus.length });
+			const measured = await runNaive(
+				fakes.url,
+				fakes.control,
+				store,
+				store.naiveFiles.perSku,
+				changedSkus,
+			);
+			naive.push({
+				label: 'per SKU, all requests of a node at once (n8n default)',
+				measured,
+				skus: changedSkus.length,
+			});
 		});
 
 		it(`naive, one SKU at a time (Loop Over Items): ${LOOP_SUBSET} SKUs, scaled to 2,000`, async () => {
 			const subset = changedSubset(LOOP_SUBSET);
-			const measured = await runNaive(fakes.url, fakes.control, store, store.naiveFiles.loop, subset);
-			naive.push({ label: 'per SKU, one SKU at a time (Loop Over Items)', measured, skus: subset.length });
+			const measured = await runNaive(
+				fakes.url,
+				fakes.control,
+				store,
+				store.naiveFiles.loop,
+				subset,
+			);
+			naive.push({
+				label: 'per SKU, one SKU at a time (Loop Over Items)',
+				measured,
+				skus: subset.length,
+			});
 			for (const our of ours) rows.push(...stockRows(store, our, naive));
 		});
 	});

@@ -9,7 +9,14 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { nodeTypes, type RunResult } from '../test/harness/runWorkflow';
 import { sandboxCredentials } from '../test/harness/sandbox';
-import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger, type Template } from '../test/harness/templates';
+import {
+	configure,
+	itemsOf,
+	loadTemplate,
+	runFromTrigger,
+	templatePollingTrigger,
+	type Template,
+} from '../test/harness/templates';
 import { myOgoApiCalls, myOgoTokenCalls, type LogEntry } from './fakes';
 import { countBy, LATENCY_MS, timed, timedWithCpu, type Row } from './report';
 import { changedSkus, changeStock, myOgoMinimumReads, seedMyOgoCatalog } from './stockScenario';
@@ -91,7 +98,12 @@ async function collect(
 	control: AxiosInstance,
 	store: StoreCase,
 	skus: string[],
-	run: { ms: number; cpuMs: number; loadAverage: number; result: { outcome: string; nodes: string } },
+	run: {
+		ms: number;
+		cpuMs: number;
+		loadAverage: number;
+		result: { outcome: string; nodes: string };
+	},
 	pollMs?: number,
 ): Promise<Measured> {
 	const measured = {
@@ -111,7 +123,12 @@ async function collect(
 }
 
 /** Ours: the template's myOGO Trigger polls once (after its activation poll), then the template runs on what it emitted. */
-export async function runOurs(url: string, control: AxiosInstance, store: StoreCase, settings: Record<string, unknown>): Promise<Measured> {
+export async function runOurs(
+	url: string,
+	control: AxiosInstance,
+	store: StoreCase,
+	settings: Record<string, unknown>,
+): Promise<Measured> {
 	await arrange(control, store);
 	const credentials = { myOgoApi: sandboxCredentials(url), ...store.credentials };
 	const template = configure(loadTemplate(store.templateFile), settings);
@@ -128,9 +145,18 @@ export async function runOurs(url: string, control: AxiosInstance, store: StoreC
 		const items = poll.result;
 		if (!items) return { outcome: 'the trigger emitted nothing', nodes: '' };
 		const result = await runFromTrigger(template, 'myOGO Trigger', items, credentials);
-		if (result.error) return { outcome: `error: ${result.error.message}`, nodes: slowestNodes(result) };
-		const failed = ['Failed Requests', 'Stock Updates Refused', 'Stock Changed Meanwhile', 'Not Stocked at Location'].reduce((n, name) => n + itemsOf(result, name).length, 0);
-		return { outcome: `${(items[0].stock as unknown[]).length} rows emitted, ${failed} failed or refused`, nodes: slowestNodes(result) };
+		if (result.error)
+			return { outcome: `error: ${result.error.message}`, nodes: slowestNodes(result) };
+		const failed = [
+			'Failed Requests',
+			'Stock Updates Refused',
+			'Stock Changed Meanwhile',
+			'Not Stocked at Location',
+		].reduce((n, name) => n + itemsOf(result, name).length, 0);
+		return {
+			outcome: `${(items[0].stock as unknown[]).length} rows emitted, ${failed} failed or refused`,
+			nodes: slowestNodes(result),
+		};
 	});
 	return await collect(control, store, changedSkus, run, pollMs);
 }
@@ -140,7 +166,13 @@ function loadNaive(file: string): Template {
 }
 
 /** Naive: the per-SKU workflow from its Schedule trigger, with `skus` changed in myOGO. */
-export async function runNaive(url: string, control: AxiosInstance, store: StoreCase, file: string, skus: string[]): Promise<Measured> {
+export async function runNaive(
+	url: string,
+	control: AxiosInstance,
+	store: StoreCase,
+	file: string,
+	skus: string[],
+): Promise<Measured> {
 	await arrange(control, store);
 	await changeStock(control, skus);
 	const myOgo = sandboxCredentials(url);
@@ -154,11 +186,19 @@ export async function runNaive(url: string, control: AxiosInstance, store: Store
 	loadNodeTypes(workflow);
 	await startMeasuring(control, store);
 	const run = await timedWithCpu(async () => {
-		const result = await runFromTrigger(workflow, 'Every 5 Minutes', [{ timestamp: new Date().toISOString() }], store.credentials);
+		const result = await runFromTrigger(
+			workflow,
+			'Every 5 Minutes',
+			[{ timestamp: new Date().toISOString() }],
+			store.credentials,
+		);
 		const nodes = slowestNodes(result);
 		if (result.error) return { outcome: `error: ${result.error.message}`, nodes };
 		const setStockRuns = result.run.data.resultData.runData['Set Stock']?.length ?? 0;
-		return { outcome: `${itemsOf(result, 'Read Changed Stock').length} rows read, ${setStockRuns} Set Stock runs`, nodes };
+		return {
+			outcome: `${itemsOf(result, 'Read Changed Stock').length} rows read, ${setStockRuns} Set Stock runs`,
+			nodes,
+		};
 	});
 	return await collect(control, store, skus, run);
 }

@@ -13,7 +13,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { runNode } from '../test/harness/runNode';
 import { newCredentialsHelper } from '../test/harness/runWorkflow';
 import { apiClient, sandboxCredentials } from '../test/harness/sandbox';
-import { allRows, FIXTURE_SHIPPING_CODES, FIXTURE_SHIPPING_MAP, product, shopifyOrderNumbered } from '../test/node/helpers';
+import {
+	allRows,
+	FIXTURE_SHIPPING_CODES,
+	FIXTURE_SHIPPING_MAP,
+	product,
+	shopifyOrderNumbered,
+} from '../test/node/helpers';
 import { myOgoApiCalls, startFakes, type BenchFakes, type LogEntry } from './fakes';
 // itemOutcomes and peakMemory are plain JavaScript, shared with the lean process (bench/leanNodeRunner.js).
 import { itemOutcomes } from './itemOutcomes';
@@ -90,7 +96,9 @@ describe('order burst: 1,000 paid Shopify orders → myOGO (order Create or Upda
 	async function arrange() {
 		await reset();
 		await control.put('/shipping-codes', FIXTURE_SHIPPING_CODES);
-		await control.post('/seed', { products: [product('BEANIE-GREY'), product('SOCKS-3942'), product('BEANIE-BLACK')] });
+		await control.post('/seed', {
+			products: [product('BEANIE-GREY'), product('SOCKS-3942'), product('BEANIE-BLACK')],
+		});
 		await setLatency(LATENCY_MS);
 		await clearLog();
 	}
@@ -99,7 +107,11 @@ describe('order burst: 1,000 paid Shopify orders → myOGO (order Create or Upda
 		await setLatency(0);
 		const stored = await allRows(await apiClient(url), '/orders');
 		const references = new Set(stored.map((order) => String(order.reference)));
-		return { stored: stored.length, distinct: references.size, duplicates: stored.length - references.size };
+		return {
+			stored: stored.length,
+			distinct: references.size,
+			duplicates: stored.length - references.size,
+		};
 	}
 
 	for (const parallel of [4, 16]) {
@@ -108,14 +120,18 @@ describe('order burst: 1,000 paid Shopify orders → myOGO (order Create or Upda
 			const first = await timed(() => runMyOgo(parameters(parallel), orders));
 			const firstCalls = await apiCalls();
 			const afterFirst = await duplicates();
-			const firstOutcome = first.result.error ? `error: ${first.result.error.message}` : itemOutcomes(first.result.items);
+			const firstOutcome = first.result.error
+				? `error: ${first.result.error.message}`
+				: itemOutcomes(first.result.items);
 
 			await setLatency(LATENCY_MS);
 			await clearLog();
 			const again = await timed(() => runMyOgo(parameters(parallel), orders));
 			const againCalls = await apiCalls();
 			const afterAgain = await duplicates();
-			const againOutcome = again.result.error ? `error: ${again.result.error.message}` : itemOutcomes(again.result.items);
+			const againOutcome = again.result.error
+				? `error: ${again.result.error.message}`
+				: itemOutcomes(again.result.items);
 
 			rows.push({
 				case: `Order burst, ${ORDERS.toLocaleString('en')} new orders, Parallel Requests ${parallel}${parallel === 4 ? ' (default)' : ''}`,
@@ -156,7 +172,11 @@ describe('catalog resync: 50,000 products store → myOGO, 1% changed (product C
 		product(`SKU-${String(i).padStart(5, '0')}`, { salesPrice: 10 }),
 	);
 	// Every 100th product has a new price in the store: 500 changed.
-	const input = seeded.map((p, i) => ({ code: p.code, name: p.name, price: i % 100 === 0 ? 12.5 : 10 }));
+	const input = seeded.map((p, i) => ({
+		code: p.code,
+		name: p.name,
+		price: i % 100 === 0 ? 12.5 : 10,
+	}));
 	const parameters = (onlyWriteChanges: boolean) => ({
 		resource: 'product',
 		operation: 'upsert',
@@ -192,11 +212,21 @@ describe('catalog resync: 50,000 products store → myOGO, 1% changed (product C
 
 	/** Packages of the test tooling among those a process loaded: the lean process must show none. */
 	function testTooling(packages: string[]): string[] {
-		return packages.filter((name) => /^(jest|ts-jest|typescript|n8n-nodes-base|@jest\/|babel|@babel\/)/.test(name));
+		return packages.filter((name) =>
+			/^(jest|ts-jest|typescript|n8n-nodes-base|@jest\/|babel|@babel\/)/.test(name),
+		);
 	}
 
 	let lean: LeanRun & { calls: LogEntry[]; endState: string };
-	let inJest: { calls: LogEntry[]; ms: number; outcome: string; endState: string; before: number; peak: number; peakHeap: number };
+	let inJest: {
+		calls: LogEntry[];
+		ms: number;
+		outcome: string;
+		endState: string;
+		before: number;
+		peak: number;
+		peakHeap: number;
+	};
 
 	it('ours: Only Write Changes on, 50,000 items, in a lean process (n8n-core, n8n-workflow, dist/, no Jest)', async () => {
 		await arrange();
@@ -245,7 +275,9 @@ describe('catalog resync: 50,000 products store → myOGO, 1% changed (product C
 				outcome: lean.outcome,
 				calls: countBy(lean.calls),
 				endState: lean.endState,
-				naiveOutcome: naive.result.error ? `error: ${naive.result.error.message}` : itemOutcomes(naive.result.items),
+				naiveOutcome: naive.result.error
+					? `error: ${naive.result.error.message}`
+					: itemOutcomes(naive.result.items),
 				naiveCallsMeasured: countBy(naiveCalls),
 				leanProcess: {
 					idleRssMB: megabytes(lean.idle.rss),

@@ -27,8 +27,7 @@ export class MyOgoApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 4f0c2a1e-…',
-			description:
-				'In myOGO: Edit Merchant → Integrations → API Information.',
+			description: 'In myOGO: Edit Merchant → Integrations → API Information.',
 		},
 		{
 			displayName: 'Secret Token',
@@ -37,8 +36,7 @@ export class MyOgoApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description:
-				'In myOGO: Edit Merchant → Integrations → API Information.',
+			description: 'In myOGO: Edit Merchant → Integrations → API Information.',
 		},
 		{
 			displayName: 'Client ID',
@@ -64,7 +62,8 @@ export class MyOgoApi implements ICredentialType {
 			name: 'scope',
 			type: 'string',
 			default: MYOGO_ALL_SCOPES,
-			description: 'Space-separated scopes to ask for. The default covers everything the myOGO nodes do.',
+			description:
+				'Space-separated scopes to ask for. The default covers everything the myOGO nodes do.',
 		},
 		{
 			displayName: 'Environment',
@@ -118,7 +117,10 @@ export class MyOgoApi implements ICredentialType {
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
-		const token = await requestAccessToken((options) => this.helpers.httpRequest(options), credentials);
+		const token = await requestAccessToken(
+			(options) => this.helpers.httpRequest(options),
+			credentials,
+		);
 		return { accessToken: token.accessToken };
 	}
 

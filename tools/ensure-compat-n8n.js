@@ -25,10 +25,15 @@ const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
 function npmStep(title, folder, args) {
 	const started = Date.now();
 	console.log(`${title}…`);
-	const env = { ...process.env, PATH: [path.join(NODE24_DIR, 'bin'), process.env.PATH].join(path.delimiter) };
+	const env = {
+		...process.env,
+		PATH: [path.join(NODE24_DIR, 'bin'), process.env.PATH].join(path.delimiter),
+	};
 	const result = spawnSync(npm, args, { cwd: folder, env, stdio: 'inherit' });
 	if (result.status !== 0) {
-		console.error(`${title} failed (npm ${args.join(' ')} in ${path.relative(process.cwd(), folder) || '.'})`);
+		console.error(
+			`${title} failed (npm ${args.join(' ')} in ${path.relative(process.cwd(), folder) || '.'})`,
+		);
 		process.exit(result.status ?? 1);
 	}
 	console.log(`${title}: ${Math.round((Date.now() - started) / 1000)} s`);
@@ -36,13 +41,26 @@ function npmStep(title, folder, args) {
 
 if (existsSync(readyMarker) && existsSync(PINNED_N8N.compat.node)) process.exit(0);
 const started = Date.now();
-console.log('Installing the compatibility tier\'s n8n 2.40 on Node 24 into dev/n8n-compat (first run only, ~6 min of CPU)…');
-if (!existsSync(PINNED_N8N.compat.node)) npmStep('Node 24 from the npm registry (dev/node24)', node24Folder, ['ci', '--no-audit', '--no-fund']);
-npmStep('n8n 2.40 without install scripts', n8nFolder, ['ci', '--ignore-scripts', '--no-audit', '--no-fund']);
-npmStep(
-	`${NATIVE_MODULES.join(' and ')} built from source against Node 24`,
-	n8nFolder,
-	['rebuild', ...NATIVE_MODULES, '--build-from-source', `--nodedir=${NODE24_DIR}`],
+console.log(
+	"Installing the compatibility tier's n8n 2.40 on Node 24 into dev/n8n-compat (first run only, ~6 min of CPU)…",
 );
+if (!existsSync(PINNED_N8N.compat.node))
+	npmStep('Node 24 from the npm registry (dev/node24)', node24Folder, [
+		'ci',
+		'--no-audit',
+		'--no-fund',
+	]);
+npmStep('n8n 2.40 without install scripts', n8nFolder, [
+	'ci',
+	'--ignore-scripts',
+	'--no-audit',
+	'--no-fund',
+]);
+npmStep(`${NATIVE_MODULES.join(' and ')} built from source against Node 24`, n8nFolder, [
+	'rebuild',
+	...NATIVE_MODULES,
+	'--build-from-source',
+	`--nodedir=${NODE24_DIR}`,
+]);
 writeFileSync(readyMarker, `installed ${new Date().toISOString()}\n`);
 console.log(`The compat n8n is installed: ${Math.round((Date.now() - started) / 1000)} s in all.`);

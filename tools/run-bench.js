@@ -9,8 +9,18 @@ const { ensureCertificate } = require('../sandbox/shopify/certificate');
 ensureCertificate().then(({ certPath }) => {
 	const jest = spawnSync(
 		process.execPath,
-		[require.resolve('jest/bin/jest'), '-c', path.join(__dirname, '..', 'bench', 'jest.config.js'), '--runInBand', ...process.argv.slice(2)],
-		{ cwd: path.resolve(__dirname, '..'), stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } },
+		[
+			require.resolve('jest/bin/jest'),
+			'-c',
+			path.join(__dirname, '..', 'bench', 'jest.config.js'),
+			'--runInBand',
+			...process.argv.slice(2),
+		],
+		{
+			cwd: path.resolve(__dirname, '..'),
+			stdio: 'inherit',
+			env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath },
+		},
 	);
 	process.exit(jest.status ?? 1);
 });

@@ -23,8 +23,20 @@ const outputLog = path.join(data, 'jest-output.log');
 function jest(args, resultsFile, certPath) {
 	const child = spawn(
 		process.execPath,
-		[require.resolve('jest/bin/jest'), '-c', config, '--runInBand', '--json', `--outputFile=${resultsFile}`, ...args],
-		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } },
+		[
+			require.resolve('jest/bin/jest'),
+			'-c',
+			config,
+			'--runInBand',
+			'--json',
+			`--outputFile=${resultsFile}`,
+			...args,
+		],
+		{
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath },
+		},
 	);
 	for (const [stream, target] of [
 		[child.stdout, process.stdout],
@@ -57,7 +69,8 @@ function sumObservations() {
 		if (!line.trim()) continue;
 		const observation = JSON.parse(line);
 		total.tests++;
-		for (const key of Object.keys(total)) if (key !== 'tests') total[key] += Number(observation[key] ?? 0);
+		for (const key of Object.keys(total))
+			if (key !== 'tests') total[key] += Number(observation[key] ?? 0);
 	}
 	return total;
 }
@@ -68,21 +81,38 @@ async function main() {
 	mkdirSync(data, { recursive: true });
 	const { certPath } = await ensureCertificate();
 	const faults = await jest(
-		['--testPathIgnorePatterns', '/node_modules/', 'security\\.test\\.ts$', ...process.argv.slice(2)],
+		[
+			'--testPathIgnorePatterns',
+			'/node_modules/',
+			'security\\.test\\.ts$',
+			...process.argv.slice(2),
+		],
 		path.join(data, 'jest-faults.json'),
 		certPath,
 	);
-	const security = await jest(['test/reliability/security.test.ts'], path.join(data, 'jest-security.json'), certPath);
+	const security = await jest(
+		['test/reliability/security.test.ts'],
+		path.join(data, 'jest-security.json'),
+		certPath,
+	);
 	const total = sumObservations();
 	const seconds = ((Date.now() - started) / 1000).toFixed(0);
-	console.log(`reliability: ${total.tests} observations, jest exit ${faults}/${security}, ${seconds} s`);
+	console.log(
+		`reliability: ${total.tests} observations, jest exit ${faults}/${security}, ${seconds} s`,
+	);
 	console.log(
 		`faults injected: ${total.faultsInjected}, orders sent: ${total.ordersSent}, orders in myOGO: ${total.ordersInMyOgo}, ` +
 			`lost: ${total.lost}, duplicated: ${total.duplicated}, stale stock writes: ${total.staleStockWrites}, secret leaks: ${total.secretLeaks}, ` +
 			`tracking codes delivered: ${total.trackingDelivered} of ${total.trackingShipped} shipped`,
 	);
 	const undelivered = total.trackingShipped - total.trackingDelivered;
-	const broken = total.lost || total.duplicated || total.staleStockWrites || total.secretLeaks || undelivered || total.tests === 0;
+	const broken =
+		total.lost ||
+		total.duplicated ||
+		total.staleStockWrites ||
+		total.secretLeaks ||
+		undelivered ||
+		total.tests === 0;
 	process.exit(faults !== 0 || security !== 0 || broken ? 1 : 0);
 }
 

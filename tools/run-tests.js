@@ -12,17 +12,26 @@ mkdirSync(path.dirname(resultsFile), { recursive: true });
 
 // The Shopify fake speaks HTTPS with a self-signed certificate. Node trusts extra CAs only from
 // NODE_EXTRA_CA_CERTS read at process start, so the certificate is made before Jest starts.
-ensureCertificate().then(({ certPath }) => {
-	const jest = spawnSync(
-		process.execPath,
-		[require.resolve('jest/bin/jest'), '--runInBand', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
-		{ cwd: root, stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } },
-	);
-	report(jest.status);
-}, (error) => {
-	console.error(`Could not make the Shopify fake's certificate: ${error.message}`);
-	process.exit(1);
-});
+ensureCertificate().then(
+	({ certPath }) => {
+		const jest = spawnSync(
+			process.execPath,
+			[
+				require.resolve('jest/bin/jest'),
+				'--runInBand',
+				'--json',
+				`--outputFile=${resultsFile}`,
+				...process.argv.slice(2),
+			],
+			{ cwd: root, stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } },
+		);
+		report(jest.status);
+	},
+	(error) => {
+		console.error(`Could not make the Shopify fake's certificate: ${error.message}`);
+		process.exit(1);
+	},
+);
 
 /** Prints the closing line and exits with Jest's code. */
 function report(status) {

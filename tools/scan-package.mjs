@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The scan lints compiled `.js` and package.json in the tarball (its `.ts` rules only fit sources).
@@ -18,22 +21,35 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Packs the package (as `npm publish` would) and unpacks it into a temporary folder. */
 function unpackedTarball(workDir) {
-	const packed = JSON.parse(execFileSync(NPM, ['pack', '--json', '--pack-destination', workDir], { cwd: REPO_ROOT, encoding: 'utf8' }));
+	const packed = JSON.parse(
+		execFileSync(NPM, ['pack', '--json', '--pack-destination', workDir], {
+			cwd: REPO_ROOT,
+			encoding: 'utf8',
+		}),
+	);
 	const packageDir = path.join(workDir, 'package');
 	execFileSync('tar', ['-xzf', path.join(workDir, packed[0].filename), '-C', workDir]);
 	return packageDir;
 }
 
 function report(label, result) {
-	console.log(`${result.passed ? 'passed' : 'FAILED'}  ${label}${result.message && !result.passed ? `: ${result.message}` : ''}`);
+	console.log(
+		`${result.passed ? 'passed' : 'FAILED'}  ${label}${result.message && !result.passed ? `: ${result.message}` : ''}`,
+	);
 	if (result.details) console.log(result.details);
 	return result.passed;
 }
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'myogo-scan-'));
 try {
-	const sourcePassed = report('source (package.json, nodes, credentials)', await analyzePackage(REPO_ROOT, SOURCE_FILE_PATTERNS));
-	const tarballPassed = report('packed tarball', await analyzePackage(unpackedTarball(workDir), TARBALL_FILE_PATTERNS));
+	const sourcePassed = report(
+		'source (package.json, nodes, credentials)',
+		await analyzePackage(REPO_ROOT, SOURCE_FILE_PATTERNS),
+	);
+	const tarballPassed = report(
+		'packed tarball',
+		await analyzePackage(unpackedTarball(workDir), TARBALL_FILE_PATTERNS),
+	);
 	process.exitCode = sourcePassed && tarballPassed ? 0 : 1;
 } finally {
 	rmSync(workDir, { recursive: true, force: true });

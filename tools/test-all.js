@@ -24,10 +24,19 @@ const results = [];
 for (const tier of TIERS) {
 	const started = Date.now();
 	console.log(`\n=== ${tier.name}: npm run ${tier.script}`);
-	const run = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', tier.script], { stdio: 'inherit' });
-	results.push({ ...tier, ok: run.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+	const run = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', tier.script], {
+		stdio: 'inherit',
+	});
+	results.push({
+		...tier,
+		ok: run.status === 0,
+		seconds: Math.round((Date.now() - started) / 1000),
+	});
 }
 
 console.log('\n=== test tiers');
-for (const r of results) console.log(`${r.ok ? 'passed' : 'FAILED'}  ${String(r.seconds).padStart(4)} s  ${r.name} (npm run ${r.script})`);
+for (const r of results)
+	console.log(
+		`${r.ok ? 'passed' : 'FAILED'}  ${String(r.seconds).padStart(4)} s  ${r.name} (npm run ${r.script})`,
+	);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -13,11 +13,29 @@ const env = { ...process.env, MYOGO_N8N: 'compat' };
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 const STEPS = [
-	{ name: 'install n8n 2.40 on Node 24 when missing', command: process.execPath, args: ['tools/ensure-compat-n8n.js'] },
+	{
+		name: 'install n8n 2.40 on Node 24 when missing',
+		command: process.execPath,
+		args: ['tools/ensure-compat-n8n.js'],
+	},
 	{ name: 'build', command: npm, args: ['run', '--silent', 'build'] },
-	{ name: 'end to end on n8n 2.40', command: process.execPath, args: ['tools/run-tests.js', '-c', 'test/e2e/jest.config.js'] },
+	{
+		name: 'end to end on n8n 2.40',
+		command: process.execPath,
+		args: ['tools/run-tests.js', '-c', 'test/e2e/jest.config.js'],
+	},
 	// The sign-in test first: the nodes panel test goes on from its signed-in page.
-	{ name: 'browser: nodes panel on n8n 2.40', command: process.execPath, args: ['tools/run-tests.js', '-c', 'test/browser/jest.config.js', '-t', 'demo login|nodes panel'] },
+	{
+		name: 'browser: nodes panel on n8n 2.40',
+		command: process.execPath,
+		args: [
+			'tools/run-tests.js',
+			'-c',
+			'test/browser/jest.config.js',
+			'-t',
+			'demo login|nodes panel',
+		],
+	},
 ];
 
 const results = [];
@@ -25,11 +43,16 @@ for (const step of STEPS) {
 	const started = Date.now();
 	console.log(`\n=== compat: ${step.name}`);
 	const run = spawnSync(step.command, step.args, { cwd: root, env, stdio: 'inherit' });
-	results.push({ ...step, ok: run.status === 0, seconds: Math.round((Date.now() - started) / 1000) });
+	results.push({
+		...step,
+		ok: run.status === 0,
+		seconds: Math.round((Date.now() - started) / 1000),
+	});
 	// Nothing after a failed install or build can run.
 	if (run.status !== 0 && results.length <= 2) break;
 }
 
 console.log('\n=== compat tier (n8n 2.40 on Node 24)');
-for (const r of results) console.log(`${r.ok ? 'passed' : 'FAILED'}  ${String(r.seconds).padStart(4)} s  ${r.name}`);
+for (const r of results)
+	console.log(`${r.ok ? 'passed' : 'FAILED'}  ${String(r.seconds).padStart(4)} s  ${r.name}`);
 process.exit(results.length === STEPS.length && results.every((r) => r.ok) ? 0 : 1);

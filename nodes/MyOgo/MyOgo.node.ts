@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
@@ -13,7 +18,8 @@ export class MyOgo implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Products, stock, orders and incoming stock in myOGO, the fulfillment platform of OGOship',
+		description:
+			'Products, stock, orders and incoming stock in myOGO, the fulfillment platform of OGOship',
 		defaults: { name: 'myOGO' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

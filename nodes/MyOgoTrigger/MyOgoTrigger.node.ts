@@ -24,7 +24,8 @@ export class MyOgoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow when orders, stock, products or incoming stock change in myOGO (polling)',
+		description:
+			'Starts a workflow when orders, stock, products or incoming stock change in myOGO (polling)',
 		defaults: { name: 'myOGO Trigger' },
 		polling: true,
 		inputs: [],
@@ -90,7 +91,8 @@ export class MyOgoTrigger implements INodeType {
 					{
 						name: 'All Changes in One Item',
 						value: 'batch',
-						description: 'All stock rows changed since the last poll in one item, as "stock" (for stores with batch APIs)',
+						description:
+							'All stock rows changed since the last poll in one item, as "stock" (for stores with batch APIs)',
 					},
 				],
 			},
@@ -123,7 +125,10 @@ export class MyOgoTrigger implements INodeType {
 				event === 'orderStatusChanged'
 					? (this.getNodeParameter('statuses', ['shipped']) as string[]).map((s) => s.toLowerCase())
 					: [],
-			stockOutput: event === 'stockChanged' ? (this.getNodeParameter('stockOutput', 'perProduct') as StockOutput) : 'perProduct',
+			stockOutput:
+				event === 'stockChanged'
+					? (this.getNodeParameter('stockOutput', 'perProduct') as StockOutput)
+					: 'perProduct',
 			startFrom: options.startFrom ? String(options.startFrom).trim() : '',
 		};
 		if (this.getMode() === 'manual') return await sampleLatest.call(this, settings);

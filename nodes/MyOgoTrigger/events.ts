@@ -40,7 +40,8 @@ function statusOf(row: IDataObject): string {
 
 const stockRecord = (row: IDataObject) => text(row.productCode);
 const productRecord = (row: IDataObject) => text(row.id ?? row.code);
-const incomingStockRecord = (row: IDataObject) => text(row.id ?? row.reference ?? row.autoReference);
+const incomingStockRecord = (row: IDataObject) =>
+	text(row.id ?? row.reference ?? row.autoReference);
 const orderRecord = (row: IDataObject) => text(row.id ?? row.reference);
 const orderKey = (row: IDataObject) => `${orderRecord(row)}#${statusOf(row)}`;
 
@@ -60,7 +61,8 @@ export const EVENTS: Record<PollEvent, EventDefinition> = {
 		noun: 'shipped order with a tracking number',
 		record: orderRecord,
 		key: orderKey,
-		matches: (row) => statusOf(row) === 'shipped' && trackingNumbersOf(row.trackingNumber).length > 0,
+		matches: (row) =>
+			statusOf(row) === 'shipped' && trackingNumbersOf(row.trackingNumber).length > 0,
 		tidy: tidyOrder,
 	},
 	stockChanged: {

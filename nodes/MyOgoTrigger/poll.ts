@@ -40,9 +40,14 @@ function startTime(this: IPollFunctions, startFrom: string): number {
 	if (startFrom === '') return Date.now();
 	const ms = DateTime.fromISO(startFrom.trim(), { zone: this.getTimezone() }).toMillis();
 	if (!Number.isFinite(ms)) {
-		throw new NodeOperationError(this.getNode(), `Start From "${startFrom}" is not a date and time`, {
-			description: 'Use an ISO 8601 time such as 2026-11-26T08:00:00Z, or leave it empty to start from now.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Start From "${startFrom}" is not a date and time`,
+			{
+				description:
+					'Use an ISO 8601 time such as 2026-11-26T08:00:00Z, or leave it empty to start from now.',
+			},
+		);
 	}
 	return ms;
 }
@@ -53,11 +58,16 @@ function startTime(this: IPollFunctions, startFrom: string): number {
  * the static data when a poll returns items). A failure halfway leaves the stored cursor as it was,
  * so the next poll reads the same changes again.
  */
-export async function pollChanges(this: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
+export async function pollChanges(
+	this: IPollFunctions,
+	settings: PollSettings,
+): Promise<INodeExecutionData[][] | null> {
 	const staticData = this.getWorkflowStaticData('node');
 	const definition = EVENTS[settings.event];
 	const stored = readCursor(staticData, settings.event, settings.startFrom);
-	const cursor = stored ?? newCursor(settings.event, settings.startFrom, startTime.call(this, settings.startFrom));
+	const cursor =
+		stored ??
+		newCursor(settings.event, settings.startFrom, startTime.call(this, settings.startFrom));
 
 	const handled = new Map<string, number>();
 	const emit: IDataObject[] = [];
@@ -89,7 +99,10 @@ const SAMPLE_WINDOWS_MS = [1, 24, 7 * 24, 30 * 24, 365 * 24].map((hours) => hour
  * shape. The cursor is neither read nor written. myOGO lists oldest first, so it reads a recent
  * window to its end and widens the window only when nothing in it matches.
  */
-export async function sampleLatest(this: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][]> {
+export async function sampleLatest(
+	this: IPollFunctions,
+	settings: PollSettings,
+): Promise<INodeExecutionData[][]> {
 	const definition = EVENTS[settings.event];
 	const now = Date.now();
 	for (const windowMs of SAMPLE_WINDOWS_MS) {
@@ -99,8 +112,12 @@ export async function sampleLatest(this: IPollFunctions, settings: PollSettings)
 		}
 		if (latest) return [toItems(settings, [latest])];
 	}
-	throw new NodeOperationError(this.getNode(), `No ${definition.noun} found in myOGO in the last year`, {
-		description:
-			'A test event shows the most recent matching record. Make a change in myOGO (or pick another event or status) and fetch again.',
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`No ${definition.noun} found in myOGO in the last year`,
+		{
+			description:
+				'A test event shows the most recent matching record. Make a change in myOGO (or pick another event or status) and fetch again.',
+		},
+	);
 }

@@ -15,7 +15,14 @@ import type { ReplayMemory } from './replay';
 import { keepInStaticData, memoryName, remember, seenRecently } from './replay';
 import { fingerprint, isValidSignature, SIGNATURE_HEADER } from './signature';
 import type { StoredSubscription } from './subscription';
-import { createSubscription, eventOf, isType, removeSubscription, subscriptionExists, SUBSCRIPTION_TYPES } from './subscription';
+import {
+	createSubscription,
+	eventOf,
+	isType,
+	removeSubscription,
+	subscriptionExists,
+	SUBSCRIPTION_TYPES,
+} from './subscription';
 
 /** Answers directly (n8n's own webhook nodes do the same for a refused call) and starts nothing. */
 function refuse(this: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
@@ -35,9 +42,15 @@ async function rawBodyOf(this: IWebhookFunctions): Promise<Buffer | undefined> {
 }
 
 /** The replay memory of this node's current subscription (see replay.ts). */
-function replayMemory(this: IWebhookFunctions | IExecuteFunctions, staticData: IDataObject): ReplayMemory {
+function replayMemory(
+	this: IWebhookFunctions | IExecuteFunctions,
+	staticData: IDataObject,
+): ReplayMemory {
 	const key = (staticData as StoredSubscription).signingKey ?? '';
-	return { staticData, name: memoryName(this.getWorkflow().id, this.getNode().name, this.getMode(), key) };
+	return {
+		staticData,
+		name: memoryName(this.getWorkflow().id, this.getNode().name, this.getMode(), key),
+	};
 }
 
 /**
@@ -52,12 +65,15 @@ export class MyOgoWebhookTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow the moment myOGO ships an order or a stock level changes (needs n8n reachable by myOGO)',
+		description:
+			'Starts a workflow the moment myOGO ships an order or a stock level changes (needs n8n reachable by myOGO)',
 		defaults: { name: 'myOGO Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'myOgoApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName: 'Event',
@@ -89,12 +105,14 @@ export class MyOgoWebhookTrigger implements INodeType {
 					{
 						name: 'One Item per Product',
 						value: 'perProduct',
-						description: 'Each stock row of the delivery becomes an item (productCode, stockAvailable, …)',
+						description:
+							'Each stock row of the delivery becomes an item (productCode, stockAvailable, …)',
 					},
 					{
 						name: 'All Changes in One Item',
 						value: 'batch',
-						description: 'All stock rows of the delivery in one item, as "stock" (for stores with batch APIs)',
+						description:
+							'All stock rows of the delivery in one item, as "stock" (for stores with batch APIs)',
 					},
 				],
 			},
@@ -152,13 +170,18 @@ export class MyOgoWebhookTrigger implements INodeType {
 		}
 		if (!payload || typeof payload !== 'object' || !isType(payload.type, event)) {
 			// Signed by our key but for another event: a subscription from before the event was changed.
-			return { webhookResponse: { message: `Ignored: this trigger listens for ${SUBSCRIPTION_TYPES[event].name}` } };
+			return {
+				webhookResponse: {
+					message: `Ignored: this trigger listens for ${SUBSCRIPTION_TYPES[event].name}`,
+				},
+			};
 		}
 
 		let items: INodeExecutionData[];
 		if (event === 'orderShipped') {
 			const order = payload.order;
-			if (!order || typeof order !== 'object') return refuse.call(this, 400, 'The delivery has no order');
+			if (!order || typeof order !== 'object')
+				return refuse.call(this, 400, 'The delivery has no order');
 			items = [{ json: tidyOrder(order as IDataObject) }];
 		} else {
 			const stock = payload.stock;

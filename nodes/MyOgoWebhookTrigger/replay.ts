@@ -53,7 +53,12 @@ export interface ReplayMemory {
  * The process memory's name for one subscription of one node: a new subscription (new signing key)
  * starts with an empty memory, and test deliveries (manual mode) never mix with production ones.
  */
-export function memoryName(workflowId: string | undefined, nodeName: string, mode: string, signingKey: string): string {
+export function memoryName(
+	workflowId: string | undefined,
+	nodeName: string,
+	mode: string,
+	signingKey: string,
+): string {
 	const keyId = createHash('sha256').update(signingKey).digest('hex').slice(0, 16);
 	return JSON.stringify([workflowId ?? '', nodeName, mode, keyId]);
 }
@@ -82,12 +87,19 @@ export function seenRecently(memory: ReplayMemory, hash: string, now: number): b
 
 /** Remembers a delivery that is about to start a workflow, in the process and in static data. */
 export function remember(memory: ReplayMemory, hash: string, now: number): void {
-	processMemory.set(memory.name, union(fresh(processMemory.get(memory.name), now), { [hash]: now }));
+	processMemory.set(
+		memory.name,
+		union(fresh(processMemory.get(memory.name), now), { [hash]: now }),
+	);
 	memory.staticData[KEY] = union(fresh(memory.staticData[KEY], now), { [hash]: now });
 }
 
 /** Notes the node's subscription as activation left it (its signing key, or none after removal). */
-export function noteSubscription(workflowId: string | undefined, nodeName: string, signingKey: string | undefined): void {
+export function noteSubscription(
+	workflowId: string | undefined,
+	nodeName: string,
+	signingKey: string | undefined,
+): void {
 	currentKeys.set(JSON.stringify([workflowId ?? '', nodeName]), signingKey ?? '');
 }
 
@@ -96,12 +108,18 @@ export function noteSubscription(workflowId: string | undefined, nodeName: strin
  * with the run). Writes only when static data lacks an entry (an unchanged memory is not saved
  * again), and never from a run that holds another subscription than the one activated since.
  */
-export function keepInStaticData(memory: ReplayMemory, workflowId: string | undefined, nodeName: string, now: number): void {
+export function keepInStaticData(
+	memory: ReplayMemory,
+	workflowId: string | undefined,
+	nodeName: string,
+	now: number,
+): void {
 	const current = currentKeys.get(JSON.stringify([workflowId ?? '', nodeName]));
 	if (current !== undefined && current !== (memory.staticData.signingKey ?? '')) return;
 	const stored = fresh(memory.staticData[KEY], now);
 	const inProcess = fresh(processMemory.get(memory.name), now);
-	if (Object.keys(inProcess).every((hash) => Object.prototype.hasOwnProperty.call(stored, hash))) return;
+	if (Object.keys(inProcess).every((hash) => Object.prototype.hasOwnProperty.call(stored, hash)))
+		return;
 	memory.staticData[KEY] = union(stored, inProcess);
 }
 

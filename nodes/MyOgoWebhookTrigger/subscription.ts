@@ -48,12 +48,17 @@ function stored(staticData: IDataObject): StoredSubscription {
 
 async function deleteSubscription(this: IHookFunctions, id: string): Promise<boolean> {
 	try {
-		await myOgoRequest.call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}` });
+		await myOgoRequest.call(this, {
+			method: 'DELETE',
+			path: `/webhooks/${encodeURIComponent(id)}`,
+		});
 		return true;
 	} catch (error) {
 		// Already gone is what we wanted.
 		if (String((error as { httpCode?: unknown }).httpCode) === '404') return true;
-		this.logger.warn(`myOGO webhook subscription ${id} could not be deleted: ${(error as Error).message}`);
+		this.logger.warn(
+			`myOGO webhook subscription ${id} could not be deleted: ${(error as Error).message}`,
+		);
 		return false;
 	}
 }
@@ -64,12 +69,17 @@ async function deleteSubscription(this: IHookFunctions, id: string): Promise<boo
  * node's URL is an orphan (left by an earlier activation whose deactivation failed, or made for
  * another event) and is deleted, so deliveries never double up or arrive for the wrong event.
  */
-export async function subscriptionExists(this: IHookFunctions, event: WebhookEvent): Promise<boolean> {
+export async function subscriptionExists(
+	this: IHookFunctions,
+	event: WebhookEvent,
+): Promise<boolean> {
 	const staticData = this.getWorkflowStaticData('node');
 	const mine = stored(staticData);
 	const url = this.getNodeWebhookUrl('default');
 	const subscriptions = await myOgoList.call(this, { path: '/webhooks' });
-	const current = subscriptions.find((s) => mine.webhookId !== undefined && s.id === mine.webhookId);
+	const current = subscriptions.find(
+		(s) => mine.webhookId !== undefined && s.id === mine.webhookId,
+	);
 	const intact =
 		current !== undefined &&
 		!!mine.signingKey &&
@@ -82,7 +92,11 @@ export async function subscriptionExists(this: IHookFunctions, event: WebhookEve
 			await deleteSubscription.call(this, String(subscription.id));
 		}
 	}
-	noteSubscription(this.getWorkflow().id, this.getNode().name, intact ? mine.signingKey : undefined);
+	noteSubscription(
+		this.getWorkflow().id,
+		this.getNode().name,
+		intact ? mine.signingKey : undefined,
+	);
 	if (intact) return true;
 	delete mine.webhookId;
 	delete mine.signingKey;
@@ -90,7 +104,10 @@ export async function subscriptionExists(this: IHookFunctions, event: WebhookEve
 }
 
 /** Registers a subscription for this event to this node's URL, with a fresh signing key. */
-export async function createSubscription(this: IHookFunctions, event: WebhookEvent): Promise<boolean> {
+export async function createSubscription(
+	this: IHookFunctions,
+	event: WebhookEvent,
+): Promise<boolean> {
 	const url = this.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(this.getNode(), 'n8n gave no webhook URL for this node');
 	const key = newSigningKey();
@@ -100,9 +117,14 @@ export async function createSubscription(this: IHookFunctions, event: WebhookEve
 		body: { url, key, type: SUBSCRIPTION_TYPES[event].name },
 	})) as IDataObject;
 	if (!reply || typeof reply.id !== 'string' || reply.id === '') {
-		throw new NodeOperationError(this.getNode(), 'myOGO accepted the webhook subscription but sent no id back', {
-			description: 'Without the id the subscription could not be removed on deactivation. Try activating again.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'myOGO accepted the webhook subscription but sent no id back',
+			{
+				description:
+					'Without the id the subscription could not be removed on deactivation. Try activating again.',
+			},
+		);
 	}
 	const staticData = this.getWorkflowStaticData('node');
 	const mine = stored(staticData);

@@ -69,10 +69,18 @@ async function handleControlCall(ctx, control, req, res, rawPath, query) {
 	}
 	const method = req.method || 'GET';
 	const match = control.match(method, rawPath);
-	if (!match) throw new ApiError(404, `There is no control call ${method} ${rawPath}; see GET /_sandbox.`);
+	if (!match)
+		throw new ApiError(404, `There is no control call ${method} ${rawPath}; see GET /_sandbox.`);
 	const raw = await readRawBody(req, CONTROL_BODY_LIMIT);
 	const body = parseJsonBody(raw, req.headers['content-type'], { anyContentType: true });
-	const reply = await match.handler({ method, path: rawPath, params: match.params, query, body, headers: req.headers });
+	const reply = await match.handler({
+		method,
+		path: rawPath,
+		params: match.params,
+		query,
+		body,
+		headers: req.headers,
+	});
 	sendJson(res, reply.status, reply.body, reply.headers);
 }
 
@@ -89,7 +97,9 @@ async function handleApiCall(ctx, api, req, res, rawPath, query) {
 	const entry = ctx.requestLog.begin(method, rawPath, query.pairs);
 	res.on('close', () => ctx.requestLog.finish(entry, res.headersSent ? res.statusCode : 0));
 	const started = Date.now();
-	res.on('finish', () => ctx.log(`${method} ${entry.path} → ${res.statusCode} (${Date.now() - started} ms)`));
+	res.on('finish', () =>
+		ctx.log(`${method} ${entry.path} → ${res.statusCode} (${Date.now() - started} ms)`),
+	);
 
 	const raw = await readRawBody(req, API_BODY_LIMIT);
 	await ctx.latency.wait();
@@ -105,14 +115,21 @@ async function handleApiCall(ctx, api, req, res, rawPath, query) {
 		}
 		ctx.requestLog.finish(entry, fault.status, true);
 		/** @type {Record<string, string>} */
-		const headers = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
-		sendJson(res, fault.status, errorBody(fault.status, `Injected fault: the sandbox was told to answer ${fault.status}.`), headers);
+		const headers =
+			fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
+		sendJson(
+			res,
+			fault.status,
+			errorBody(fault.status, `Injected fault: the sandbox was told to answer ${fault.status}.`),
+			headers,
+		);
 		return;
 	}
 
 	const path = rawPath.toLowerCase().replace(/\/+$/, '');
 	if (path === '/oauth/token') {
-		if (method !== 'POST') throw new ApiError(405, 'The token endpoint takes POST only.', { Allow: 'POST' });
+		if (method !== 'POST')
+			throw new ApiError(405, 'The token endpoint takes POST only.', { Allow: 'POST' });
 		const reply = handleTokenRequest(ctx, raw, req.headers);
 		sendJson(res, reply.status, reply.body, reply.headers);
 		return;
@@ -122,7 +139,14 @@ async function handleApiCall(ctx, api, req, res, rawPath, query) {
 	if (!match) throw new ApiError(404, `No API endpoint matches ${method} ${rawPath}.`);
 	authenticate(ctx, req.headers);
 	const body = parseJsonBody(raw, req.headers['content-type']);
-	const reply = await match.handler({ method, path: rawPath, params: match.params, query, body, headers: req.headers });
+	const reply = await match.handler({
+		method,
+		path: rawPath,
+		params: match.params,
+		query,
+		body,
+		headers: req.headers,
+	});
 	sendJson(res, reply.status, reply.body, reply.headers);
 }
 

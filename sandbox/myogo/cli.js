@@ -20,9 +20,13 @@ async function main() {
 	if (args.includes('--help') || args.includes('-h') || unknown.length > 0) {
 		if (unknown.length > 0) console.error(`unknown option: ${unknown.join(' ')}`);
 		console.log('usage: node sandbox/cli.js [--seed] [--quiet]');
-		console.log('  --seed   load a small demo shop (products, stock, orders) when the sandbox is empty');
+		console.log(
+			'  --seed   load a small demo shop (products, stock, orders) when the sandbox is empty',
+		);
 		console.log('  --quiet  do not print a line per API call');
-		console.log('env: MYOGO_SANDBOX_PORT (5690), MYOGO_SANDBOX_HOST (127.0.0.1), MYOGO_SANDBOX_DATA (data file)');
+		console.log(
+			'env: MYOGO_SANDBOX_PORT (5690), MYOGO_SANDBOX_HOST (127.0.0.1), MYOGO_SANDBOX_DATA (data file)',
+		);
 		process.exit(unknown.length > 0 ? 2 : 0);
 	}
 	const quiet = args.includes('--quiet');
@@ -49,11 +53,14 @@ async function main() {
 				headers: { 'Content-Type': 'application/json' },
 				body: JSON.stringify(demoShop),
 			});
-			const result = /** @type {{ products: number, orders: number, incomingStock: number, message?: string }} */ (
-				await response.json()
-			);
+			const result =
+				/** @type {{ products: number, orders: number, incomingStock: number, message?: string }} */ (
+					await response.json()
+				);
 			if (!response.ok) throw new Error(`seeding failed: ${result.message}`);
-			console.log(`Seeded the demo shop: ${result.products} products, ${result.orders} orders, ${result.incomingStock} incoming deliveries.`);
+			console.log(
+				`Seeded the demo shop: ${result.products} products, ${result.orders} orders, ${result.incomingStock} incoming deliveries.`,
+			);
 		}
 	}
 
@@ -72,7 +79,8 @@ async function main() {
 	console.log(`  (X-OgoKey API key: ${c.apiKey})`);
 	console.log('');
 	console.log(`Control API:      ${sandbox.url}/_sandbox  (loopback only; see sandbox/README.md)`);
-	if (process.env.MYOGO_SANDBOX_DATA) console.log(`Data file:        ${process.env.MYOGO_SANDBOX_DATA}`);
+	if (process.env.MYOGO_SANDBOX_DATA)
+		console.log(`Data file:        ${process.env.MYOGO_SANDBOX_DATA}`);
 	console.log('Stop with Ctrl+C.');
 
 	let stopping = false;

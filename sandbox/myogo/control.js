@@ -30,7 +30,8 @@ function isControlPath(rawPath) {
  */
 function objectBody(body) {
 	if (body === undefined) return {};
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The request body must be a JSON object.');
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		throw badRequest('The request body must be a JSON object.');
 	return /** @type {Record<string, unknown>} */ (body);
 }
 
@@ -76,8 +77,13 @@ function createControlRouter(ctx) {
 
 	router.add('GET', '/_sandbox/shipping-codes', () => ok(ctx.store.shippingCodes));
 	router.add('PUT', '/_sandbox/shipping-codes', ({ body }) => {
-		if (!Array.isArray(body) || !body.every((code) => typeof code === 'string' && code.trim() !== '')) {
-			throw badRequest('The request body must be a list of delivery type codes, e.g. ["POSTI_PAKETTI"].');
+		if (
+			!Array.isArray(body) ||
+			!body.every((code) => typeof code === 'string' && code.trim() !== '')
+		) {
+			throw badRequest(
+				'The request body must be a list of delivery type codes, e.g. ["POSTI_PAKETTI"].',
+			);
 		}
 		ctx.store.shippingCodes = [...new Set(/** @type {string[]} */ (body))];
 		ctx.store.markChanged();
@@ -108,7 +114,9 @@ function createControlRouter(ctx) {
 		return ok([]);
 	});
 
-	router.add('GET', '/_sandbox/deliveries', ({ query }) => ok(ctx.webhookDelivery.list(readSince(query))));
+	router.add('GET', '/_sandbox/deliveries', ({ query }) =>
+		ok(ctx.webhookDelivery.list(readSince(query))),
+	);
 	router.add('DELETE', '/_sandbox/deliveries', () => {
 		ctx.webhookDelivery.clearLog();
 		return ok([]);
@@ -118,14 +126,19 @@ function createControlRouter(ctx) {
 	router.add('POST', '/_sandbox/clock', ({ body }) => {
 		const b = objectBody(body);
 		if (b.advanceMs !== undefined) {
-			if (!ctx.clock.frozen) throw badRequest("'advanceMs' moves a frozen clock; freeze it first with {\"now\": \"<ISO time>\"}.");
-			if (!Number.isInteger(b.advanceMs)) throw badRequest("The field 'advanceMs' must be a whole number of milliseconds.");
+			if (!ctx.clock.frozen)
+				throw badRequest(
+					'\'advanceMs\' moves a frozen clock; freeze it first with {"now": "<ISO time>"}.',
+				);
+			if (!Number.isInteger(b.advanceMs))
+				throw badRequest("The field 'advanceMs' must be a whole number of milliseconds.");
 			ctx.clock.freeze(ctx.clock.now() + /** @type {number} */ (b.advanceMs));
 		} else if (b.now === null) {
 			ctx.clock.unfreeze();
 		} else {
 			const ms = typeof b.now === 'string' ? parseIsoTimestamp(b.now) : null;
-			if (ms === null) throw badRequest("The field 'now' must be an ISO-8601 timestamp, or null for real time.");
+			if (ms === null)
+				throw badRequest("The field 'now' must be an ISO-8601 timestamp, or null for real time.");
 			ctx.clock.freeze(Math.floor(ms));
 		}
 		return ok(clockState(ctx));
@@ -145,7 +158,8 @@ function clockState(ctx) {
 function readSince(query) {
 	const since = query.filter('since');
 	if (since === undefined) return 0;
-	if (!/^\d+$/.test(since)) throw badRequest("The query parameter 'since' must be a whole number from 0 up.");
+	if (!/^\d+$/.test(since))
+		throw badRequest("The query parameter 'since' must be a whole number from 0 up.");
 	return Number(since);
 }
 

@@ -25,7 +25,12 @@ const DEFAULT_CREDENTIALS = Object.freeze({
 });
 
 /** The delivery types the contract says the sandbox's merchant has enabled. */
-const DEFAULT_SHIPPING_CODES = Object.freeze(['POSTI_PAKETTI', 'POSTI_SMARTPOST', 'MATKAHUOLTO', 'DHL_EXPRESS']);
+const DEFAULT_SHIPPING_CODES = Object.freeze([
+	'POSTI_PAKETTI',
+	'POSTI_SMARTPOST',
+	'MATKAHUOLTO',
+	'DHL_EXPRESS',
+]);
 
 const DEFAULTS = Object.freeze({
 	/** 0 asks the operating system for a free port. */

@@ -43,12 +43,23 @@ class FaultQueue {
 	 */
 	add(body) {
 		if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-			throw badRequest('The request body must be a JSON object such as {"status": 503, "count": 2}.');
+			throw badRequest(
+				'The request body must be a JSON object such as {"status": 503, "count": 2}.',
+			);
 		}
 		const b = /** @type {Record<string, unknown>} */ (body);
 		const status = b.status;
-		if (status !== 'reset' && !(Number.isInteger(status) && /** @type {number} */ (status) >= 400 && /** @type {number} */ (status) <= 599)) {
-			throw badRequest("The field 'status' must be an HTTP error status from 400 to 599, or \"reset\".");
+		if (
+			status !== 'reset' &&
+			!(
+				Number.isInteger(status) &&
+				/** @type {number} */ (status) >= 400 &&
+				/** @type {number} */ (status) <= 599
+			)
+		) {
+			throw badRequest(
+				'The field \'status\' must be an HTTP error status from 400 to 599, or "reset".',
+			);
 		}
 		const count = b.count === undefined ? 1 : b.count;
 		if (!Number.isInteger(count) || /** @type {number} */ (count) < 1) {
@@ -58,13 +69,20 @@ class FaultQueue {
 		const delayMs = optionalWhole(b.delayMs, 'delayMs');
 		let path;
 		if (b.path !== undefined && b.path !== null && b.path !== '') {
-			if (typeof b.path !== 'string') throw badRequest("The field 'path' must be a string such as \"/api/v1/orders\".");
+			if (typeof b.path !== 'string')
+				throw badRequest('The field \'path\' must be a string such as "/api/v1/orders".');
 			path = (b.path.startsWith('/') ? b.path : `/${b.path}`).toLowerCase();
 		}
-		if (b.method !== undefined && b.method !== null && b.method !== '' && typeof b.method !== 'string') {
-			throw badRequest("The field 'method' must be a string such as \"POST\".");
+		if (
+			b.method !== undefined &&
+			b.method !== null &&
+			b.method !== '' &&
+			typeof b.method !== 'string'
+		) {
+			throw badRequest('The field \'method\' must be a string such as "POST".');
 		}
-		const method = typeof b.method === 'string' && b.method !== '' ? b.method.toUpperCase() : undefined;
+		const method =
+			typeof b.method === 'string' && b.method !== '' ? b.method.toUpperCase() : undefined;
 		/** @type {FaultRule} */
 		const rule = {
 			id: this.nextId++,
@@ -87,7 +105,9 @@ class FaultQueue {
 	 */
 	take(rawPath, method) {
 		const path = rawPath.toLowerCase();
-		const index = this.rules.findIndex((rule) => (!rule.method || rule.method === method) && covers(rule, path));
+		const index = this.rules.findIndex(
+			(rule) => (!rule.method || rule.method === method) && covers(rule, path),
+		);
 		if (index < 0) return null;
 		const rule = this.rules[index];
 		rule.remaining -= 1;
@@ -110,7 +130,8 @@ class FaultQueue {
  */
 function covers(rule, path) {
 	const isTokenPath = path.replace(/\/+$/, '') === '/oauth/token';
-	if (isTokenPath) return rule.path !== undefined && rule.path.startsWith('/oauth') && path.startsWith(rule.path);
+	if (isTokenPath)
+		return rule.path !== undefined && rule.path.startsWith('/oauth') && path.startsWith(rule.path);
 	if (rule.path !== undefined) return path.startsWith(rule.path);
 	return path === '/api/v1' || path.startsWith('/api/v1/');
 }

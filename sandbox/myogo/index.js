@@ -121,7 +121,12 @@ async function startSandbox(options = {}) {
 	});
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	// Bound to every interface? Hand out the loopback address, which a client can actually dial.
-	const reachable = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+	const reachable =
+		address.address === '0.0.0.0'
+			? '127.0.0.1'
+			: address.address === '::'
+				? '::1'
+				: address.address;
 	const hostForUrl = reachable.includes(':') ? `[${reachable}]` : reachable;
 	const url = `http://${hostForUrl}:${address.port}`;
 	log(`myOGO sandbox listening on ${url}`);
@@ -155,7 +160,7 @@ async function startSandbox(options = {}) {
  */
 function resolveOptions(options) {
 	/** @param {keyof typeof DEFAULTS} name */
-	const pick = (name) => (options[/** @type {keyof SandboxOptions} */ (name)] ?? DEFAULTS[name]);
+	const pick = (name) => options[/** @type {keyof SandboxOptions} */ (name)] ?? DEFAULTS[name];
 	const delays = options.webhookRetryDelaysMs ?? [...DEFAULTS.webhookRetryDelaysMs];
 	if (!Array.isArray(delays) || !delays.every((d) => Number.isFinite(d) && d >= 0)) {
 		throw new TypeError('webhookRetryDelaysMs must be a list of non-negative numbers');

@@ -15,8 +15,15 @@ class Latency {
 
 	/** @param {unknown} body `{ ms }` */
 	set(body) {
-		const ms = body && typeof body === 'object' ? /** @type {Record<string, unknown>} */ (body).ms : undefined;
-		if (!Number.isInteger(ms) || /** @type {number} */ (ms) < 0 || /** @type {number} */ (ms) > 600000) {
+		const ms =
+			body && typeof body === 'object'
+				? /** @type {Record<string, unknown>} */ (body).ms
+				: undefined;
+		if (
+			!Number.isInteger(ms) ||
+			/** @type {number} */ (ms) < 0 ||
+			/** @type {number} */ (ms) > 600000
+		) {
 			throw badRequest("The field 'ms' must be a whole number of milliseconds from 0 to 600000.");
 		}
 		this.ms = /** @type {number} */ (ms);

@@ -108,7 +108,8 @@ class ModifiedOrder {
 	indexOfEntry(entry) {
 		// (ms, seq) is unique, so the entry sits right before its insertion point.
 		const index = this.insertionPoint(entry.ms, entry.seq) - 1;
-		if (this.entries[index] !== entry) throw new Error(`ModifiedOrder corrupted at key ${entry.key}`);
+		if (this.entries[index] !== entry)
+			throw new Error(`ModifiedOrder corrupted at key ${entry.key}`);
 		return index;
 	}
 }

@@ -50,7 +50,9 @@ function readModifiedAfter(query, name = 'modifiedAfter') {
 	if (ms === null) {
 		// A '+' sent unencoded in a query string arrives as a space.
 		const hint = / \d{2}(:?\d{2})?$/.test(text) ? " (a '+' in an offset must be sent as %2B)" : '';
-		throw badRequest(`The query parameter '${name}' must be an ISO-8601 timestamp such as 2026-11-26T17:00:00.000Z${hint}.`);
+		throw badRequest(
+			`The query parameter '${name}' must be an ISO-8601 timestamp such as 2026-11-26T17:00:00.000Z${hint}.`,
+		);
 	}
 	return ms;
 }

@@ -48,7 +48,9 @@ class Persistence {
 			throw new Error(`the sandbox data file ${this.file} is not valid JSON: ${error.message}`);
 		}
 		this.store.restore(snapshot);
-		this.log(`loaded ${this.store.products.size} products and ${this.store.orders.size} orders from ${this.file}`);
+		this.log(
+			`loaded ${this.store.products.size} products and ${this.store.orders.size} orders from ${this.file}`,
+		);
 		return true;
 	}
 

@@ -41,7 +41,12 @@ function parseIsoTimestamp(text) {
 	const wholeMs = Date.UTC(year, month - 1, day, hour, minute, second);
 	// Date.UTC rolls 31 April over into May; a real calendar date round-trips.
 	const check = new Date(wholeMs);
-	if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+	if (
+		check.getUTCFullYear() !== year ||
+		check.getUTCMonth() !== month - 1 ||
+		check.getUTCDate() !== day
+	)
+		return null;
 	const offsetMin = offsetMinutes(offset);
 	if (offsetMin === null) return null;
 	const fractionMs = fraction ? Number(`0.${fraction}`) * 1000 : 0;

@@ -63,7 +63,11 @@ function isPlainObject(value) {
  */
 function readFields(body, spec, { prefix = '', partial = false } = {}) {
 	if (!isPlainObject(body)) {
-		throw badRequest(prefix ? `The field '${prefix}' must be a JSON object.` : 'The request body must be a JSON object.');
+		throw badRequest(
+			prefix
+				? `The field '${prefix}' must be a JSON object.`
+				: 'The request body must be a JSON object.',
+		);
 	}
 	/** @type {Record<string, any>} */
 	const out = {};
@@ -74,7 +78,8 @@ function readFields(body, spec, { prefix = '', partial = false } = {}) {
 			if (rule.required && !partial) throw missing(path);
 			continue;
 		}
-		const blank = value === null || (rule.required && typeof value === 'string' && value.trim() === '');
+		const blank =
+			value === null || (rule.required && typeof value === 'string' && value.trim() === '');
 		if (blank) {
 			if (rule.required) throw missing(path);
 			out[name] = null;
@@ -98,7 +103,8 @@ function text({ maxLength, pattern, describe, acceptNumber = false } = {}) {
 		else if (acceptNumber && typeof value === 'number' && Number.isFinite(value)) s = String(value);
 		else throw malformed(path, describe ? `${describe} (a string)` : 'a string');
 		if (pattern && !pattern.test(s)) throw malformed(path, describe || `text matching ${pattern}`);
-		if (maxLength !== undefined && s.length > maxLength) throw malformed(path, `at most ${maxLength} characters long`);
+		if (maxLength !== undefined && s.length > maxLength)
+			throw malformed(path, `at most ${maxLength} characters long`);
 		return s;
 	};
 }

@@ -99,7 +99,13 @@ class WebhookDispatcher {
 		if (subscriptions.length === 0) return;
 		const body = JSON.stringify({ type, occurred: toIso(this.clock.now()), ...data });
 		for (const subscription of subscriptions) {
-			this.enqueue({ deliveryId: crypto.randomUUID(), subscriptionId: subscription.id, type, body, attempt: 1 });
+			this.enqueue({
+				deliveryId: crypto.randomUUID(),
+				subscriptionId: subscription.id,
+				type,
+				body,
+				attempt: 1,
+			});
 		}
 	}
 
@@ -118,7 +124,9 @@ class WebhookDispatcher {
 	 * @param {number} [sinceSeq] only attempts after this sequence number
 	 */
 	list(sinceSeq = 0) {
-		const firstSeq = this.entries.length ? /** @type {number} */ (this.entries[0].seq) : this.nextSeq;
+		const firstSeq = this.entries.length
+			? /** @type {number} */ (this.entries[0].seq)
+			: this.nextSeq;
 		return this.entries.slice(Math.max(0, sinceSeq - firstSeq + 1));
 	}
 
@@ -177,7 +185,10 @@ class WebhookDispatcher {
 			return;
 		}
 		const started = Date.now();
-		const signature = crypto.createHmac('sha256', subscription.key).update(job.body, 'utf8').digest('base64');
+		const signature = crypto
+			.createHmac('sha256', subscription.key)
+			.update(job.body, 'utf8')
+			.digest('base64');
 		const headers = {
 			...subscription.customHeaders,
 			'Content-Type': 'application/json; charset=utf-8',
@@ -187,7 +198,8 @@ class WebhookDispatcher {
 		const { status, error } = await this.post(subscription.url, headers, job.body);
 		if (this.stopped) return;
 		const delivered = status !== null && status >= 200 && status < 300;
-		const willRetry = !delivered && job.attempt < this.maxAttempts && this.store.webhooks.has(job.subscriptionId);
+		const willRetry =
+			!delivered && job.attempt < this.maxAttempts && this.store.webhooks.has(job.subscriptionId);
 		this.record({
 			deliveryId: job.deliveryId,
 			subscriptionId: job.subscriptionId,
@@ -218,7 +230,8 @@ class WebhookDispatcher {
 	/** @param {DeliveryLogEntry} entry */
 	record(entry) {
 		this.entries.push({ seq: this.nextSeq++, ...entry });
-		if (this.entries.length > this.logLimit) this.entries.splice(0, Math.max(1, Math.floor(this.logLimit / 10)));
+		if (this.entries.length > this.logLimit)
+			this.entries.splice(0, Math.max(1, Math.floor(this.logLimit / 10)));
 	}
 
 	/**

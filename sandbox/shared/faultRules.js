@@ -17,7 +17,9 @@
 function takeFault(rules, matches) {
 	const rule = rules.find(matches);
 	if (!rule) return null;
-	const counts = /** @type {{ after: number, remaining: number }} */ (/** @type {unknown} */ (rule));
+	const counts = /** @type {{ after: number, remaining: number }} */ (
+		/** @type {unknown} */ (rule)
+	);
 	if (counts.after > 0) {
 		counts.after -= 1;
 		return null;

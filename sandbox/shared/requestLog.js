@@ -13,7 +13,8 @@
 const REDACTED = '[redacted]';
 
 /** Query parameter names whose values are never logged. */
-const SECRET_NAME = /token|secret|password|passwd|pwd|key|auth|signature|hmac|credential|session|code_verifier/i;
+const SECRET_NAME =
+	/token|secret|password|passwd|pwd|key|auth|signature|hmac|credential|session|code_verifier/i;
 
 /** Something shaped like a JWT (three base64url parts). */
 const JWT_SHAPE = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g;
@@ -73,7 +74,8 @@ class RequestLog {
 		};
 		this.entries.push(entry);
 		// Drop the oldest tenth at once, so trimming stays cheap per call.
-		if (this.entries.length > this.limit) this.entries.splice(0, Math.max(1, Math.floor(this.limit / 10)));
+		if (this.entries.length > this.limit)
+			this.entries.splice(0, Math.max(1, Math.floor(this.limit / 10)));
 		return entry;
 	}
 

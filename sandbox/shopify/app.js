@@ -59,11 +59,12 @@ function createRequestHandler(ctx) {
 		const rawPath = (q < 0 ? url : url.slice(0, q)).replace(/\/{2,}/g, '/');
 		const query = new Query(q < 0 ? '' : url.slice(q + 1));
 		const oauthPath = OAUTH_PATH.exec(rawPath);
-		const handled = rawPath === '/_fake' || rawPath.startsWith('/_fake/')
-			? handleControlCall(control, req, res, rawPath, query)
-			: oauthPath
-				? handleOAuthCall(oauth, req, res, oauthPath[1], query)
-				: handleAdminCall(ctx, rest, req, res, rawPath, query);
+		const handled =
+			rawPath === '/_fake' || rawPath.startsWith('/_fake/')
+				? handleControlCall(control, req, res, rawPath, query)
+				: oauthPath
+					? handleOAuthCall(oauth, req, res, oauthPath[1], query)
+					: handleAdminCall(ctx, rest, req, res, rawPath, query);
 		handled.catch((error) => answerError(ctx, res, error));
 	};
 }
@@ -76,13 +77,25 @@ function createRequestHandler(ctx) {
  * @param {Query} query
  */
 async function handleControlCall(control, req, res, rawPath, query) {
-	if (!isLoopbackAddress(req.socket.remoteAddress)) throw new ShopifyError(403, 'The fake\'s control API answers loopback callers only.');
+	if (!isLoopbackAddress(req.socket.remoteAddress))
+		throw new ShopifyError(403, "The fake's control API answers loopback callers only.");
 	const method = req.method || 'GET';
 	const match = control.match(method, rawPath);
-	if (!match) throw new ShopifyError(404, `There is no control call ${method} ${rawPath}; see sandbox/README.md.`);
+	if (!match)
+		throw new ShopifyError(
+			404,
+			`There is no control call ${method} ${rawPath}; see sandbox/README.md.`,
+		);
 	const raw = await readRawBody(req, CONTROL_BODY_LIMIT);
 	const body = parseJsonBody(raw, req.headers['content-type'], { anyContentType: true });
-	const reply = await match.handler({ method, path: rawPath, params: match.params, query, body, headers: req.headers });
+	const reply = await match.handler({
+		method,
+		path: rawPath,
+		params: match.params,
+		query,
+		body,
+		headers: req.headers,
+	});
 	sendJson(res, reply.status, reply.body, reply.headers);
 }
 
@@ -99,7 +112,14 @@ async function handleOAuthCall(oauth, req, res, path, query) {
 	if (!match) throw new ShopifyError(404, 'Not Found');
 	const raw = await readRawBody(req, API_BODY_LIMIT);
 	const body = raw.length ? parseOAuthBody(raw, req.headers['content-type']) : {};
-	const reply = await match.handler({ method, path, params: match.params, query, body, headers: req.headers });
+	const reply = await match.handler({
+		method,
+		path,
+		params: match.params,
+		query,
+		body,
+		headers: req.headers,
+	});
 	if (reply.status === 302) {
 		res.writeHead(302, reply.headers);
 		return void res.end();
@@ -113,7 +133,8 @@ async function handleOAuthCall(oauth, req, res, path, query) {
  * @param {string | undefined} contentType
  */
 function parseOAuthBody(raw, contentType) {
-	if ((contentType ?? '').includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+	if ((contentType ?? '').includes('application/x-www-form-urlencoded'))
+		return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
 	return parseJsonBody(raw, contentType, { anyContentType: true });
 }
 
@@ -128,21 +149,36 @@ function parseOAuthBody(raw, contentType) {
 async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 	const method = req.method || 'GET';
 	const m = ADMIN_PATH.exec(rawPath);
-	const entry = /** @type {import('../shared/requestLog').RequestLogEntry & { servedVersion?: string, graphqlOperation?: string, graphqlRootFields?: string[], throttled?: boolean, idempotentReplay?: boolean, delayedMs?: number, credential?: 'oauth' | 'app-token' }} */ (
-		ctx.requestLog.begin(method, m ? rawPath.slice(rawPath.indexOf('/admin/')) : rawPath, query.pairs)
-	);
+	const entry =
+		/** @type {import('../shared/requestLog').RequestLogEntry & { servedVersion?: string, graphqlOperation?: string, graphqlRootFields?: string[], throttled?: boolean, idempotentReplay?: boolean, delayedMs?: number, credential?: 'oauth' | 'app-token' }} */ (
+			ctx.requestLog.begin(
+				method,
+				m ? rawPath.slice(rawPath.indexOf('/admin/')) : rawPath,
+				query.pairs,
+			)
+		);
 	res.on('close', () => ctx.requestLog.finish(entry, res.headersSent ? res.statusCode : 0));
 	const raw = await readRawBody(req, API_BODY_LIMIT);
 	const apiVersion = m ? servedVersion(m[1]) : null;
 	if (!m || !apiVersion) throw new ShopifyError(404, 'Not Found');
 	entry.servedVersion = apiVersion;
 	const token = req.headers['x-shopify-access-token'];
-	if (!ctx.acceptsToken(token)) throw new ShopifyError(401, '[API] Invalid API key or access token (unrecognized login or wrong password)');
+	if (!ctx.acceptsToken(token))
+		throw new ShopifyError(
+			401,
+			'[API] Invalid API key or access token (unrecognized login or wrong password)',
+		);
 	entry.credential = token === ctx.oauthAccessToken ? 'oauth' : 'app-token';
 	const resource = (m[2] ?? '/').replace(/\.json$/, '');
 	const isGraphql = resource === '/graphql' && method === 'POST';
-	const graphqlRequest = isGraphql ? readGraphqlRequest(raw, req.headers['content-type']) : undefined;
-	const fault = takeFault(ctx.faults, { method, resource, graphqlOperation: graphqlRequest && operationNameOf(graphqlRequest) });
+	const graphqlRequest = isGraphql
+		? readGraphqlRequest(raw, req.headers['content-type'])
+		: undefined;
+	const fault = takeFault(ctx.faults, {
+		method,
+		resource,
+		graphqlOperation: graphqlRequest && operationNameOf(graphqlRequest),
+	});
 	if (fault?.status === 'delay') {
 		entry.delayedMs = fault.ms;
 		if (graphqlRequest) entry.graphqlOperation = operationNameOf(graphqlRequest);
@@ -151,14 +187,25 @@ async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 		entry.fault = true;
 		if (graphqlRequest) entry.graphqlOperation = operationNameOf(graphqlRequest);
 		if (fault.status === 'reset') return void req.socket.destroy();
-		if (fault.status === 'THROTTLED') return void sendJson(res, 200, THROTTLED_BODY, callLimitHeaders(apiVersion));
+		if (fault.status === 'THROTTLED')
+			return void sendJson(res, 200, THROTTLED_BODY, callLimitHeaders(apiVersion));
 		if (fault.status !== 'lost-answer') throw injectedError(fault.status);
 	}
 	// A "lost-answer" fault lets the call do its work, then drops the connection instead of answering.
-	const answer = fault?.status === 'lost-answer' ? () => void req.socket.destroy() : (/** @type {number} */ status, /** @type {unknown} */ body, /** @type {Record<string, string>} */ headers) => sendJson(res, status, body, headers);
+	const answer =
+		fault?.status === 'lost-answer'
+			? () => void req.socket.destroy()
+			: (
+					/** @type {number} */ status,
+					/** @type {unknown} */ body,
+					/** @type {Record<string, string>} */ headers,
+				) => sendJson(res, status, body, headers);
 	if (resource === '/graphql') {
 		if (!graphqlRequest) throw new ShopifyError(405, 'Method Not Allowed');
-		const { body, operation, rootFields, throttled, idempotentReplay } = await runGraphql(ctx, graphqlRequest);
+		const { body, operation, rootFields, throttled, idempotentReplay } = await runGraphql(
+			ctx,
+			graphqlRequest,
+		);
 		if (operation) entry.graphqlOperation = operation;
 		if (rootFields) entry.graphqlRootFields = rootFields;
 		if (throttled) entry.throttled = true;
@@ -169,7 +216,15 @@ async function handleAdminCall(ctx, rest, req, res, rawPath, query) {
 	const match = rest.match(method, resource);
 	if (!match) throw new ShopifyError(404, 'Not Found');
 	const body = parseJsonBody(raw, req.headers['content-type']);
-	const reply = await match.handler({ method, path: resource, params: match.params, query, body, headers: req.headers, apiVersion });
+	const reply = await match.handler({
+		method,
+		path: resource,
+		params: match.params,
+		query,
+		body,
+		headers: req.headers,
+		apiVersion,
+	});
 	answer(reply.status, reply.body, { ...callLimitHeaders(apiVersion), ...reply.headers });
 }
 
@@ -189,10 +244,14 @@ function callLimitHeaders(apiVersion) {
  * @param {unknown} error
  */
 function answerError(ctx, res, error) {
-	if (error instanceof ShopifyError) return sendJson(res, error.status, { errors: error.errors }, error.headers);
-	if (error instanceof ApiError) return sendJson(res, error.statusCode, { errors: error.message }, error.headers);
+	if (error instanceof ShopifyError)
+		return sendJson(res, error.status, { errors: error.errors }, error.headers);
+	if (error instanceof ApiError)
+		return sendJson(res, error.statusCode, { errors: error.message }, error.headers);
 	ctx.log(`shopify fake error: ${error instanceof Error ? error.stack : String(error)}`);
-	return sendJson(res, 500, { errors: 'The Shopify fake failed to handle this call; see its log.' });
+	return sendJson(res, 500, {
+		errors: 'The Shopify fake failed to handle this call; see its log.',
+	});
 }
 
 module.exports = { createRequestHandler };

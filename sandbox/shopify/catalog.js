@@ -45,8 +45,10 @@ function handleOf(title) {
  *   location (seeding and the control API; the REST API treats it as read-only, as Shopify does)
  */
 function createProduct(shop, input, { stock = false } = {}) {
-	if (!input || typeof input !== 'object') throw unprocessable({ product: ['Required parameter missing or invalid'] });
-	if (!input.title || typeof input.title !== 'string') throw unprocessable({ title: ["can't be blank"] });
+	if (!input || typeof input !== 'object')
+		throw unprocessable({ product: ['Required parameter missing or invalid'] });
+	if (!input.title || typeof input.title !== 'string')
+		throw unprocessable({ title: ["can't be blank"] });
 	const id = shop.newId();
 	const now = shopifyTime();
 	const created = input.created_at ?? now;
@@ -67,7 +69,15 @@ function createProduct(shop, input, { stock = false } = {}) {
 		status: input.status ?? 'active',
 		admin_graphql_api_id: gid('Product', id),
 		variants: [],
-		options: [{ id: shop.newId(), product_id: id, name: 'Title', position: 1, values: /** @type {string[]} */ ([]) }],
+		options: [
+			{
+				id: shop.newId(),
+				product_id: id,
+				name: 'Title',
+				position: 1,
+				values: /** @type {string[]} */ ([]),
+			},
+		],
 		images: [],
 		image: null,
 	};
@@ -91,7 +101,9 @@ function uniqueHandle(shop, base) {
 
 /** @param {Obj} product */
 function refreshOptions(product) {
-	product.options[0].values = [...new Set(product.variants.map((/** @type {Obj} */ v) => v.option1))];
+	product.options[0].values = [
+		...new Set(product.variants.map((/** @type {Obj} */ v) => v.option1)),
+	];
 }
 
 /**
@@ -103,7 +115,10 @@ function refreshOptions(product) {
 function addVariant(shop, product, input, stock) {
 	const id = shop.newId();
 	const inventoryItemId = shop.newId();
-	const title = input.title ?? input.option1 ?? (product.variants.length ? `Variant ${product.variants.length + 1}` : 'Default Title');
+	const title =
+		input.title ??
+		input.option1 ??
+		(product.variants.length ? `Variant ${product.variants.length + 1}` : 'Default Title');
 	const weight = Number(input.weight ?? 0);
 	const weightUnit = input.weight_unit ?? 'kg';
 	/** @type {Obj} */
@@ -123,8 +138,20 @@ function addVariant(shop, product, input, stock) {
 		taxable: input.taxable ?? true,
 		barcode: input.barcode ?? null,
 		fulfillment_service: 'manual',
-		grams: input.grams ?? Math.round(weight * (weightUnit === 'g' ? 1 : weightUnit === 'lb' ? 453.592 : weightUnit === 'oz' ? 28.3495 : 1000)),
-		inventory_management: input.inventory_management === undefined ? 'shopify' : input.inventory_management,
+		grams:
+			input.grams ??
+			Math.round(
+				weight *
+					(weightUnit === 'g'
+						? 1
+						: weightUnit === 'lb'
+							? 453.592
+							: weightUnit === 'oz'
+								? 28.3495
+								: 1000),
+			),
+		inventory_management:
+			input.inventory_management === undefined ? 'shopify' : input.inventory_management,
 		requires_shipping: input.requires_shipping ?? true,
 		sku: input.sku ?? '',
 		weight,
@@ -141,8 +168,14 @@ function addVariant(shop, product, input, stock) {
 	const stocked = stockedLocations(shop, input, stock);
 	/** @type {Map<number, number>} location id → available */
 	const levels = new Map(stocked.map((locationId) => [locationId, 0]));
-	if (stock && input.inventory_quantity !== undefined) levels.set(stocked[0], Number(input.inventory_quantity) || 0);
-	shop.inventoryItems.set(inventoryItemId, { id: inventoryItemId, variantId: id, levels, updatedAt: product.created_at });
+	if (stock && input.inventory_quantity !== undefined)
+		levels.set(stocked[0], Number(input.inventory_quantity) || 0);
+	shop.inventoryItems.set(inventoryItemId, {
+		id: inventoryItemId,
+		variantId: id,
+		levels,
+		updatedAt: product.created_at,
+	});
 	syncVariantQuantity(shop, inventoryItemId);
 	return variant;
 }
@@ -157,11 +190,19 @@ function addVariant(shop, product, input, stock) {
  * @returns {number[]}
  */
 function stockedLocations(shop, input, stock) {
-	if (!stock || input.inventory_locations === undefined) return shop.locations.map((location) => location.id);
+	if (!stock || input.inventory_locations === undefined)
+		return shop.locations.map((location) => location.id);
 	const wanted = Array.isArray(input.inventory_locations) ? input.inventory_locations : [];
-	const ids = wanted.map((locationGid) => shop.locations.find((location) => location.admin_graphql_api_id === locationGid)?.id);
+	const ids = wanted.map(
+		(locationGid) =>
+			shop.locations.find((location) => location.admin_graphql_api_id === locationGid)?.id,
+	);
 	if (!ids.length || ids.some((id) => id === undefined)) {
-		throw unprocessable({ inventory_locations: [`must list location ids such as ${shop.locations[0].admin_graphql_api_id}`] });
+		throw unprocessable({
+			inventory_locations: [
+				`must list location ids such as ${shop.locations[0].admin_graphql_api_id}`,
+			],
+		});
 	}
 	return /** @type {number[]} */ (ids);
 }
@@ -205,8 +246,32 @@ function syncVariantQuantity(shop, inventoryItemId) {
 	entry.variant.inventory_quantity = total;
 }
 
-const PRODUCT_FIELDS = ['title', 'body_html', 'vendor', 'product_type', 'status', 'handle', 'template_suffix', 'published_scope'];
-const VARIANT_FIELDS = ['title', 'price', 'sku', 'barcode', 'compare_at_price', 'option1', 'option2', 'option3', 'weight', 'weight_unit', 'grams', 'taxable', 'inventory_policy', 'requires_shipping'];
+const PRODUCT_FIELDS = [
+	'title',
+	'body_html',
+	'vendor',
+	'product_type',
+	'status',
+	'handle',
+	'template_suffix',
+	'published_scope',
+];
+const VARIANT_FIELDS = [
+	'title',
+	'price',
+	'sku',
+	'barcode',
+	'compare_at_price',
+	'option1',
+	'option2',
+	'option3',
+	'weight',
+	'weight_unit',
+	'grams',
+	'taxable',
+	'inventory_policy',
+	'requires_shipping',
+];
 
 /**
  * Shopify's product update: top-level fields change; a `variants` array lists the variants to keep
@@ -217,15 +282,22 @@ const VARIANT_FIELDS = ['title', 'price', 'sku', 'barcode', 'compare_at_price', 
  * @param {{ stock?: boolean }} [options]
  */
 function updateProduct(shop, product, changes, { stock = false } = {}) {
-	if (!changes || typeof changes !== 'object') throw unprocessable({ product: ['Required parameter missing or invalid'] });
-	if (changes.title !== undefined && !changes.title) throw unprocessable({ title: ["can't be blank"] });
-	for (const field of PRODUCT_FIELDS) if (changes[field] !== undefined) product[field] = changes[field];
-	if (changes.tags !== undefined) product.tags = Array.isArray(changes.tags) ? changes.tags.join(', ') : String(changes.tags);
+	if (!changes || typeof changes !== 'object')
+		throw unprocessable({ product: ['Required parameter missing or invalid'] });
+	if (changes.title !== undefined && !changes.title)
+		throw unprocessable({ title: ["can't be blank"] });
+	for (const field of PRODUCT_FIELDS)
+		if (changes[field] !== undefined) product[field] = changes[field];
+	if (changes.tags !== undefined)
+		product.tags = Array.isArray(changes.tags) ? changes.tags.join(', ') : String(changes.tags);
 	if (Array.isArray(changes.variants)) {
 		/** @type {Obj[]} */
 		const kept = [];
 		for (const input of changes.variants) {
-			const existing = input.id === undefined ? undefined : product.variants.find((/** @type {Obj} */ v) => v.id === Number(input.id));
+			const existing =
+				input.id === undefined
+					? undefined
+					: product.variants.find((/** @type {Obj} */ v) => v.id === Number(input.id));
 			if (input.id !== undefined && !existing) throw notFound();
 			if (existing) {
 				updateVariant(shop, existing, input, stock);
@@ -234,7 +306,8 @@ function updateProduct(shop, product, changes, { stock = false } = {}) {
 				kept.push(addVariant(shop, product, input, stock));
 			}
 		}
-		for (const variant of product.variants) if (!kept.includes(variant)) removeVariant(shop, variant);
+		for (const variant of product.variants)
+			if (!kept.includes(variant)) removeVariant(shop, variant);
 		product.variants = kept;
 		kept.forEach((variant, index) => (variant.position = index + 1));
 		refreshOptions(product);
@@ -258,7 +331,8 @@ function updateVariant(shop, variant, input, stock) {
 	if (stock && input.inventory_quantity !== undefined) {
 		const levels = shop.inventoryItems.get(variant.inventory_item_id)?.levels;
 		const [firstStocked] = levels?.keys() ?? [];
-		if (levels && firstStocked !== undefined) levels.set(firstStocked, Number(input.inventory_quantity) || 0);
+		if (levels && firstStocked !== undefined)
+			levels.set(firstStocked, Number(input.inventory_quantity) || 0);
 		syncVariantQuantity(shop, variant.inventory_item_id);
 	}
 }

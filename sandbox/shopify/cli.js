@@ -6,7 +6,10 @@ const { startShopifyFake, DEFAULTS } = require('./index');
 
 const port = Number(process.env.SHOPIFY_FAKE_PORT ?? DEFAULTS.port);
 const quiet = process.argv.includes('--quiet');
-startShopifyFake({ port, log: quiet ? undefined : (line) => process.stdout.write(`${line}\n`) }).then(
+startShopifyFake({
+	port,
+	log: quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
+}).then(
 	(fake) => {
 		process.stdout.write(
 			`Shopify fake on ${fake.url}\n` +

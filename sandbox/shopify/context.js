@@ -14,7 +14,12 @@ const { DEFAULTS } = require('./defaults');
 /**
  * @param {{ accessToken: string, appSecret: string, oauthAccessToken?: string, log: (line: string) => void }} options
  */
-function createContext({ accessToken, appSecret, oauthAccessToken = DEFAULTS.oauthAccessToken, log }) {
+function createContext({
+	accessToken,
+	appSecret,
+	oauthAccessToken = DEFAULTS.oauthAccessToken,
+	log,
+}) {
 	const urls = { url: '', adminUrl: '', shopDomain: '' };
 	const ctx = {
 		accessToken,
@@ -39,7 +44,11 @@ function createContext({ accessToken, appSecret, oauthAccessToken = DEFAULTS.oau
 		/** The budget's clock, in milliseconds. */
 		now: () => Date.now(),
 		sender: new WebhookSender({ appSecret, shopDomain: () => urls.shopDomain, log }),
-		requestLog: new RequestLog({ limit: 200_000, knownSecrets: () => [accessToken, appSecret, oauthAccessToken], isIssuedToken: () => false }),
+		requestLog: new RequestLog({
+			limit: 200_000,
+			knownSecrets: () => [accessToken, appSecret, oauthAccessToken],
+			isIssuedToken: () => false,
+		}),
 		/** @param {string} topic @param {unknown} payload */
 		fire: (topic, payload) => ctx.sender.fire(ctx.shop, topic, payload),
 		/**

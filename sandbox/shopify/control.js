@@ -4,7 +4,13 @@
 const { Router } = require('../shared/http/router');
 const { gid } = require('./ids');
 const { ShopifyError, unprocessable, notFound } = require('./errors');
-const { createProduct, updateProduct, productOr404, variantsWithSku, setAvailable } = require('./catalog');
+const {
+	createProduct,
+	updateProduct,
+	productOr404,
+	variantsWithSku,
+	setAvailable,
+} = require('./catalog');
 const { createOrder, orderOr404, markPaid, cancelOrder } = require('./orders');
 const { announceNewOrder } = require('./rest/orders');
 const { faultRule } = require('./faults');
@@ -22,7 +28,8 @@ const { costBudget, budgetView } = require('./costBudget');
 /** @param {unknown} body */
 function objectBody(body) {
 	if (body === undefined) return {};
-	if (!body || typeof body !== 'object' || Array.isArray(body)) throw new ShopifyError(400, 'The request body must be a JSON object.');
+	if (!body || typeof body !== 'object' || Array.isArray(body))
+		throw new ShopifyError(400, 'The request body must be a JSON object.');
 	return /** @type {Obj} */ (body);
 }
 
@@ -39,7 +46,9 @@ function inventoryBySku(ctx) {
 	for (const { variant } of ctx.shop.variants.values()) {
 		const item = ctx.shop.inventoryItems.get(variant.inventory_item_id);
 		if (!variant.sku || !item) continue;
-		inventory[variant.sku] = Object.fromEntries([...item.levels].map(([locationId, available]) => [gid('Location', locationId), available]));
+		inventory[variant.sku] = Object.fromEntries(
+			[...item.levels].map(([locationId, available]) => [gid('Location', locationId), available]),
+		);
 	}
 	return inventory;
 }
@@ -55,10 +64,13 @@ function fulfillmentsView(ctx) {
 			status: f.status,
 			notifyCustomer: f.notifyCustomer,
 			trackingInfo: f.trackingInfo,
-			lineItems: f.lineItems.map((/** @type {{ lineItemId: number, quantity: number }} */ line) => ({
-				sku: order?.line_items.find((/** @type {Obj} */ l) => l.id === line.lineItemId)?.sku ?? null,
-				quantity: line.quantity,
-			})),
+			lineItems: f.lineItems.map(
+				(/** @type {{ lineItemId: number, quantity: number }} */ line) => ({
+					sku:
+						order?.line_items.find((/** @type {Obj} */ l) => l.id === line.lineItemId)?.sku ?? null,
+					quantity: line.quantity,
+				}),
+			),
 			createdAt: f.createdAt,
 		};
 	});
@@ -73,12 +85,18 @@ function inventoryAdjustmentsView(ctx) {
 	return ctx.shop.adjustmentGroups.map((group) => ({
 		id: gid('InventoryAdjustmentGroup', group.id),
 		reason: group.reason,
-		changes: group.changes.map((/** @type {{ itemId: number, locationId: number, delta: number, quantityAfterChange: number }} */ change) => ({
-			sku: ctx.shop.variants.get(ctx.shop.inventoryItems.get(change.itemId)?.variantId ?? -1)?.variant.sku ?? null,
-			locationId: gid('Location', change.locationId),
-			delta: change.delta,
-			quantityAfterChange: change.quantityAfterChange,
-		})),
+		changes: group.changes.map(
+			(
+				/** @type {{ itemId: number, locationId: number, delta: number, quantityAfterChange: number }} */ change,
+			) => ({
+				sku:
+					ctx.shop.variants.get(ctx.shop.inventoryItems.get(change.itemId)?.variantId ?? -1)
+						?.variant.sku ?? null,
+				locationId: gid('Location', change.locationId),
+				delta: change.delta,
+				quantityAfterChange: change.quantityAfterChange,
+			}),
+		),
 	}));
 }
 
@@ -92,7 +110,12 @@ function createControlRouter(ctx) {
 		ok({
 			name: 'Shopify fake',
 			adminUrl: ctx.urls.adminUrl,
-			counts: { products: ctx.shop.products.size, variants: ctx.shop.variants.size, orders: ctx.shop.orders.size, webhooks: ctx.shop.webhooks.size },
+			counts: {
+				products: ctx.shop.products.size,
+				variants: ctx.shop.variants.size,
+				orders: ctx.shop.orders.size,
+				webhooks: ctx.shop.webhooks.size,
+			},
 		}),
 	);
 	router.add('POST', '/_fake/reset', ({ body }) => {
@@ -101,7 +124,9 @@ function createControlRouter(ctx) {
 	});
 	router.add('POST', '/_fake/seed', ({ body }) => {
 		const input = objectBody(body);
-		const products = (input.products ?? []).map((/** @type {Obj} */ p) => createProduct(ctx.shop, p, { stock: true }).id);
+		const products = (input.products ?? []).map(
+			(/** @type {Obj} */ p) => createProduct(ctx.shop, p, { stock: true }).id,
+		);
 		const orders = (input.orders ?? []).map((/** @type {Obj} */ o) => createOrder(ctx.shop, o).id);
 		return ok({ products, orders });
 	});
@@ -111,7 +136,9 @@ function createControlRouter(ctx) {
 		return ok(copy(product), 201);
 	});
 	router.add('PUT', '/_fake/products/{id}', ({ params, body }) => {
-		const product = updateProduct(ctx.shop, productOr404(ctx.shop, params.id), objectBody(body), { stock: true });
+		const product = updateProduct(ctx.shop, productOr404(ctx.shop, params.id), objectBody(body), {
+			stock: true,
+		});
 		ctx.fire('products/update', product);
 		return ok(copy(product));
 	});
@@ -135,11 +162,16 @@ function createControlRouter(ctx) {
 		return ok(copy(order));
 	});
 	router.add('PUT', '/_fake/inventory', ({ body }) => {
-		const { sku, available, locationId = gid('Location', ctx.shop.locations[0].id) } = objectBody(body);
+		const {
+			sku,
+			available,
+			locationId = gid('Location', ctx.shop.locations[0].id),
+		} = objectBody(body);
 		const [variant] = variantsWithSku(ctx.shop, String(sku));
 		const location = ctx.shop.locations.find((l) => l.admin_graphql_api_id === locationId);
 		if (!variant || !location) throw notFound();
-		if (!Number.isInteger(available)) throw unprocessable({ available: ['must be a whole number'] });
+		if (!Number.isInteger(available))
+			throw unprocessable({ available: ['must be a whole number'] });
 		setAvailable(ctx.shop, variant.inventory_item_id, location.id, available);
 		return ok(inventoryBySku(ctx)[variant.sku]);
 	});

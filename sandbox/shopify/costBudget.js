@@ -23,9 +23,12 @@ const THROTTLED_DOCUMENTATION = 'https://shopify.dev/api/usage/rate-limits';
  */
 function costBudget(body, now) {
 	const { bucket, restorePerSecond } = body.graphql ?? {};
-	const positive = (/** @type {unknown} */ n) => typeof n === 'number' && Number.isFinite(n) && n > 0;
+	const positive = (/** @type {unknown} */ n) =>
+		typeof n === 'number' && Number.isFinite(n) && n > 0;
 	if (!positive(bucket) || !positive(restorePerSecond)) {
-		throw new ShopifyError(400, { graphql: ['must be { "bucket": <points>, "restorePerSecond": <points> }, both above 0'] });
+		throw new ShopifyError(400, {
+			graphql: ['must be { "bucket": <points>, "restorePerSecond": <points> }, both above 0'],
+		});
 	}
 	return { bucket, restorePerSecond, available: bucket, at: now() };
 }
@@ -36,13 +39,20 @@ function costBudget(body, now) {
  * @param {number} now
  */
 function refill(budget, now) {
-	budget.available = Math.min(budget.bucket, budget.available + ((now - budget.at) / 1000) * budget.restorePerSecond);
+	budget.available = Math.min(
+		budget.bucket,
+		budget.available + ((now - budget.at) / 1000) * budget.restorePerSecond,
+	);
 	budget.at = now;
 }
 
 /** @param {CostBudget} budget */
 function throttleStatus(budget) {
-	return { maximumAvailable: budget.bucket, currentlyAvailable: Math.floor(budget.available), restoreRate: budget.restorePerSecond };
+	return {
+		maximumAvailable: budget.bucket,
+		currentlyAvailable: Math.floor(budget.available),
+		restoreRate: budget.restorePerSecond,
+	};
 }
 
 /**
@@ -56,14 +66,34 @@ function throttleStatus(budget) {
 function charge(budget, cost, now) {
 	refill(budget, now);
 	if (cost > budget.available) {
-		const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: throttleStatus(budget) } };
+		const extensions = {
+			cost: {
+				requestedQueryCost: cost,
+				actualQueryCost: null,
+				throttleStatus: throttleStatus(budget),
+			},
+		};
 		return {
 			cost: extensions.cost,
-			throttled: { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: THROTTLED_DOCUMENTATION } }], extensions },
+			throttled: {
+				errors: [
+					{
+						message: 'Throttled',
+						extensions: { code: 'THROTTLED', documentation: THROTTLED_DOCUMENTATION },
+					},
+				],
+				extensions,
+			},
 		};
 	}
 	budget.available -= cost;
-	return { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: throttleStatus(budget) } };
+	return {
+		cost: {
+			requestedQueryCost: cost,
+			actualQueryCost: cost,
+			throttleStatus: throttleStatus(budget),
+		},
+	};
 }
 
 /**

@@ -31,10 +31,21 @@ const MAX_DELAY_MS = 30_000;
  */
 function faultRule(body) {
 	const status = body.status;
-	const valid = ['reset', 'lost-answer', 'THROTTLED', 'delay'].includes(status) || (Number.isInteger(status) && status >= 400 && status <= 599);
-	if (!valid) throw new ShopifyError(400, { status: ['must be 400-599, "reset", "lost-answer", "THROTTLED" or "delay"'] });
-	if (status === 'delay' && body.ms !== undefined && !(Number.isInteger(body.ms) && body.ms >= 0 && body.ms <= MAX_DELAY_MS)) {
-		throw new ShopifyError(400, { ms: [`must be a whole number of milliseconds, 0-${MAX_DELAY_MS}`] });
+	const valid =
+		['reset', 'lost-answer', 'THROTTLED', 'delay'].includes(status) ||
+		(Number.isInteger(status) && status >= 400 && status <= 599);
+	if (!valid)
+		throw new ShopifyError(400, {
+			status: ['must be 400-599, "reset", "lost-answer", "THROTTLED" or "delay"'],
+		});
+	if (
+		status === 'delay' &&
+		body.ms !== undefined &&
+		!(Number.isInteger(body.ms) && body.ms >= 0 && body.ms <= MAX_DELAY_MS)
+	) {
+		throw new ShopifyError(400, {
+			ms: [`must be a whole number of milliseconds, 0-${MAX_DELAY_MS}`],
+		});
 	}
 	return {
 		status,
@@ -56,19 +67,38 @@ function faultRule(body) {
 function takeFault(rules, { method, resource, graphqlOperation }) {
 	return takeMatchingFault(
 		rules,
-		(r) => resource.startsWith(r.path) && (!r.method || r.method === method) && (!r.graphqlOperation || r.graphqlOperation === graphqlOperation),
+		(r) =>
+			resource.startsWith(r.path) &&
+			(!r.method || r.method === method) &&
+			(!r.graphqlOperation || r.graphqlOperation === graphqlOperation),
 	);
 }
 
 /** Shopify's answer to a GraphQL call over the cost limit (HTTP 200). */
 const THROTTLED_BODY = {
-	errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
-	extensions: { cost: { requestedQueryCost: 1, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 100 } } },
+	errors: [
+		{
+			message: 'Throttled',
+			extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+		},
+	],
+	extensions: {
+		cost: {
+			requestedQueryCost: 1,
+			actualQueryCost: null,
+			throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 0, restoreRate: 100 },
+		},
+	},
 };
 
 /** The error an injected numeric status answers with. @param {number} status */
 function injectedError(status) {
-	const error = new ShopifyError(status, status === 429 ? 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' : `Injected fault: the fake was told to answer ${status}.`);
+	const error = new ShopifyError(
+		status,
+		status === 429
+			? 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.'
+			: `Injected fault: the fake was told to answer ${status}.`,
+	);
 	if (status === 429) error.headers = { 'Retry-After': '1.0' };
 	return error;
 }

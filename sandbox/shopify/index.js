@@ -27,7 +27,10 @@ async function startShopifyFake(options = {}) {
 		appSecret: options.appSecret ?? DEFAULTS.appSecret,
 		log: options.log ?? (() => undefined),
 	});
-	const server = https.createServer({ key: certificate.key, cert: certificate.cert }, createRequestHandler(ctx));
+	const server = https.createServer(
+		{ key: certificate.key, cert: certificate.cert },
+		createRequestHandler(ctx),
+	);
 	server.keepAliveTimeout = 1000;
 	await new Promise((resolve, reject) => {
 		server.once('error', reject);

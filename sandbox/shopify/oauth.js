@@ -29,9 +29,14 @@ function registerOAuthRoutes(router, ctx) {
 	const openCodes = new Set();
 
 	router.add('GET', '/admin/oauth/authorize', ({ query }) => {
-		if (query.get('client_id') !== ctx.clientId) throw new ShopifyError(400, 'Oauth error invalid_request: The client_id is not valid.');
+		if (query.get('client_id') !== ctx.clientId)
+			throw new ShopifyError(400, 'Oauth error invalid_request: The client_id is not valid.');
 		const redirect = query.get('redirect_uri');
-		if (!redirect || !/^https?:\/\//.test(redirect)) throw new ShopifyError(400, 'Oauth error invalid_request: The redirect_uri is missing or not valid.');
+		if (!redirect || !/^https?:\/\//.test(redirect))
+			throw new ShopifyError(
+				400,
+				'Oauth error invalid_request: The redirect_uri is missing or not valid.',
+			);
 		const code = crypto.randomBytes(16).toString('hex');
 		openCodes.add(code);
 		const target = new URL(redirect);
@@ -46,12 +51,21 @@ function registerOAuthRoutes(router, ctx) {
 	router.add('POST', '/admin/oauth/access_token', ({ body }) => {
 		const form = /** @type {Record<string, unknown>} */ (body ?? {});
 		if (form.client_id !== ctx.clientId || form.client_secret !== ctx.appSecret) {
-			throw new ShopifyError(400, { error: 'invalid_client', error_description: 'Client credentials are invalid' });
+			throw new ShopifyError(400, {
+				error: 'invalid_client',
+				error_description: 'Client credentials are invalid',
+			});
 		}
 		if (typeof form.code !== 'string' || !openCodes.delete(form.code)) {
-			throw new ShopifyError(400, { error: 'invalid_request', error_description: 'The authorization code was not found or was already used' });
+			throw new ShopifyError(400, {
+				error: 'invalid_request',
+				error_description: 'The authorization code was not found or was already used',
+			});
 		}
-		return { status: 200, body: { access_token: ctx.oauthAccessToken, scope: ctx.appScopes.join(',') } };
+		return {
+			status: 200,
+			body: { access_token: ctx.oauthAccessToken, scope: ctx.appScopes.join(',') },
+		};
 	});
 }
 

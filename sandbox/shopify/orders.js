@@ -38,11 +38,15 @@ function variantFor(shop, input) {
  */
 function buildLineItem(shop, input) {
 	const quantity = Number(input.quantity ?? 1);
-	if (!Number.isInteger(quantity) || quantity < 1) throw unprocessable({ line_items: ['quantity must be a whole number from 1'] });
+	if (!Number.isInteger(quantity) || quantity < 1)
+		throw unprocessable({ line_items: ['quantity must be a whole number from 1'] });
 	const entry = variantFor(shop, input);
 	const id = shop.newId();
 	const productTitle = entry?.product.title ?? input.title ?? String(input.sku ?? 'Custom item');
-	const variantTitle = entry && entry.variant.title !== 'Default Title' ? entry.variant.title : (input.variant_title ?? null);
+	const variantTitle =
+		entry && entry.variant.title !== 'Default Title'
+			? entry.variant.title
+			: (input.variant_title ?? null);
 	return {
 		id,
 		admin_graphql_api_id: gid('LineItem', id),
@@ -97,8 +101,10 @@ function addressOf(address) {
  * @param {Obj} input
  */
 function createOrder(shop, input) {
-	if (!input || typeof input !== 'object') throw unprocessable({ order: ['Required parameter missing or invalid'] });
-	if (!Array.isArray(input.line_items) || input.line_items.length === 0) throw unprocessable({ line_items: ["can't be blank"] });
+	if (!input || typeof input !== 'object')
+		throw unprocessable({ order: ['Required parameter missing or invalid'] });
+	if (!Array.isArray(input.line_items) || input.line_items.length === 0)
+		throw unprocessable({ line_items: ["can't be blank"] });
 	const id = shop.newId();
 	const number = shop.nextOrderNumber++;
 	const now = shopifyTime();
@@ -106,10 +112,25 @@ function createOrder(shop, input) {
 	const lineItems = input.line_items.map((/** @type {Obj} */ line) => buildLineItem(shop, line));
 	const shippingLines = (input.shipping_lines ?? []).map((/** @type {Obj} */ line) => {
 		const lineId = shop.newId();
-		return { id: lineId, title: line.title ?? line.code ?? 'Shipping', code: line.code ?? line.title ?? null, price: money(line.price), source: line.source ?? 'shopify', discounted_price: money(line.price), carrier_identifier: null };
+		return {
+			id: lineId,
+			title: line.title ?? line.code ?? 'Shipping',
+			code: line.code ?? line.title ?? null,
+			price: money(line.price),
+			source: line.source ?? 'shopify',
+			discounted_price: money(line.price),
+			carrier_identifier: null,
+		};
 	});
-	const subtotal = lineItems.reduce((/** @type {number} */ sum, /** @type {Obj} */ line) => sum + Number(line.price) * line.quantity, 0);
-	const shipping = shippingLines.reduce((/** @type {number} */ sum, /** @type {Obj} */ line) => sum + Number(line.price), 0);
+	const subtotal = lineItems.reduce(
+		(/** @type {number} */ sum, /** @type {Obj} */ line) =>
+			sum + Number(line.price) * line.quantity,
+		0,
+	);
+	const shipping = shippingLines.reduce(
+		(/** @type {number} */ sum, /** @type {Obj} */ line) => sum + Number(line.price),
+		0,
+	);
 	const shippingAddress = addressOf(input.shipping_address);
 	const email = input.email ?? input.customer?.email ?? null;
 	const customerId = shop.newId();
@@ -133,7 +154,9 @@ function createOrder(shop, input) {
 		presentment_currency: input.currency ?? 'EUR',
 		subtotal_price: money(subtotal),
 		total_line_items_price: money(subtotal),
-		total_shipping_price_set: { shop_money: { amount: money(shipping), currency_code: input.currency ?? 'EUR' } },
+		total_shipping_price_set: {
+			shop_money: { amount: money(shipping), currency_code: input.currency ?? 'EUR' },
+		},
 		total_tax: '0.00',
 		total_discounts: '0.00',
 		total_price: money(subtotal + shipping),
@@ -168,12 +191,23 @@ function createOrder(shop, input) {
 		orderId: id,
 		locationId: shop.locations[0].id,
 		status: order.cancelled_at ? 'CANCELLED' : 'OPEN',
-		lineItems: lineItems.map((/** @type {Obj} */ line) => ({ id: shop.newId(), lineItemId: line.id, totalQuantity: line.quantity, remainingQuantity: line.quantity })),
+		lineItems: lineItems.map((/** @type {Obj} */ line) => ({
+			id: shop.newId(),
+			lineItemId: line.id,
+			totalQuantity: line.quantity,
+			remainingQuantity: line.quantity,
+		})),
 		createdAt: created,
 		updatedAt: created,
 	});
 	if (input.fulfillment_status === 'fulfilled') {
-		fulfill(shop, order, [{ fulfillmentOrderId: foId }], { company: null, numbers: [], urls: [] }, false);
+		fulfill(
+			shop,
+			order,
+			[{ fulfillmentOrderId: foId }],
+			{ company: null, numbers: [], urls: [] },
+			false,
+		);
 		order.updated_at = input.updated_at ?? created;
 	}
 	return order;
@@ -197,7 +231,15 @@ function fulfillmentOrdersOf(shop, orderId) {
 	return [...shop.fulfillmentOrders.values()].filter((fo) => fo.orderId === orderId);
 }
 
-const UPDATABLE = ['note', 'email', 'phone', 'tags', 'note_attributes', 'buyer_accepts_marketing', 'shipping_address'];
+const UPDATABLE = [
+	'note',
+	'email',
+	'phone',
+	'tags',
+	'note_attributes',
+	'buyer_accepts_marketing',
+	'shipping_address',
+];
 
 /**
  * The REST update: Shopify lets an app change contact, address, note and tags, not lines.
@@ -205,10 +247,16 @@ const UPDATABLE = ['note', 'email', 'phone', 'tags', 'note_attributes', 'buyer_a
  * @param {Obj} changes
  */
 function updateOrder(order, changes) {
-	if (!changes || typeof changes !== 'object') throw unprocessable({ order: ['Required parameter missing or invalid'] });
+	if (!changes || typeof changes !== 'object')
+		throw unprocessable({ order: ['Required parameter missing or invalid'] });
 	for (const field of UPDATABLE) {
 		if (changes[field] === undefined) continue;
-		order[field] = field === 'shipping_address' ? addressOf(changes[field]) : field === 'tags' && Array.isArray(changes.tags) ? changes.tags.join(', ') : changes[field];
+		order[field] =
+			field === 'shipping_address'
+				? addressOf(changes[field])
+				: field === 'tags' && Array.isArray(changes.tags)
+					? changes.tags.join(', ')
+					: changes[field];
 	}
 	if (changes.email !== undefined) order.contact_email = changes.email;
 	order.updated_at = shopifyTime();
@@ -266,15 +314,23 @@ function fulfill(shop, order, requests, tracking, notifyCustomer) {
 	/** @type {{ lineItemId: number, quantity: number }[]} */
 	const fulfilledLines = [];
 	for (const request of requests) {
-		const fo = /** @type {import('./shop').FulfillmentOrder} */ (shop.fulfillmentOrders.get(request.fulfillmentOrderId));
-		const wanted = request.lines ?? fo.lineItems.map((line) => ({ id: line.id, quantity: line.remainingQuantity }));
+		const fo = /** @type {import('./shop').FulfillmentOrder} */ (
+			shop.fulfillmentOrders.get(request.fulfillmentOrderId)
+		);
+		const wanted =
+			request.lines ??
+			fo.lineItems.map((line) => ({ id: line.id, quantity: line.remainingQuantity }));
 		for (const { id, quantity } of wanted) {
-			const line = /** @type {import('./shop').FulfillmentOrderLine} */ (fo.lineItems.find((l) => l.id === id));
+			const line = /** @type {import('./shop').FulfillmentOrderLine} */ (
+				fo.lineItems.find((l) => l.id === id)
+			);
 			if (quantity <= 0) continue;
 			line.remainingQuantity -= quantity;
 			fulfilledLines.push({ lineItemId: line.lineItemId, quantity });
 		}
-		fo.status = fo.lineItems.every((line) => line.remainingQuantity === 0) ? 'CLOSED' : 'IN_PROGRESS';
+		fo.status = fo.lineItems.every((line) => line.remainingQuantity === 0)
+			? 'CLOSED'
+			: 'IN_PROGRESS';
 		fo.updatedAt = now;
 	}
 	for (const { lineItemId, quantity } of fulfilledLines) {
@@ -295,7 +351,11 @@ function fulfill(shop, order, requests, tracking, notifyCustomer) {
 		createdAt: now,
 		notifyCustomer,
 		trackingInfo: tracking.numbers.length
-			? tracking.numbers.map((number, index) => ({ company: tracking.company, number, url: tracking.urls[index] ?? tracking.urls[0] ?? null }))
+			? tracking.numbers.map((number, index) => ({
+					company: tracking.company,
+					number,
+					url: tracking.urls[index] ?? tracking.urls[0] ?? null,
+				}))
 			: tracking.company || tracking.urls.length
 				? [{ company: tracking.company, number: null, url: tracking.urls[0] ?? null }]
 				: [],

@@ -63,7 +63,11 @@ function createShop() {
 	return {
 		newId: () => nextId++,
 		nextOrderNumber: 1001,
-		locations: LOCATIONS.map((location) => ({ ...location, admin_graphql_api_id: gid('Location', location.id), active: true })),
+		locations: LOCATIONS.map((location) => ({
+			...location,
+			admin_graphql_api_id: gid('Location', location.id),
+			active: true,
+		})),
 		/** @type {Map<number, Obj>} REST product objects (variants inside) */
 		products: new Map(),
 		/** @type {Set<string>} */

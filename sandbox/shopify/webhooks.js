@@ -41,10 +41,12 @@ const DELIVERY_TIMEOUT_MS = 10_000;
  * @param {string} apiVersion the version that answered the call
  */
 function createWebhook(shop, input, apiVersion) {
-	if (!input || typeof input !== 'object') throw unprocessable({ webhook: ['Required parameter missing or invalid'] });
+	if (!input || typeof input !== 'object')
+		throw unprocessable({ webhook: ['Required parameter missing or invalid'] });
 	/** @type {Record<string, string[]>} */
 	const errors = {};
-	if (typeof input.topic !== 'string' || !TOPIC.test(input.topic)) errors.topic = ['Invalid topic specified.'];
+	if (typeof input.topic !== 'string' || !TOPIC.test(input.topic))
+		errors.topic = ['Invalid topic specified.'];
 	let address;
 	try {
 		address = new URL(String(input.address));
@@ -52,13 +54,21 @@ function createWebhook(shop, input, apiVersion) {
 		errors.address = ['is invalid'];
 	}
 	// Shopify takes only HTTPS addresses; the fake also takes plain HTTP on loopback for test receivers.
-	if (address && address.protocol !== 'https:' && !(address.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(address.hostname))) {
+	if (
+		address &&
+		address.protocol !== 'https:' &&
+		!(
+			address.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(address.hostname)
+		)
+	) {
 		errors.address = ['protocol http:// is not supported'];
 	}
-	if ((input.format ?? 'json') !== 'json') errors.format = ['is not supported by the fake (json only)'];
+	if ((input.format ?? 'json') !== 'json')
+		errors.format = ['is not supported by the fake (json only)'];
 	if (!errors.topic && !errors.address) {
 		for (const hook of shop.webhooks.values()) {
-			if (hook.topic === input.topic && hook.address === input.address) errors.address = ['for this topic has already been taken'];
+			if (hook.topic === input.topic && hook.address === input.address)
+				errors.address = ['for this topic has already been taken'];
 		}
 	}
 	if (Object.keys(errors).length) throw unprocessable(errors);
@@ -143,7 +153,10 @@ class WebhookSender {
 	/** @param {Delivery} delivery */
 	send(delivery) {
 		const body = JSON.stringify(delivery.payload);
-		const signature = crypto.createHmac('sha256', this.appSecret).update(body, 'utf8').digest('base64');
+		const signature = crypto
+			.createHmac('sha256', this.appSecret)
+			.update(body, 'utf8')
+			.digest('base64');
 		delivery.attempts += 1;
 		delivery.status = 'pending';
 		const attempt = fetch(delivery.address, {

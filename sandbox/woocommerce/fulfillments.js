@@ -29,16 +29,34 @@ function createFulfillments(tools) {
 	function handle(order, list, method, fulfillmentId, query, body) {
 		const notify = query.get('notify_customer') === 'true' || query.get('notify_customer') === '1';
 		if (fulfillmentId === undefined) {
-			if (method === 'GET') return { status: 200, body: list.filter((f) => f.date_deleted === null) };
+			if (method === 'GET')
+				return { status: 200, body: list.filter((f) => f.date_deleted === null) };
 			if (method === 'POST') {
-				const fulfillment = { id: tools.newId(), entity_type: 'WC_Order', entity_id: String(order.id), status: 'unfulfilled', is_fulfilled: false, date_updated: tools.now(), date_deleted: null, meta_data: [], notified: false };
+				const fulfillment = {
+					id: tools.newId(),
+					entity_type: 'WC_Order',
+					entity_id: String(order.id),
+					status: 'unfulfilled',
+					is_fulfilled: false,
+					date_updated: tools.now(),
+					date_deleted: null,
+					meta_data: [],
+					notified: false,
+				};
 				apply(fulfillment, body, notify, order);
 				list.push(fulfillment);
 				return { status: 201, body: fulfillment };
 			}
 		} else {
-			const fulfillment = list.find((f) => f.id === Number(fulfillmentId) && f.date_deleted === null);
-			if (!fulfillment) throw tools.error(404, 'woocommerce_rest_fulfillment_invalid_id', 'Invalid fulfillment ID.');
+			const fulfillment = list.find(
+				(f) => f.id === Number(fulfillmentId) && f.date_deleted === null,
+			);
+			if (!fulfillment)
+				throw tools.error(
+					404,
+					'woocommerce_rest_fulfillment_invalid_id',
+					'Invalid fulfillment ID.',
+				);
 			if (method === 'GET') return { status: 200, body: fulfillment };
 			if (method === 'PUT') {
 				apply(fulfillment, body, notify, order);
@@ -49,7 +67,11 @@ function createFulfillments(tools) {
 				return { status: 200, body: { message: 'Fulfillment deleted successfully.' } };
 			}
 		}
-		throw tools.error(404, 'rest_no_route', 'No route was found matching the URL and request method.');
+		throw tools.error(
+			404,
+			'rest_no_route',
+			'No route was found matching the URL and request method.',
+		);
 	}
 
 	/** @param {Obj} fulfillment @param {Obj} body @param {boolean} notify @param {Obj} order */
@@ -62,12 +84,20 @@ function createFulfillments(tools) {
 		}
 		const items = metaValue(fulfillment, '_items');
 		if (!Array.isArray(items) || items.length === 0) {
-			throw tools.error(400, 'woocommerce_rest_fulfillment_invalid_items', 'The fulfillment must contain at least one item (meta _items).');
+			throw tools.error(
+				400,
+				'woocommerce_rest_fulfillment_invalid_items',
+				'The fulfillment must contain at least one item (meta _items).',
+			);
 		}
 		const lineIds = new Set((order.line_items ?? []).map((/** @type {Obj} */ l) => Number(l.id)));
 		for (const item of items) {
 			if (!lineIds.has(Number(item.item_id)) || !(Number(item.qty) > 0)) {
-				throw tools.error(400, 'woocommerce_rest_fulfillment_invalid_items', `Invalid fulfillment item: ${JSON.stringify(item)}.`);
+				throw tools.error(
+					400,
+					'woocommerce_rest_fulfillment_invalid_items',
+					`Invalid fulfillment item: ${JSON.stringify(item)}.`,
+				);
 			}
 		}
 		if (typeof body.status === 'string') fulfillment.status = body.status;

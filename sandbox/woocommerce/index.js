@@ -54,7 +54,11 @@ async function startWooCommerceFake(options = {}) {
 	let pending = [];
 
 	const newId = () => state.nextId++;
-	const fulfillments = createFulfillments({ newId, now, error: (status, code, message) => new WcError(status, code, message) });
+	const fulfillments = createFulfillments({
+		newId,
+		now,
+		error: (status, code, message) => new WcError(status, code, message),
+	});
 
 	/** @param {Obj} input @param {number} [parentId] */
 	function storeProduct(input, parentId) {
@@ -65,7 +69,9 @@ async function startWooCommerceFake(options = {}) {
 			id,
 			name: input.name ?? (isVariation ? '' : `Product ${id}`),
 			slug: input.slug ?? `product-${id}`,
-			type: isVariation ? 'variation' : input.type ?? (input.variations?.length ? 'variable' : 'simple'),
+			type: isVariation
+				? 'variation'
+				: (input.type ?? (input.variations?.length ? 'variable' : 'simple')),
 			status: input.status ?? 'publish',
 			description: input.description ?? '',
 			short_description: input.short_description ?? '',
@@ -131,22 +137,37 @@ async function startWooCommerceFake(options = {}) {
 	/** @param {Obj} target @param {Obj[]} meta */
 	function mergeMeta(target, meta) {
 		for (const entry of meta) {
-			const existing = target.meta_data.find((/** @type {Obj} */ m) => (entry.id && m.id === entry.id) || m.key === entry.key);
+			const existing = target.meta_data.find(
+				(/** @type {Obj} */ m) => (entry.id && m.id === entry.id) || m.key === entry.key,
+			);
 			if (existing) existing.value = entry.value;
 			else target.meta_data.push({ id: newId(), key: entry.key, value: entry.value });
 		}
 	}
 
-	const PRODUCT_FIELDS = ['name', 'description', 'short_description', 'sku', 'regular_price', 'sale_price', 'status', 'stock_status', 'images', 'attributes'];
+	const PRODUCT_FIELDS = [
+		'name',
+		'description',
+		'short_description',
+		'sku',
+		'regular_price',
+		'sale_price',
+		'status',
+		'stock_status',
+		'images',
+		'attributes',
+	];
 
 	/** @param {Obj} product @param {Obj} changes */
 	function updateProduct(product, changes) {
-		for (const field of PRODUCT_FIELDS) if (changes[field] !== undefined) product[field] = changes[field];
+		for (const field of PRODUCT_FIELDS)
+			if (changes[field] !== undefined) product[field] = changes[field];
 		if (changes.regular_price !== undefined) product.price = changes.regular_price;
 		if (changes.manage_stock !== undefined) product.manage_stock = Boolean(changes.manage_stock);
 		if (changes.stock_quantity !== undefined) {
 			const quantity = Number(changes.stock_quantity);
-			if (!Number.isInteger(quantity)) throw new WcError(400, 'rest_invalid_param', 'Invalid parameter(s): stock_quantity');
+			if (!Number.isInteger(quantity))
+				throw new WcError(400, 'rest_invalid_param', 'Invalid parameter(s): stock_quantity');
 			product.stock_quantity = quantity;
 			if (product.manage_stock) product.stock_status = quantity > 0 ? 'instock' : 'outofstock';
 		}
@@ -175,7 +196,13 @@ async function startWooCommerceFake(options = {}) {
 			const signature = crypto.createHmac('sha256', hook.secret).update(body).digest('base64');
 			const [resource, event] = topic.split('.');
 			const deliveryId = newId();
-			const record = { webhookId: hook.id, topic, url: hook.delivery_url, deliveryId, status: /** @type {number | string} */ ('pending') };
+			const record = {
+				webhookId: hook.id,
+				topic,
+				url: hook.delivery_url,
+				deliveryId,
+				status: /** @type {number | string} */ ('pending'),
+			};
 			state.deliveries.push(record);
 			pending.push(
 				fetch(hook.delivery_url, {
@@ -224,7 +251,9 @@ async function startWooCommerceFake(options = {}) {
 			return key === consumerKey && rest.join(':') === consumerSecret;
 		}
 		if (query.has('consumer_key')) {
-			return query.get('consumer_key') === consumerKey && query.get('consumer_secret') === consumerSecret;
+			return (
+				query.get('consumer_key') === consumerKey && query.get('consumer_secret') === consumerSecret
+			);
 		}
 		return false;
 	}
@@ -253,9 +282,14 @@ async function startWooCommerceFake(options = {}) {
 	 * @param {Obj} body @param {(item: Obj) => Obj} create @param {(item: Obj) => Obj} update @param {(id: number) => Obj} remove
 	 */
 	function batch(body, create, update, remove) {
-		const count = (body.create?.length ?? 0) + (body.update?.length ?? 0) + (body.delete?.length ?? 0);
+		const count =
+			(body.create?.length ?? 0) + (body.update?.length ?? 0) + (body.delete?.length ?? 0);
 		if (count > BATCH_LIMIT) {
-			throw new WcError(413, 'woocommerce_rest_request_entity_too_large', `Unable to accept more than ${BATCH_LIMIT} items for this request.`);
+			throw new WcError(
+				413,
+				'woocommerce_rest_request_entity_too_large',
+				`Unable to accept more than ${BATCH_LIMIT} items for this request.`,
+			);
 		}
 		/** @param {() => Obj} fn @param {unknown} id */
 		const settle = (fn, id) => {
@@ -263,14 +297,22 @@ async function startWooCommerceFake(options = {}) {
 				return fn();
 			} catch (error) {
 				const e = /** @type {WcError} */ (error);
-				return { id: id ?? 0, error: { code: e.code ?? 'error', message: e.message, data: { status: e.status ?? 500 } } };
+				return {
+					id: id ?? 0,
+					error: { code: e.code ?? 'error', message: e.message, data: { status: e.status ?? 500 } },
+				};
 			}
 		};
 		/** @type {Obj} */
 		const result = {};
-		if (body.create) result.create = body.create.map((/** @type {Obj} */ item) => settle(() => create(item), 0));
-		if (body.update) result.update = body.update.map((/** @type {Obj} */ item) => settle(() => update(item), item.id));
-		if (body.delete) result.delete = body.delete.map((/** @type {number} */ id) => settle(() => remove(id), id));
+		if (body.create)
+			result.create = body.create.map((/** @type {Obj} */ item) => settle(() => create(item), 0));
+		if (body.update)
+			result.update = body.update.map((/** @type {Obj} */ item) =>
+				settle(() => update(item), item.id),
+			);
+		if (body.delete)
+			result.delete = body.delete.map((/** @type {number} */ id) => settle(() => remove(id), id));
 		return result;
 	}
 
@@ -287,11 +329,15 @@ async function startWooCommerceFake(options = {}) {
 				rows = rows.filter((p) => skus.has(p.sku));
 			} else rows = rows.filter((p) => p.type !== 'variation');
 			if (query.get('type')) rows = rows.filter((p) => p.type === query.get('type'));
-			if (query.get('status')) rows = rows.filter((p) => query.get('status') === 'any' || p.status === query.get('status'));
+			if (query.get('status'))
+				rows = rows.filter(
+					(p) => query.get('status') === 'any' || p.status === query.get('status'),
+				);
 			rows = filterByDates(rows, query, 'date_created_gmt');
 			return paged(rows.map(productView), query, path);
 		}
-		if (path === '/products' && method === 'POST') return { status: 201, body: productView(storeProduct(body)) };
+		if (path === '/products' && method === 'POST')
+			return { status: 201, body: productView(storeProduct(body)) };
 		if (path === '/products/batch' && method === 'POST') {
 			return {
 				status: 200,
@@ -309,13 +355,17 @@ async function startWooCommerceFake(options = {}) {
 		}
 		if ((m = /^\/products\/(\d+)$/.exec(path))) {
 			if (method === 'GET') return { status: 200, body: productView(productOr404(m[1])) };
-			if (method === 'PUT' || method === 'POST') return { status: 200, body: productView(updateProduct(productOr404(m[1]), body)) };
+			if (method === 'PUT' || method === 'POST')
+				return { status: 200, body: productView(updateProduct(productOr404(m[1]), body)) };
 		}
 		if ((m = /^\/products\/(\d+)\/variations$/.exec(path))) {
 			const parent = productOr404(m[1]);
 			if (method === 'GET') {
-				let rows = parent.variations.map((/** @type {number} */ id) => state.products.get(id)).filter(Boolean);
-				if (query.get('sku')) rows = rows.filter((/** @type {Obj} */ v) => v.sku === query.get('sku'));
+				let rows = parent.variations
+					.map((/** @type {number} */ id) => state.products.get(id))
+					.filter(Boolean);
+				if (query.get('sku'))
+					rows = rows.filter((/** @type {Obj} */ v) => v.sku === query.get('sku'));
 				rows = filterByDates(rows, query, 'date_created_gmt');
 				return paged(rows.map(productView), query, path);
 			}
@@ -348,7 +398,9 @@ async function startWooCommerceFake(options = {}) {
 					(id) => {
 						const variation = variationOf(id);
 						state.products.delete(variation.id);
-						parent.variations = parent.variations.filter((/** @type {number} */ v) => v !== variation.id);
+						parent.variations = parent.variations.filter(
+							(/** @type {number} */ v) => v !== variation.id,
+						);
 						return productView(variation);
 					},
 				),
@@ -361,7 +413,8 @@ async function startWooCommerceFake(options = {}) {
 				throw new WcError(404, 'woocommerce_rest_product_variation_invalid_id', 'Invalid ID.');
 			}
 			if (method === 'GET') return { status: 200, body: productView(variation) };
-			if (method === 'PUT' || method === 'POST') return { status: 200, body: productView(updateProduct(variation, body)) };
+			if (method === 'PUT' || method === 'POST')
+				return { status: 200, body: productView(updateProduct(variation, body)) };
 		}
 		if (path === '/orders' && method === 'GET') {
 			let rows = [...state.orders.values()];
@@ -378,7 +431,15 @@ async function startWooCommerceFake(options = {}) {
 			const order = orderOr404(m[1]);
 			if (method === 'GET') return { status: 200, body: orderView(order) };
 			if (method === 'PUT' || method === 'POST') {
-				for (const field of ['customer_note', 'currency', 'payment_method', 'payment_method_title', 'transaction_id', 'billing', 'shipping']) {
+				for (const field of [
+					'customer_note',
+					'currency',
+					'payment_method',
+					'payment_method_title',
+					'transaction_id',
+					'billing',
+					'shipping',
+				]) {
 					if (body[field] !== undefined) order[field] = body[field];
 				}
 				if (Array.isArray(body.meta_data)) mergeMeta(order, body.meta_data);
@@ -389,7 +450,10 @@ async function startWooCommerceFake(options = {}) {
 				return { status: 200, body: orderView(order) };
 			}
 		}
-		if ((m = /^\/orders\/(\d+)\/fulfillments(?:\/(\d+))?$/.exec(path)) && state.settings.fulfillmentsEnabled) {
+		if (
+			(m = /^\/orders\/(\d+)\/fulfillments(?:\/(\d+))?$/.exec(path)) &&
+			state.settings.fulfillmentsEnabled
+		) {
 			const order = orderOr404(m[1]);
 			const list = state.fulfillments.get(order.id) ?? [];
 			state.fulfillments.set(order.id, list);
@@ -400,7 +464,8 @@ async function startWooCommerceFake(options = {}) {
 			const notes = state.notes.get(order.id) ?? [];
 			if (method === 'GET') return { status: 200, body: notes };
 			if (method === 'POST') {
-				if (!body.note) throw new WcError(400, 'rest_missing_callback_param', 'Missing parameter(s): note');
+				if (!body.note)
+					throw new WcError(400, 'rest_missing_callback_param', 'Missing parameter(s): note');
 				const note = {
 					id: newId(),
 					author: 'WooCommerce',
@@ -416,11 +481,21 @@ async function startWooCommerceFake(options = {}) {
 		if (path === '/webhooks') {
 			if (method === 'GET') {
 				let rows = [...state.webhooks.values()];
-				if (query.get('status') && query.get('status') !== 'all') rows = rows.filter((w) => w.status === query.get('status'));
-				return paged(rows.map((w) => ({ ...w, secret: undefined })), query, path);
+				if (query.get('status') && query.get('status') !== 'all')
+					rows = rows.filter((w) => w.status === query.get('status'));
+				return paged(
+					rows.map((w) => ({ ...w, secret: undefined })),
+					query,
+					path,
+				);
 			}
 			if (method === 'POST') {
-				if (!body.topic || !body.delivery_url) throw new WcError(400, 'rest_missing_callback_param', 'Missing parameter(s): topic, delivery_url');
+				if (!body.topic || !body.delivery_url)
+					throw new WcError(
+						400,
+						'rest_missing_callback_param',
+						'Missing parameter(s): topic, delivery_url',
+					);
 				const hook = {
 					id: newId(),
 					name: body.name ?? `Webhook ${body.topic}`,
@@ -444,11 +519,16 @@ async function startWooCommerceFake(options = {}) {
 				return { status: 200, body: { ...hook, secret: undefined } };
 			}
 		}
-		throw new WcError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
+		throw new WcError(
+			404,
+			'rest_no_route',
+			'No route was found matching the URL and request method.',
+		);
 	}
 
 	/** The Shipment Tracking extension's REST API. @param {string} method @param {string} orderId @param {Obj} body */
-	const shipmentTracking = (method, orderId, body) => trackingRequest(orderOr404(orderId), method, body, newId);
+	const shipmentTracking = (method, orderId, body) =>
+		trackingRequest(orderOr404(orderId), method, body, newId);
 
 	/** @param {string} method @param {string} path @param {Obj} body */
 	async function control(method, path, body) {
@@ -459,9 +539,18 @@ async function startWooCommerceFake(options = {}) {
 			return { status: 200, body: { ok: true } };
 		}
 		if (path === '/seed' && method === 'POST') {
-			const products = (body.products ?? []).map((/** @type {Obj} */ p) => productView(storeProduct(p)));
+			const products = (body.products ?? []).map((/** @type {Obj} */ p) =>
+				productView(storeProduct(p)),
+			);
 			const orders = (body.orders ?? []).map((/** @type {Obj} */ o) => orderView(storeOrder(o)));
-			return { status: 200, body: { products: products.length, orders: orders.map((/** @type {Obj} */ o) => o.id), productIds: products.map((/** @type {Obj} */ p) => p.id) } };
+			return {
+				status: 200,
+				body: {
+					products: products.length,
+					orders: orders.map((/** @type {Obj} */ o) => o.id),
+					productIds: products.map((/** @type {Obj} */ p) => p.id),
+				},
+			};
 		}
 		if (path === '/state' && method === 'GET') {
 			return {
@@ -478,24 +567,55 @@ async function startWooCommerceFake(options = {}) {
 		if ((m = /^\/products\/sku\/(.+)$/.exec(path)) && method === 'GET') {
 			const sku = decodeURIComponent(m[1]);
 			const product = [...state.products.values()].find((p) => p.sku === sku);
-			return product ? { status: 200, body: product } : { status: 404, body: { message: 'no such SKU' } };
+			return product
+				? { status: 200, body: product }
+				: { status: 404, body: { message: 'no such SKU' } };
 		}
 		if ((m = /^\/orders\/(\d+)$/.exec(path)) && method === 'GET') {
 			const order = orderOr404(m[1]);
-			return { status: 200, body: { ...orderView(order), notes: state.notes.get(order.id) ?? [], fulfillments: state.fulfillments.get(order.id) ?? [] } };
+			return {
+				status: 200,
+				body: {
+					...orderView(order),
+					notes: state.notes.get(order.id) ?? [],
+					fulfillments: state.fulfillments.get(order.id) ?? [],
+				},
+			};
 		}
 		if (path === '/settings' && method === 'POST') {
 			const { fulfillmentsEnabled, maxWebhookDeliveryFailures } = body;
-			if (fulfillmentsEnabled !== undefined && typeof fulfillmentsEnabled !== 'boolean') return { status: 400, body: { message: "The field 'fulfillmentsEnabled' must be true or false." } };
-			if (maxWebhookDeliveryFailures !== undefined && !(Number.isInteger(maxWebhookDeliveryFailures) && maxWebhookDeliveryFailures >= 0)) {
-				return { status: 400, body: { message: "The field 'maxWebhookDeliveryFailures' must be a whole number from 0." } };
+			if (fulfillmentsEnabled !== undefined && typeof fulfillmentsEnabled !== 'boolean')
+				return {
+					status: 400,
+					body: { message: "The field 'fulfillmentsEnabled' must be true or false." },
+				};
+			if (
+				maxWebhookDeliveryFailures !== undefined &&
+				!(Number.isInteger(maxWebhookDeliveryFailures) && maxWebhookDeliveryFailures >= 0)
+			) {
+				return {
+					status: 400,
+					body: {
+						message: "The field 'maxWebhookDeliveryFailures' must be a whole number from 0.",
+					},
+				};
 			}
-			Object.assign(state.settings, fulfillmentsEnabled === undefined ? {} : { fulfillmentsEnabled }, maxWebhookDeliveryFailures === undefined ? {} : { maxWebhookDeliveryFailures });
+			Object.assign(
+				state.settings,
+				fulfillmentsEnabled === undefined ? {} : { fulfillmentsEnabled },
+				maxWebhookDeliveryFailures === undefined ? {} : { maxWebhookDeliveryFailures },
+			);
 			return { status: 200, body: state.settings };
 		}
 		if (path === '/latency' && method === 'POST') {
 			const ms = body.ms;
-			if (!Number.isInteger(ms) || ms < 0 || ms > 600000) return { status: 400, body: { message: "The field 'ms' must be a whole number of milliseconds from 0 to 600000." } };
+			if (!Number.isInteger(ms) || ms < 0 || ms > 600000)
+				return {
+					status: 400,
+					body: {
+						message: "The field 'ms' must be a whole number of milliseconds from 0 to 600000.",
+					},
+				};
 			state.latencyMs = ms;
 			return { status: 200, body: { ms } };
 		}
@@ -521,7 +641,8 @@ async function startWooCommerceFake(options = {}) {
 		if (path === '/orders' && method === 'POST') {
 			// A customer places an order: order.created, then order.updated (as WooCommerce fires both).
 			const order = storeOrder(body);
-			if (order.status === 'processing' || order.status === 'completed') setOrderStatus(order, order.status);
+			if (order.status === 'processing' || order.status === 'completed')
+				setOrderStatus(order, order.status);
 			fire('order.created', orderView(order));
 			fire('order.updated', orderView(order));
 			await Promise.all(pending);
@@ -570,26 +691,50 @@ async function startWooCommerceFake(options = {}) {
 				return send(result.status, result.body);
 			}
 			if (state.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
-			const tracking = /^\/wp-json\/wc-shipment-tracking\/v3\/orders\/(\d+)\/shipment-trackings\/?$/.exec(parsed.pathname);
+			const tracking =
+				/^\/wp-json\/wc-shipment-tracking\/v3\/orders\/(\d+)\/shipment-trackings\/?$/.exec(
+					parsed.pathname,
+				);
 			if (tracking) {
-				const entry = { method, path: `/shipment-trackings/${tracking[1]}`, query: {}, status: 0, batchSize: 0, time: new Date().toISOString() };
+				const entry = {
+					method,
+					path: `/shipment-trackings/${tracking[1]}`,
+					query: {},
+					status: 0,
+					batchSize: 0,
+					time: new Date().toISOString(),
+				};
 				state.requests.push(entry);
 				if (!authorized(req, parsed.searchParams)) {
 					entry.status = 401;
-					throw new WcError(401, 'woocommerce_rest_cannot_view', 'Sorry, you cannot list resources.');
+					throw new WcError(
+						401,
+						'woocommerce_rest_cannot_view',
+						'Sorry, you cannot list resources.',
+					);
 				}
 				const result = shipmentTracking(method, tracking[1], body);
 				entry.status = result.status;
 				return send(result.status, result.body);
 			}
-			if (!parsed.pathname.startsWith(`${API}/`)) throw new WcError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
+			if (!parsed.pathname.startsWith(`${API}/`))
+				throw new WcError(
+					404,
+					'rest_no_route',
+					'No route was found matching the URL and request method.',
+				);
 			const path = parsed.pathname.slice(API.length).replace(/\/$/, '');
 			const entry = {
 				method,
 				path,
-				query: Object.fromEntries([...parsed.searchParams].filter(([k]) => k !== 'consumer_key' && k !== 'consumer_secret')),
+				query: Object.fromEntries(
+					[...parsed.searchParams].filter(([k]) => k !== 'consumer_key' && k !== 'consumer_secret'),
+				),
 				status: 0,
-				batchSize: body && typeof body === 'object' ? (body.create?.length ?? 0) + (body.update?.length ?? 0) + (body.delete?.length ?? 0) : 0,
+				batchSize:
+					body && typeof body === 'object'
+						? (body.create?.length ?? 0) + (body.update?.length ?? 0) + (body.delete?.length ?? 0)
+						: 0,
 				time: new Date().toISOString(),
 			};
 			state.requests.push(entry);
@@ -601,7 +746,11 @@ async function startWooCommerceFake(options = {}) {
 			if (fault) {
 				Object.assign(entry, { fault: true, status: fault.status === 'reset' ? 0 : fault.status });
 				if (fault.status === 'reset') return req.socket.destroy();
-				throw new WcError(fault.status, 'fake_injected_fault', `Injected fault: the fake was told to answer ${fault.status}.`);
+				throw new WcError(
+					fault.status,
+					'fake_injected_fault',
+					`Injected fault: the fake was told to answer ${fault.status}.`,
+				);
 			}
 			const result = api(method, path, parsed.searchParams, body);
 			entry.status = result.status;
@@ -611,7 +760,11 @@ async function startWooCommerceFake(options = {}) {
 			const status = e.status ?? 500;
 			const last = state.requests[state.requests.length - 1];
 			if (last && last.status === 0) last.status = status;
-			return send(status, { code: e.code ?? 'internal_error', message: e.message, data: { status } });
+			return send(status, {
+				code: e.code ?? 'internal_error',
+				message: e.message,
+				data: { status },
+			});
 		}
 	}
 
@@ -622,7 +775,9 @@ async function startWooCommerceFake(options = {}) {
 		});
 	});
 	server.keepAliveTimeout = 1000;
-	await new Promise((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined)));
+	await new Promise((resolve) =>
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined)),
+	);
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	const url = `http://127.0.0.1:${address.port}`;
 
@@ -644,4 +799,10 @@ async function startWooCommerceFake(options = {}) {
 	};
 }
 
-module.exports = { startWooCommerceFake, DEFAULTS, API, BATCH_LIMIT, MAX_WEBHOOK_DELIVERY_FAILURES };
+module.exports = {
+	startWooCommerceFake,
+	DEFAULTS,
+	API,
+	BATCH_LIMIT,
+	MAX_WEBHOOK_DELIVERY_FAILURES,
+};

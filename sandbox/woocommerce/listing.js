@@ -17,7 +17,8 @@ function paged(rows, query, collectionUrl) {
 	if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
 		throw new WcError(400, 'rest_invalid_param', 'Invalid parameter(s): per_page');
 	}
-	if (!Number.isInteger(page) || page < 1) throw new WcError(400, 'rest_invalid_param', 'Invalid parameter(s): page');
+	if (!Number.isInteger(page) || page < 1)
+		throw new WcError(400, 'rest_invalid_param', 'Invalid parameter(s): page');
 	const totalPages = Math.max(1, Math.ceil(rows.length / perPage));
 	const body = rows.slice((page - 1) * perPage, page * perPage);
 	const link = (/** @type {number} */ p) => {

@@ -38,7 +38,10 @@ class WcError extends Error {
  * @param {Obj[]} rules @param {string} method @param {string} path
  */
 function takeFault(rules, method, path) {
-	return takeMatchingFault(rules, (r) => path.startsWith(r.path) && (!r.method || r.method === method));
+	return takeMatchingFault(
+		rules,
+		(r) => path.startsWith(r.path) && (!r.method || r.method === method),
+	);
 }
 
 /** @param {Obj} body */
@@ -78,7 +81,10 @@ function createState() {
 		/** Injected per-call latency (`POST /_fake/latency`), like the myOGO sandbox's: every API call waits this long. */
 		latencyMs: 0,
 		/** WooCommerce options the control API switches (`POST /_fake/settings`). */
-		settings: { fulfillmentsEnabled: false, maxWebhookDeliveryFailures: MAX_WEBHOOK_DELIVERY_FAILURES },
+		settings: {
+			fulfillmentsEnabled: false,
+			maxWebhookDeliveryFailures: MAX_WEBHOOK_DELIVERY_FAILURES,
+		},
 	};
 }
 
@@ -96,4 +102,13 @@ function countDelivery(hook, status, maxFailures) {
 	else hook.failure_count += 1;
 }
 
-module.exports = { MAX_WEBHOOK_DELIVERY_FAILURES, now, parseTime, WcError, takeFault, faultRule, createState, countDelivery };
+module.exports = {
+	MAX_WEBHOOK_DELIVERY_FAILURES,
+	now,
+	parseTime,
+	WcError,
+	takeFault,
+	faultRule,
+	createState,
+	countDelivery,
+};

@@ -13,14 +13,21 @@ const { now, WcError } = require('./model');
  * @param {Obj} order @param {string} method @param {Obj} body @param {() => number} newId
  */
 function shipmentTracking(order, method, body, newId) {
-	let meta = order.meta_data.find((/** @type {Obj} */ m) => m.key === '_wc_shipment_tracking_items');
+	let meta = order.meta_data.find(
+		(/** @type {Obj} */ m) => m.key === '_wc_shipment_tracking_items',
+	);
 	if (!meta) {
 		meta = { id: newId(), key: '_wc_shipment_tracking_items', value: [] };
 		order.meta_data.push(meta);
 	}
 	if (method === 'GET') return { status: 200, body: meta.value };
 	if (method === 'POST') {
-		if (!body.tracking_number) throw new WcError(400, 'rest_missing_callback_param', 'Missing parameter(s): tracking_number');
+		if (!body.tracking_number)
+			throw new WcError(
+				400,
+				'rest_missing_callback_param',
+				'Missing parameter(s): tracking_number',
+			);
 		const row = {
 			tracking_id: crypto.randomBytes(16).toString('hex'),
 			tracking_provider: body.tracking_provider ?? '',
@@ -32,10 +39,20 @@ function shipmentTracking(order, method, body, newId) {
 		meta.value.push(row);
 		// The extension answers with the resolved provider and link: a custom provider's link is whatever was
 		// sent, an empty one included (accepted, stored, shown to the customer as a number without a link).
-		const formatted = { tracking_id: row.tracking_id, tracking_provider: row.custom_tracking_provider || row.tracking_provider, tracking_link: row.custom_tracking_provider ? row.custom_tracking_link : '', tracking_number: row.tracking_number, date_shipped: row.date_shipped };
+		const formatted = {
+			tracking_id: row.tracking_id,
+			tracking_provider: row.custom_tracking_provider || row.tracking_provider,
+			tracking_link: row.custom_tracking_provider ? row.custom_tracking_link : '',
+			tracking_number: row.tracking_number,
+			date_shipped: row.date_shipped,
+		};
 		return { status: 201, body: formatted };
 	}
-	throw new WcError(404, 'rest_no_route', 'No route was found matching the URL and request method.');
+	throw new WcError(
+		404,
+		'rest_no_route',
+		'No route was found matching the URL and request method.',
+	);
 }
 
 module.exports = { shipmentTracking };

@@ -23,7 +23,11 @@ selectors.setTestIdAttribute('data-test-id');
 
 /** Headless Chromium. */
 export async function launchChromium(): Promise<Browser> {
-	return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+	return await chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		headless: true,
+		args: CHROMIUM_FLAGS,
+	});
 }
 
 /** A page the size of a laptop screen, so that screenshots show what a merchant sees. */
@@ -37,7 +41,11 @@ export function wholeText(text: string): RegExp {
 }
 
 /** Waits until the element is visible; fails naming what was expected. */
-export async function expectVisible(locator: Locator, what: string, timeout = 20000): Promise<void> {
+export async function expectVisible(
+	locator: Locator,
+	what: string,
+	timeout = 20000,
+): Promise<void> {
 	try {
 		await locator.first().waitFor({ state: 'visible', timeout });
 	} catch {
@@ -50,12 +58,21 @@ export async function expectVisible(locator: Locator, what: string, timeout = 20
  * credential, a field name) in an input, not as text.
  */
 export async function inputValues(container: Locator): Promise<string[]> {
-	return await container.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value).filter(Boolean));
+	return await container
+		.locator('input')
+		.evaluateAll((inputs) =>
+			inputs.map((input) => (input as unknown as { value: string }).value).filter(Boolean),
+		);
 }
 
 /** Everything drawn on the canvas (nodes and sticky notes): the name n8n labels each with, and its type. */
 export async function canvasNodes(page: Page): Promise<Array<{ name: string; type: string }>> {
-	return await page.locator('.vue-flow__node > [data-node-name][data-node-type]').evaluateAll((elements) =>
-		elements.map((e) => ({ name: e.getAttribute('data-node-name') ?? '', type: e.getAttribute('data-node-type') ?? '' })),
-	);
+	return await page
+		.locator('.vue-flow__node > [data-node-name][data-node-type]')
+		.evaluateAll((elements) =>
+			elements.map((e) => ({
+				name: e.getAttribute('data-node-name') ?? '',
+				type: e.getAttribute('data-node-type') ?? '',
+			})),
+		);
 }

@@ -8,13 +8,22 @@ import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-import { canvasNodes, expectVisible, inputValues, launchChromium, newScreenPage, wholeText } from './chromium';
+import {
+	canvasNodes,
+	expectVisible,
+	inputValues,
+	launchChromium,
+	newScreenPage,
+	wholeText,
+} from './chromium';
 import { editorStack, PINNED_N8N, type EditorStack } from './editorStack';
 import { credentialsSnapshot, deleteWorkflow, signIn } from './editorSession';
 
 // The documented demo login and the credential names `npm start` imports.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { DEMO_LOGIN } = require('../../tools/n8n/owner') as { DEMO_LOGIN: { email: string; password: string } };
+const { DEMO_LOGIN } = require('../../tools/n8n/owner') as {
+	DEMO_LOGIN: { email: string; password: string };
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { LOCAL_CREDENTIALS } = require('../../tools/n8n/localCredentials') as {
 	LOCAL_CREDENTIALS: Record<string, { id: string; name: string }>;
@@ -23,7 +32,9 @@ const { LOCAL_CREDENTIALS } = require('../../tools/n8n/localCredentials') as {
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** The README shows the pinned 2.8's editor; the compat tier's pictures stay in its data folder. */
 const SCREENSHOTS =
-	PINNED_N8N.name === 'current' ? path.join(REPO_ROOT, 'docs', 'screenshots') : path.join(PINNED_N8N.dataDir, 'screenshots');
+	PINNED_N8N.name === 'current'
+		? path.join(REPO_ROOT, 'docs', 'screenshots')
+		: path.join(PINNED_N8N.dataDir, 'screenshots');
 const WORKFLOWS = path.join(REPO_ROOT, 'workflows');
 const MYOGO_CREDENTIAL = LOCAL_CREDENTIALS.myOgoApi.name;
 
@@ -90,14 +101,26 @@ test('the nodes panel finds the myOGO nodes, installed as a community package', 
 	// n8n lists a trigger without the word "Trigger", and puts the myOGO node's actions and the
 	// myOGO Trigger's events under one "myOGO" entry.
 	const found = page.getByTestId('node-creator-item-name');
-	await expectVisible(found.filter({ hasText: wholeText('myOGO Webhook') }), 'the myOGO Webhook Trigger in the search results');
-	expect((await found.allInnerTexts()).map((name) => name.trim()).sort()).toEqual(['myOGO', 'myOGO Webhook']);
+	await expectVisible(
+		found.filter({ hasText: wholeText('myOGO Webhook') }),
+		'the myOGO Webhook Trigger in the search results',
+	);
+	expect((await found.allInnerTexts()).map((name) => name.trim()).sort()).toEqual([
+		'myOGO',
+		'myOGO Webhook',
+	]);
 	await screenshot('nodes-panel-search');
 
 	await found.filter({ hasText: wholeText('myOGO') }).click();
-	await expectVisible(page.getByText('Installed', { exact: true }), 'the "Installed" mark of a community package');
-	await expectVisible(page.getByText('On order shipped', { exact: true }), 'the myOGO Trigger event "On order shipped"');
-	await expectVisible(page.getByText(/^Actions \(\d+\)$/), 'the myOGO node\'s actions');
+	await expectVisible(
+		page.getByText('Installed', { exact: true }),
+		'the "Installed" mark of a community package',
+	);
+	await expectVisible(
+		page.getByText('On order shipped', { exact: true }),
+		'the myOGO Trigger event "On order shipped"',
+	);
+	await expectVisible(page.getByText(/^Actions \(\d+\)$/), "the myOGO node's actions");
 	await screenshot('nodes-panel-myogo');
 
 	// Adding the trigger opens its parameters, with the one myOGO credential already picked.
@@ -105,25 +128,38 @@ test('the nodes panel finds the myOGO nodes, installed as a community package', 
 	await page.waitForURL(/\/workflow\/(?!new)[^/]+/);
 	createdWorkflowIds.push(workflowIdOf(page.url()));
 	const details = page.getByTestId('ndv');
-	await expectVisible(details.getByText('Event', { exact: true }), 'the myOGO Trigger\'s parameter "Event"');
-	expect(await inputValues(details)).toEqual(expect.arrayContaining(['myOGO Trigger', MYOGO_CREDENTIAL, 'Order Shipped']));
+	await expectVisible(
+		details.getByText('Event', { exact: true }),
+		'the myOGO Trigger\'s parameter "Event"',
+	);
+	expect(await inputValues(details)).toEqual(
+		expect.arrayContaining(['myOGO Trigger', MYOGO_CREDENTIAL, 'Order Shipped']),
+	);
 	await closeNodeDetails();
 });
 
 test('the myOGO node opens with its parameters', async () => {
 	await page.getByTestId('canvas-handle-plus').first().click();
 	await page.getByTestId('node-creator-search-bar').fill('myOGO');
-	await page.getByTestId('node-creator-item-name').filter({ hasText: wholeText('myOGO') }).click();
+	await page
+		.getByTestId('node-creator-item-name')
+		.filter({ hasText: wholeText('myOGO') })
+		.click();
 	await page.getByText('Create or update an order', { exact: true }).click();
 
 	const details = page.getByTestId('ndv');
-	await expectVisible(details, 'the myOGO node\'s parameters');
+	await expectVisible(details, "the myOGO node's parameters");
 	for (const label of ['Resource', 'Operation', 'Input Format']) {
 		await expectVisible(details.getByText(label, { exact: true }), `the parameter "${label}"`);
 	}
 	// n8n names a node added from an action after the action.
 	expect(await inputValues(details)).toEqual(
-		expect.arrayContaining(['Create or update an order', MYOGO_CREDENTIAL, 'Order', 'Create or Update']),
+		expect.arrayContaining([
+			'Create or update an order',
+			MYOGO_CREDENTIAL,
+			'Order',
+			'Create or Update',
+		]),
 	);
 	await screenshot('myogo-node');
 	await closeNodeDetails();
@@ -131,9 +167,12 @@ test('the myOGO node opens with its parameters', async () => {
 	// The webhook trigger, added as a second trigger, carries its full name on the canvas.
 	await page.getByTestId('canvas-handle-plus').last().click();
 	await page.getByTestId('node-creator-search-bar').fill('myOGO');
-	await page.getByTestId('node-creator-item-name').filter({ hasText: wholeText('myOGO Webhook') }).click();
+	await page
+		.getByTestId('node-creator-item-name')
+		.filter({ hasText: wholeText('myOGO Webhook') })
+		.click();
 	await page.getByText('On order shipped', { exact: true }).click();
-	await expectVisible(page.getByTestId('ndv'), 'the myOGO Webhook Trigger\'s parameters');
+	await expectVisible(page.getByTestId('ndv'), "the myOGO Webhook Trigger's parameters");
 	await closeNodeDetails();
 
 	expect((await canvasNodes(page)).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
@@ -149,20 +188,36 @@ test('a template opens on its canvas with all its nodes and sticky notes', async
 	await page.getByTestId('zoom-to-fit').click();
 
 	const shown = await canvasNodes(page);
-	expect(shown.map((node) => node.name).sort()).toEqual(template.nodes.map((node) => node.name).sort());
-	expect(shown.filter((node) => node.type.startsWith('n8n-nodes-myogo.')).length).toBeGreaterThan(0);
+	expect(shown.map((node) => node.name).sort()).toEqual(
+		template.nodes.map((node) => node.name).sort(),
+	);
+	expect(shown.filter((node) => node.type.startsWith('n8n-nodes-myogo.')).length).toBeGreaterThan(
+		0,
+	);
 	await screenshot('template-woocommerce-orders');
 
 	// The Settings node holds what a merchant fills in; the myOGO node reads the shipping map from it.
 	const details = page.getByTestId('ndv');
 	await openNode('Settings');
-	await expectVisible(details.getByText('Fields to Set', { exact: true }), 'the Settings node\'s fields');
-	expect(await inputValues(details)).toEqual(expect.arrayContaining(['settings.shippingMethod1', 'settings.shippingCode1', 'settings.defaultShippingCode']));
+	await expectVisible(
+		details.getByText('Fields to Set', { exact: true }),
+		"the Settings node's fields",
+	);
+	expect(await inputValues(details)).toEqual(
+		expect.arrayContaining([
+			'settings.shippingMethod1',
+			'settings.shippingCode1',
+			'settings.defaultShippingCode',
+		]),
+	);
 	await screenshot('template-settings-node');
 	await closeNodeDetails();
 
 	await openNode('Send Order to myOGO');
-	await expectVisible(details.getByText('Shipping Method Map', { exact: true }), 'the myOGO node\'s shipping method map');
+	await expectVisible(
+		details.getByText('Shipping Method Map', { exact: true }),
+		"the myOGO node's shipping method map",
+	);
 	expect(await inputValues(details)).toEqual(
 		expect.arrayContaining([MYOGO_CREDENTIAL, 'Order', 'Create or Update', 'WooCommerce Order']),
 	);
@@ -170,9 +225,12 @@ test('a template opens on its canvas with all its nodes and sticky notes', async
 	await closeNodeDetails();
 });
 
-test('a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Dashboard app goes through Shopify\'s OAuth flow; a Shopify template uses it', async () => {
+test("a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Dashboard app goes through Shopify's OAuth flow; a Shopify template uses it", async () => {
 	// Its own browser context: the OAuth window opens the Shopify fake, whose certificate is self-signed.
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ignoreHTTPSErrors: true });
+	const context = await browser.newContext({
+		viewport: { width: 1440, height: 900 },
+		ignoreHTTPSErrors: true,
+	});
 	const shopPage = await context.newPage();
 	const { shopify } = await localServices();
 	let credentials: { removeNew(): Promise<void> } | undefined;
@@ -187,27 +245,45 @@ test('a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Da
 
 		// What the merchant copies into the Dev Dashboard app (Redirect URLs), and what they copy back from it.
 		const dialog = shopPage.getByRole('dialog');
-		await expectVisible(dialog.getByText('OAuth Redirect URL', { exact: true }), 'the OAuth Redirect URL for the Dev Dashboard app');
+		await expectVisible(
+			dialog.getByText('OAuth Redirect URL', { exact: true }),
+			'the OAuth Redirect URL for the Dev Dashboard app',
+		);
 		expect(await dialog.innerText()).toContain('/rest/oauth2-credential/callback');
-		const fields = { shopSubdomain: shopify.shopSubdomain, clientId: shopify.clientId, clientSecret: shopify.clientSecret };
-		for (const [name, value] of Object.entries(fields)) await dialog.getByTestId(`parameter-input-${name}`).locator('input').first().fill(value);
+		const fields = {
+			shopSubdomain: shopify.shopSubdomain,
+			clientId: shopify.clientId,
+			clientSecret: shopify.clientSecret,
+		};
+		for (const [name, value] of Object.entries(fields))
+			await dialog.getByTestId(`parameter-input-${name}`).locator('input').first().fill(value);
 		await shopPage.waitForTimeout(600);
 		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'shopify-oauth2-credential.png') });
 
 		// "Connect my account": Shopify's authorize page (the fake grants at once), back to n8n, which trades the code for the token.
-		const [oauthWindow] = await Promise.all([context.waitForEvent('page'), dialog.getByText('Connect my account', { exact: true }).click()]);
+		const [oauthWindow] = await Promise.all([
+			context.waitForEvent('page'),
+			dialog.getByText('Connect my account', { exact: true }).click(),
+		]);
 		await oauthWindow.waitForEvent('close', { timeout: 30000 });
-		await expectVisible(dialog.getByText('Account connected', { exact: true }), 'the connected Shopify account');
+		await expectVisible(
+			dialog.getByText('Account connected', { exact: true }),
+			'the connected Shopify account',
+		);
 		await shopPage.waitForTimeout(600);
 		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'shopify-oauth2-connected.png') });
 		await shopPage.keyboard.press('Escape');
 
 		// A Shopify template as imported: its HTTP Request nodes use the Shopify OAuth2 API credential.
 		await openTemplate(shopPage, 'shopify-stock-from-myogo.json');
-		await shopPage.locator('[data-test-id="canvas-node"][data-node-name="Set Available Quantities"]').dblclick();
+		await shopPage
+			.locator('[data-test-id="canvas-node"][data-node-name="Set Available Quantities"]')
+			.dblclick();
 		const details = shopPage.getByTestId('ndv');
 		await expectVisible(details, 'the parameters of "Set Available Quantities"');
-		expect(await inputValues(details)).toEqual(expect.arrayContaining(['Shopify OAuth2 API', LOCAL_CREDENTIALS.shopifyOAuth2Api.name]));
+		expect(await inputValues(details)).toEqual(
+			expect.arrayContaining(['Shopify OAuth2 API', LOCAL_CREDENTIALS.shopifyOAuth2Api.name]),
+		);
 		await shopPage.waitForTimeout(600);
 		await shopPage.screenshot({ path: path.join(SCREENSHOTS, 'template-shopify-credential.png') });
 	} finally {
@@ -220,10 +296,20 @@ test('a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Da
 });
 
 /** The Shopify fake `npm start` runs: what the merchant would copy from the Dev Dashboard app. */
-async function localServices(): Promise<{ shopify: { shopSubdomain: string; clientId: string; clientSecret: string } }> {
+async function localServices(): Promise<{
+	shopify: { shopSubdomain: string; clientId: string; clientSecret: string };
+}> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { DEFAULTS } = require('../../sandbox/shopify/defaults') as { DEFAULTS: { port: number; clientId: string; appSecret: string } };
-	return { shopify: { shopSubdomain: `127.0.0.1:${DEFAULTS.port}/shop/`, clientId: DEFAULTS.clientId, clientSecret: DEFAULTS.appSecret } };
+	const { DEFAULTS } = require('../../sandbox/shopify/defaults') as {
+		DEFAULTS: { port: number; clientId: string; appSecret: string };
+	};
+	return {
+		shopify: {
+			shopSubdomain: `127.0.0.1:${DEFAULTS.port}/shop/`,
+			clientId: DEFAULTS.clientId,
+			clientSecret: DEFAULTS.appSecret,
+		},
+	};
 }
 
 /** Opens an imported template from the workflows list and waits for its canvas. */
@@ -232,7 +318,7 @@ async function openTemplate(onPage: Page, file: string): Promise<TemplateFile> {
 	await onPage.goto(`${stack.url}/home/workflows`);
 	await onPage.getByTestId('workflow-card-name').filter({ hasText: template.name }).click();
 	await onPage.waitForURL(/\/workflow\//);
-	await expectVisible(onPage.getByTestId('canvas-node'), 'the template\'s nodes');
+	await expectVisible(onPage.getByTestId('canvas-node'), "the template's nodes");
 	return template;
 }
 

@@ -15,7 +15,8 @@ const { selectedN8n } = require('../../tools/n8n/pinned') as {
 /** The pinned n8n MYOGO_N8N chooses (tools/n8n/pinned.js): 2.8 by default, 2.40 for the compat tier. */
 export const PINNED_N8N = selectedN8n();
 /** Where `npm start` serves it (5678 for 2.8, 5778 for 2.40). */
-export const EDITOR_URL = process.env.MYOGO_EDITOR_URL ?? `http://127.0.0.1:${PINNED_N8N.startPort}`;
+export const EDITOR_URL =
+	process.env.MYOGO_EDITOR_URL ?? `http://127.0.0.1:${PINNED_N8N.startPort}`;
 const START_SCRIPT = path.resolve(__dirname, '..', '..', 'tools', 'start.js');
 /** Build, fakes, package install, imports and n8n's start take a minute or two on 2 shared cores. */
 const START_TIMEOUT_MS = 8 * 60 * 1000;
@@ -37,7 +38,8 @@ async function answers(url: string): Promise<boolean> {
 }
 
 export async function editorStack(): Promise<EditorStack> {
-	if (await answers(EDITOR_URL)) return { url: EDITOR_URL, startedHere: false, stop: async () => undefined };
+	if (await answers(EDITOR_URL))
+		return { url: EDITOR_URL, startedHere: false, stop: async () => undefined };
 
 	const child = spawn(process.execPath, [START_SCRIPT], { stdio: ['ignore', 'pipe', 'pipe'] });
 	const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -52,7 +54,15 @@ export async function editorStack(): Promise<EditorStack> {
 
 	// tools/start.js prints the editor URL, then "Stop with Ctrl-C." once everything is up.
 	const ready = new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`npm start was not ready within ${START_TIMEOUT_MS / 60000} min:\n${output.slice(-3000)}`)), START_TIMEOUT_MS);
+		const timer = setTimeout(
+			() =>
+				reject(
+					new Error(
+						`npm start was not ready within ${START_TIMEOUT_MS / 60000} min:\n${output.slice(-3000)}`,
+					),
+				),
+			START_TIMEOUT_MS,
+		);
 		child.stdout.on('data', () => {
 			const url = /n8n editor:\s+(http:\/\/\S+)/.exec(output)?.[1];
 			if (url && output.includes('Stop with Ctrl-C.')) {
@@ -62,7 +72,9 @@ export async function editorStack(): Promise<EditorStack> {
 		});
 		void exited.then((code) => {
 			clearTimeout(timer);
-			reject(new Error(`npm start exited (code ${code}) before it was ready:\n${output.slice(-3000)}`));
+			reject(
+				new Error(`npm start exited (code ${code}) before it was ready:\n${output.slice(-3000)}`),
+			);
 		});
 	});
 	try {

@@ -46,7 +46,9 @@ describe('myOGO API credential', () => {
 		expect(second.error).toBeUndefined();
 		expect(credentialsHelper.preAuthenticationRuns.get('myOgoApi')).toBe(1);
 		expect(await tokenCalls()).toBe(1);
-		expect(String(credentialsHelper.store.get('myOgoApi')?.accessToken)).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+		expect(String(credentialsHelper.store.get('myOgoApi')?.accessToken)).toMatch(
+			/^[\w-]+\.[\w-]+\.[\w-]+$/,
+		);
 	});
 
 	it('fetches a new token through n8n’s refresh path when the token expires mid-run', async () => {
@@ -60,15 +62,25 @@ describe('myOGO API credential', () => {
 		const result = await run;
 
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json.code)).toEqual(Array.from({ length: 20 }, (_, i) => `TOKEN-${i}`));
+		expect(result.items.map((item) => item.json.code)).toEqual(
+			Array.from({ length: 20 }, (_, i) => `TOKEN-${i}`),
+		);
 		expect(credentialsHelper.preAuthenticationRuns.get('myOgoApi')).toBe(2);
-		const log = (await control.get('/requests')).data as Array<{ method: string; path: string; status: number }>;
-		const posts = log.filter((entry) => entry.method === 'POST' && entry.path.toLowerCase() === '/api/v1/products');
+		const log = (await control.get('/requests')).data as Array<{
+			method: string;
+			path: string;
+			status: number;
+		}>;
+		const posts = log.filter(
+			(entry) => entry.method === 'POST' && entry.path.toLowerCase() === '/api/v1/products',
+		);
 		// One call met the expired token: answered 401, repeated once so n8n's refresh path runs
 		// (401 again, then a new token), then sent with the new token. Every product was created once.
 		expect(posts.filter((entry) => entry.status === 401)).toHaveLength(2);
 		expect(posts.filter((entry) => entry.status === 201)).toHaveLength(20);
-		const stored = (await (await apiClient(sandbox.url)).get('/products', { params: { limit: 250 } })).data;
+		const stored = (
+			await (await apiClient(sandbox.url)).get('/products', { params: { limit: 250 } })
+		).data;
 		expect(stored).toHaveLength(20);
 	});
 
@@ -98,7 +110,10 @@ describe('myOGO API credential', () => {
 			status: 'OK',
 			message: 'Connection tested successfully',
 		});
-		const failed = await testCredential('myOgoApi', sandboxCredentials(sandbox.url, { merchantId: 'nobody' }));
+		const failed = await testCredential(
+			'myOgoApi',
+			sandboxCredentials(sandbox.url, { merchantId: 'nobody' }),
+		);
 		expect(failed.status).toBe('Error');
 		expect(failed.message).toContain('Merchant ID and Secret Token');
 		expect(failed.message).not.toContain('sandbox-secret');
@@ -107,7 +122,9 @@ describe('myOGO API credential', () => {
 	it('tells the user to fix the Token Base URL when the token server cannot be reached', async () => {
 		const result = await runNode({
 			...createProducts(1),
-			credentials: { myOgoApi: sandboxCredentials(sandbox.url, { tokenBaseUrl: 'http://127.0.0.1:9' }) },
+			credentials: {
+				myOgoApi: sandboxCredentials(sandbox.url, { tokenBaseUrl: 'http://127.0.0.1:9' }),
+			},
 		});
 		expect(result.error!.message).toContain('Could not reach the myOGO token server');
 		expect(result.error!.message).toContain('Token Base URL');

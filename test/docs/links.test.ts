@@ -32,7 +32,8 @@ function anchorsOfFile(file: string): Set<string> {
 
 /** Why a link from `fromFile` does not resolve, or undefined when it does. */
 function brokenReason(link: string, fromFile: string): string | undefined {
-	if (link.startsWith(`${REPO_URL}#`)) return brokenReason(`README.md${link.slice(REPO_URL.length)}`, path.join(ROOT, 'x'));
+	if (link.startsWith(`${REPO_URL}#`))
+		return brokenReason(`README.md${link.slice(REPO_URL.length)}`, path.join(ROOT, 'x'));
 	if (/^[a-z]+:/i.test(link)) return undefined; // other sites: no network here
 	const [target, anchor] = link.split('#');
 	const file = target === '' ? fromFile : path.resolve(path.dirname(fromFile), decodeURI(target));
@@ -58,11 +59,20 @@ function codexFiles(): string[] {
 }
 
 describe('documentation links resolve', () => {
-	it.each(['README.md', 'CONTRIBUTING.md', 'docs/architecture.md', 'workflows/README.md', 'sandbox/README.md', 'docs/myogo-api.md'])('%s: every relative link and anchor', (file) => {
+	it.each([
+		'README.md',
+		'CONTRIBUTING.md',
+		'docs/architecture.md',
+		'workflows/README.md',
+		'sandbox/README.md',
+		'docs/myogo-api.md',
+	])('%s: every relative link and anchor', (file) => {
 		const from = path.join(ROOT, file);
 		const links = markdownLinks(from);
 		expect(links.length).toBeGreaterThan(0);
-		const broken = links.map((link) => [link, brokenReason(link, from)]).filter(([, reason]) => reason !== undefined);
+		const broken = links
+			.map((link) => [link, brokenReason(link, from)])
+			.filter(([, reason]) => reason !== undefined);
 		expect(broken).toEqual([]);
 	});
 
@@ -72,7 +82,9 @@ describe('documentation links resolve', () => {
 		const broken: string[][] = [];
 		for (const file of files) {
 			const codex = JSON.parse(readFileSync(file, 'utf8'));
-			const urls = Object.values(codex.resources ?? {}).flatMap((entries) => (entries as Array<{ url: string }>).map((entry) => entry.url));
+			const urls = Object.values(codex.resources ?? {}).flatMap((entries) =>
+				(entries as Array<{ url: string }>).map((entry) => entry.url),
+			);
 			expect(urls.some((url) => url.startsWith(`${REPO_URL}#`))).toBe(true);
 			for (const url of urls) {
 				const reason = brokenReason(url, file);

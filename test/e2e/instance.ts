@@ -21,13 +21,20 @@ export async function freePort(): Promise<number> {
 		server.once('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port')),
+			);
 		});
 	});
 }
 
 /** A fresh n8n user folder with the package installed (dist must be built: `npm run test:e2e` builds). */
-export async function createInstance(name: string, options: { extraCaCerts?: string } = {}): Promise<E2eInstance> {
+export async function createInstance(
+	name: string,
+	options: { extraCaCerts?: string } = {},
+): Promise<E2eInstance> {
 	const folder = join(N8N_DATA_DIR, 'e2e', name);
 	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(folder, { recursive: true });
@@ -35,7 +42,16 @@ export async function createInstance(name: string, options: { extraCaCerts?: str
 	const port = await freePort();
 	let brokerPort = await freePort();
 	while (brokerPort === port) brokerPort = await freePort();
-	return { env: n8nEnvironment({ userFolder: folder, port, brokerPort, extraCaCerts: options.extraCaCerts }), folder, port };
+	return {
+		env: n8nEnvironment({
+			userFolder: folder,
+			port,
+			brokerPort,
+			extraCaCerts: options.extraCaCerts,
+		}),
+		folder,
+		port,
+	};
 }
 
 /** Fails with the offending lines when n8n's output shows a load error, an unknown type or a missing credential. */

@@ -47,24 +47,32 @@ let cookie: string;
 /** The test copy polls every minute, n8n's shortest interval (the templates ship with 5 or 10 minutes). */
 function pollEveryMinute(template: TemplateWorkflow): TemplateWorkflow {
 	for (const node of template.nodes) {
-		if (node.type === 'n8n-nodes-myogo.myOgoTrigger') node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+		if (node.type === 'n8n-nodes-myogo.myOgoTrigger')
+			node.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	}
 	return template;
 }
 
 /** Polls `check` every second until it returns a value; returns it and how long it took. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Promise<{ value: T; ms: number }> {
+async function waitFor<T>(
+	what: string,
+	check: () => Promise<T | undefined>,
+): Promise<{ value: T; ms: number }> {
 	const started = Date.now();
 	for (;;) {
 		const value = await check();
 		if (value !== undefined) return { value, ms: Date.now() - started };
-		if (Date.now() - started > WAIT_LIMIT_MS) throw new Error(`${what}: not there after ${WAIT_LIMIT_MS / 1000} s\n${server?.log().slice(-2000)}`);
+		if (Date.now() - started > WAIT_LIMIT_MS)
+			throw new Error(
+				`${what}: not there after ${WAIT_LIMIT_MS / 1000} s\n${server?.log().slice(-2000)}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 	}
 }
 
 async function myOgoOrder(bed: TestBed, reference: string): Promise<IDataObject | undefined> {
-	const rows = (await (await bed.api()).get('/orders', { params: { reference } })).data as IDataObject[];
+	const rows = (await (await bed.api()).get('/orders', { params: { reference } }))
+		.data as IDataObject[];
 	return rows[0];
 }
 
@@ -80,7 +88,8 @@ beforeAll(async () => {
 	expect(live.map((t) => t.file).sort()).toEqual([...LIVE_TEMPLATES].sort());
 	await importWorkflows(n8n.env, live);
 	for (const t of live) await publishWorkflow(n8n.env, t.id);
-	const active = (await runN8nCommandOk(n8n.env, ['list:workflow', '--active=true', '--onlyId'])).stdout;
+	const active = (await runN8nCommandOk(n8n.env, ['list:workflow', '--active=true', '--onlyId']))
+		.stdout;
 	for (const t of live) expect(active).toContain(t.id);
 	server = await startN8n(n8n.env, { onSpawn: (stop) => (stopN8n = stop) });
 	await setupOwner(server.url);
@@ -104,13 +113,24 @@ describe('live flows through real n8n', () => {
 	test('a paid order placed in each store reaches myOGO through the store trigger’s webhook', async () => {
 		({ wooOrder, shopifyOrder } = await placePaidOrders(services));
 
-		const woo = await waitFor('the WooCommerce order in myOGO', () => myOgoOrder(services.bed, String(wooOrder.number)));
-		const shop = await waitFor('the Shopify order in myOGO', () => myOgoOrder(services.shopBed, String(shopifyOrder.name).replace(/^#/, '')));
-		figures.push(`WooCommerce order → myOGO: ${woo.ms} ms after payment`, `Shopify order → myOGO: ${shop.ms} ms after payment`);
+		const woo = await waitFor('the WooCommerce order in myOGO', () =>
+			myOgoOrder(services.bed, String(wooOrder.number)),
+		);
+		const shop = await waitFor('the Shopify order in myOGO', () =>
+			myOgoOrder(services.shopBed, String(shopifyOrder.name).replace(/^#/, '')),
+		);
+		figures.push(
+			`WooCommerce order → myOGO: ${woo.ms} ms after payment`,
+			`Shopify order → myOGO: ${shop.ms} ms after payment`,
+		);
 
-		expect((woo.value.orderLines as IDataObject[]).map((l) => [l.code, l.quantity])).toEqual([['HOODIE-GREY-M', 1]]);
+		expect((woo.value.orderLines as IDataObject[]).map((l) => [l.code, l.quantity])).toEqual([
+			['HOODIE-GREY-M', 1],
+		]);
 		expect(woo.value.shippingCode).toBe('POSTI_PAKETTI');
-		expect((shop.value.orderLines as IDataObject[]).map((l) => [l.code, l.quantity])).toEqual([['CAP-NAVY', 2]]);
+		expect((shop.value.orderLines as IDataObject[]).map((l) => [l.code, l.quantity])).toEqual([
+			['CAP-NAVY', 2],
+		]);
 		expect(shop.value.shippingCode).toBe('DHL_EXPRESS');
 		// The deliveries reached n8n and were accepted.
 		const wooDeliveries = (await services.woo.get('/deliveries')).data as IDataObject[];
@@ -123,22 +143,41 @@ describe('live flows through real n8n', () => {
 		const wooReference = String(wooOrder.number);
 		const shopReference = String(shopifyOrder.name).replace(/^#/, '');
 		await changeAddresses('Aurakatu 5', wooOrder, shopifyOrder);
-		const woo = await waitFor('the new WooCommerce address in myOGO', async () => addressIn(services.bed, wooReference, 'Aurakatu 5'));
-		const shop = await waitFor('the new Shopify address in myOGO', async () => addressIn(services.shopBed, shopReference, 'Aurakatu 5'));
-		figures.push(`address changed in the store → myOGO: WooCommerce ${woo.ms} ms, Shopify ${shop.ms} ms`);
+		const woo = await waitFor('the new WooCommerce address in myOGO', async () =>
+			addressIn(services.bed, wooReference, 'Aurakatu 5'),
+		);
+		const shop = await waitFor('the new Shopify address in myOGO', async () =>
+			addressIn(services.shopBed, shopReference, 'Aurakatu 5'),
+		);
+		figures.push(
+			`address changed in the store → myOGO: WooCommerce ${woo.ms} ms, Shopify ${shop.ms} ms`,
+		);
 
-		await services.bed.control.post(`/orders/${encodeURIComponent(wooReference)}/advance`, { status: 'collecting' });
-		await services.shopBed.control.post(`/orders/${encodeURIComponent(shopReference)}/advance`, { status: 'collecting' });
+		await services.bed.control.post(`/orders/${encodeURIComponent(wooReference)}/advance`, {
+			status: 'collecting',
+		});
+		await services.shopBed.control.post(`/orders/${encodeURIComponent(shopReference)}/advance`, {
+			status: 'collecting',
+		});
 		const seen = new Set((await listExecutions(server!.url, cookie)).map((e) => e.id));
 		await changeAddresses('Linnankatu 9', wooOrder, shopifyOrder);
 		for (const reference of [wooReference, shopReference]) {
 			await waitFor(`"Already With the Warehouse" for order ${reference}`, async () => {
 				for (const execution of await listExecutions(server!.url, cookie)) {
-					if (seen.has(execution.id) || execution.status === 'running' || execution.status === 'new') continue;
+					if (
+						seen.has(execution.id) ||
+						execution.status === 'running' ||
+						execution.status === 'new'
+					)
+						continue;
 					const messages = await executionErrors(server!.url, cookie, execution.id);
-					const hit = messages.find((m) => m.includes(`Order ${reference} cannot be updated: it is already collecting`));
+					const hit = messages.find((m) =>
+						m.includes(`Order ${reference} cannot be updated: it is already collecting`),
+					);
 					if (hit) {
-						expect(hit).toMatch(/customer\.address1: "Aurakatu 5" → "Linnankatu 9"[\s\S]*Tell the warehouse/);
+						expect(hit).toMatch(
+							/customer\.address1: "Aurakatu 5" → "Linnankatu 9"[\s\S]*Tell the warehouse/,
+						);
 						return hit;
 					}
 				}
@@ -154,8 +193,15 @@ describe('live flows through real n8n', () => {
 		const wooReference = String(wooOrder.number);
 		const shopReference = String(shopifyOrder.name).replace(/^#/, '');
 		const trackingUrl = 'https://www.posti.fi/fi/seuranta#/lahetys/JJFI00000000000000001';
-		await services.bed.control.post(`/orders/${encodeURIComponent(wooReference)}/advance`, { status: 'shipped', trackingNumber: 'JJFI00000000000000001', trackingUrl });
-		await services.shopBed.control.post(`/orders/${encodeURIComponent(shopReference)}/advance`, { status: 'shipped', trackingNumber: 'JJFI00000000000000002' });
+		await services.bed.control.post(`/orders/${encodeURIComponent(wooReference)}/advance`, {
+			status: 'shipped',
+			trackingNumber: 'JJFI00000000000000001',
+			trackingUrl,
+		});
+		await services.shopBed.control.post(`/orders/${encodeURIComponent(shopReference)}/advance`, {
+			status: 'shipped',
+			trackingNumber: 'JJFI00000000000000002',
+		});
 		// A delivery of blue L T-shirts arrived at each shop's warehouse and was counted.
 		await services.bed.control.put('/stock/TSHIRT-BLUE-L', { stockAvailable: 60 });
 		await services.shopBed.control.put('/stock/TSHIRT-BLUE-L', { stockAvailable: 60 });
@@ -163,15 +209,24 @@ describe('live flows through real n8n', () => {
 		const wooTracking = await waitFor('tracking on the WooCommerce order', async () => {
 			const order = (await services.woo.get(`/orders/${wooOrder.id}`)).data as IDataObject;
 			// Completed first, then the customer note: wait for both.
-			return order.status === 'completed' && (order.notes as IDataObject[]).length > 0 ? order : undefined;
+			return order.status === 'completed' && (order.notes as IDataObject[]).length > 0
+				? order
+				: undefined;
 		});
-		const meta = Object.fromEntries((wooTracking.value.meta_data as IDataObject[]).map((m) => [m.key, m.value]));
+		const meta = Object.fromEntries(
+			(wooTracking.value.meta_data as IDataObject[]).map((m) => [m.key, m.value]),
+		);
 		expect(meta._myogo_tracking_numbers).toBe('JJFI00000000000000001');
 		expect(meta._myogo_tracking_url).toBe(trackingUrl);
-		expect(wooTracking.value.notes).toEqual([expect.objectContaining({ customer_note: true, note: expect.stringContaining(trackingUrl) })]);
+		expect(wooTracking.value.notes).toEqual([
+			expect.objectContaining({ customer_note: true, note: expect.stringContaining(trackingUrl) }),
+		]);
 
 		const shopTracking = await waitFor('the Shopify fulfillment', async () => {
-			const state = (await services.shop.get('/state')).data as { orders: IDataObject[]; fulfillments: IDataObject[] };
+			const state = (await services.shop.get('/state')).data as {
+				orders: IDataObject[];
+				fulfillments: IDataObject[];
+			};
 			const order = state.orders.find((o) => o.id === shopifyOrder.id);
 			return order?.fulfillment_status === 'fulfilled' ? state : undefined;
 		});
@@ -182,8 +237,12 @@ describe('live flows through real n8n', () => {
 			return product.stock_quantity === 60 ? product : undefined;
 		});
 		const shopStock = await waitFor('the stock in Shopify', async () => {
-			const state = (await services.shop.get('/state')).data as { inventory: Record<string, Record<string, number>> };
-			return state.inventory['TSHIRT-BLUE-L']?.['gid://shopify/Location/1'] === 60 ? state : undefined;
+			const state = (await services.shop.get('/state')).data as {
+				inventory: Record<string, Record<string, number>>;
+			};
+			return state.inventory['TSHIRT-BLUE-L']?.['gid://shopify/Location/1'] === 60
+				? state
+				: undefined;
 		});
 		figures.push(
 			`shipped in myOGO → WooCommerce order completed with tracking: ${wooTracking.ms} ms (poll every minute)`,
@@ -196,15 +255,26 @@ describe('live flows through real n8n', () => {
 		// Runs may still be going (a completed WooCommerce order fires order.updated back into n8n, and
 		// the triggers poll every minute): wait until none is running, then judge the finished ones.
 		let executions = await listExecutions(server!.url, cookie);
-		for (let i = 0; i < 120 && executions.some((e) => e.status === 'running' || e.status === 'new'); i++) {
+		for (
+			let i = 0;
+			i < 120 && executions.some((e) => e.status === 'running' || e.status === 'new');
+			i++
+		) {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			executions = await listExecutions(server!.url, cookie);
 		}
 		// Webhook runs for both stores' orders, and poll runs of both tracking and both stock workflows.
 		const ran = new Set(executions.map((e) => e.workflowId));
 		expect(ran.size).toBe(LIVE_TEMPLATES.length);
-		const failed = executions.filter((e) => e.status !== 'success' && e.status !== 'running' && e.status !== 'new');
-		const reasons = await Promise.all(failed.map(async (e) => `${e.workflowName}: ${(await executionErrors(server!.url, cookie, e.id)).join(' | ')}`));
+		const failed = executions.filter(
+			(e) => e.status !== 'success' && e.status !== 'running' && e.status !== 'new',
+		);
+		const reasons = await Promise.all(
+			failed.map(
+				async (e) =>
+					`${e.workflowName}: ${(await executionErrors(server!.url, cookie, e.id)).join(' | ')}`,
+			),
+		);
 		expect(reasons).toEqual([]);
 		expectNoPackageProblems(server!.log());
 		expect(server!.log()).not.toContain('sandbox-secret');
@@ -212,7 +282,11 @@ describe('live flows through real n8n', () => {
 });
 
 /** Whether myOGO holds `address1` on the order. */
-async function addressIn(bed: TestBed, reference: string, address1: string): Promise<true | undefined> {
+async function addressIn(
+	bed: TestBed,
+	reference: string,
+	address1: string,
+): Promise<true | undefined> {
 	const order = await myOgoOrder(bed, reference);
 	return (order?.customer as IDataObject | undefined)?.address1 === address1 ? true : undefined;
 }
@@ -228,7 +302,8 @@ async function changeAddresses(address1: string, wooOrder: IDataObject, shopifyO
 	);
 	const shop = services.shopify;
 	const state = (await services.shop.get('/state')).data as { orders: IDataObject[] };
-	const address = state.orders.find((o) => o.id === shopifyOrder.id)?.shipping_address as IDataObject;
+	const address = state.orders.find((o) => o.id === shopifyOrder.id)
+		?.shipping_address as IDataObject;
 	await axios.put(
 		`${shop.adminUrl}/orders/${String(shopifyOrder.id)}.json`,
 		{ order: { shipping_address: { ...address, address1 } } },

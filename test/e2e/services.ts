@@ -4,11 +4,21 @@
  */
 import type { AxiosInstance } from 'axios';
 
-import { localCredentials, localWiring, readTemplate, templateFiles, wireTemplate } from '../../tools/n8n';
+import {
+	localCredentials,
+	localWiring,
+	readTemplate,
+	templateFiles,
+	wireTemplate,
+} from '../../tools/n8n';
 import type { TemplateWorkflow } from '../../tools/n8n/templates';
 import { shopifyDemoShop, wooCommerceDemoShop } from '../../tools/demo/demoStores';
 import { shopifyControl, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
-import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '../harness/templates';
+import {
+	startTestWooCommerce,
+	wooControl,
+	type RunningWooCommerceFake,
+} from '../harness/templates';
 import { startTestBed, type TestBed } from '../trigger/helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -17,7 +27,10 @@ const { demoShop } = require('../../sandbox/myogo/seed/demoShop');
 const { DEFAULT_CREDENTIALS } = require('../../sandbox/myogo/defaults');
 
 /** The Shopify templates' myOGO credential (the WooCommerce templates use tools/n8n's default one). */
-const SHOPIFY_MERCHANT_CREDENTIAL = { id: 'localMyOgoShopifyShop', name: 'myOGO sandbox for the Shopify shop' };
+const SHOPIFY_MERCHANT_CREDENTIAL = {
+	id: 'localMyOgoShopifyShop',
+	name: 'myOGO sandbox for the Shopify shop',
+};
 
 export interface E2eServices {
 	/** The myOGO account the WooCommerce shop ships through. */
@@ -45,7 +58,15 @@ export async function startServices(): Promise<E2eServices> {
 		started.push(wooCommerce);
 		const shopify = await startTestShopify();
 		started.push(shopify);
-		const services: E2eServices = { bed, shopBed, wooCommerce, woo: wooControl(wooCommerce), shopify, shop: shopifyControl(shopify), close: closeAll };
+		const services: E2eServices = {
+			bed,
+			shopBed,
+			wooCommerce,
+			woo: wooControl(wooCommerce),
+			shopify,
+			shop: shopifyControl(shopify),
+			close: closeAll,
+		};
 		await bed.control.post('/seed', demoShop);
 		await shopBed.control.post('/seed', demoShop);
 		await services.woo.post('/seed', wooCommerceDemoShop());
@@ -59,18 +80,32 @@ export async function startServices(): Promise<E2eServices> {
 }
 
 function described(services: E2eServices, bed: TestBed) {
-	return { sandbox: { url: bed.sandbox.url, credentials: DEFAULT_CREDENTIALS }, wooCommerce: services.wooCommerce, shopify: services.shopify };
+	return {
+		sandbox: { url: bed.sandbox.url, credentials: DEFAULT_CREDENTIALS },
+		wooCommerce: services.wooCommerce,
+		shopify: services.shopify,
+	};
 }
 
 /** The credentials to import into n8n for these services. */
 export function credentialsFor(services: E2eServices) {
-	const [shopMerchant] = localCredentials(described(services, services.shopBed)).filter((c) => c.type === 'myOgoApi');
-	return [...localCredentials(described(services, services.bed)), { ...shopMerchant!, ...SHOPIFY_MERCHANT_CREDENTIAL }];
+	const [shopMerchant] = localCredentials(described(services, services.shopBed)).filter(
+		(c) => c.type === 'myOgoApi',
+	);
+	return [
+		...localCredentials(described(services, services.bed)),
+		{ ...shopMerchant!, ...SHOPIFY_MERCHANT_CREDENTIAL },
+	];
 }
 
 /** Every template, wired to the imported credentials (each store to its own myOGO account) and with its Settings filled. */
 export function templatesFor(services: E2eServices): TemplateWorkflow[] {
 	const wiring = localWiring(described(services, services.bed));
-	const shopifyWiring = { ...wiring, credentials: { ...wiring.credentials, myOgoApi: SHOPIFY_MERCHANT_CREDENTIAL } };
-	return templateFiles().map((file) => wireTemplate(readTemplate(file), file.startsWith('shopify-') ? shopifyWiring : wiring));
+	const shopifyWiring = {
+		...wiring,
+		credentials: { ...wiring.credentials, myOgoApi: SHOPIFY_MERCHANT_CREDENTIAL },
+	};
+	return templateFiles().map((file) =>
+		wireTemplate(readTemplate(file), file.startsWith('shopify-') ? shopifyWiring : wiring),
+	);
 }

@@ -6,7 +6,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { executeWorkflow, importCredentials, importWorkflows, outputOf, runnableFrom, runN8nCommandOk } from '../../tools/n8n';
+import {
+	executeWorkflow,
+	importCredentials,
+	importWorkflows,
+	outputOf,
+	runnableFrom,
+	runN8nCommandOk,
+} from '../../tools/n8n';
 import type { TemplateWorkflow } from '../../tools/n8n/templates';
 import type { TestBed } from '../trigger/helpers';
 import { createInstance, expectNoPackageProblems, type E2eInstance } from './instance';
@@ -45,8 +52,14 @@ async function runFrom(file: string, triggerName: string) {
 }
 
 /** The one myOGO record with that key, or undefined (read through the API, as an integration would). */
-async function findInMyOgo(bed: TestBed, resource: 'orders' | 'products', key: 'reference' | 'code', value: string): Promise<IDataObject | undefined> {
-	const rows = (await (await bed.api()).get(`/${resource}`, { params: { [key]: value } })).data as IDataObject[];
+async function findInMyOgo(
+	bed: TestBed,
+	resource: 'orders' | 'products',
+	key: 'reference' | 'code',
+	value: string,
+): Promise<IDataObject | undefined> {
+	const rows = (await (await bed.api()).get(`/${resource}`, { params: { [key]: value } }))
+		.data as IDataObject[];
 	expect(rows.length).toBeLessThanOrEqual(1);
 	return rows[0];
 }
@@ -62,7 +75,10 @@ async function myOgoProduct(bed: TestBed, code: string): Promise<IDataObject | u
 }
 
 function linesOf(order: IDataObject): Array<[string, number]> {
-	return (order.orderLines as IDataObject[]).map((line) => [String(line.code), Number(line.quantity)]);
+	return (order.orderLines as IDataObject[]).map((line) => [
+		String(line.code),
+		Number(line.quantity),
+	]);
 }
 
 describe('the templates in real n8n, run by n8n execute', () => {
@@ -71,7 +87,9 @@ describe('the templates in real n8n, run by n8n execute', () => {
 		const listed = (await runN8nCommandOk(n8n.env, ['list:workflow'])).stdout;
 		for (const t of templates) {
 			expect(listed).toContain(`${t.id}|${t.name}`);
-			const used = t.nodes.flatMap((n) => Object.values((n.credentials ?? {}) as Record<string, { id: string }>));
+			const used = t.nodes.flatMap((n) =>
+				Object.values((n.credentials ?? {}) as Record<string, { id: string }>),
+			);
 			expect(used.filter((c) => !c.id.startsWith('local'))).toEqual([]);
 		}
 	});
@@ -90,7 +108,9 @@ describe('the templates in real n8n, run by n8n execute', () => {
 			const lines = (order.line_items as IDataObject[]).map((l) => [l.sku, l.quantity]);
 			expect(linesOf(inMyOgo)).toEqual(lines);
 			const method = (order.shipping_lines as IDataObject[])[0]!.method_id;
-			expect(inMyOgo.shippingCode).toBe(method === 'local_pickup' ? 'MATKAHUOLTO' : 'POSTI_PAKETTI');
+			expect(inMyOgo.shippingCode).toBe(
+				method === 'local_pickup' ? 'MATKAHUOLTO' : 'POSTI_PAKETTI',
+			);
 			expect((inMyOgo.customer as IDataObject).city).toBe((order.shipping as IDataObject).city);
 		}
 	});
@@ -105,7 +125,9 @@ describe('the templates in real n8n, run by n8n execute', () => {
 		expect(outputOf(result.run, 'Sent to myOGO')).toHaveLength(shop.orders.length);
 		for (const order of shop.orders) {
 			const inMyOgo = await myOgoOrder(services.shopBed, String(order.name).replace(/^#/, ''));
-			expect(linesOf(inMyOgo)).toEqual((order.line_items as IDataObject[]).map((l) => [l.sku, l.quantity]));
+			expect(linesOf(inMyOgo)).toEqual(
+				(order.line_items as IDataObject[]).map((l) => [l.sku, l.quantity]),
+			);
 			const title = (order.shipping_lines as IDataObject[])[0]!.title;
 			expect(inMyOgo.shippingCode).toBe(title === 'Express' ? 'DHL_EXPRESS' : 'POSTI_PAKETTI');
 		}
@@ -113,7 +135,16 @@ describe('the templates in real n8n, run by n8n execute', () => {
 
 	test('WooCommerce products: the daily resync creates a product the shop added and leaves the rest matching the shop', async () => {
 		await services.woo.post('/seed', {
-			products: [{ name: 'Wool scarf, grey', type: 'simple', sku: 'SCARF-GREY', regular_price: '34.90', manage_stock: true, stock_quantity: 9 }],
+			products: [
+				{
+					name: 'Wool scarf, grey',
+					type: 'simple',
+					sku: 'SCARF-GREY',
+					regular_price: '34.90',
+					manage_stock: true,
+					stock_quantity: 9,
+				},
+			],
 		});
 		expect(await myOgoProduct(services.bed, 'SCARF-GREY')).toBeUndefined();
 
@@ -123,24 +154,38 @@ describe('the templates in real n8n, run by n8n execute', () => {
 		const scarf = await myOgoProduct(services.bed, 'SCARF-GREY');
 		expect(scarf).toMatchObject({ code: 'SCARF-GREY', name: 'Wool scarf, grey', salesPrice: 34.9 });
 		// Every SKU the shop sells, variations included, is a myOGO product at the shop's price.
-		const shop = (await services.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
+		const shop = (await services.woo.get('/state')).data as {
+			products: IDataObject[];
+			variations: IDataObject[];
+		};
 		const skus = [...shop.products, ...shop.variations].filter((p) => p.sku);
 		expect(skus.length).toBeGreaterThan(1); // the demo shop's SKUs and the scarf
 		for (const product of skus) {
-			expect(await myOgoProduct(services.bed, String(product.sku))).toMatchObject({ salesPrice: Number(product.regular_price) });
+			expect(await myOgoProduct(services.bed, String(product.sku))).toMatchObject({
+				salesPrice: Number(product.regular_price),
+			});
 		}
 	});
 
 	test('Shopify products: the daily resync creates a product the shop added', async () => {
 		await services.shop.post('/seed', {
-			products: [{ title: 'Wool mittens', status: 'active', variants: [{ sku: 'MITTENS-GREY', price: '22.50', inventory_quantity: 4 }] }],
+			products: [
+				{
+					title: 'Wool mittens',
+					status: 'active',
+					variants: [{ sku: 'MITTENS-GREY', price: '22.50', inventory_quantity: 4 }],
+				},
+			],
 		});
 		expect(await myOgoProduct(services.shopBed, 'MITTENS-GREY')).toBeUndefined();
 
 		const result = await runFrom('shopify-products-to-myogo.json', 'Full Resync Daily');
 
 		expect(outputOf(result.run, 'Failed Products')).toEqual([]);
-		expect(await myOgoProduct(services.shopBed, 'MITTENS-GREY')).toMatchObject({ code: 'MITTENS-GREY', salesPrice: 22.5 });
+		expect(await myOgoProduct(services.shopBed, 'MITTENS-GREY')).toMatchObject({
+			code: 'MITTENS-GREY',
+			salesPrice: 22.5,
+		});
 	});
 });
 
@@ -164,20 +209,70 @@ async function catchUpTwice(file: string, bed: TestBed) {
 describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, tracking that repairs itself', () => {
 	test('WooCommerce: the catch-up sends only the orders myOGO lacks, a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run gives a shipped order its tracking once', async () => {
 		const shop = (await services.woo.get('/state')).data as { orders: IDataObject[] };
-		const sku = String(((shop.orders.find((o) => o.status === 'processing')!.line_items as IDataObject[])[0]).sku);
-		const line = { id: 2, name: 'Known product', quantity: 1, sku, price: 10, total: '10.00', total_tax: '0.00' };
+		const sku = String(
+			(shop.orders.find((o) => o.status === 'processing')!.line_items as IDataObject[])[0].sku,
+		);
+		const line = {
+			id: 2,
+			name: 'Known product',
+			quantity: 1,
+			sku,
+			price: 10,
+			total: '10.00',
+			total_tax: '0.00',
+		};
 		await services.woo.post('/seed', {
 			orders: [
-				{ id: 9301, number: '9301', status: 'processing', line_items: [{ id: 1, name: 'Handmade scarf', quantity: 2, sku: '', price: 20, total: '40.00', total_tax: '0.00' }, line] },
+				{
+					id: 9301,
+					number: '9301',
+					status: 'processing',
+					line_items: [
+						{
+							id: 1,
+							name: 'Handmade scarf',
+							quantity: 2,
+							sku: '',
+							price: 20,
+							total: '40.00',
+							total_tax: '0.00',
+						},
+						line,
+					],
+				},
 				{ id: 9302, number: '9302', status: 'processing', line_items: [line] },
-			].map((order) => ({ ...order, shipping: { first_name: 'Aino', last_name: 'Virtanen', address_1: 'Mannerheimintie 1', city: 'Helsinki', postcode: '00100', country: 'FI' }, shipping_lines: [{ method_id: 'flat_rate', method_title: 'Flat rate', total: '4.90' }] })),
+			].map((order) => ({
+				...order,
+				shipping: {
+					first_name: 'Aino',
+					last_name: 'Virtanen',
+					address_1: 'Mannerheimintie 1',
+					city: 'Helsinki',
+					postcode: '00100',
+					country: 'FI',
+				},
+				shipping_lines: [{ method_id: 'flat_rate', method_title: 'Flat rate', total: '4.90' }],
+			})),
 		});
 
-		const { first, firstWrites, second, secondCalls } = await catchUpTwice('woocommerce-orders-to-myogo.json', services.bed);
+		const { first, firstWrites, second, secondCalls } = await catchUpTwice(
+			'woocommerce-orders-to-myogo.json',
+			services.bed,
+		);
 		expect(outputOf(first.run, 'Failed Orders')).toEqual([]);
 		expect(outputOf(first.run, 'Sent to myOGO').map((o) => o.reference)).toEqual(['9302']);
 		expect(outputOf(first.run, 'Sent Without Some Lines')).toEqual([
-			expect.objectContaining({ reference: '9301', linesLeftOut: [expect.objectContaining({ line: 1, title: 'Handmade scarf', reason: 'no SKU', whatToDo: expect.any(String) })] }),
+			expect.objectContaining({
+				reference: '9301',
+				linesLeftOut: [
+					expect.objectContaining({
+						line: 1,
+						title: 'Handmade scarf',
+						reason: 'no SKU',
+						whatToDo: expect.any(String),
+					}),
+				],
+			}),
 		]);
 		expect(firstWrites.map((call) => call.method)).toEqual(['POST', 'POST']);
 		expect(outputOf(second.run, 'Sent to myOGO')).toEqual([]);
@@ -185,27 +280,54 @@ describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, track
 		const inWindow = outputOf(second.run, 'Nothing to Send').length;
 		expect(secondCalls.length).toBeLessThanOrEqual(Math.floor(inWindow / 250) + 1);
 
-		await services.bed.control.post('/orders/9302/advance', { status: 'shipped', trackingNumber: 'JJE2E9302' });
+		await services.bed.control.post('/orders/9302/advance', {
+			status: 'shipped',
+			trackingNumber: 'JJE2E9302',
+		});
 		for (let run = 0; run < 2; run++) {
 			const repair = await runFrom('woocommerce-tracking-from-myogo.json', 'Repair Every 4 Hours');
 			expect(outputOf(repair.run, 'Failed Tracking Updates')).toEqual([]);
 			expect(outputOf(repair.run, 'Tracking Sent')).toHaveLength(run === 0 ? 1 : 0);
 		}
-		const order = (await services.woo.get('/orders/9302')).data as IDataObject & { notes: IDataObject[]; meta_data: IDataObject[] };
+		const order = (await services.woo.get('/orders/9302')).data as IDataObject & {
+			notes: IDataObject[];
+			meta_data: IDataObject[];
+		};
 		expect(order.status).toBe('completed');
 		expect(order.notes).toHaveLength(1);
-		expect(Object.fromEntries(order.meta_data.map((m) => [m.key, m.value]))).toMatchObject({ _myogo_tracking_numbers: 'JJE2E9302' });
+		expect(Object.fromEntries(order.meta_data.map((m) => [m.key, m.value]))).toMatchObject({
+			_myogo_tracking_numbers: 'JJE2E9302',
+		});
 	});
 
 	test('Shopify: the catch-up sends only the orders myOGO lacks, a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run fulfills a shipped order once', async () => {
 		const before = (await services.shop.get('/state')).data as { orders: IDataObject[] };
-		const sku = String(((before.orders[0].line_items as IDataObject[])[0]).sku);
-		const address = { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' };
+		const sku = String((before.orders[0].line_items as IDataObject[])[0].sku);
+		const address = {
+			name: 'Aino Virtanen',
+			address1: 'Mannerheimintie 1',
+			city: 'Helsinki',
+			zip: '00100',
+			country_code: 'FI',
+		};
 		const seeded = (
 			await services.shop.post('/seed', {
 				orders: [
-					{ financial_status: 'paid', line_items: [{ title: 'Handmade scarf', quantity: 2, price: '20.00' }, { sku, quantity: 1 }], shipping_address: address, shipping_lines: [{ title: 'Standard', price: '4.90' }] },
-					{ financial_status: 'paid', line_items: [{ sku, quantity: 1 }], shipping_address: address, shipping_lines: [{ title: 'Standard', price: '4.90' }] },
+					{
+						financial_status: 'paid',
+						line_items: [
+							{ title: 'Handmade scarf', quantity: 2, price: '20.00' },
+							{ sku, quantity: 1 },
+						],
+						shipping_address: address,
+						shipping_lines: [{ title: 'Standard', price: '4.90' }],
+					},
+					{
+						financial_status: 'paid',
+						line_items: [{ sku, quantity: 1 }],
+						shipping_address: address,
+						shipping_lines: [{ title: 'Standard', price: '4.90' }],
+					},
 				],
 			})
 		).data as { orders: unknown[] };
@@ -213,23 +335,40 @@ describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, track
 		const [partial, complete] = seeded.orders.map((id) => state.orders.find((o) => o.id === id)!);
 		const reference = (order: IDataObject) => String(order.name).replace(/^#/, '');
 
-		const { first, firstWrites, second, secondCalls } = await catchUpTwice('shopify-orders-to-myogo.json', services.shopBed);
+		const { first, firstWrites, second, secondCalls } = await catchUpTwice(
+			'shopify-orders-to-myogo.json',
+			services.shopBed,
+		);
 		expect(outputOf(first.run, 'Failed Orders')).toEqual([]);
-		expect(outputOf(first.run, 'Sent to myOGO').map((o) => o.reference)).toEqual([reference(complete)]);
+		expect(outputOf(first.run, 'Sent to myOGO').map((o) => o.reference)).toEqual([
+			reference(complete),
+		]);
 		expect(outputOf(first.run, 'Sent Without Some Lines')).toEqual([
-			expect.objectContaining({ reference: reference(partial), linesLeftOut: [expect.objectContaining({ line: 1, title: 'Handmade scarf', reason: 'no SKU' })] }),
+			expect.objectContaining({
+				reference: reference(partial),
+				linesLeftOut: [
+					expect.objectContaining({ line: 1, title: 'Handmade scarf', reason: 'no SKU' }),
+				],
+			}),
 		]);
 		expect(firstWrites.map((call) => call.method)).toEqual(['POST', 'POST']);
 		expect(secondCalls.filter((call) => call.method !== 'GET')).toEqual([]);
-		expect(secondCalls.length).toBeLessThanOrEqual(Math.floor(outputOf(second.run, 'Nothing to Send').length / 250) + 1);
+		expect(secondCalls.length).toBeLessThanOrEqual(
+			Math.floor(outputOf(second.run, 'Nothing to Send').length / 250) + 1,
+		);
 
-		await services.shopBed.control.post(`/orders/${reference(complete)}/advance`, { status: 'shipped', trackingNumber: 'JJE2ESHOP' });
+		await services.shopBed.control.post(`/orders/${reference(complete)}/advance`, {
+			status: 'shipped',
+			trackingNumber: 'JJE2ESHOP',
+		});
 		for (let run = 0; run < 2; run++) {
 			const repair = await runFrom('shopify-tracking-from-myogo.json', 'Repair Every 4 Hours');
 			expect(outputOf(repair.run, 'Failed Tracking Updates')).toEqual([]);
 			expect(outputOf(repair.run, 'Tracking Sent')).toHaveLength(run === 0 ? 1 : 0);
 		}
-		const fulfillments = ((await services.shop.get('/state')).data as { fulfillments: IDataObject[] }).fulfillments.filter((f) => f.orderId === complete.id);
+		const fulfillments = (
+			(await services.shop.get('/state')).data as { fulfillments: IDataObject[] }
+		).fulfillments.filter((f) => f.orderId === complete.id);
 		expect(fulfillments).toHaveLength(1);
 		expect(JSON.stringify(fulfillments[0].trackingInfo)).toContain('JJE2ESHOP');
 	});

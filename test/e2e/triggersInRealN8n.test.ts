@@ -50,7 +50,15 @@ function triggerWorkflow(id: string, node: IDataObject): IDataObject {
 	return {
 		id,
 		name: id,
-		nodes: [{ id: `${id}-trigger`, typeVersion: 1, position: [0, 0], credentials: { myOgoApi: CREDENTIAL }, ...node }],
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				credentials: { myOgoApi: CREDENTIAL },
+				...node,
+			},
+		],
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	};
@@ -69,7 +77,8 @@ async function emitted(workflowId: string, nodeName: string): Promise<IDataObjec
 		.sort((a, b) => Number(a.id) - Number(b.id));
 	const items: IDataObject[] = [];
 	for (const run of runs) {
-		if (!outputs.has(run.id)) outputs.set(run.id, await executionOutput(server!.url, cookie, run.id, nodeName));
+		if (!outputs.has(run.id))
+			outputs.set(run.id, await executionOutput(server!.url, cookie, run.id, nodeName));
 		items.push(...outputs.get(run.id)!);
 	}
 	return items;
@@ -81,14 +90,21 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Pr
 	for (;;) {
 		const value = await check();
 		if (value !== undefined) return value;
-		if (Date.now() - started > WAIT_LIMIT_MS) throw new Error(`${what}: not there after ${WAIT_LIMIT_MS / 1000} s\n${server?.log().slice(-2000)}`);
+		if (Date.now() - started > WAIT_LIMIT_MS)
+			throw new Error(
+				`${what}: not there after ${WAIT_LIMIT_MS / 1000} s\n${server?.log().slice(-2000)}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
 
 /** A stock delivery as myOGO sends it (sandbox/README.md, "Webhook payloads"), for one product. */
 function stockDelivery(productCode: string, stockAvailable: number): string {
-	return JSON.stringify({ type: 'ProductStockLevelChanged', occurred: new Date().toISOString(), stock: [{ productCode, stockAvailable, reserved: 0 }] });
+	return JSON.stringify({
+		type: 'ProductStockLevelChanged',
+		occurred: new Date().toISOString(),
+		stock: [{ productCode, stockAvailable, reserved: 0 }],
+	});
 }
 
 /** Posts a delivery to the trigger's URL; `signature: null` sends none. */
@@ -108,7 +124,9 @@ async function settleWebhookRuns(): Promise<string[]> {
 	expect((await deliver(stockDelivery(sentinel, 1))).status).toBe(200);
 	expectedWebhookCodes.push(sentinel);
 	const codes = await waitFor(`the run of ${sentinel}`, async () => {
-		const all = (await emitted(WEBHOOK_WORKFLOW, WEBHOOK_NODE)).map((item) => String(item.productCode));
+		const all = (await emitted(WEBHOOK_WORKFLOW, WEBHOOK_NODE)).map((item) =>
+			String(item.productCode),
+		);
 		return all.includes(sentinel) ? all : undefined;
 	});
 	return codes;
@@ -122,7 +140,9 @@ beforeAll(async () => {
 	bed = await startTestBed();
 	await bed.control.post('/seed', demoShop);
 	n8n = await createInstance('triggers');
-	await importCredentials(n8n.env, [{ ...CREDENTIAL, type: 'myOgoApi', data: { ...bed.credentials.myOgoApi } }]);
+	await importCredentials(n8n.env, [
+		{ ...CREDENTIAL, type: 'myOgoApi', data: { ...bed.credentials.myOgoApi } },
+	]);
 	// The poller emits changes after this moment: none of the seeded stock, every change the tests make.
 	await new Promise((resolve) => setTimeout(resolve, 1100));
 	const startFrom = new Date().toISOString();
@@ -136,7 +156,11 @@ beforeAll(async () => {
 		triggerWorkflow(POLLING_WORKFLOW, {
 			name: POLLING_NODE,
 			type: 'n8n-nodes-myogo.myOgoTrigger',
-			parameters: { event: 'stockChanged', pollTimes: { item: [{ mode: 'everyMinute' }] }, options: { startFrom } },
+			parameters: {
+				event: 'stockChanged',
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				options: { startFrom },
+			},
 		}),
 	] as never);
 	await publishWorkflow(n8n.env, WEBHOOK_WORKFLOW);
@@ -157,9 +181,15 @@ describe('the myOGO triggers in real n8n', () => {
 			return listed.length > 0 ? listed : undefined;
 		});
 		expect(found).toHaveLength(1);
-		expect(String(found[0]!.url)).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`));
+		expect(String(found[0]!.url)).toMatch(
+			new RegExp(`^http://127\\.0\\.0\\.1:${n8n.port}/webhook/`),
+		);
 		expect(typeof found[0]!.key).toBe('string');
-		subscription = { id: String(found[0]!.id), url: String(found[0]!.url), key: String(found[0]!.key) };
+		subscription = {
+			id: String(found[0]!.id),
+			url: String(found[0]!.url),
+			key: String(found[0]!.key),
+		};
 	});
 
 	test('a stock count in the warehouse reaches both triggers: one signed delivery run, one poll', async () => {
@@ -169,7 +199,9 @@ describe('the myOGO triggers in real n8n', () => {
 			const items = await emitted(WEBHOOK_WORKFLOW, WEBHOOK_NODE);
 			return items.length > 0 ? items : undefined;
 		});
-		expect(delivered).toEqual([expect.objectContaining({ productCode: 'TSHIRT-BLUE-M', stockAvailable: 77 })]);
+		expect(delivered).toEqual([
+			expect.objectContaining({ productCode: 'TSHIRT-BLUE-M', stockAvailable: 77 }),
+		]);
 		const log = (await bed.control.get('/deliveries')).data as IDataObject[];
 		expect(log.map((entry) => entry.status)).toEqual([200]);
 
@@ -177,7 +209,9 @@ describe('the myOGO triggers in real n8n', () => {
 			const items = await emitted(POLLING_WORKFLOW, POLLING_NODE);
 			return items.length > 0 ? items : undefined;
 		});
-		expect(polled).toEqual([expect.objectContaining({ productCode: 'TSHIRT-BLUE-M', stockAvailable: 77 })]);
+		expect(polled).toEqual([
+			expect.objectContaining({ productCode: 'TSHIRT-BLUE-M', stockAvailable: 77 }),
+		]);
 	});
 
 	test('the same signed delivery sent again is answered "Already received" and starts nothing', async () => {
@@ -210,12 +244,20 @@ describe('the myOGO triggers in real n8n', () => {
 		server = undefined;
 		await startServer();
 
-		expect((await subscriptions()).map((s) => [String(s.id), s.url, s.key])).toEqual([[subscription.id, subscription.url, subscription.key]]);
-		expect(await deliver(beforeRestart)).toEqual({ status: 200, text: expect.stringContaining('Already received') });
+		expect((await subscriptions()).map((s) => [String(s.id), s.url, s.key])).toEqual([
+			[subscription.id, subscription.url, subscription.key],
+		]);
+		expect(await deliver(beforeRestart)).toEqual({
+			status: 200,
+			text: expect.stringContaining('Already received'),
+		});
 		const afterRestart = stockDelivery('AFTER-RESTART', 3);
 		expect((await deliver(afterRestart)).status).toBe(200);
 		expectedWebhookCodes.push('AFTER-RESTART');
-		expect(await deliver(afterRestart)).toEqual({ status: 200, text: expect.stringContaining('Already received') });
+		expect(await deliver(afterRestart)).toEqual({
+			status: 200,
+			text: expect.stringContaining('Already received'),
+		});
 		expect(await settleWebhookRuns()).toEqual(expectedWebhookCodes);
 	});
 

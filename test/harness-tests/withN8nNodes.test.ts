@@ -13,7 +13,14 @@ describe('harness: n8n’s own nodes and ours in one workflow', () => {
 		const result = await runWorkflow(
 			{
 				nodes: [
-					{ id: '1', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: '1',
+						name: 'Start',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {},
+					},
 					{
 						id: '2',
 						name: 'Settings',
@@ -54,8 +61,14 @@ describe('harness: n8n’s own nodes and ours in one workflow', () => {
 			{ credentials: { myOgoApi: sandboxCredentials(sandbox.url) } },
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.json('myOGO')).toEqual([expect.objectContaining({ code: 'HARNESS-1', name: 'Wool socks' })]);
-		const stored = (await (await apiClient(sandbox.url)).get('/products', { params: { code: 'HARNESS-1' } })).data;
-		expect(stored).toEqual([expect.objectContaining({ code: 'HARNESS-1', name: 'Wool socks', languageCode: 'en' })]);
+		expect(result.json('myOGO')).toEqual([
+			expect.objectContaining({ code: 'HARNESS-1', name: 'Wool socks' }),
+		]);
+		const stored = (
+			await (await apiClient(sandbox.url)).get('/products', { params: { code: 'HARNESS-1' } })
+		).data;
+		expect(stored).toEqual([
+			expect.objectContaining({ code: 'HARNESS-1', name: 'Wool socks', languageCode: 'en' }),
+		]);
 	});
 });

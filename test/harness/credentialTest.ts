@@ -1,4 +1,10 @@
-import type { ICredentialDataDecryptedObject, INode, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
 import { createRunExecutionData, NodeHelpers, NodeConnectionTypes, Workflow } from 'n8n-workflow';
 import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode } from 'n8n-core';
 
@@ -23,7 +29,9 @@ function testerNodeType(credentialType: string): INodeType {
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: credentialType, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request } },
+			],
 		},
 	};
 }
@@ -52,11 +60,20 @@ export async function testCredential(
 		parameters: { temp: '' },
 		credentials: { [credentialType]: { id: 'cred-under-test', name: 'under test' } },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: registry });
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: registry,
+	});
 	const credentialsHelper = newCredentialsHelper({ [credentialType]: data });
 	const additionalData = buildAdditionalData(
 		credentialsHelper,
-		new ExecutionLifecycleHooks('internal', 'credential-test', { id: 'x', nodes: [], connections: {} } as never),
+		new ExecutionLifecycleHooks('internal', 'credential-test', {
+			id: 'x',
+			nodes: [],
+			connections: {},
+		} as never),
 	);
 	const inputData = { main: [[{ json: {} }]] };
 	const context = new ExecuteContext(
@@ -72,7 +89,12 @@ export async function testCredential(
 		[],
 	);
 	try {
-		await new RoutingNode(context, nodeType, { id: 'cred-under-test', name: 'under test', type: credentialType, data }).runNode();
+		await new RoutingNode(context, nodeType, {
+			id: 'cred-under-test',
+			name: 'under test',
+			type: credentialType,
+			data,
+		}).runNode();
 		return { status: 'OK', message: 'Connection tested successfully' };
 	} catch (error) {
 		return { status: 'Error', message: (error as Error).message };

@@ -62,7 +62,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	private resolve(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode) {
+	private resolve(
+		value: unknown,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow,
+		node: INode,
+	) {
 		if (!isExpression(value)) return value as string;
 		const resolved = workflow.expression.getSimpleParameterValue(
 			node,
@@ -88,7 +93,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		// n8n's credential tester always fetches a fresh token (its temp node is a noOp with `temp: ''`).
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		const empty = credentials[expirable.name] === '' || credentials[expirable.name] === undefined;
 		if (!empty && !credentialsExpired && !isTestingCredentials) {
 			return undefined;
@@ -97,7 +103,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		const updated = Object.assign(credentials, output);
-		this.store.set(typeName, { ...(this.store.get(typeName) ?? {}), ...(output as ICredentialDataDecryptedObject) });
+		this.store.set(typeName, {
+			...(this.store.get(typeName) ?? {}),
+			...(output as ICredentialDataDecryptedObject),
+		});
 		return updated;
 	}
 
@@ -121,7 +130,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return { ...data };
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const data = this.store.get(type) ?? {};
 		return {
 			id: nodeCredentials.id ?? undefined,
@@ -134,11 +146,19 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		} as unknown as ICredentials;
 	}
 
-	async updateCredentials(_n: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		_n: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.set(type, { ...data });
 	}
 
-	async updateCredentialsOauthTokenData(_n: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentialsOauthTokenData(
+		_n: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.set(type, { ...data });
 	}
 

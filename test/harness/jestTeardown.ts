@@ -7,5 +7,6 @@ import { Container } from '@n8n/di';
 afterAll(() => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager');
-	if (Container.has(SSHClientsManager)) Container.get<{ onShutdown(): void }>(SSHClientsManager).onShutdown();
+	if (Container.has(SSHClientsManager))
+		Container.get<{ onShutdown(): void }>(SSHClientsManager).onShutdown();
 });

@@ -35,7 +35,10 @@ function nodesBaseIndex(kind: 'nodes' | 'credentials'): Map<string, string> {
 			else if (name.endsWith(suffix)) {
 				const key = name.slice(0, -suffix.length).toLowerCase();
 				// Prefer the top-level versioned entry (Foo/Foo.node.js) over Foo/v2/FooV2.node.js.
-				if (!index.has(key) || full.split(path.sep).length < index.get(key)!.split(path.sep).length) {
+				if (
+					!index.has(key) ||
+					full.split(path.sep).length < index.get(key)!.split(path.sep).length
+				) {
 					index.set(key, full);
 				}
 			}

@@ -27,7 +27,9 @@ export interface PollingTriggerOptions {
 
 /** Static data as n8n's database holds it: plain JSON, without the in-memory change flag. */
 function toStored(staticData: IDataObject): IDataObject {
-	return JSON.parse(JSON.stringify(staticData, (key, value) => (key === '__dataChanged' ? undefined : value)));
+	return JSON.parse(
+		JSON.stringify(staticData, (key, value) => (key === '__dataChanged' ? undefined : value)),
+	);
 }
 
 /**
@@ -86,14 +88,22 @@ export class PollingTrigger {
 			nodes: [this.node],
 			connections: {},
 			nodeTypes,
-			settings: { executionOrder: 'v1', ...(this.options.timezone ? { timezone: this.options.timezone } : {}) },
+			settings: {
+				executionOrder: 'v1',
+				...(this.options.timezone ? { timezone: this.options.timezone } : {}),
+			},
 			staticData: JSON.parse(JSON.stringify(this.persisted)),
 			active: true,
 		});
 	}
 
 	private async run(mode: WorkflowExecuteMode, activation: 'activate' | 'init' | 'manual') {
-		const workflowData = { id: 'poll-harness', name: 'poll harness', nodes: [this.node], connections: {} };
+		const workflowData = {
+			id: 'poll-harness',
+			name: 'poll harness',
+			nodes: [this.node],
+			connections: {},
+		};
 		const hooks = new ExecutionLifecycleHooks(mode, `poll-${this.polls}`, workflowData as never);
 		const additionalData = buildAdditionalData(this.credentialsHelper, hooks);
 		const context = new PollContext(this.workflow, this.node, additionalData, mode, activation);

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import type { HarnessCredentialsHelper } from './credentialsHelper';
 import { PACKAGE_PREFIX } from './nodeTypes';
@@ -20,7 +25,10 @@ export interface NodeRun {
 export const NODE_NAME = 'myOGO';
 
 function asItem(entry: IDataObject | INodeExecutionData, index: number): INodeExecutionData {
-	const item = 'json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject };
+	const item =
+		'json' in entry && typeof entry.json === 'object'
+			? (entry as INodeExecutionData)
+			: { json: entry as IDataObject };
 	return { ...item, pairedItem: { item: index } };
 }
 

@@ -49,7 +49,9 @@ export interface RunResult {
 export const nodeTypes = new HarnessNodeTypes();
 export const credentialTypes = new HarnessCredentialTypes();
 
-export function newCredentialsHelper(credentials: Record<string, ICredentialDataDecryptedObject> = {}) {
+export function newCredentialsHelper(
+	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+) {
 	const helper = new HarnessCredentialsHelper(credentialTypes);
 	helper.setCredentials(credentials);
 	return helper;
@@ -101,7 +103,10 @@ let executions = 0;
  * Runs a workflow in-process with n8n-core's WorkflowExecute, the engine real n8n runs, and returns
  * every node's output. Our nodes talk over real HTTP to whatever the credentials point at.
  */
-export async function runWorkflow(definition: WorkflowDefinition, options: RunOptions): Promise<RunResult> {
+export async function runWorkflow(
+	definition: WorkflowDefinition,
+	options: RunOptions,
+): Promise<RunResult> {
 	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
 	if (options.credentialsHelper) {
 		for (const [type, data] of Object.entries(options.credentials)) {
@@ -144,7 +149,11 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 		},
 	});
 
-	const workflowExecute = new WorkflowExecute(additionalData, options.mode ?? 'manual', runExecutionData);
+	const workflowExecute = new WorkflowExecute(
+		additionalData,
+		options.mode ?? 'manual',
+		runExecutionData,
+	);
 	await workflowExecute.processRunExecutionData(workflow);
 	const run = await finished.promise;
 
@@ -163,7 +172,8 @@ export async function runWorkflow(definition: WorkflowDefinition, options: RunOp
 		workflow,
 		credentialsHelper,
 		output,
-		json: (nodeName, outputIndex, runIndex) => output(nodeName, outputIndex, runIndex).map((item) => item.json),
+		json: (nodeName, outputIndex, runIndex) =>
+			output(nodeName, outputIndex, runIndex).map((item) => item.json),
 		error: run.data.resultData.error as RunResult['error'],
 	};
 }

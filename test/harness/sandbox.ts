@@ -14,12 +14,17 @@ export interface RunningSandbox {
 
 export { DEFAULTS as SANDBOX_DEFAULTS };
 
-export async function startTestSandbox(options: Record<string, unknown> = {}): Promise<RunningSandbox> {
+export async function startTestSandbox(
+	options: Record<string, unknown> = {},
+): Promise<RunningSandbox> {
 	return (await startSandbox({ port: 0, ...options })) as RunningSandbox;
 }
 
 /** The credential a user would fill in for the sandbox (Environment: Custom). */
-export function sandboxCredentials(url: string, overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+export function sandboxCredentials(
+	url: string,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return {
 		merchantId: DEFAULTS.credentials?.merchantId ?? 'sandbox-merchant',
 		secretToken: DEFAULTS.credentials?.secretToken ?? 'sandbox-secret',

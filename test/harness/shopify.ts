@@ -48,7 +48,9 @@ function trustsCertificate(caCertPath: string): boolean {
 }
 
 /** Starts the fake on a free port; `secrets` replaces its demo access token and app secret. */
-export async function startTestShopify(secrets: { accessToken?: string; appSecret?: string } = {}): Promise<RunningShopifyFake> {
+export async function startTestShopify(
+	secrets: { accessToken?: string; appSecret?: string } = {},
+): Promise<RunningShopifyFake> {
 	const fake = (await startShopifyFake({ port: 0, ...secrets })) as RunningShopifyFake;
 	if (!trustsCertificate(fake.caCertPath)) {
 		await fake.close();
@@ -62,7 +64,11 @@ export async function startTestShopify(secrets: { accessToken?: string; appSecre
 
 /** The n8n "Shopify Access Token API" credential a merchant with a legacy custom app would fill in for the fake. */
 export function shopifyCredentials(fake: RunningShopifyFake): ICredentialDataDecryptedObject {
-	return { shopSubdomain: fake.shopSubdomain, accessToken: fake.accessToken, appSecretKey: fake.appSecret };
+	return {
+		shopSubdomain: fake.shopSubdomain,
+		accessToken: fake.accessToken,
+		appSecretKey: fake.appSecret,
+	};
 }
 
 /**
@@ -86,13 +92,20 @@ export function shopifyOAuth2Credentials(fake: RunningShopifyFake): ICredentialD
 }
 
 /** The OAuth2 credential after the merchant uninstalled the app (its token no longer works). */
-export function revokedShopifyOAuth2Credentials(fake: RunningShopifyFake): ICredentialDataDecryptedObject {
+export function revokedShopifyOAuth2Credentials(
+	fake: RunningShopifyFake,
+): ICredentialDataDecryptedObject {
 	return { ...shopifyOAuth2Credentials(fake), oauthTokenData: { access_token: 'revoked_token' } };
 }
 
 /** Both Shopify credentials a merchant could select, by n8n credential type. */
-export function allShopifyCredentials(fake: RunningShopifyFake): Record<string, ICredentialDataDecryptedObject> {
-	return { shopifyOAuth2Api: shopifyOAuth2Credentials(fake), shopifyAccessTokenApi: shopifyCredentials(fake) };
+export function allShopifyCredentials(
+	fake: RunningShopifyFake,
+): Record<string, ICredentialDataDecryptedObject> {
+	return {
+		shopifyOAuth2Api: shopifyOAuth2Credentials(fake),
+		shopifyAccessTokenApi: shopifyCredentials(fake),
+	};
 }
 
 /**
@@ -134,7 +147,9 @@ export async function shopifyWebhookTrigger(
 	const trigger = new WebhookTrigger({ credentials, parameters: templateNode.parameters });
 	trigger.node.type = templateNode.type;
 	const types = Object.keys(templateNode.credentials ?? { shopifyAccessTokenApi: null });
-	trigger.node.credentials = Object.fromEntries(types.map((type) => [type, { id: `test-${type}`, name: `test ${type}` }]));
+	trigger.node.credentials = Object.fromEntries(
+		types.map((type) => [type, { id: `test-${type}`, name: `test ${type}` }]),
+	);
 	await trigger.listen();
 	await trigger.activate();
 	return trigger;
@@ -154,7 +169,13 @@ export async function paidOrderInBoth(
 			financial_status: 'paid',
 			email: 'aino@example.fi',
 			line_items: [{ sku, quantity: 2, price: '9.90' }],
-			shipping_address: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
+			shipping_address: {
+				name: 'Aino Virtanen',
+				address1: 'Mannerheimintie 1',
+				city: 'Helsinki',
+				zip: '00100',
+				country_code: 'FI',
+			},
 			shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
 		})
 	).data as { id: unknown; name: unknown };
@@ -162,7 +183,13 @@ export async function paidOrderInBoth(
 	await myOgoApi.post('/orders', {
 		reference,
 		shippingCode,
-		customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
+		customer: {
+			name: 'Aino Virtanen',
+			address1: 'Mannerheimintie 1',
+			city: 'Helsinki',
+			countryCode: 'FI',
+			zip: '00100',
+		},
 		orderLines: [{ code: sku, quantity: 2 }],
 	});
 	return { id: order.id, reference };

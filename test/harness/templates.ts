@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import axios, { type AxiosInstance } from 'axios';
-import type { ICredentialDataDecryptedObject, IConnections, IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IConnections,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { PollingTrigger, TRIGGER_NODE_NAME } from './poll';
 import { WebhookTrigger } from './webhook';
@@ -27,8 +33,16 @@ export async function startTestWooCommerce(): Promise<RunningWooCommerceFake> {
 }
 
 /** The n8n "WooCommerce API" credential a merchant would fill in for the fake. */
-export function wooCommerceCredentials(fake: RunningWooCommerceFake, inQuery = false): ICredentialDataDecryptedObject {
-	return { consumerKey: fake.consumerKey, consumerSecret: fake.consumerSecret, url: fake.url, includeCredentialsInQuery: inQuery };
+export function wooCommerceCredentials(
+	fake: RunningWooCommerceFake,
+	inQuery = false,
+): ICredentialDataDecryptedObject {
+	return {
+		consumerKey: fake.consumerKey,
+		consumerSecret: fake.consumerSecret,
+		url: fake.url,
+		includeCredentialsInQuery: inQuery,
+	};
 }
 
 /** The fake's control API (`/_fake/...`). */
@@ -44,7 +58,9 @@ export interface Template {
 
 /** Loads `workflows/<file>` as n8n would import it. */
 export function loadTemplate(file: string): Template {
-	return JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', file), 'utf8')) as Template;
+	return JSON.parse(
+		readFileSync(join(__dirname, '..', '..', 'workflows', file), 'utf8'),
+	) as Template;
 }
 
 /**
@@ -55,10 +71,13 @@ export function configure(template: Template, settings: Record<string, unknown>)
 	const copy = JSON.parse(JSON.stringify(template)) as Template;
 	for (const node of copy.nodes) {
 		if (node.credentials) {
-			for (const type of Object.keys(node.credentials)) node.credentials[type] = { id: `test-${type}`, name: `test ${type}` };
+			for (const type of Object.keys(node.credentials))
+				node.credentials[type] = { id: `test-${type}`, name: `test ${type}` };
 		}
 		if (node.name !== 'Settings') continue;
-		const assignments = (node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+		const assignments = (
+			node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }
+		).assignments;
 		for (const [name, value] of Object.entries(settings)) {
 			const assignment = assignments.find((a) => a.name === name);
 			if (!assignment) throw new Error(`the Settings node has no field ${name}`);
@@ -95,7 +114,10 @@ export async function runFromTrigger(
 }
 
 /** The template's myOGO Trigger as an active polling trigger (same parameters), for the test to poll. */
-export function templatePollingTrigger(template: Template, credentials: Record<string, ICredentialDataDecryptedObject>) {
+export function templatePollingTrigger(
+	template: Template,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+) {
 	const node = nodeOf(template, TRIGGER_NODE_NAME);
 	return new PollingTrigger({ credentials: credentials as never, parameters: node.parameters });
 }
@@ -119,7 +141,9 @@ export async function wooCommerceWebhookTrigger(
 	const templateNode = nodeOf(template, triggerName);
 	const trigger = new WebhookTrigger({ credentials, parameters: templateNode.parameters });
 	trigger.node.type = templateNode.type;
-	trigger.node.credentials = { wooCommerceApi: { id: 'test-wooCommerceApi', name: 'test wooCommerceApi' } };
+	trigger.node.credentials = {
+		wooCommerceApi: { id: 'test-wooCommerceApi', name: 'test wooCommerceApi' },
+	};
 	await trigger.listen();
 	await trigger.activate();
 	return trigger;

@@ -48,7 +48,8 @@ export class TransportProbe implements INodeType {
 				out.push({ json: { rows }, pairedItem: { item: itemIndex } });
 			} else if (mode === 'pages') {
 				const sizes: number[] = [];
-				for await (const page of myOgoPages.call(this, { path, qs, itemIndex })) sizes.push(page.length);
+				for await (const page of myOgoPages.call(this, { path, qs, itemIndex }))
+					sizes.push(page.length);
 				out.push({ json: { pageSizes: sizes }, pairedItem: { item: itemIndex } });
 			} else {
 				const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;

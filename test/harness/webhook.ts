@@ -38,7 +38,9 @@ export interface Call {
 type WebhookMethod = 'checkExists' | 'create' | 'delete';
 
 function toStored(staticData: IDataObject): IDataObject {
-	return JSON.parse(JSON.stringify(staticData, (key, value) => (key === '__dataChanged' ? undefined : value)));
+	return JSON.parse(
+		JSON.stringify(staticData, (key, value) => (key === '__dataChanged' ? undefined : value)),
+	);
 }
 
 /**
@@ -115,20 +117,32 @@ export class WebhookTrigger {
 		});
 	}
 
-	private additionalData(extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		extra: Partial<IWorkflowExecuteAdditionalData> = {},
+	): IWorkflowExecuteAdditionalData {
 		const hooks = new ExecutionLifecycleHooks('webhook', 'webhook-harness', {
 			id: 'webhook-harness',
 			name: 'webhook harness',
 			nodes: [this.node],
 			connections: {},
 		} as never);
-		return { ...buildAdditionalData(this.credentialsHelper, hooks), webhookBaseUrl: this.baseUrl, ...extra };
+		return {
+			...buildAdditionalData(this.credentialsHelper, hooks),
+			webhookBaseUrl: this.baseUrl,
+			...extra,
+		};
 	}
 
 	/** Runs one lifecycle method with a HookContext, then saves the static data. */
 	async hook(method: WebhookMethod): Promise<boolean> {
 		const workflow = this.workflow();
-		const context = new HookContext(workflow, this.node, this.additionalData(), 'trigger', 'activate');
+		const context = new HookContext(
+			workflow,
+			this.node,
+			this.additionalData(),
+			'trigger',
+			'activate',
+		);
 		const methods = this.nodeType().webhookMethods?.default;
 		if (!methods?.[method]) throw new Error(`no webhookMethods.default.${method}`);
 		const result = await methods[method]!.call(context);
@@ -189,7 +203,10 @@ export class WebhookTrigger {
 		const request = Object.assign(req, { rawBody, body, readRawBody: async () => undefined });
 		const workflow = this.workflow();
 		const description = this.nodeType().description.webhooks![0];
-		const additionalData = this.additionalData({ httpRequest: request as never, httpResponse: res as never });
+		const additionalData = this.additionalData({
+			httpRequest: request as never,
+			httpResponse: res as never,
+		});
 		const webhookData: IWebhookData = {
 			httpMethod: 'POST',
 			node: this.node.name,
@@ -198,7 +215,15 @@ export class WebhookTrigger {
 			workflowId: 'webhook-harness',
 			workflowExecuteAdditionalData: additionalData,
 		};
-		const context = new WebhookContext(workflow, this.node, additionalData, 'webhook', webhookData, [], null);
+		const context = new WebhookContext(
+			workflow,
+			this.node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		const result = (await this.nodeType().webhook!.call(context)) as IWebhookResponseData;
 		this.persisted = toStored(workflow.staticData);
 		if (result.workflowData) call.items = result.workflowData[0].map((item) => item.json);
@@ -207,7 +232,9 @@ export class WebhookTrigger {
 			call.status = res.statusCode;
 			return;
 		}
-		const answer = result.workflowData ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' });
+		const answer = result.workflowData
+			? { message: 'Workflow was started' }
+			: (result.webhookResponse ?? { message: 'Webhook call received' });
 		call.status = 200;
 		call.body = answer;
 		if (!res.writableEnded) {

@@ -110,12 +110,20 @@ describe('normalizeCountry', () => {
 		expect(normalizeCountry(input)).toBe(expected);
 	});
 
-	it.each<[unknown]>([['Narnia'], [''], ['  '], ['XX'], ['ZZZ'], ['F'], ['Europe'], [undefined], [null], [246]])(
-		'%j is unknown',
-		(input) => {
-			expect(normalizeCountry(input)).toBeUndefined();
-		},
-	);
+	it.each<[unknown]>([
+		['Narnia'],
+		[''],
+		['  '],
+		['XX'],
+		['ZZZ'],
+		['F'],
+		['Europe'],
+		[undefined],
+		[null],
+		[246],
+	])('%j is unknown', (input) => {
+		expect(normalizeCountry(input)).toBeUndefined();
+	});
 
 	it('folds accents, case, punctuation and a leading "the"', () => {
 		expect(foldCountryName('  The  Côte d’Ivoire ')).toBe('cote d ivoire');

@@ -17,7 +17,8 @@ export function loadFixture(relativePath: string): IDataObject {
 export function deepFreeze<T>(value: T): T {
 	if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
 		Object.freeze(value);
-		for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
+		for (const key of Object.keys(value as object))
+			deepFreeze((value as Record<string, unknown>)[key]);
 	}
 	return value;
 }

@@ -8,7 +8,10 @@ describe('htmlToText', () => {
 		['Line one<br>Line two<br/>Line three', 'Line one\nLine two\nLine three'],
 		['<ul>\n  <li>Wool</li>\n  <li>Silk</li>\n</ul>', '- Wool\n- Silk'],
 		['<h2>Care</h2><p>Wash at 40&deg;C &amp; dry flat.</p>', 'Care\nWash at 40°C & dry flat.'],
-		['Size 39&#8211;42 &bull; 80&nbsp;% wool &#x2013; K&auml;ngurutasche', 'Size 39–42 • 80 % wool – Kängurutasche'],
+		[
+			'Size 39&#8211;42 &bull; 80&nbsp;% wool &#x2013; K&auml;ngurutasche',
+			'Size 39–42 • 80 % wool – Kängurutasche',
+		],
 		['<p>Kept &lt;b&gt; as text</p>', 'Kept <b> as text'],
 		['<style>p{color:red}</style><p>Shown</p><script>alert(1)</script><!-- hidden -->', 'Shown'],
 		['Plain text\nwith its own line break', 'Plain text\nwith its own line break'],

@@ -40,7 +40,12 @@ describe('large orders', () => {
 		expect(result.skippedLines).toEqual([]);
 		expect(result.notes).toHaveLength(250);
 		// SKU-001: line 2 (index 1, quantity 2) and line 252 (index 251, quantity 3)
-		expect(result.order.orderLines[1]).toStrictEqual({ code: 'SKU-001', quantity: 5, unitPrice: 10, vatPercentage: 25.5 });
+		expect(result.order.orderLines[1]).toStrictEqual({
+			code: 'SKU-001',
+			quantity: 5,
+			unitPrice: 10,
+			vatPercentage: 25.5,
+		});
 		expect(result.notes[1]).toBe('SKU SKU-001 on lines 2 and 252 merged (quantity 5)');
 		const total = result.order.orderLines.reduce((sum, line) => sum + line.quantity, 0);
 		expect(total).toBe(999); // quantities 1, 2, 3, 1, 2, 3, … over 500 lines
@@ -49,12 +54,20 @@ describe('large orders', () => {
 	it('maps 500-line WooCommerce and Magento orders', () => {
 		const woo = loadFixture('woocommerce/order-de-eur-prices-incl-tax.json');
 		const wooTemplate = (woo.line_items as Obj[])[0];
-		woo.line_items = Array.from({ length: 500 }, (_, i) => ({ ...wooTemplate, id: i, sku: `W-${i}` }));
+		woo.line_items = Array.from({ length: 500 }, (_, i) => ({
+			...wooTemplate,
+			id: i,
+			sku: `W-${i}`,
+		}));
 		expect(mapWooCommerceOrder(woo, fixtureOptions()).order.orderLines).toHaveLength(500);
 
 		const magento = loadFixture('magento/order-at-eur-configurable.json');
 		const magentoTemplate = (magento.items as Obj[])[2];
-		magento.items = Array.from({ length: 500 }, (_, i) => ({ ...magentoTemplate, item_id: 5000 + i, sku: `M-${i}` }));
+		magento.items = Array.from({ length: 500 }, (_, i) => ({
+			...magentoTemplate,
+			item_id: 5000 + i,
+			sku: `M-${i}`,
+		}));
 		expect(mapMagentoOrder(magento, fixtureOptions()).order.orderLines).toHaveLength(500);
 	});
 });

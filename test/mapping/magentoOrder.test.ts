@@ -32,8 +32,16 @@ describe('mapMagentoOrder: fixtures', () => {
 				],
 			},
 			skippedLines: [
-				{ line: 3, title: 'Extended warranty 2 years', reason: 'virtual or downloadable product: nothing to ship' },
-				{ line: 4, title: 'Knitting pattern (PDF)', reason: 'virtual or downloadable product: nothing to ship' },
+				{
+					line: 3,
+					title: 'Extended warranty 2 years',
+					reason: 'virtual or downloadable product: nothing to ship',
+				},
+				{
+					line: 4,
+					title: 'Knitting pattern (PDF)',
+					reason: 'virtual or downloadable product: nothing to ship',
+				},
 			],
 			notes: [],
 		});
@@ -65,7 +73,13 @@ describe('mapMagentoOrder: fixtures', () => {
 					{ code: 'SOCKS-3942', quantity: 2, unitPrice: 149, vatPercentage: 25 },
 				],
 			},
-			skippedLines: [{ line: 1, title: 'Winter Kit', reason: 'bundle: its parts are shipped as their own lines' }],
+			skippedLines: [
+				{
+					line: 1,
+					title: 'Winter Kit',
+					reason: 'bundle: its parts are shipped as their own lines',
+				},
+			],
 			notes: [],
 		});
 	});
@@ -73,7 +87,10 @@ describe('mapMagentoOrder: fixtures', () => {
 
 describe('mapMagentoOrder: options and store specifics', () => {
 	it('uses entity_id as reference with "Reference From: ID"', () => {
-		expect(mapMagentoOrder(loadFixture(AT_ORDER), fixtureOptions({ referenceFrom: 'id' })).order.reference).toBe('123');
+		expect(
+			mapMagentoOrder(loadFixture(AT_ORDER), fixtureOptions({ referenceFrom: 'id' })).order
+				.reference,
+		).toBe('123');
 	});
 
 	it("takes the configurable line's SKU from the child, quantity and price from the parent", () => {
@@ -81,7 +98,12 @@ describe('mapMagentoOrder: options and store specifics', () => {
 		const items = raw.items as Item[];
 		items[0].sku = 'MTS'; // some stores keep the parent's own SKU on the parent row
 		const { order } = mapMagentoOrder(raw, fixtureOptions());
-		expect(order.orderLines[0]).toStrictEqual({ code: 'MTS-RED-M', quantity: 2, unitPrice: 29, vatPercentage: 20 });
+		expect(order.orderLines[0]).toStrictEqual({
+			code: 'MTS-RED-M',
+			quantity: 2,
+			unitPrice: 29,
+			vatPercentage: 20,
+		});
 	});
 
 	it('uses the billing address when there is no shipping assignment', () => {
@@ -108,7 +130,10 @@ describe('mapMagentoOrder: options and store specifics', () => {
 	it('reads the pickup point from the order extension attributes too', () => {
 		const raw = loadFixture(AT_ORDER);
 		(raw.extension_attributes as Item).smartpost_id = 'AT-778';
-		expect(mapMagentoOrder(raw, fixtureOptions({ pickupPointField: 'smartpost_id' })).order.pickUpPointCode).toBe('AT-778');
+		expect(
+			mapMagentoOrder(raw, fixtureOptions({ pickupPointField: 'smartpost_id' })).order
+				.pickUpPointCode,
+		).toBe('AT-778');
 	});
 
 	it('refuses a tax percent that is not a number', () => {

@@ -77,15 +77,42 @@ describe('parseQuantity', () => {
 	});
 
 	it.each<[unknown, string]>([
-		[0, 'Order 1042, line 2: quantity 0 is not a positive whole number — fix the quantity in the store'],
-		['0', 'Order 1042, line 2: quantity "0" is not a positive whole number — fix the quantity in the store'],
-		[-1, 'Order 1042, line 2: quantity -1 is not a positive whole number — fix the quantity in the store'],
-		['-1', 'Order 1042, line 2: quantity "-1" is not a positive whole number — fix the quantity in the store'],
-		[1.5, 'Order 1042, line 2: quantity 1.5 is not a positive whole number — fix the quantity in the store'],
-		['1.5', 'Order 1042, line 2: quantity "1.5" is not a positive whole number — fix the quantity in the store'],
-		['1,5', 'Order 1042, line 2: quantity "1,5" is not a positive whole number — fix the quantity in the store'],
-		['abc', 'Order 1042, line 2: quantity "abc" is not a positive whole number — fix the quantity in the store'],
-		[{ value: 2 }, 'Order 1042, line 2: quantity {"value":2} is not a positive whole number — fix the quantity in the store'],
+		[
+			0,
+			'Order 1042, line 2: quantity 0 is not a positive whole number — fix the quantity in the store',
+		],
+		[
+			'0',
+			'Order 1042, line 2: quantity "0" is not a positive whole number — fix the quantity in the store',
+		],
+		[
+			-1,
+			'Order 1042, line 2: quantity -1 is not a positive whole number — fix the quantity in the store',
+		],
+		[
+			'-1',
+			'Order 1042, line 2: quantity "-1" is not a positive whole number — fix the quantity in the store',
+		],
+		[
+			1.5,
+			'Order 1042, line 2: quantity 1.5 is not a positive whole number — fix the quantity in the store',
+		],
+		[
+			'1.5',
+			'Order 1042, line 2: quantity "1.5" is not a positive whole number — fix the quantity in the store',
+		],
+		[
+			'1,5',
+			'Order 1042, line 2: quantity "1,5" is not a positive whole number — fix the quantity in the store',
+		],
+		[
+			'abc',
+			'Order 1042, line 2: quantity "abc" is not a positive whole number — fix the quantity in the store',
+		],
+		[
+			{ value: 2 },
+			'Order 1042, line 2: quantity {"value":2} is not a positive whole number — fix the quantity in the store',
+		],
 		[null, 'Order 1042, line 2: no quantity — fix the quantity in the store'],
 		[undefined, 'Order 1042, line 2: no quantity — fix the quantity in the store'],
 		['', 'Order 1042, line 2: no quantity — fix the quantity in the store'],
@@ -93,7 +120,12 @@ describe('parseQuantity', () => {
 		const error = thrownBy(() => parseQuantity(input, where));
 		expect(error).toBeInstanceOf(MappingError);
 		expect(error.message).toBe(message);
-		expect(error).toMatchObject({ name: 'MappingError', field: 'orderLines.quantity', orderLabel: '1042', line: 2 });
+		expect(error).toMatchObject({
+			name: 'MappingError',
+			field: 'orderLines.quantity',
+			orderLabel: '1042',
+			line: 2,
+		});
 	});
 });
 
@@ -109,13 +141,19 @@ describe('parseMoney', () => {
 
 	it('refuses an amount that is not a number, naming the line and the value', () => {
 		const error = thrownBy(() => parseMoney('abc', where, 'unit price', 'orderLines.unitPrice'));
-		expect(error.message).toBe('Order 1042, line 3: unit price "abc" is not a number — fix the price in the store');
+		expect(error.message).toBe(
+			'Order 1042, line 3: unit price "abc" is not a number — fix the price in the store',
+		);
 		expect(error).toMatchObject({ field: 'orderLines.unitPrice', line: 3 });
 	});
 
 	it('names order-level amounts without a line', () => {
-		const error = thrownBy(() => parseMoney('n/a', { orderLabel: '7' }, 'order total', 'priceTotal'));
-		expect(error.message).toBe('Order 7: order total "n/a" is not a number — fix the price in the store');
+		const error = thrownBy(() =>
+			parseMoney('n/a', { orderLabel: '7' }, 'order total', 'priceTotal'),
+		);
+		expect(error.message).toBe(
+			'Order 7: order total "n/a" is not a number — fix the price in the store',
+		);
 		expect((error as MappingError).line).toBeUndefined();
 	});
 });

@@ -26,7 +26,11 @@ function magentoAddress(raw: Obj): Obj {
 	return ((extension.shipping_assignments as Obj[])[0].shipping as Obj).address as Obj;
 }
 
-function expectMappingError(fn: () => unknown, message: string, details: Partial<MappingError>): void {
+function expectMappingError(
+	fn: () => unknown,
+	message: string,
+	details: Partial<MappingError>,
+): void {
 	const error = thrownBy(fn);
 	expect(error).toBeInstanceOf(MappingError);
 	expect(error.message).toBe(message);
@@ -99,7 +103,10 @@ describe('customer validation', () => {
 
 	it('passes non-ASCII names and addresses through unchanged', () => {
 		const raw = shopify();
-		Object.assign(shopifyAddress(raw), { name: 'Ærøskøbing 🚲 Straße', address1: 'Øvre Slottsgate 1 — ß' });
+		Object.assign(shopifyAddress(raw), {
+			name: 'Ærøskøbing 🚲 Straße',
+			address1: 'Øvre Slottsgate 1 — ß',
+		});
 		const { customer } = mapShopifyOrder(raw, fixtureOptions()).order;
 		expect(customer.name).toBe('Ærøskøbing 🚲 Straße');
 		expect(customer.address1).toBe('Øvre Slottsgate 1 — ß');
@@ -261,7 +268,9 @@ describe('line validation', () => {
 
 describe('shipping method', () => {
 	it('refuses a store method that is not mapped when there is no default, naming it', () => {
-		const options = fixtureOptions({ shippingMethodMap: [{ storeMethod: 'Express', shippingCode: 'DHL_EXPRESS' }] });
+		const options = fixtureOptions({
+			shippingMethodMap: [{ storeMethod: 'Express', shippingCode: 'DHL_EXPRESS' }],
+		});
 		expectMappingError(
 			() => mapShopifyOrder(shopifyUs(), options),
 			'Order 1043: shipping method "Standard Shipping" (code "Standard") is not in "Shipping Method Map" — add it there with its myOGO shipping code, or set "Default Shipping Code"',
@@ -280,7 +289,10 @@ describe('shipping method', () => {
 	});
 
 	it('uses the default silently when no map is set, and sends no code when neither is set', () => {
-		const withDefault = mapShopifyOrder(shopifyUs(), fixtureOptions({ shippingMethodMap: [], defaultShippingCode: 'MATKAHUOLTO' }));
+		const withDefault = mapShopifyOrder(
+			shopifyUs(),
+			fixtureOptions({ shippingMethodMap: [], defaultShippingCode: 'MATKAHUOLTO' }),
+		);
 		expect(withDefault.order.shippingCode).toBe('MATKAHUOLTO');
 		expect(withDefault.notes).toEqual([]);
 
@@ -290,17 +302,28 @@ describe('shipping method', () => {
 
 	it('ignores empty map rows and refuses half-filled ones', () => {
 		const blank = fixtureOptions({
-			shippingMethodMap: [{ storeMethod: ' ', shippingCode: '' }, ...fixtureOptions().shippingMethodMap],
+			shippingMethodMap: [
+				{ storeMethod: ' ', shippingCode: '' },
+				...fixtureOptions().shippingMethodMap,
+			],
 		});
 		expect(mapShopifyOrder(shopifyUs(), blank).order.shippingCode).toBe('DHL_EXPRESS');
 
 		expectMappingError(
-			() => mapShopifyOrder(shopifyUs(), fixtureOptions({ shippingMethodMap: [{ storeMethod: 'Express', shippingCode: ' ' }] })),
+			() =>
+				mapShopifyOrder(
+					shopifyUs(),
+					fixtureOptions({ shippingMethodMap: [{ storeMethod: 'Express', shippingCode: ' ' }] }),
+				),
 			'"Shipping Method Map": the row for store method "Express" has no shipping code — enter the myOGO shipping code or remove the row',
 			{ field: 'shippingMethodMap' },
 		);
 		expectMappingError(
-			() => mapShopifyOrder(shopifyUs(), fixtureOptions({ shippingMethodMap: [{ storeMethod: '', shippingCode: 'DHL_EXPRESS' }] })),
+			() =>
+				mapShopifyOrder(
+					shopifyUs(),
+					fixtureOptions({ shippingMethodMap: [{ storeMethod: '', shippingCode: 'DHL_EXPRESS' }] }),
+				),
 			'"Shipping Method Map": the row for shipping code "DHL_EXPRESS" has no store method — enter the store\'s shipping method title or code, or remove the row',
 			{ field: 'shippingMethodMap' },
 		);
@@ -342,15 +365,17 @@ describe('documents', () => {
 	it('are passed in myOGO shape, url or base64Content', () => {
 		const raw = woo();
 		raw.documents = [{ type: 'receipt', base64Content: 'JVBERi0xLjQK', extra: 1 }];
-		expect(mapWooCommerceOrder(raw, fixtureOptions({ includeDocuments: true })).order.documents).toStrictEqual([
-			{ type: 'receipt', base64Content: 'JVBERi0xLjQK' },
-		]);
+		expect(
+			mapWooCommerceOrder(raw, fixtureOptions({ includeDocuments: true })).order.documents,
+		).toStrictEqual([{ type: 'receipt', base64Content: 'JVBERi0xLjQK' }]);
 	});
 
 	it('are noted as missing when asked for but absent', () => {
 		const result = mapMagentoOrder(magento(), fixtureOptions({ includeDocuments: true }));
 		expect(result.order).not.toHaveProperty('documents');
-		expect(result.notes).toEqual(['"Include Documents" is on, but the item has no "documents" to include']);
+		expect(result.notes).toEqual([
+			'"Include Documents" is on, but the item has no "documents" to include',
+		]);
 	});
 
 	it('refuse a document without type or content', () => {

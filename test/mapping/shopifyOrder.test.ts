@@ -102,7 +102,10 @@ describe('mapShopifyOrder: fixtures', () => {
 
 describe('mapShopifyOrder: options and store specifics', () => {
 	it('uses the order id as reference with "Reference From: ID"', () => {
-		const { order } = mapShopifyOrder(loadFixture(FI_ORDER), fixtureOptions({ referenceFrom: 'id' }));
+		const { order } = mapShopifyOrder(
+			loadFixture(FI_ORDER),
+			fixtureOptions({ referenceFrom: 'id' }),
+		);
 		expect(order.reference).toBe('5894712344621');
 	});
 
@@ -115,15 +118,23 @@ describe('mapShopifyOrder: options and store specifics', () => {
 	});
 
 	it('refuses a line without SKU with "Lines Without SKU: Error", but still skips tips and gift cards', () => {
-		const error = thrownBy(() => mapShopifyOrder(loadFixture(US_ORDER), fixtureOptions({ linesWithoutSku: 'error' })));
+		const error = thrownBy(() =>
+			mapShopifyOrder(loadFixture(US_ORDER), fixtureOptions({ linesWithoutSku: 'error' })),
+		);
 		expect(error).toBeInstanceOf(MappingError);
 		expect(error.message).toBe(
 			'Order 1043, line 2: no SKU — give the product a SKU in the store, or set "Lines Without SKU" to "Skip and Report"',
 		);
 		expect(error).toMatchObject({ field: 'orderLines.code', orderLabel: '1043', line: 2 });
 
-		const result = mapShopifyOrder(loadFixture(FI_ORDER), fixtureOptions({ linesWithoutSku: 'error' }));
-		expect(result.skippedLines.map((s) => s.reason)).toEqual(['gift card', 'does not require shipping']);
+		const result = mapShopifyOrder(
+			loadFixture(FI_ORDER),
+			fixtureOptions({ linesWithoutSku: 'error' }),
+		);
+		expect(result.skippedLines.map((s) => s.reason)).toEqual([
+			'gift card',
+			'does not require shipping',
+		]);
 	});
 
 	it('ships what is left after an order edit and skips lines edited down to 0', () => {
@@ -136,7 +147,11 @@ describe('mapShopifyOrder: options and store specifics', () => {
 			// (29.80 − 2.98) / 2 = 13.41 for the one left, + 14.90 → 28.31 / 2 = 14.155 → 14.16
 			{ code: 'SOCKS-3942', quantity: 2, unitPrice: 14.16, vatPercentage: 25.5 },
 		]);
-		expect(result.skippedLines[0]).toStrictEqual({ line: 1, title: 'Merino Beanie - Grey', reason: 'removed from the order' });
+		expect(result.skippedLines[0]).toStrictEqual({
+			line: 1,
+			title: 'Merino Beanie - Grey',
+			reason: 'removed from the order',
+		});
 	});
 
 	it('falls back to total_price and to first + last name', () => {
@@ -153,7 +168,10 @@ describe('mapShopifyOrder: options and store specifics', () => {
 		const raw = loadFixture(FI_ORDER);
 		raw.note_attributes = [{ name: 'Smartpost ID', value: ' 9001 ' }];
 		expect(mapShopifyOrder(raw, fixtureOptions()).order.pickUpPointCode).toBeUndefined();
-		expect(mapShopifyOrder(raw, fixtureOptions({ pickupPointField: 'smartpost id' })).order.pickUpPointCode).toBe('9001');
+		expect(
+			mapShopifyOrder(raw, fixtureOptions({ pickupPointField: 'smartpost id' })).order
+				.pickUpPointCode,
+		).toBe('9001');
 	});
 
 	it('reads the country from its name when country_code is missing, and says so', () => {
@@ -171,6 +189,8 @@ describe('mapShopifyOrder: options and store specifics', () => {
 		raw.taxes_included = false;
 		(raw.line_items as Array<Record<string, unknown>>)[0].tax_lines = [];
 		const { order } = mapShopifyOrder(raw, fixtureOptions({ defaultShippingCode: 'X' }));
-		expect(order.orderLines).toStrictEqual([{ code: 'TOWEL-LINEN', quantity: 3, unitPrice: 129, vatPercentage: 0 }]);
+		expect(order.orderLines).toStrictEqual([
+			{ code: 'TOWEL-LINEN', quantity: 3, unitPrice: 129, vatPercentage: 0 },
+		]);
 	});
 });

@@ -4,12 +4,16 @@ import { deepFreeze, loadFixture, thrownBy } from './helpers';
 const TSHIRT = 'shopify/product-tshirt-variants.json';
 const TOWEL = 'shopify/product-single-default-title.json';
 
-const DESCRIPTION = 'Soft organic cotton tee – knitted in Tampere.\n\n- 100 % GOTS cotton\n- Made in Portugal';
+const DESCRIPTION =
+	'Soft organic cotton tee – knitted in Tampere.\n\n- 100 % GOTS cotton\n- Made in Portugal';
 const CDN = 'https://cdn.shopify.com/s/files/1/0612/3456/7890/files';
 
 describe('mapShopifyProduct', () => {
 	it('maps one myOGO product per variant SKU and reports the rest', () => {
-		const result = mapShopifyProduct(deepFreeze(loadFixture(TSHIRT)), { languageCode: 'FI', currencyCode: 'eur' });
+		const result = mapShopifyProduct(deepFreeze(loadFixture(TSHIRT)), {
+			languageCode: 'FI',
+			currencyCode: 'eur',
+		});
 		const common = {
 			languageCode: 'fi',
 			description: DESCRIPTION,
@@ -45,7 +49,10 @@ describe('mapShopifyProduct', () => {
 				},
 			],
 			skipped: [
-				{ variant: 'Organic Cotton T-Shirt - White / L', reason: 'no SKU — give the variant a SKU in Shopify' },
+				{
+					variant: 'Organic Cotton T-Shirt - White / L',
+					reason: 'no SKU — give the variant a SKU in Shopify',
+				},
 				{
 					variant: 'Organic Cotton T-Shirt - Black / M',
 					reason: 'SKU "TEE-WHT-M" is already used by "Organic Cotton T-Shirt - White / M"',
@@ -62,7 +69,8 @@ describe('mapShopifyProduct', () => {
 					code: 'TOWEL-LINEN',
 					languageCode: 'sv',
 					name: 'Linen Tea Towel',
-					description: 'Stonewashed linen from Lithuania & pre-washed.\nSize 50 × 70 cm.\n\nWash at 40°C.',
+					description:
+						'Stonewashed linen from Lithuania & pre-washed.\nSize 50 × 70 cm.\n\nWash at 40°C.',
 					supplier: 'Liinavaatteet',
 					salesPrice: 12.5, // no "Currency Code" option: no currencyCode
 					pictureUrl: `${CDN}/tea-towel.jpg?v=1725339660`,
@@ -101,17 +109,32 @@ describe('mapShopifyProduct', () => {
 	});
 
 	it.each<[unknown, string]>([
-		['finnish', '"Language Code" "finnish" is not a two-letter ISO 639-1 code — use one your warehouse takes, such as fi, en or sv'],
-		['', '"Language Code" "" is not a two-letter ISO 639-1 code — use one your warehouse takes, such as fi, en or sv'],
-		[undefined, '"Language Code" nothing is not a two-letter ISO 639-1 code — use one your warehouse takes, such as fi, en or sv'],
+		[
+			'finnish',
+			'"Language Code" "finnish" is not a two-letter ISO 639-1 code — use one your warehouse takes, such as fi, en or sv',
+		],
+		[
+			'',
+			'"Language Code" "" is not a two-letter ISO 639-1 code — use one your warehouse takes, such as fi, en or sv',
+		],
+		[
+			undefined,
+			'"Language Code" nothing is not a two-letter ISO 639-1 code — use one your warehouse takes, such as fi, en or sv',
+		],
 	])('refuses language code %j', (languageCode, message) => {
-		const error = thrownBy(() => mapShopifyProduct(loadFixture(TOWEL), { languageCode: languageCode as string }));
+		const error = thrownBy(() =>
+			mapShopifyProduct(loadFixture(TOWEL), { languageCode: languageCode as string }),
+		);
 		expect(error.message).toBe(message);
 		expect(error).toMatchObject({ field: 'languageCode' });
 	});
 
 	it('refuses a currency code that is not ISO 4217', () => {
-		const error = thrownBy(() => mapShopifyProduct(loadFixture(TOWEL), { languageCode: 'fi', currencyCode: '€' }));
-		expect(error.message).toBe('"Currency Code" "€" is not a three-letter ISO 4217 code — use e.g. EUR, SEK or USD');
+		const error = thrownBy(() =>
+			mapShopifyProduct(loadFixture(TOWEL), { languageCode: 'fi', currencyCode: '€' }),
+		);
+		expect(error.message).toBe(
+			'"Currency Code" "€" is not a three-letter ISO 4217 code — use e.g. EUR, SEK or USD',
+		);
 	});
 });

@@ -72,7 +72,8 @@ describe('mapWooCommerceOrder: fixtures', () => {
 						quantity: 3,
 						unitPrice: 85.8, // (99.00 + 158.40) / 3
 						vatPercentage: 25,
-						productPictureUrl: 'https://butik.example.se/wp-content/uploads/2025/03/kaffemugg-bla.jpg',
+						productPictureUrl:
+							'https://butik.example.se/wp-content/uploads/2025/03/kaffemugg-bla.jpg',
 					},
 					{
 						code: 'BAG-TOTE',
@@ -94,7 +95,9 @@ describe('mapWooCommerceOrder: options and store specifics', () => {
 		const raw = loadFixture(DE_ORDER);
 		raw.number = 'DE-2087-A';
 		expect(mapWooCommerceOrder(raw, fixtureOptions()).order.reference).toBe('DE-2087-A');
-		expect(mapWooCommerceOrder(raw, fixtureOptions({ referenceFrom: 'id' })).order.reference).toBe('2087');
+		expect(mapWooCommerceOrder(raw, fixtureOptions({ referenceFrom: 'id' })).order.reference).toBe(
+			'2087',
+		);
 	});
 
 	it('uses the billing address when the shipping address is empty', () => {
@@ -124,7 +127,9 @@ describe('mapWooCommerceOrder: options and store specifics', () => {
 			phone: '+49 30 1234567',
 			email: 'juergen.weiss@example.de',
 		});
-		expect(result.notes).toEqual(['the order has no shipping address: the billing address is used']);
+		expect(result.notes).toEqual([
+			'the order has no shipping address: the billing address is used',
+		]);
 	});
 
 	it('matches the shipping method by title before method id', () => {
@@ -134,7 +139,9 @@ describe('mapWooCommerceOrder: options and store specifics', () => {
 				{ storeMethod: 'dhl paket', shippingCode: 'DHL_EXPRESS' },
 			],
 		});
-		expect(mapWooCommerceOrder(loadFixture(DE_ORDER), options).order.shippingCode).toBe('DHL_EXPRESS');
+		expect(mapWooCommerceOrder(loadFixture(DE_ORDER), options).order.shippingCode).toBe(
+			'DHL_EXPRESS',
+		);
 		const raw = loadFixture(DE_ORDER);
 		(raw.shipping_lines as Line[])[0].method_title = 'Versand';
 		expect(mapWooCommerceOrder(raw, options).order.shippingCode).toBe('POSTI_PAKETTI');
@@ -148,7 +155,13 @@ describe('mapWooCommerceOrder: options and store specifics', () => {
 
 	it('sums compound tax rates and computes the rate from amounts when the rate is unknown', () => {
 		const raw = loadFixture(DE_ORDER);
-		(raw.tax_lines as Line[]).push({ id: 618, rate_id: 9, rate_percent: 2.5, compound: true, label: 'Extra' });
+		(raw.tax_lines as Line[]).push({
+			id: 618,
+			rate_id: 9,
+			rate_percent: 2.5,
+			compound: true,
+			label: 'Extra',
+		});
 		const lines = raw.line_items as Line[];
 		lines[0].taxes = [
 			{ id: 1, total: '15.966387', subtotal: '15.966387' },

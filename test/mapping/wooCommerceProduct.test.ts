@@ -14,7 +14,10 @@ const FETCH_VARIATIONS =
 
 describe('mapWooCommerceProduct', () => {
 	it('maps a simple product', () => {
-		const result = mapWooCommerceProduct(deepFreeze(loadFixture(SIMPLE)), { languageCode: 'de', currencyCode: 'EUR' });
+		const result = mapWooCommerceProduct(deepFreeze(loadFixture(SIMPLE)), {
+			languageCode: 'de',
+			currencyCode: 'EUR',
+		});
 		expect(result).toStrictEqual({
 			products: [
 				{
@@ -35,7 +38,10 @@ describe('mapWooCommerceProduct', () => {
 	});
 
 	it('maps the parent of a variable product as n8n returns it (variation ids) and says what to fetch', () => {
-		const result = mapWooCommerceProduct(deepFreeze(loadFixture(VARIABLE_IDS)), { languageCode: 'de', currencyCode: 'EUR' });
+		const result = mapWooCommerceProduct(deepFreeze(loadFixture(VARIABLE_IDS)), {
+			languageCode: 'de',
+			currencyCode: 'EUR',
+		});
 		expect(result).toStrictEqual({
 			products: [
 				{
@@ -59,8 +65,15 @@ describe('mapWooCommerceProduct', () => {
 	});
 
 	it('maps each variation object of a variable product, not the parent', () => {
-		const result = mapWooCommerceProduct(deepFreeze(loadFixture(VARIABLE_OBJECTS)), { languageCode: 'de' });
-		const common = { languageCode: 'de', description: HOODIE_DESCRIPTION, group: 'Pullover & Hoodies', salesPrice: 50 };
+		const result = mapWooCommerceProduct(deepFreeze(loadFixture(VARIABLE_OBJECTS)), {
+			languageCode: 'de',
+		});
+		const common = {
+			languageCode: 'de',
+			description: HOODIE_DESCRIPTION,
+			group: 'Pullover & Hoodies',
+			salesPrice: 50,
+		};
 		expect(result).toStrictEqual({
 			products: [
 				{
@@ -68,7 +81,8 @@ describe('mapWooCommerceProduct', () => {
 					...common,
 					name: 'Hoodie - Blue, L',
 					eanCode: '4006381333931', // meta key "_alg_ean"
-					infoUrl: 'https://shop.example.de/produkt/hoodie/?attribute_pa_color=blue&attribute_pa_size=l',
+					infoUrl:
+						'https://shop.example.de/produkt/hoodie/?attribute_pa_color=blue&attribute_pa_size=l',
 					pictureUrl: `${UPLOADS}/02/hoodie-blue.jpg`,
 				},
 				{
@@ -76,7 +90,8 @@ describe('mapWooCommerceProduct', () => {
 					...common,
 					name: 'Hoodie - Blue, M',
 					eanCode: '4006381333948',
-					infoUrl: 'https://shop.example.de/produkt/hoodie/?attribute_pa_color=blue&attribute_pa_size=m',
+					infoUrl:
+						'https://shop.example.de/produkt/hoodie/?attribute_pa_color=blue&attribute_pa_size=m',
 					pictureUrl: `${UPLOADS}/02/hoodie-blue.jpg`,
 				},
 			],
@@ -100,7 +115,11 @@ describe('mapWooCommerceProduct', () => {
 	});
 
 	it.each<[string, IDataObject, string]>([
-		['grouped', { type: 'grouped' }, 'grouped product: its member products are mapped on their own'],
+		[
+			'grouped',
+			{ type: 'grouped' },
+			'grouped product: its member products are mapped on their own',
+		],
 		['external', { type: 'external' }, 'external (affiliate) product: not sold from stock'],
 		['virtual', { virtual: true }, 'virtual product: nothing to ship'],
 		['without SKU', { sku: '' }, 'no SKU — give it a SKU in WooCommerce'],
@@ -114,10 +133,22 @@ describe('mapWooCommerceProduct', () => {
 
 	it('falls back to the short description and leaves out what is missing', () => {
 		const raw = loadFixture(SIMPLE);
-		Object.assign(raw, { description: '', categories: [], images: [], permalink: '', price: '', global_unique_id: '' });
+		Object.assign(raw, {
+			description: '',
+			categories: [],
+			images: [],
+			permalink: '',
+			price: '',
+			global_unique_id: '',
+		});
 		raw.meta_data = [];
 		expect(mapWooCommerceProduct(raw, { languageCode: 'de' }).products).toStrictEqual([
-			{ code: 'SOCKS-3942', languageCode: 'de', name: 'Wool Socks', description: 'Merino wool socks' },
+			{
+				code: 'SOCKS-3942',
+				languageCode: 'de',
+				name: 'Wool Socks',
+				description: 'Merino wool socks',
+			},
 		]);
 	});
 });

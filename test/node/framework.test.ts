@@ -27,7 +27,12 @@ describe('myOGO node: description', () => {
 	});
 
 	it('offers the resources and operations of the issue', () => {
-		const operations = Object.fromEntries(RESOURCES.map((resource) => [resource.value, resource.operations.map((op) => op.value).sort()]));
+		const operations = Object.fromEntries(
+			RESOURCES.map((resource) => [
+				resource.value,
+				resource.operations.map((op) => op.value).sort(),
+			]),
+		);
 		expect(operations).toEqual({
 			product: ['create', 'get', 'getAll', 'update', 'upsert'],
 			stock: ['get', 'getAll'],
@@ -37,13 +42,19 @@ describe('myOGO node: description', () => {
 	});
 
 	it('lists every resource and every operation in the dropdowns, each once, with an action', () => {
-		const resourceSelector = description.properties.find((property) => property.name === 'resource');
-		expect((resourceSelector?.options as Array<{ value: string }>).map((option) => option.value)).toEqual(RESOURCES.map((resource) => resource.value));
+		const resourceSelector = description.properties.find(
+			(property) => property.name === 'resource',
+		);
+		expect(
+			(resourceSelector?.options as Array<{ value: string }>).map((option) => option.value),
+		).toEqual(RESOURCES.map((resource) => resource.value));
 		for (const resource of RESOURCES) {
 			const selector = resource.operationSelector;
 			expect(selector.displayOptions).toEqual({ show: { resource: [resource.value] } });
 			const options = selector.options as Array<{ value: string; action?: string }>;
-			expect(options.map((option) => option.value).sort()).toEqual(resource.operations.map((operation) => operation.value).sort());
+			expect(options.map((option) => option.value).sort()).toEqual(
+				resource.operations.map((operation) => operation.value).sort(),
+			);
 			for (const option of options) expect(option.action).toMatch(/^[A-Z]/);
 			expect(options.map((option) => option.value)).toContain(selector.default);
 		}
@@ -53,9 +64,14 @@ describe('myOGO node: description', () => {
 		for (const resource of RESOURCES) {
 			for (const operation of resource.operations) {
 				const options = operation.properties.find((property) => property.name === 'options');
-				const parallel = (options?.options as INodeProperties[] | undefined)?.find((o) => o.name === 'parallelRequests');
+				const parallel = (options?.options as INodeProperties[] | undefined)?.find(
+					(o) => o.name === 'parallelRequests',
+				);
 				if (operation.parallel) {
-					expect(parallel).toMatchObject({ default: 4, typeOptions: { minValue: 1, maxValue: 16 } });
+					expect(parallel).toMatchObject({
+						default: 4,
+						typeOptions: { minValue: 1, maxValue: 16 },
+					});
 					expect(parallel?.hint).toMatch(/429/);
 				} else {
 					expect(parallel).toBeUndefined();
@@ -88,12 +104,20 @@ describe('myOGO node: the item loop', () => {
 		};
 
 		const startedSerial = Date.now();
-		const serial = await runMyOgo(ctx, { ...parameters, options: { parallelRequests: 1 } }, input.map((i) => ({ code: `S-${i.code}` })));
+		const serial = await runMyOgo(
+			ctx,
+			{ ...parameters, options: { parallelRequests: 1 } },
+			input.map((i) => ({ code: `S-${i.code}` })),
+		);
 		const serialMs = Date.now() - startedSerial;
 		expect(serial.error).toBeUndefined();
 
 		const startedParallel = Date.now();
-		const parallel = await runMyOgo(ctx, { ...parameters, options: { parallelRequests: 8 } }, input);
+		const parallel = await runMyOgo(
+			ctx,
+			{ ...parameters, options: { parallelRequests: 8 } },
+			input,
+		);
 		const parallelMs = Date.now() - startedParallel;
 		expect(parallel.error).toBeUndefined();
 		expect(parallel.items.map((item) => item.json.code)).toEqual(input.map((i) => i.code));
@@ -101,27 +125,39 @@ describe('myOGO node: the item loop', () => {
 		// Loose: 8 calls of 150 ms one after another take over a second; at once, a fraction of that.
 		expect(parallelMs).toBeLessThan(serialMs * 0.75);
 
-		const posts = (await requestLog(ctx)).filter((entry) => entry.method === 'POST' && entry.path === '/api/v1/products');
+		const posts = (await requestLog(ctx)).filter(
+			(entry) => entry.method === 'POST' && entry.path === '/api/v1/products',
+		);
 		expect(posts).toHaveLength(16);
 	});
 
 	it('keeps read operations one at a time and pairs every output item', async () => {
 		await seed(ctx, { products: [product('R-1'), product('R-2'), product('R-3')] });
-		const result = await runMyOgo(ctx, { resource: 'product', operation: 'get', productCode: byCode('={{ $json.code }}') }, [
-			{ code: 'R-3' },
-			{ code: 'R-1' },
-			{ code: 'R-2' },
-		]);
+		const result = await runMyOgo(
+			ctx,
+			{ resource: 'product', operation: 'get', productCode: byCode('={{ $json.code }}') },
+			[{ code: 'R-3' }, { code: 'R-1' }, { code: 'R-2' }],
+		);
 		expect(result.items.map((item) => item.json.code)).toEqual(['R-3', 'R-1', 'R-2']);
 		expect(pairedIndexes(result.items)).toEqual([0, 1, 2]);
 	});
 
 	it('honours 429 with Retry-After while running in parallel', async () => {
-		await ctx.control.post('/faults', { status: 429, count: 2, retryAfter: 0, path: '/api/v1/products' });
+		await ctx.control.post('/faults', {
+			status: 429,
+			count: 2,
+			retryAfter: 0,
+			path: '/api/v1/products',
+		});
 		const input = Array.from({ length: 4 }, (_, i) => ({ code: `RL-${i}` }));
 		const result = await runMyOgo(
 			ctx,
-			{ resource: 'product', operation: 'create', productCode: byCode('={{ $json.code }}'), languageCode: 'en' },
+			{
+				resource: 'product',
+				operation: 'create',
+				productCode: byCode('={{ $json.code }}'),
+				languageCode: 'en',
+			},
 			input,
 		);
 		expect(result.error).toBeUndefined();
@@ -136,10 +172,41 @@ describe('myOGO node: a failed write names its record', () => {
 
 	// Parallel writes finish in any order: each failed item's error starts with the record it is about.
 	it.each([
-		['product create', { resource: 'product', operation: 'create', productCode: byCode('={{ $json.code }}'), languageCode: 'en' }, 'Product TAKEN'],
-		['product update', { resource: 'product', operation: 'update', productCode: byCode('={{ $json.code }}'), updateFields: { name: 'x' } }, 'Product NO-SUCH'],
-		['order cancel', { resource: 'order', operation: 'cancel', reference: '={{ $json.code }}' }, 'Order NO-SUCH'],
-		['order update', { resource: 'order', operation: 'update', reference: '={{ $json.code }}', updateFields: { comments: 'x' } }, 'Order NO-SUCH'],
+		[
+			'product create',
+			{
+				resource: 'product',
+				operation: 'create',
+				productCode: byCode('={{ $json.code }}'),
+				languageCode: 'en',
+			},
+			'Product TAKEN',
+		],
+		[
+			'product update',
+			{
+				resource: 'product',
+				operation: 'update',
+				productCode: byCode('={{ $json.code }}'),
+				updateFields: { name: 'x' },
+			},
+			'Product NO-SUCH',
+		],
+		[
+			'order cancel',
+			{ resource: 'order', operation: 'cancel', reference: '={{ $json.code }}' },
+			'Order NO-SUCH',
+		],
+		[
+			'order update',
+			{
+				resource: 'order',
+				operation: 'update',
+				reference: '={{ $json.code }}',
+				updateFields: { comments: 'x' },
+			},
+			'Order NO-SUCH',
+		],
 		[
 			'incoming stock create',
 			{
@@ -149,7 +216,9 @@ describe('myOGO node: a failed write names its record', () => {
 				supplier: 'Acme',
 				receiveDate: '2026-12-24T00:00:00Z',
 				productsInput: 'defineBelow',
-				products: { product: [{ code: 'NOT-IN-MYOGO', expectedQuantity: 1, countryOfOrigin: 'FI' }] },
+				products: {
+					product: [{ code: 'NOT-IN-MYOGO', expectedQuantity: 1, countryOfOrigin: 'FI' }],
+				},
 			},
 			'Incoming stock NO-SUCH',
 		],
@@ -169,7 +238,9 @@ describe('myOGO node: error output', () => {
 		const { sandboxCredentials, startTestSandbox, controlClient } = require('../harness/sandbox');
 		const sandbox = await startTestSandbox();
 		try {
-			await controlClient(sandbox.url).post('/seed', { products: [{ code: 'SKU-1', languageCode: 'en' }] });
+			await controlClient(sandbox.url).post('/seed', {
+				products: [{ code: 'SKU-1', languageCode: 'en' }],
+			});
 			const order = (reference: string, code: string) => ({
 				reference,
 				code,
@@ -177,7 +248,14 @@ describe('myOGO node: error output', () => {
 			const result = await runWorkflow(
 				{
 					nodes: [
-						{ id: '0', name: 'Orders', type: 'test.passThrough', typeVersion: 1, position: [-200, 0], parameters: {} },
+						{
+							id: '0',
+							name: 'Orders',
+							type: 'test.passThrough',
+							typeVersion: 1,
+							position: [-200, 0],
+							parameters: {},
+						},
 						{
 							id: '1',
 							name: 'myOGO',
@@ -206,10 +284,7 @@ describe('myOGO node: error output', () => {
 				{
 					credentials: { myOgoApi: sandboxCredentials(sandbox.url) },
 					startNode: 'Orders',
-					input: [
-						{ json: order('E-1', 'SKU-1') },
-						{ json: order('E-2', 'NO-SUCH-SKU') },
-					],
+					input: [{ json: order('E-1', 'SKU-1') }, { json: order('E-2', 'NO-SUCH-SKU') }],
 				},
 			);
 			const success = result.json('myOGO', 0);
@@ -217,7 +292,9 @@ describe('myOGO node: error output', () => {
 			expect(success.map((row: { reference: string }) => row.reference)).toEqual(['E-1']);
 			expect(failed).toHaveLength(1);
 			expect(failed[0].reference).toBe('E-2');
-			expect(String(failed[0].error)).toMatch(/^Order E-2: myOGO answered 400 to POST \/orders: .*NO-SUCH-SKU/);
+			expect(String(failed[0].error)).toMatch(
+				/^Order E-2: myOGO answered 400 to POST \/orders: .*NO-SUCH-SKU/,
+			);
 		} finally {
 			await sandbox.close();
 		}

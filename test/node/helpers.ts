@@ -82,7 +82,11 @@ export function product(code: string, extra: IDataObject = {}): IDataObject {
 	return { code, languageCode: 'en', name: `Product ${code}`, ...extra };
 }
 
-export async function allRows(api: AxiosInstance, path: string, query: IDataObject = {}): Promise<IDataObject[]> {
+export async function allRows(
+	api: AxiosInstance,
+	path: string,
+	query: IDataObject = {},
+): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	for (let page = 1; ; page++) {
 		const { data } = await api.get(path, { params: { ...query, limit: 250, page } });
@@ -91,12 +95,18 @@ export async function allRows(api: AxiosInstance, path: string, query: IDataObje
 	}
 }
 
-export async function productIn(api: AxiosInstance, code: string): Promise<IDataObject | undefined> {
+export async function productIn(
+	api: AxiosInstance,
+	code: string,
+): Promise<IDataObject | undefined> {
 	const { data } = await api.get('/products', { params: { code } });
 	return (data as IDataObject[])[0];
 }
 
-export async function orderIn(api: AxiosInstance, reference: string): Promise<IDataObject | undefined> {
+export async function orderIn(
+	api: AxiosInstance,
+	reference: string,
+): Promise<IDataObject | undefined> {
 	const { data } = await api.get('/orders', { params: { reference } });
 	return (data as IDataObject[])[0];
 }
@@ -146,7 +156,14 @@ export function withoutEmpty(value: unknown): unknown {
 	return result;
 }
 
-const ORDER_REPLY_ONLY = ['id', 'status', 'trackingNumber', 'trackingUrl', 'warehouseComments', 'editTime'];
+const ORDER_REPLY_ONLY = [
+	'id',
+	'status',
+	'trackingNumber',
+	'trackingUrl',
+	'warehouseComments',
+	'editTime',
+];
 
 /** The request fields of a stored order, to compare with the payload the node should have sent. */
 export function orderRequestFields(stored: IDataObject | undefined): IDataObject {
@@ -173,7 +190,13 @@ export const FIXTURE_SKUS = [
 ];
 
 /** Delivery types enabled in the sandbox for the fixture tests. */
-export const FIXTURE_SHIPPING_CODES = ['POSTI_PAKETTI', 'POSTI_SMARTPOST', 'DHL_EXPRESS', 'POSTNORD_MYPACK', 'BRING_SERVICEPAKKE'];
+export const FIXTURE_SHIPPING_CODES = [
+	'POSTI_PAKETTI',
+	'POSTI_SMARTPOST',
+	'DHL_EXPRESS',
+	'POSTNORD_MYPACK',
+	'BRING_SERVICEPAKKE',
+];
 
 /** The node's Shipping Method Map for the fixtures' store methods. */
 export const FIXTURE_SHIPPING_MAP = [

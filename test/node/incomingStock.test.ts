@@ -1,8 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { clearRequestLog, expectPaired, product, requestLog, runMyOgo, seed, useSandbox } from './helpers';
+import {
+	clearRequestLog,
+	expectPaired,
+	product,
+	requestLog,
+	runMyOgo,
+	seed,
+	useSandbox,
+} from './helpers';
 
-async function noticeIn(ctx: ReturnType<typeof useSandbox>, reference: string): Promise<IDataObject | undefined> {
+async function noticeIn(
+	ctx: ReturnType<typeof useSandbox>,
+	reference: string,
+): Promise<IDataObject | undefined> {
 	const { data } = await ctx.api.get('/stockupdate', { params: { reference } });
 	return (data as IDataObject[])[0];
 }
@@ -29,11 +40,26 @@ describe('myOGO node: incoming stock', () => {
 				...CREATE,
 				products: {
 					product: [
-						{ code: 'IN-1', expectedQuantity: 100, countryOfOrigin: 'finland', supplyPrice: '7,50', hsCode: '6109 1000' },
-						{ code: 'IN-2', expectedQuantity: 20, countryOfOrigin: 'PT', customsDescription: 'Cotton T-shirts' },
+						{
+							code: 'IN-1',
+							expectedQuantity: 100,
+							countryOfOrigin: 'finland',
+							supplyPrice: '7,50',
+							hsCode: '6109 1000',
+						},
+						{
+							code: 'IN-2',
+							expectedQuantity: 20,
+							countryOfOrigin: 'PT',
+							customsDescription: 'Cotton T-shirts',
+						},
 					],
 				},
-				additionalFields: { pallets: 2, trackingCodes: 'JJFI1, JJFI2', merchantComments: 'Fragile' },
+				additionalFields: {
+					pallets: 2,
+					trackingCodes: 'JJFI1, JJFI2',
+					merchantComments: 'Fragile',
+				},
 			},
 			[{ ref: 'PO-118' }],
 		);
@@ -48,20 +74,36 @@ describe('myOGO node: incoming stock', () => {
 			merchantComments: 'Fragile',
 		});
 		expect(String(stored?.receiveDate)).toMatch(/^2026-12-01T08:00:00/);
-		expect((stored?.products as IDataObject[]).map((p) => [p.code, p.expectedQuantity, p.countryOfOrigin])).toEqual([
+		expect(
+			(stored?.products as IDataObject[]).map((p) => [
+				p.code,
+				p.expectedQuantity,
+				p.countryOfOrigin,
+			]),
+		).toEqual([
 			['IN-1', 100, 'FI'],
 			['IN-2', 20, 'PT'],
 		]);
-		expect((stored?.products as IDataObject[])[0]).toMatchObject({ supplyPrice: 7.5, hsCode: '61091000' });
+		expect((stored?.products as IDataObject[])[0]).toMatchObject({
+			supplyPrice: 7.5,
+			hsCode: '61091000',
+		});
 	});
 
 	it('takes the products from JSON per item', async () => {
-		const result = await runMyOgo(ctx, { ...CREATE, productsInput: 'json', productsJson: '={{ $json.products }}' }, [
-			{ ref: 'A', products: [{ code: 'IN-1', expectedQuantity: 1, countryOfOrigin: 'FI' }] },
-			{ ref: 'B', products: [{ code: 'IN-2', expectedQuantity: 2, countryOfOrigin: 'SE' }] },
-		]);
+		const result = await runMyOgo(
+			ctx,
+			{ ...CREATE, productsInput: 'json', productsJson: '={{ $json.products }}' },
+			[
+				{ ref: 'A', products: [{ code: 'IN-1', expectedQuantity: 1, countryOfOrigin: 'FI' }] },
+				{ ref: 'B', products: [{ code: 'IN-2', expectedQuantity: 2, countryOfOrigin: 'SE' }] },
+			],
+		);
 		expect(result.error).toBeUndefined();
-		expect(((await noticeIn(ctx, 'B'))?.products as IDataObject[])[0]).toMatchObject({ code: 'IN-2', expectedQuantity: 2 });
+		expect(((await noticeIn(ctx, 'B'))?.products as IDataObject[])[0]).toMatchObject({
+			code: 'IN-2',
+			expectedQuantity: 2,
+		});
 	});
 
 	it('checks quantities and countries before any call', async () => {
@@ -70,8 +112,14 @@ describe('myOGO node: incoming stock', () => {
 			ctx,
 			{ ...CREATE, productsInput: 'json', productsJson: '={{ $json.products }}' },
 			[
-				{ ref: 'BAD-1', products: [{ code: 'IN-1', expectedQuantity: 1.5, countryOfOrigin: 'FI' }] },
-				{ ref: 'BAD-2', products: [{ code: 'IN-1', expectedQuantity: 1, countryOfOrigin: 'Mordor' }] },
+				{
+					ref: 'BAD-1',
+					products: [{ code: 'IN-1', expectedQuantity: 1.5, countryOfOrigin: 'FI' }],
+				},
+				{
+					ref: 'BAD-2',
+					products: [{ code: 'IN-1', expectedQuantity: 1, countryOfOrigin: 'Mordor' }],
+				},
 			],
 			{ continueOnFail: true },
 		);
@@ -84,17 +132,41 @@ describe('myOGO node: incoming stock', () => {
 
 	it('gets a notice by reference, and many', async () => {
 		for (const ref of ['N-1', 'N-2', 'N-3']) {
-			await runMyOgo(ctx, { ...CREATE, products: { product: [{ code: 'IN-1', expectedQuantity: 5, countryOfOrigin: 'FI' }] } }, [{ ref }]);
+			await runMyOgo(
+				ctx,
+				{
+					...CREATE,
+					products: { product: [{ code: 'IN-1', expectedQuantity: 5, countryOfOrigin: 'FI' }] },
+				},
+				[{ ref }],
+			);
 		}
-		const one = await runMyOgo(ctx, { resource: 'incomingStock', operation: 'get', reference: 'N-2' });
-		expect(one.items.map((item) => item.json.reference)).toEqual(['N-2']);
-		const missing = await runMyOgo(ctx, { resource: 'incomingStock', operation: 'get', reference: 'X' }, [{}], {
-			continueOnFail: true,
+		const one = await runMyOgo(ctx, {
+			resource: 'incomingStock',
+			operation: 'get',
+			reference: 'N-2',
 		});
+		expect(one.items.map((item) => item.json.reference)).toEqual(['N-2']);
+		const missing = await runMyOgo(
+			ctx,
+			{ resource: 'incomingStock', operation: 'get', reference: 'X' },
+			[{}],
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(missing.items[0].json.error).toBe('No incoming stock with the reference X in myOGO');
-		const all = await runMyOgo(ctx, { resource: 'incomingStock', operation: 'getAll', returnAll: true });
+		const all = await runMyOgo(ctx, {
+			resource: 'incomingStock',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(all.items.map((item) => item.json.reference)).toEqual(['N-1', 'N-2', 'N-3']);
-		const limited = await runMyOgo(ctx, { resource: 'incomingStock', operation: 'getAll', limit: 1 });
+		const limited = await runMyOgo(ctx, {
+			resource: 'incomingStock',
+			operation: 'getAll',
+			limit: 1,
+		});
 		expect(limited.items).toHaveLength(1);
 	});
 });

@@ -73,7 +73,12 @@ describe('myOGO node: orders', () => {
 						{ code: 'SKU-2', quantity: 1, unitPrice: '', vatPercentage: '' },
 					],
 				},
-				additionalFields: { comments: 'Leave at the door', priceTotal: 49.8, priceCurrency: 'eur', pickUpPointCode: '3201' },
+				additionalFields: {
+					comments: 'Leave at the door',
+					priceTotal: 49.8,
+					priceCurrency: 'eur',
+					pickUpPointCode: '3201',
+				},
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(1);
@@ -119,7 +124,13 @@ describe('myOGO node: orders', () => {
 				},
 				[
 					{ ref: 'J-1', lines: [{ code: 'SKU-1', quantity: 1 }] },
-					{ ref: 'J-2', lines: [{ code: 'SKU-2', quantity: '3' }, { code: 'SKU-1', quantity: 1, unitPrice: 9.5 }] },
+					{
+						ref: 'J-2',
+						lines: [
+							{ code: 'SKU-2', quantity: '3' },
+							{ code: 'SKU-1', quantity: 1, unitPrice: 9.5 },
+						],
+					},
 				],
 			);
 			expect(result.error).toBeUndefined();
@@ -131,11 +142,15 @@ describe('myOGO node: orders', () => {
 			]);
 		});
 
-		it('passes myOGO\'s own refusal on as a readable error (unknown shipping code)', async () => {
-			const result = await runMyOgo(ctx, fieldsOrder('BAD-SHIP', { shippingCode: 'NOPE' }), [{}], { continueOnFail: true });
+		it("passes myOGO's own refusal on as a readable error (unknown shipping code)", async () => {
+			const result = await runMyOgo(ctx, fieldsOrder('BAD-SHIP', { shippingCode: 'NOPE' }), [{}], {
+				continueOnFail: true,
+			});
 			// n8n's error-item shape: the message alone, naming the order, the call and myOGO's answer.
 			expect(result.items[0].json).toEqual({
-				error: expect.stringMatching(/^Order BAD-SHIP: myOGO answered 400 to POST \/orders: .*NOPE/),
+				error: expect.stringMatching(
+					/^Order BAD-SHIP: myOGO answered 400 to POST \/orders: .*NOPE/,
+				),
 			});
 			expect(result.items[0].json.error).not.toMatch(/\[object Object\]/);
 			expect(await orderIn(ctx.api, 'BAD-SHIP')).toBeUndefined();
@@ -147,7 +162,16 @@ describe('myOGO node: orders', () => {
 			await seedFixtureCatalog(ctx);
 		});
 
-		const cases: Array<[string, string, (raw: IDataObject, options: OrderMappingOptions) => { order: unknown; skippedLines: unknown; notes: unknown }]> = [
+		const cases: Array<
+			[
+				string,
+				string,
+				(
+					raw: IDataObject,
+					options: OrderMappingOptions,
+				) => { order: unknown; skippedLines: unknown; notes: unknown },
+			]
+		> = [
 			['shopifyOrder', 'shopify/order-paid-fi-eur-taxes-included.json', mapShopifyOrder],
 			['shopifyOrder', 'shopify/order-us-usd-taxes-excluded.json', mapShopifyOrder],
 			['shopifyOrder', 'shopify/order-se-sek-billing-only-test.json', mapShopifyOrder],
@@ -157,34 +181,44 @@ describe('myOGO node: orders', () => {
 			['magento2Order', 'magento/order-no-nok-bundle-pickup.json', mapMagentoOrder],
 		];
 
-		it.each(cases)('%s %s: myOGO stores the full mapped payload', async (inputFormat, file, mapper) => {
-			const raw = fixture(file);
-			const options = { ...MAPPING_OPTIONS, defaultShippingCode: 'POSTI_PAKETTI' };
-			const expected = mapper(fixture(file), options);
+		it.each(cases)(
+			'%s %s: myOGO stores the full mapped payload',
+			async (inputFormat, file, mapper) => {
+				const raw = fixture(file);
+				const options = { ...MAPPING_OPTIONS, defaultShippingCode: 'POSTI_PAKETTI' };
+				const expected = mapper(fixture(file), options);
+				const result = await runMyOgo(
+					ctx,
+					{
+						resource: 'order',
+						operation: 'create',
+						inputFormat,
+						...STORE_PARAMETERS,
+						defaultShippingCode: 'POSTI_PAKETTI',
+					},
+					[raw],
+				);
+				expect(result.error).toBeUndefined();
+				const order = expected.order as IDataObject;
+				expect(orderRequestFields(await orderIn(ctx.api, String(order.reference)))).toEqual(
+					withoutEmpty(order),
+				);
+				expect(result.items).toHaveLength(1);
+				expect(result.items[0].json.skippedLines).toEqual(expected.skippedLines);
+				expect(result.items[0].json.notes).toEqual(expected.notes);
+				expect(result.items[0].pairedItem).toEqual({ item: 0 });
+			},
+		);
+
+		it('maps the Shopify order the way a merchant expects, and reports the skipped lines', async () => {
 			const result = await runMyOgo(
 				ctx,
 				{
 					resource: 'order',
 					operation: 'create',
-					inputFormat,
+					inputFormat: 'shopifyOrder',
 					...STORE_PARAMETERS,
-					defaultShippingCode: 'POSTI_PAKETTI',
 				},
-				[raw],
-			);
-			expect(result.error).toBeUndefined();
-			const order = expected.order as IDataObject;
-			expect(orderRequestFields(await orderIn(ctx.api, String(order.reference)))).toEqual(withoutEmpty(order));
-			expect(result.items).toHaveLength(1);
-			expect(result.items[0].json.skippedLines).toEqual(expected.skippedLines);
-			expect(result.items[0].json.notes).toEqual(expected.notes);
-			expect(result.items[0].pairedItem).toEqual({ item: 0 });
-		});
-
-		it('maps the Shopify order the way a merchant expects, and reports the skipped lines', async () => {
-			const result = await runMyOgo(
-				ctx,
-				{ resource: 'order', operation: 'create', inputFormat: 'shopifyOrder', ...STORE_PARAMETERS },
 				[fixture('shopify/order-paid-fi-eur-taxes-included.json')],
 			);
 			expect(result.error).toBeUndefined();
@@ -200,13 +234,21 @@ describe('myOGO node: orders', () => {
 			const codes = (stored?.orderLines as IDataObject[]).map((line) => line.code);
 			expect(codes).toEqual(['BEANIE-GREY', 'SOCKS-3942']);
 			const skipped = result.items[0].json.skippedLines as IDataObject[];
-			expect(skipped.map((line) => line.title)).toEqual(expect.arrayContaining(['Gift Card', 'Tip']));
+			expect(skipped.map((line) => line.title)).toEqual(
+				expect.arrayContaining(['Gift Card', 'Tip']),
+			);
 		});
 
 		it('uses Reference From: Order ID', async () => {
 			await runMyOgo(
 				ctx,
-				{ resource: 'order', operation: 'create', inputFormat: 'shopifyOrder', referenceFrom: 'id', ...STORE_PARAMETERS },
+				{
+					resource: 'order',
+					operation: 'create',
+					inputFormat: 'shopifyOrder',
+					referenceFrom: 'id',
+					...STORE_PARAMETERS,
+				},
 				[fixture('shopify/order-paid-fi-eur-taxes-included.json')],
 			);
 			expect(await orderIn(ctx.api, '5894712344621')).toBeDefined();
@@ -249,7 +291,9 @@ describe('myOGO node: orders', () => {
 					resource: 'order',
 					operation: 'create',
 					inputFormat: 'shopifyOrder',
-					shippingMethodMap: { mapping: [{ storeMethod: 'Something else', shippingCode: 'DHL_EXPRESS' }] },
+					shippingMethodMap: {
+						mapping: [{ storeMethod: 'Something else', shippingCode: 'DHL_EXPRESS' }],
+					},
 					defaultShippingCode: 'POSTI_PAKETTI',
 				},
 				[fixture('shopify/order-paid-fi-eur-taxes-included.json')],
@@ -265,7 +309,12 @@ describe('myOGO node: orders', () => {
 
 		it('creates a new order in one call, then updates it in place', async () => {
 			const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json');
-			const parameters = { resource: 'order', operation: 'upsert', inputFormat: 'shopifyOrder', ...STORE_PARAMETERS };
+			const parameters = {
+				resource: 'order',
+				operation: 'upsert',
+				inputFormat: 'shopifyOrder',
+				...STORE_PARAMETERS,
+			};
 			await clearRequestLog(ctx);
 			const first = await runMyOgo(ctx, parameters, [raw]);
 			expect(first.error).toBeUndefined();
@@ -305,19 +354,31 @@ describe('myOGO node: orders', () => {
 
 		it('names the status when the existing order can no longer be changed', async () => {
 			const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json');
-			const parameters = { resource: 'order', operation: 'upsert', inputFormat: 'shopifyOrder', ...STORE_PARAMETERS };
+			const parameters = {
+				resource: 'order',
+				operation: 'upsert',
+				inputFormat: 'shopifyOrder',
+				...STORE_PARAMETERS,
+			};
 			await runMyOgo(ctx, parameters, [raw]);
 			await ctx.control.post('/orders/1042/advance', { status: 'shipped' });
 			const result = await runMyOgo(ctx, parameters, [raw]);
 			expect(result.error?.message).toBe('Order 1042 cannot be updated: it has already shipped');
 			const withContinue = await runMyOgo(ctx, parameters, [raw], { continueOnFail: true });
-			expect(withContinue.items[0].json.error).toBe('Order 1042 cannot be updated: it has already shipped');
+			expect(withContinue.items[0].json.error).toBe(
+				'Order 1042 cannot be updated: it has already shipped',
+			);
 			expect(withContinue.items[0].pairedItem).toEqual({ item: 0 });
 		});
 	});
 
 	describe('Create or Update: compare with myOGO first', () => {
-		const UPSERT = { resource: 'order', operation: 'upsert', inputFormat: 'shopifyOrder', ...STORE_PARAMETERS };
+		const UPSERT = {
+			resource: 'order',
+			operation: 'upsert',
+			inputFormat: 'shopifyOrder',
+			...STORE_PARAMETERS,
+		};
 		const writes = (log: LoggedRequest[]) => log.filter((entry) => entry.method !== 'GET');
 
 		beforeEach(async () => {
@@ -337,7 +398,7 @@ describe('myOGO node: orders', () => {
 			const log = await requestLog(ctx);
 			expect(log.map((entry) => entry.method)).toEqual(['GET']);
 
-			const address = (raw.shipping_address as IDataObject);
+			const address = raw.shipping_address as IDataObject;
 			address.address1 = 'Uusi katu 7';
 			await clearRequestLog(ctx);
 			const moved = await runMyOgo(ctx, parameters, [raw]);
@@ -347,7 +408,9 @@ describe('myOGO node: orders', () => {
 				expect.objectContaining({ field: 'customer.address1', inStore: '"Uusi katu 7"' }),
 			]);
 			expect(writes(await requestLog(ctx)).map((entry) => entry.method)).toEqual(['PUT']);
-			expect(((await orderIn(ctx.api, '1042'))?.customer as IDataObject).address1).toBe('Uusi katu 7');
+			expect(((await orderIn(ctx.api, '1042'))?.customer as IDataObject).address1).toBe(
+				'Uusi katu 7',
+			);
 		});
 
 		it('"Update Only What Changed": once the warehouse is collecting, a change fails naming it, with no write', async () => {
@@ -362,7 +425,9 @@ describe('myOGO node: orders', () => {
 			(raw.shipping_address as IDataObject).address1 = 'Uusi katu 7';
 			const moved = await runMyOgo(ctx, parameters, [raw], { continueOnFail: true });
 			const error = String(moved.items[0].json.error);
-			expect(error).toContain('Order 1042 cannot be updated: it is already collecting in the warehouse');
+			expect(error).toContain(
+				'Order 1042 cannot be updated: it is already collecting in the warehouse',
+			);
 			expect(error).toContain('customer.address1');
 			expect(error).toContain('"Uusi katu 7"');
 			expect(error).toContain('Tell the warehouse');
@@ -372,7 +437,11 @@ describe('myOGO node: orders', () => {
 		it('"Only Send Orders myOGO Lacks": a second catch-up of 30 orders makes no write and one list read', async () => {
 			const orders = Array.from({ length: 30 }, (_, i) => shopifyOrderNumbered(3000 + i));
 			const windowStart = new Date(Date.now() - 3600_000).toISOString();
-			const parameters = { ...UPSERT, existingOrders: 'leave', options: { heldChangedAfter: windowStart } };
+			const parameters = {
+				...UPSERT,
+				existingOrders: 'leave',
+				options: { heldChangedAfter: windowStart },
+			};
 			const first = await runMyOgo(ctx, parameters, orders.slice(0, 27));
 			expect(first.items.every((item) => item.json.result === 'created')).toBe(true);
 
@@ -387,7 +456,9 @@ describe('myOGO node: orders', () => {
 			const log = await requestLog(ctx);
 			expect(writes(log).map((entry) => entry.method)).toEqual(['POST', 'POST', 'POST']);
 			expect(log.filter((entry) => entry.method === 'GET')).toHaveLength(1);
-			expect(log.find((entry) => entry.method === 'GET')?.query).toMatchObject({ modifiedAfter: windowStart });
+			expect(log.find((entry) => entry.method === 'GET')?.query).toMatchObject({
+				modifiedAfter: windowStart,
+			});
 
 			await clearRequestLog(ctx);
 			const second = await runMyOgo(ctx, parameters, orders);
@@ -395,7 +466,9 @@ describe('myOGO node: orders', () => {
 			const secondLog = await requestLog(ctx);
 			expect(writes(secondLog)).toEqual([]);
 			expect(secondLog.length).toBeLessThanOrEqual(Math.ceil(30 / 250) + 1);
-			expect(((await orderIn(ctx.api, '3000'))?.customer as IDataObject).address1).not.toBe('Changed but not rewritten 1');
+			expect(((await orderIn(ctx.api, '3000'))?.customer as IDataObject).address1).not.toBe(
+				'Changed but not rewritten 1',
+			);
 			expect(await allRows(ctx.api, '/orders')).toHaveLength(30);
 		});
 
@@ -404,16 +477,33 @@ describe('myOGO node: orders', () => {
 			await runMyOgo(ctx, UPSERT, [old]);
 			(old.shipping_address as IDataObject).address1 = 'Not to be written';
 			// A window that starts after the old order was last changed: the list read does not see it.
-			const parameters = { ...UPSERT, existingOrders: 'leave', options: { heldChangedAfter: new Date(Date.now() + 3600_000).toISOString() } };
+			const parameters = {
+				...UPSERT,
+				existingOrders: 'leave',
+				options: { heldChangedAfter: new Date(Date.now() + 3600_000).toISOString() },
+			};
 			await clearRequestLog(ctx);
 			const run = await runMyOgo(ctx, parameters, [old, ...fresh]);
 			expect(run.error).toBeUndefined();
-			expect(run.items.map((item) => item.json.result)).toEqual(['alreadyInMyOgo', 'created', 'created']);
+			expect(run.items.map((item) => item.json.result)).toEqual([
+				'alreadyInMyOgo',
+				'created',
+				'created',
+			]);
 			const log = await requestLog(ctx);
-			expect(log.filter((entry) => entry.method === 'GET' && entry.query.page !== undefined)).toHaveLength(1);
+			expect(
+				log.filter((entry) => entry.method === 'GET' && entry.query.page !== undefined),
+			).toHaveLength(1);
 			expect(log.filter((entry) => entry.method === 'PUT')).toEqual([]);
-			expect(log.filter((entry) => entry.method === 'POST').map((entry) => entry.status).sort()).toEqual([201, 201, 409]);
-			expect(((await orderIn(ctx.api, '4001'))?.customer as IDataObject).address1).not.toBe('Not to be written');
+			expect(
+				log
+					.filter((entry) => entry.method === 'POST')
+					.map((entry) => entry.status)
+					.sort(),
+			).toEqual([201, 201, 409]);
+			expect(((await orderIn(ctx.api, '4001'))?.customer as IDataObject).address1).not.toBe(
+				'Not to be written',
+			);
 		});
 
 		it('a line without a SKU: with "Skip and Report" (the default) the order lists it under linesLeftOut with what to do; gift cards are not listed', async () => {
@@ -428,7 +518,12 @@ describe('myOGO node: orders', () => {
 			expect(sent.error).toBeUndefined();
 			const leftOut = sent.items[0].json.linesLeftOut as IDataObject[];
 			expect(leftOut).toEqual([
-				expect.objectContaining({ line: 1, title: 'Merino Beanie - Grey', reason: 'no SKU', whatToDo: expect.stringContaining('SKU') }),
+				expect.objectContaining({
+					line: 1,
+					title: 'Merino Beanie - Grey',
+					reason: 'no SKU',
+					whatToDo: expect.stringContaining('SKU'),
+				}),
 			]);
 		});
 	});
@@ -436,7 +531,13 @@ describe('myOGO node: orders', () => {
 	describe('Update', () => {
 		beforeEach(async () => {
 			await seed(ctx, { products: [product('SKU-1'), product('SKU-2')] });
-			await runMyOgo(ctx, fieldsOrder('U-1', { customerDetails: { zip: '00100' }, additionalFields: { comments: 'first' } }));
+			await runMyOgo(
+				ctx,
+				fieldsOrder('U-1', {
+					customerDetails: { zip: '00100' },
+					additionalFields: { comments: 'first' },
+				}),
+			);
 		});
 
 		it('changes the fields given, merges customer fields and replaces the lines', async () => {
@@ -461,13 +562,25 @@ describe('myOGO node: orders', () => {
 		});
 
 		it('keeps the lines by default', async () => {
-			await runMyOgo(ctx, { resource: 'order', operation: 'update', reference: 'U-1', updateFields: { comments: 'x' } });
-			expect(orderRequestFields(await orderIn(ctx.api, 'U-1')).orderLines).toEqual([{ code: 'SKU-1', quantity: 1 }]);
+			await runMyOgo(ctx, {
+				resource: 'order',
+				operation: 'update',
+				reference: 'U-1',
+				updateFields: { comments: 'x' },
+			});
+			expect(orderRequestFields(await orderIn(ctx.api, 'U-1')).orderLines).toEqual([
+				{ code: 'SKU-1', quantity: 1 },
+			]);
 		});
 
 		it('releases a draft', async () => {
 			await runMyOgo(ctx, fieldsOrder('D-1', { additionalFields: { status: 'draft' } }));
-			await runMyOgo(ctx, { resource: 'order', operation: 'update', reference: 'D-1', updateFields: { status: 'new' } });
+			await runMyOgo(ctx, {
+				resource: 'order',
+				operation: 'update',
+				reference: 'D-1',
+				updateFields: { status: 'new' },
+			});
 			expect((await orderIn(ctx.api, 'D-1'))?.status).toBe('new');
 		});
 
@@ -479,7 +592,9 @@ describe('myOGO node: orders', () => {
 				reference: 'U-1',
 				updateFields: { comments: 'too late' },
 			});
-			expect(result.error?.message).toBe('Order U-1 cannot be updated: it is already collecting in the warehouse');
+			expect(result.error?.message).toBe(
+				'Order U-1 cannot be updated: it is already collecting in the warehouse',
+			);
 			expect((await orderIn(ctx.api, 'U-1'))?.comments).toBe('first');
 		});
 	});
@@ -492,10 +607,11 @@ describe('myOGO node: orders', () => {
 		});
 
 		it('cancels orders', async () => {
-			const result = await runMyOgo(ctx, { resource: 'order', operation: 'cancel', reference: '={{ $json.ref }}' }, [
-				{ ref: '1042' },
-				{ ref: '1043' },
-			]);
+			const result = await runMyOgo(
+				ctx,
+				{ resource: 'order', operation: 'cancel', reference: '={{ $json.ref }}' },
+				[{ ref: '1042' }, { ref: '1043' }],
+			);
 			expect(result.error).toBeUndefined();
 			expect(result.items.map((item) => item.json.status)).toEqual(['cancelled', 'cancelled']);
 			expect((await orderIn(ctx.api, '1042'))?.status).toBe('cancelled');
@@ -504,8 +620,14 @@ describe('myOGO node: orders', () => {
 
 		it('gives a clear error naming the status of an order being collected', async () => {
 			await ctx.control.post('/orders/1042/advance', { status: 'collecting' });
-			const stopped = await runMyOgo(ctx, { resource: 'order', operation: 'cancel', reference: '1042' });
-			expect(stopped.error?.message).toBe('Order 1042 cannot be cancelled: it is already collecting in the warehouse');
+			const stopped = await runMyOgo(ctx, {
+				resource: 'order',
+				operation: 'cancel',
+				reference: '1042',
+			});
+			expect(stopped.error?.message).toBe(
+				'Order 1042 cannot be cancelled: it is already collecting in the warehouse',
+			);
 
 			const result = await runMyOgo(
 				ctx,
@@ -513,7 +635,9 @@ describe('myOGO node: orders', () => {
 				[{ ref: '1042' }, { ref: '1043' }],
 				{ continueOnFail: true },
 			);
-			expect(result.items[0].json.error).toBe('Order 1042 cannot be cancelled: it is already collecting in the warehouse');
+			expect(result.items[0].json.error).toBe(
+				'Order 1042 cannot be cancelled: it is already collecting in the warehouse',
+			);
 			expect(result.items[1].json.status).toBe('cancelled');
 			expect(pairedIndexes(result.items)).toEqual([0, 1]);
 			expect((await orderIn(ctx.api, '1042'))?.status).toBe('collecting');
@@ -521,7 +645,11 @@ describe('myOGO node: orders', () => {
 
 		it('names shipped orders too', async () => {
 			await ctx.control.post('/orders/1042/advance', { status: 'shipped' });
-			const result = await runMyOgo(ctx, { resource: 'order', operation: 'cancel', reference: '1042' });
+			const result = await runMyOgo(ctx, {
+				resource: 'order',
+				operation: 'cancel',
+				reference: '1042',
+			});
 			expect(result.error?.message).toBe('Order 1042 cannot be cancelled: it has already shipped');
 		});
 	});
@@ -529,11 +657,15 @@ describe('myOGO node: orders', () => {
 	describe('Get and Get Many', () => {
 		beforeEach(async () => {
 			await seed(ctx, { products: [product('SKU-1')] });
-			for (const reference of ['G-1', 'G-2', 'G-3', 'G-4']) await runMyOgo(ctx, fieldsOrder(reference));
+			for (const reference of ['G-1', 'G-2', 'G-3', 'G-4'])
+				await runMyOgo(ctx, fieldsOrder(reference));
 		});
 
 		it('gets an order by reference with its tracking numbers as a list', async () => {
-			await ctx.control.post('/orders/G-2/advance', { status: 'shipped', trackingNumber: 'JJFI1, JJFI2' });
+			await ctx.control.post('/orders/G-2/advance', {
+				status: 'shipped',
+				trackingNumber: 'JJFI1, JJFI2',
+			});
 			const result = await runMyOgo(ctx, { resource: 'order', operation: 'get', reference: 'G-2' });
 			expect(result.items[0].json).toMatchObject({
 				reference: 'G-2',
@@ -541,10 +673,17 @@ describe('myOGO node: orders', () => {
 				trackingNumber: 'JJFI1, JJFI2',
 				trackingNumbers: ['JJFI1', 'JJFI2'],
 			});
-			expect(String(result.items[0].json.editTime)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-			const missing = await runMyOgo(ctx, { resource: 'order', operation: 'get', reference: 'NOPE' }, [{}], {
-				continueOnFail: true,
-			});
+			expect(String(result.items[0].json.editTime)).toMatch(
+				/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+			);
+			const missing = await runMyOgo(
+				ctx,
+				{ resource: 'order', operation: 'get', reference: 'NOPE' },
+				[{}],
+				{
+					continueOnFail: true,
+				},
+			);
 			expect(missing.items[0].json.error).toBe('No order with the reference NOPE in myOGO');
 		});
 
@@ -557,7 +696,10 @@ describe('myOGO node: orders', () => {
 				returnAll: true,
 				filters: { status: ['collecting', 'shipped'] },
 			});
-			expect(collectingOrShipped.items.map((item) => item.json.reference).sort()).toEqual(['G-1', 'G-3']);
+			expect(collectingOrShipped.items.map((item) => item.json.reference).sort()).toEqual([
+				'G-1',
+				'G-3',
+			]);
 			const limited = await runMyOgo(ctx, { resource: 'order', operation: 'getAll', limit: 2 });
 			expect(limited.items).toHaveLength(2);
 			expectPaired(limited.items, 1);

@@ -52,11 +52,20 @@ describe('myOGO node: products', () => {
 				operation: 'create',
 				productCode: byCode('TSHIRT-BLUE-M'),
 				languageCode: 'fi',
-				additionalFields: { name: 'T-paita sininen M', salesPrice: 24.9, currencyCode: 'EUR', eanCode: '6430012345678' },
+				additionalFields: {
+					name: 'T-paita sininen M',
+					salesPrice: 24.9,
+					currencyCode: 'EUR',
+					eanCode: '6430012345678',
+				},
 			});
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(1);
-			expect(result.items[0].json).toMatchObject({ code: 'TSHIRT-BLUE-M', name: 'T-paita sininen M', stock: 0 });
+			expect(result.items[0].json).toMatchObject({
+				code: 'TSHIRT-BLUE-M',
+				name: 'T-paita sininen M',
+				stock: 0,
+			});
 			expectPaired(result.items, 1);
 			expect(requestFieldsOf(await productIn(ctx.api, 'TSHIRT-BLUE-M'))).toEqual({
 				code: 'TSHIRT-BLUE-M',
@@ -105,7 +114,9 @@ describe('myOGO node: products', () => {
 			);
 			expect(result.error).toBeUndefined();
 			const expected = mapShopifyProduct(raw, { languageCode: 'fi', currencyCode: 'EUR' });
-			expect(result.items.map((item) => item.json.code)).toEqual(expected.products.map((p) => p.code));
+			expect(result.items.map((item) => item.json.code)).toEqual(
+				expected.products.map((p) => p.code),
+			);
 			expect(pairedIndexes(result.items)).toEqual(expected.products.map(() => 0));
 			// Every output says which variants were left out.
 			expect(result.items[0].json.skippedVariants).toEqual(expected.skipped);
@@ -123,7 +134,12 @@ describe('myOGO node: products', () => {
 			const raw = fixture('woocommerce/product-variable-with-variations.json');
 			const result = await runMyOgo(
 				ctx,
-				{ resource: 'product', operation: 'create', inputFormat: 'wooCommerceProduct', languageCode: 'de' },
+				{
+					resource: 'product',
+					operation: 'create',
+					inputFormat: 'wooCommerceProduct',
+					languageCode: 'de',
+				},
 				[raw],
 			);
 			expect(result.error).toBeUndefined();
@@ -142,10 +158,17 @@ describe('myOGO node: products', () => {
 			await clearRequestLog(ctx);
 			const result = await runMyOgo(
 				ctx,
-				{ resource: 'product', operation: 'create', inputFormat: 'shopifyProduct', languageCode: 'en' },
+				{
+					resource: 'product',
+					operation: 'create',
+					inputFormat: 'shopifyProduct',
+					languageCode: 'en',
+				},
 				[raw],
 			);
-			expect(result.error?.message).toMatch(/Shopify product "Linen Tea Towel": nothing to send to myOGO/);
+			expect(result.error?.message).toMatch(
+				/Shopify product "Linen Tea Towel": nothing to send to myOGO/,
+			);
 			expect(result.error?.message).toMatch(/no SKU/);
 			expect((await requestLog(ctx)).filter((entry) => entry.method !== 'GET')).toEqual([]);
 		});
@@ -161,9 +184,17 @@ describe('myOGO node: products', () => {
 				updateFields: { code: 'NEW-1', salesPrice: 12.5 },
 			});
 			expect(result.error).toBeUndefined();
-			expect(result.items[0].json).toMatchObject({ code: 'NEW-1', salesPrice: 12.5, supplier: 'Acme' });
+			expect(result.items[0].json).toMatchObject({
+				code: 'NEW-1',
+				salesPrice: 12.5,
+				supplier: 'Acme',
+			});
 			expect(await productIn(ctx.api, 'OLD-1')).toBeUndefined();
-			expect(await productIn(ctx.api, 'NEW-1')).toMatchObject({ salesPrice: 12.5, supplier: 'Acme', name: 'Product OLD-1' });
+			expect(await productIn(ctx.api, 'NEW-1')).toMatchObject({
+				salesPrice: 12.5,
+				supplier: 'Acme',
+				name: 'Product OLD-1',
+			});
 		});
 
 		it('updates a code with awkward characters (sent as base64url)', async () => {
@@ -191,7 +222,7 @@ describe('myOGO node: products', () => {
 			expect(await requestLog(ctx)).toEqual([]);
 		});
 
-		it('reports an unknown code with myOGO\'s 404 message', async () => {
+		it("reports an unknown code with myOGO's 404 message", async () => {
 			const result = await runMyOgo(ctx, {
 				resource: 'product',
 				operation: 'update',
@@ -205,16 +236,52 @@ describe('myOGO node: products', () => {
 
 	describe('customs fields (checked as incoming stock checks them)', () => {
 		it.each([
-			['Create', { operation: 'create', productCode: byCode('C-1'), languageCode: 'en', additionalFields: { countryOfOrigin: 'Mordor' } }, /^Product C-1: country of origin "Mordor" is not a known country/],
-			['Create', { operation: 'create', productCode: byCode('C-1'), languageCode: 'en', additionalFields: { hsCode: '6109' } }, /^Product C-1: HS code "6109" is not 8 digits/],
-			['Update', { operation: 'update', productCode: byCode('C-1'), updateFields: { hsCode: 'ABCDEFGH' } }, /^Product C-1: HS code "ABCDEFGH" is not 8 digits/],
-			['Create or Update', { operation: 'upsert', productCode: byCode('C-1'), languageCode: 'en', additionalFields: { countryOfOrigin: 'XX' } }, /^Product C-1: country of origin "XX" is not a known country/],
-		])('%s refuses a bad customs field before calling myOGO', async (_operation, parameters, message) => {
-			await clearRequestLog(ctx);
-			const result = await runMyOgo(ctx, { resource: 'product', ...parameters }, [{}], { continueOnFail: true });
-			expect(String(result.items[0].json.error)).toMatch(message);
-			expect(await requestLog(ctx)).toEqual([]);
-		});
+			[
+				'Create',
+				{
+					operation: 'create',
+					productCode: byCode('C-1'),
+					languageCode: 'en',
+					additionalFields: { countryOfOrigin: 'Mordor' },
+				},
+				/^Product C-1: country of origin "Mordor" is not a known country/,
+			],
+			[
+				'Create',
+				{
+					operation: 'create',
+					productCode: byCode('C-1'),
+					languageCode: 'en',
+					additionalFields: { hsCode: '6109' },
+				},
+				/^Product C-1: HS code "6109" is not 8 digits/,
+			],
+			[
+				'Update',
+				{ operation: 'update', productCode: byCode('C-1'), updateFields: { hsCode: 'ABCDEFGH' } },
+				/^Product C-1: HS code "ABCDEFGH" is not 8 digits/,
+			],
+			[
+				'Create or Update',
+				{
+					operation: 'upsert',
+					productCode: byCode('C-1'),
+					languageCode: 'en',
+					additionalFields: { countryOfOrigin: 'XX' },
+				},
+				/^Product C-1: country of origin "XX" is not a known country/,
+			],
+		])(
+			'%s refuses a bad customs field before calling myOGO',
+			async (_operation, parameters, message) => {
+				await clearRequestLog(ctx);
+				const result = await runMyOgo(ctx, { resource: 'product', ...parameters }, [{}], {
+					continueOnFail: true,
+				});
+				expect(String(result.items[0].json.error)).toMatch(message);
+				expect(await requestLog(ctx)).toEqual([]);
+			},
+		);
 
 		it('stores a country name as its code and an HS code without dots', async () => {
 			const result = await runMyOgo(ctx, {
@@ -224,7 +291,11 @@ describe('myOGO node: products', () => {
 				languageCode: 'en',
 				additionalFields: { countryOfOrigin: 'Finland', hsCode: '6109.10.00' },
 			});
-			expect(result.items[0].json).toMatchObject({ code: 'C-2', countryOfOrigin: 'FI', hsCode: '61091000' });
+			expect(result.items[0].json).toMatchObject({
+				code: 'C-2',
+				countryOfOrigin: 'FI',
+				hsCode: '61091000',
+			});
 		});
 	});
 
@@ -239,17 +310,15 @@ describe('myOGO node: products', () => {
 		};
 
 		it('creates new codes, updates changed ones and skips unchanged ones (small batch: GET by code)', async () => {
-			await seed(ctx, { products: [product('SAME', { salesPrice: 5 }), product('CHANGED', { salesPrice: 5 })] });
+			await seed(ctx, {
+				products: [product('SAME', { salesPrice: 5 }), product('CHANGED', { salesPrice: 5 })],
+			});
 			await clearRequestLog(ctx);
-			const result = await runMyOgo(
-				ctx,
-				UPSERT_ITEM_PRODUCTS,
-				[
-					{ code: 'SAME', name: 'Product SAME', price: 5 },
-					{ code: 'CHANGED', name: 'Product CHANGED', price: 7.5 },
-					{ code: 'BRAND-NEW', name: 'New one', price: 1 },
-				],
-			);
+			const result = await runMyOgo(ctx, UPSERT_ITEM_PRODUCTS, [
+				{ code: 'SAME', name: 'Product SAME', price: 5 },
+				{ code: 'CHANGED', name: 'Product CHANGED', price: 7.5 },
+				{ code: 'BRAND-NEW', name: 'New one', price: 1 },
+			]);
 			expect(result.error).toBeUndefined();
 			expect(result.items.map((item) => [item.json.code, item.json.result])).toEqual([
 				['SAME', 'unchanged'],
@@ -263,25 +332,31 @@ describe('myOGO node: products', () => {
 
 			const log = await requestLog(ctx);
 			// Unchanged products cost no write; the others one write each.
-			expect(log.filter((entry) => entry.method === 'PUT').map((entry) => entry.path)).toEqual(['/api/v1/products/CHANGED']);
-			expect(log.filter((entry) => entry.method === 'POST').map((entry) => entry.path)).toEqual(['/api/v1/products']);
+			expect(log.filter((entry) => entry.method === 'PUT').map((entry) => entry.path)).toEqual([
+				'/api/v1/products/CHANGED',
+			]);
+			expect(log.filter((entry) => entry.method === 'POST').map((entry) => entry.path)).toEqual([
+				'/api/v1/products',
+			]);
 		});
 
 		it('reads the catalog once in pages of 250 for a large batch instead of one GET per item', async () => {
-			const existing = Array.from({ length: 300 }, (_, i) => product(`CAT-${String(i).padStart(3, '0')}`, { salesPrice: 1 }));
+			const existing = Array.from({ length: 300 }, (_, i) =>
+				product(`CAT-${String(i).padStart(3, '0')}`, { salesPrice: 1 }),
+			);
 			await seed(ctx, { products: existing });
 			await clearRequestLog(ctx);
 			// 40 items: 30 unchanged, 5 changed, 5 new.
 			const input = [
 				...existing.slice(0, 30).map((p) => ({ code: p.code, name: p.name, price: 1 })),
 				...existing.slice(30, 35).map((p) => ({ code: p.code, name: p.name, price: 2 })),
-				...Array.from({ length: 5 }, (_, i) => ({ code: `FRESH-${i}`, name: `Fresh ${i}`, price: 3 })),
+				...Array.from({ length: 5 }, (_, i) => ({
+					code: `FRESH-${i}`,
+					name: `Fresh ${i}`,
+					price: 3,
+				})),
 			];
-			const result = await runMyOgo(
-				ctx,
-				UPSERT_ITEM_PRODUCTS,
-				input,
-			);
+			const result = await runMyOgo(ctx, UPSERT_ITEM_PRODUCTS, input);
 			expect(result.error).toBeUndefined();
 			const results = result.items.map((item) => item.json.result);
 			expect(results.filter((r) => r === 'unchanged')).toHaveLength(30);
@@ -331,7 +406,9 @@ describe('myOGO node: products', () => {
 			await clearRequestLog(ctx);
 			const second = await runMyOgo(ctx, parameters, [raw]);
 			expect(second.error).toBeUndefined();
-			expect(second.items.map((item) => item.json.result)).toEqual(first.items.map(() => 'unchanged'));
+			expect(second.items.map((item) => item.json.result)).toEqual(
+				first.items.map(() => 'unchanged'),
+			);
 			expect((await requestLog(ctx)).filter((entry) => entry.method !== 'GET')).toEqual([]);
 		});
 
@@ -351,7 +428,11 @@ describe('myOGO node: products', () => {
 	describe('Get', () => {
 		it('gets a product by code and by EAN', async () => {
 			await seed(ctx, { products: [product('G-1', { eanCode: '6401234567893' }), product('G-2')] });
-			const byCodeResult = await runMyOgo(ctx, { resource: 'product', operation: 'get', productCode: byCode('G-2') });
+			const byCodeResult = await runMyOgo(ctx, {
+				resource: 'product',
+				operation: 'get',
+				productCode: byCode('G-2'),
+			});
 			expect(byCodeResult.items.map((item) => item.json.code)).toEqual(['G-2']);
 			const byEan = await runMyOgo(ctx, {
 				resource: 'product',
@@ -378,16 +459,31 @@ describe('myOGO node: products', () => {
 	describe('Get Many', () => {
 		it('honours Limit, Return All and the filters', async () => {
 			await seed(ctx, {
-				products: Array.from({ length: 260 }, (_, i) => product(`M-${String(i).padStart(3, '0')}`, i === 7 ? { eanCode: '999' } : {})),
+				products: Array.from({ length: 260 }, (_, i) =>
+					product(`M-${String(i).padStart(3, '0')}`, i === 7 ? { eanCode: '999' } : {}),
+				),
 			});
 			const limited = await runMyOgo(ctx, { resource: 'product', operation: 'getAll', limit: 3 });
 			expect(limited.items).toHaveLength(3);
-			const all = await runMyOgo(ctx, { resource: 'product', operation: 'getAll', returnAll: true });
+			const all = await runMyOgo(ctx, {
+				resource: 'product',
+				operation: 'getAll',
+				returnAll: true,
+			});
 			expect(all.items).toHaveLength(260);
 			expectPaired(all.items, 1);
-			const ean = await runMyOgo(ctx, { resource: 'product', operation: 'getAll', returnAll: true, filters: { eanCode: '999' } });
+			const ean = await runMyOgo(ctx, {
+				resource: 'product',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { eanCode: '999' },
+			});
 			expect(ean.items.map((item) => item.json.code)).toEqual(['M-007']);
-			const code = await runMyOgo(ctx, { resource: 'product', operation: 'getAll', filters: { productCode: 'M-100' } });
+			const code = await runMyOgo(ctx, {
+				resource: 'product',
+				operation: 'getAll',
+				filters: { productCode: 'M-100' },
+			});
 			expect(code.items.map((item) => item.json.code)).toEqual(['M-100']);
 		});
 

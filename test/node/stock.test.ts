@@ -14,12 +14,19 @@ describe('myOGO node: stock', () => {
 	});
 
 	it('gets the stock of one product code, per item', async () => {
-		const result = await runMyOgo(ctx, { resource: 'stock', operation: 'get', productCode: byCode('={{ $json.sku }}') }, [
-			{ sku: 'S-1' },
-			{ sku: 'S-2' },
-		]);
+		const result = await runMyOgo(
+			ctx,
+			{ resource: 'stock', operation: 'get', productCode: byCode('={{ $json.sku }}') },
+			[{ sku: 'S-1' }, { sku: 'S-2' }],
+		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => [item.json.productCode, item.json.stockAvailable, item.json.reserved])).toEqual([
+		expect(
+			result.items.map((item) => [
+				item.json.productCode,
+				item.json.stockAvailable,
+				item.json.reserved,
+			]),
+		).toEqual([
 			['S-1', 5, 1],
 			['S-2', 0, 0],
 		]);
@@ -28,9 +35,14 @@ describe('myOGO node: stock', () => {
 	});
 
 	it('says clearly when a code has no stock row', async () => {
-		const result = await runMyOgo(ctx, { resource: 'stock', operation: 'get', productCode: byCode('NOPE') }, [{}], {
-			continueOnFail: true,
-		});
+		const result = await runMyOgo(
+			ctx,
+			{ resource: 'stock', operation: 'get', productCode: byCode('NOPE') },
+			[{}],
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(result.items[0].json.error).toBe('No stock for the product code NOPE in myOGO');
 	});
 
@@ -41,7 +53,10 @@ describe('myOGO node: stock', () => {
 		expect(limited.items).toHaveLength(2);
 
 		const { data } = await ctx.api.get('/stock', { params: { limit: 250 } });
-		const cursor = (data as Array<{ modified: string }>).map((row) => row.modified).sort().at(-1)!;
+		const cursor = (data as Array<{ modified: string }>)
+			.map((row) => row.modified)
+			.sort()
+			.at(-1)!;
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		await ctx.control.put('/stock/S-3', { stockAvailable: 42 });
 		const changed = await runMyOgo(ctx, {
@@ -50,16 +65,25 @@ describe('myOGO node: stock', () => {
 			returnAll: true,
 			filters: { modifiedAfter: cursor },
 		});
-		expect(changed.items.map((item) => [item.json.productCode, item.json.stockAvailable])).toEqual([['S-3', 42]]);
+		expect(changed.items.map((item) => [item.json.productCode, item.json.stockAvailable])).toEqual([
+			['S-3', 42],
+		]);
 	});
 
 	it('refuses a "Modified After" that is not a time', async () => {
 		const result = await runMyOgo(
 			ctx,
-			{ resource: 'stock', operation: 'getAll', returnAll: true, filters: { modifiedAfter: '={{ "yesterday-ish" }}' } },
+			{
+				resource: 'stock',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { modifiedAfter: '={{ "yesterday-ish" }}' },
+			},
 			[{}],
 			{ continueOnFail: true },
 		);
-		expect(result.items[0].json.error).toBe('"Modified After" is not a date and time: "yesterday-ish"');
+		expect(result.items[0].json.error).toBe(
+			'"Modified After" is not a date and time: "yesterday-ish"',
+		);
 	});
 });

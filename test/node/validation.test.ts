@@ -33,8 +33,12 @@ const SHOPIFY = {
 	shippingMethodMap: { mapping: FIXTURE_SHIPPING_MAP },
 };
 
-function shopify1042(edit: (raw: IDataObject & { line_items: IDataObject[] }) => void): IDataObject {
-	const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json') as IDataObject & { line_items: IDataObject[] };
+function shopify1042(
+	edit: (raw: IDataObject & { line_items: IDataObject[] }) => void,
+): IDataObject {
+	const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json') as IDataObject & {
+		line_items: IDataObject[];
+	};
 	edit(raw);
 	return raw;
 }
@@ -124,7 +128,9 @@ describe('myOGO node: validation before any call', () => {
 
 	describe.each(RULES)('%s', (_rule, parameters, bad, message) => {
 		it('stops the run with a NodeOperationError naming the item, and writes nothing', async () => {
-			const good = parameters.inputFormat ? shopify1042(() => undefined) : { ref: 'GOOD-1', lines: [{ code: 'SKU-1', quantity: 1 }] };
+			const good = parameters.inputFormat
+				? shopify1042(() => undefined)
+				: { ref: 'GOOD-1', lines: [{ code: 'SKU-1', quantity: 1 }] };
 			// The bad item comes second: nothing is written for the good first item either.
 			const result = await runMyOgo(ctx, parameters, [good, bad]);
 			expect(result.error).toBeDefined();
@@ -152,17 +158,24 @@ describe('myOGO node: validation before any call', () => {
 		});
 	});
 
-	it('says which order, line and value an error is about, in n8n\'s error-item shape', async () => {
-		const result = await runMyOgo(ctx, FIELDS_ORDER, [{ ref: '3001', lines: [{ code: 'SKU-1', quantity: -1 }] }], {
-			continueOnFail: true,
-		});
+	it("says which order, line and value an error is about, in n8n's error-item shape", async () => {
+		const result = await runMyOgo(
+			ctx,
+			FIELDS_ORDER,
+			[{ ref: '3001', lines: [{ code: 'SKU-1', quantity: -1 }] }],
+			{
+				continueOnFail: true,
+			},
+		);
 		expect(Object.keys(result.items[0].json)).toEqual(['error']);
 		expect(result.items[0].json.error).toMatch(/^Order 3001, line 1: .*-1/);
 	});
 
 	it('refuses an empty required field by its label', async () => {
 		// n8n itself refuses a required field left empty; an expression can still come out empty.
-		const result = await runMyOgo(ctx, FIELDS_ORDER, [{ ref: '  ', lines: [] }], { continueOnFail: true });
+		const result = await runMyOgo(ctx, FIELDS_ORDER, [{ ref: '  ', lines: [] }], {
+			continueOnFail: true,
+		});
 		expect(result.items[0].json.error).toBe('"Order Reference" is empty — enter a value');
 	});
 });

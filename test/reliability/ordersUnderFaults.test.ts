@@ -8,10 +8,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { newCredentialsHelper } from '../harness/runWorkflow';
 import { itemsOf } from '../harness/templates';
-import { ORDER_CALL_FAULT_STORM, SUITE_TIMEOUT_MS, problems, useReliabilityEnvironment } from './support/environment';
+import {
+	ORDER_CALL_FAULT_STORM,
+	SUITE_TIMEOUT_MS,
+	problems,
+	useReliabilityEnvironment,
+} from './support/environment';
 import { ORDER_SKUS, orderNamedIn, paidOrders, referencesOf, wooOrder } from './support/wooOrders';
 
-const env = useReliabilityEnvironment({ template: 'woocommerce-orders-to-myogo.json', products: ORDER_SKUS });
+const env = useReliabilityEnvironment({
+	template: 'woocommerce-orders-to-myogo.json',
+	products: ORDER_SKUS,
+});
 
 const CATCH_UP = 'Catch-up Every Hour';
 const ORDER_UPDATED = 'WooCommerce Trigger (order updated)';
@@ -27,7 +35,8 @@ async function catchUp() {
 async function postsTo(path: string) {
 	for (;;) {
 		const log = await env.sandboxLog();
-		if (log.every((e) => e.status !== null)) return log.filter((e) => e.method === 'POST' && e.path.toLowerCase() === path);
+		if (log.every((e) => e.status !== null))
+			return log.filter((e) => e.method === 'POST' && e.path.toLowerCase() === path);
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 }
@@ -41,13 +50,16 @@ describe('every paid order ends in myOGO exactly once', () => {
 		// Eight customers check out (pending, then paid); a ninth never pays.
 		const paid: string[] = [];
 		for (let n = 7001; n <= 7008; n++) {
-			const order = (await env.woo.post('/orders', wooOrder(String(n), 'pending'))).data as IDataObject;
+			const order = (await env.woo.post('/orders', wooOrder(String(n), 'pending')))
+				.data as IDataObject;
 			await env.woo.post(`/orders/${order.id}/status`, { status: 'processing' });
 			paid.push(String(n));
 		}
 		const unpaid = (await env.woo.post('/orders', wooOrder('7009', 'pending'))).data as IDataObject;
 		// WooCommerce delivers the paid update of 7008 again (as after a slow answer).
-		const last = (await env.woo.get('/state')).data.orders.find((o: IDataObject) => o.number === '7008');
+		const last = (await env.woo.get('/state')).data.orders.find(
+			(o: IDataObject) => o.number === '7008',
+		);
 		await env.woo.post(`/orders/${last.id}/status`, { status: 'processing' });
 		expect(unpaid.status).toBe('pending');
 
@@ -71,7 +83,12 @@ describe('every paid order ends in myOGO exactly once', () => {
 		const failedRefs = failed.map(orderNamedIn).sort();
 		expect(new Set(failedRefs).size).toBe(5);
 		const posts = await postsTo('/api/v1/orders');
-		expect(posts.filter((e) => e.fault).map((e) => Number(e.status)).sort((x, y) => x - y)).toEqual([0, 429, 500, 502, 503, 503]);
+		expect(
+			posts
+				.filter((e) => e.fault)
+				.map((e) => Number(e.status))
+				.sort((x, y) => x - y),
+		).toEqual([0, 429, 500, 502, 503, 503]);
 
 		// Every delivery is decided on the order as WooCommerce has it now (paid), so a failed order's next
 		// delivery (faults cleared) creates it; each paid order was created exactly once, the repeats found it unchanged.
@@ -94,19 +111,35 @@ describe('every paid order ends in myOGO exactly once', () => {
 		await env.woo.post('/seed', { orders: paidOrders(7101, 3) });
 		// myOGO stores the order, then the answer is lost: one connection dropped, one held past the timeout.
 		env.proxy.withholdAnswer({ method: 'POST', path: '/api/v1/orders', mode: 'drop', count: 1 });
-		env.proxy.withholdAnswer({ method: 'POST', path: '/api/v1/orders', mode: 'stall', stallMs: SUITE_TIMEOUT_MS + 800, count: 1 });
+		env.proxy.withholdAnswer({
+			method: 'POST',
+			path: '/api/v1/orders',
+			mode: 'stall',
+			stallMs: SUITE_TIMEOUT_MS + 800,
+			count: 1,
+		});
 
 		const first = await catchUp();
 		const failed = itemsOf(first, 'Failed Orders');
 		expect(failed).toHaveLength(2);
-		expect(failed.map((item) => String(item.error)).join('\n')).toMatch(/Could not reach myOGO for POST \/orders/);
+		expect(failed.map((item) => String(item.error)).join('\n')).toMatch(
+			/Could not reach myOGO for POST \/orders/,
+		);
 		// Three orders, three POSTs: none repeated, although myOGO stored all three.
 		expect(await postsTo('/api/v1/orders')).toHaveLength(3);
-		expect((await env.myOgoOrders()).map((o) => o.reference).sort()).toEqual(['7101', '7102', '7103']);
+		expect((await env.myOgoOrders()).map((o) => o.reference).sort()).toEqual([
+			'7101',
+			'7102',
+			'7103',
+		]);
 
 		const second = await catchUp();
 		expect(itemsOf(second, 'Failed Orders')).toEqual([]);
-		expect(itemsOf(second, 'Nothing to Send').map((o) => o.result)).toEqual(['alreadyInMyOgo', 'alreadyInMyOgo', 'alreadyInMyOgo']);
+		expect(itemsOf(second, 'Nothing to Send').map((o) => o.result)).toEqual([
+			'alreadyInMyOgo',
+			'alreadyInMyOgo',
+			'alreadyInMyOgo',
+		]);
 
 		const outcome = await env.observe({ expectedReferences: ['7101', '7102', '7103'] });
 		expect(problems(outcome)).toEqual([]);
@@ -118,18 +151,28 @@ describe('every paid order ends in myOGO exactly once', () => {
 		await env.woo.post('/seed', { orders });
 		let expired = 0;
 		env.proxy.beforeForward = async (call) => {
-			if (call.method === 'POST' && call.path === '/api/v1/orders' && (call.seq === 10 || call.seq === 50)) {
+			if (
+				call.method === 'POST' &&
+				call.path === '/api/v1/orders' &&
+				(call.seq === 10 || call.seq === 50)
+			) {
 				await env.control.post('/tokens/expire');
 				expired++;
 			}
 		};
 		// Two overlapping catch-ups with one credential: both hold the same token when it dies.
 		const shared = newCredentialsHelper(env.credentials());
-		const [a, b] = await Promise.all([env.run(CATCH_UP, [{}], shared), env.run(CATCH_UP, [{}], shared)]);
+		const [a, b] = await Promise.all([
+			env.run(CATCH_UP, [{}], shared),
+			env.run(CATCH_UP, [{}], shared),
+		]);
 		for (const result of [a, b]) {
 			expect(result.error).toBeUndefined();
 			expect(itemsOf(result, 'Failed Orders')).toEqual([]);
-			expect([...itemsOf(result, 'Sent to myOGO'), ...itemsOf(result, 'Nothing to Send')]).toHaveLength(40);
+			expect([
+				...itemsOf(result, 'Sent to myOGO'),
+				...itemsOf(result, 'Nothing to Send'),
+			]).toHaveLength(40);
 		}
 		expect(expired).toBe(2);
 		const log = await env.sandboxLog();
@@ -174,7 +217,9 @@ describe('every paid order ends in myOGO exactly once', () => {
 			expect(itemsOf(broken, 'Failed Orders')).toHaveLength(1);
 		}
 		const repair = await catchUp();
-		expect(referencesOf(itemsOf(repair, 'Sent to myOGO'))).toEqual(orders.map((o) => String(o.number)));
+		expect(referencesOf(itemsOf(repair, 'Sent to myOGO'))).toEqual(
+			orders.map((o) => String(o.number)),
+		);
 		const outcome = await env.observe({ expectedReferences: orders.map((o) => String(o.number)) });
 		expect(problems(outcome)).toEqual([]);
 		expect(outcome.faultsInjected).toBe(3);

@@ -19,13 +19,25 @@ import { WebhookTrigger } from '../harness/webhook';
 import { problems, useReliabilityEnvironment } from './support/environment';
 import { record } from './support/observations';
 import { RELIABILITY_DATA } from './support/paths';
-import { FINGERPRINTS_FILE, JWT_PATTERN, STATIC_SECRETS, scanForSecrets, sha256 } from './support/secrets';
+import {
+	FINGERPRINTS_FILE,
+	JWT_PATTERN,
+	STATIC_SECRETS,
+	scanForSecrets,
+	sha256,
+} from './support/secrets';
 
-const env = useReliabilityEnvironment({ template: 'woocommerce-orders-to-myogo.json', products: ['TEE-S'] });
+const env = useReliabilityEnvironment({
+	template: 'woocommerce-orders-to-myogo.json',
+	products: ['TEE-S'],
+});
 
 const JEST_RESULTS = join(RELIABILITY_DATA, '..', 'jest-results.json');
 /** The end-to-end tier's instances, on the pinned n8n and on the compat one (`npm run test:compat`). */
-const E2E_DATA = [join(RELIABILITY_DATA, '..', 'e2e'), join(RELIABILITY_DATA, '..', 'compat', 'e2e')];
+const E2E_DATA = [
+	join(RELIABILITY_DATA, '..', 'e2e'),
+	join(RELIABILITY_DATA, '..', 'compat', 'e2e'),
+];
 
 /** Files below `dir` that `keep` accepts (n8n's installed packages and caches skipped). */
 function filesBelow(dir: string, keep: (path: string) => boolean): string[] {
@@ -62,9 +74,13 @@ interface Fingerprint {
 function fingerprintHits(where: string, text: string, fingerprints: Fingerprint[]) {
 	const hits: Array<{ secret: string; where: string }> = [];
 	const byLength = new Map<number, Map<string, string>>();
-	for (const f of fingerprints) byLength.set(f.length, (byLength.get(f.length) ?? new Map()).set(f.sha256, f.name));
+	for (const f of fingerprints)
+		byLength.set(f.length, (byLength.get(f.length) ?? new Map()).set(f.sha256, f.name));
 	for (const [length, hashes] of byLength) {
-		const pattern = new RegExp(`(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{${length}}(?![A-Za-z0-9_.-])`, 'g');
+		const pattern = new RegExp(
+			`(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{${length}}(?![A-Za-z0-9_.-])`,
+			'g',
+		);
 		for (const candidate of text.match(pattern) ?? []) {
 			const name = hashes.get(sha256(candidate));
 			if (name) hits.push({ secret: name, where });
@@ -85,8 +101,14 @@ describe('no secret in anything the tiers produced', () => {
 	test('the scan finds a planted secret, a token and a JWT (so a clean result means something)', () => {
 		const token = crypto.randomBytes(32).toString('base64url');
 		const text = `ok ${STATIC_SECRETS['myOGO client secret']} "${token}" eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eHh4In0.c2lnbmF0dXJlc2ln`;
-		expect(scanForSecrets([{ where: 'planted', text }], STATIC_SECRETS).map((hit) => hit.secret)).toEqual(['myOGO client secret', 'a JWT access token']);
-		expect(fingerprintHits('planted', text, [{ name: 'token', length: token.length, sha256: sha256(token) }])).toEqual([{ secret: 'token', where: 'planted' }]);
+		expect(
+			scanForSecrets([{ where: 'planted', text }], STATIC_SECRETS).map((hit) => hit.secret),
+		).toEqual(['myOGO client secret', 'a JWT access token']);
+		expect(
+			fingerprintHits('planted', text, [
+				{ name: 'token', length: token.length, sha256: sha256(token) },
+			]),
+		).toEqual([{ secret: 'token', where: 'planted' }]);
 	});
 
 	test('Jest results, run outputs, errors, request logs, answers to nodes and logs hold no credential value', () => {
@@ -98,11 +120,27 @@ describe('no secret in anything the tiers produced', () => {
 		const hits = files.flatMap((file) => {
 			const text = readFileSync(file, 'utf8');
 			const where = file.slice(file.indexOf('.data'));
-			return [...scanForSecrets([{ where, text }], STATIC_SECRETS), ...fingerprintHits(where, text, fingerprints)];
+			return [
+				...scanForSecrets([{ where, text }], STATIC_SECRETS),
+				...fingerprintHits(where, text, fingerprints),
+			];
 		});
-		record({ test: 'security: files on disk', faultsInjected: 0, ordersSent: 0, ordersInMyOgo: 0, lost: 0, duplicated: 0, staleStockWrites: 0, secretLeaks: hits.length, trackingShipped: 0, trackingDelivered: 0 });
+		record({
+			test: 'security: files on disk',
+			faultsInjected: 0,
+			ordersSent: 0,
+			ordersInMyOgo: 0,
+			lost: 0,
+			duplicated: 0,
+			staleStockWrites: 0,
+			secretLeaks: hits.length,
+			trackingShipped: 0,
+			trackingDelivered: 0,
+		});
 		expect(hits).toEqual([]);
-		expect(JWT_PATTERN.test(files.map((file) => readFileSync(file, 'utf8')).join('\n'))).toBe(false);
+		expect(JWT_PATTERN.test(files.map((file) => readFileSync(file, 'utf8')).join('\n'))).toBe(
+			false,
+		);
 	});
 });
 
@@ -119,17 +157,32 @@ describe('webhook signatures', () => {
 	});
 
 	test('an unsigned or badly signed call to the myOGO Webhook Trigger is refused and starts nothing', async () => {
-		const trigger = new WebhookTrigger({ credentials: env.credentials(), parameters: { event: 'orderShipped' } });
+		const trigger = new WebhookTrigger({
+			credentials: env.credentials(),
+			parameters: { event: 'orderShipped' },
+		});
 		env.hooks.push(trigger);
 		await trigger.listen();
 		await trigger.activate();
 		const key = String((trigger.persisted['node:myOGO Webhook Trigger'] as IDataObject).signingKey);
 		env.extraSecrets['myOGO webhook signing key'] = key;
-		const body = JSON.stringify({ type: 'OrderShipped', occurred: '2026-11-26T17:00:00.000Z', order: { reference: '1', status: 'shipped' } });
+		const body = JSON.stringify({
+			type: 'OrderShipped',
+			occurred: '2026-11-26T17:00:00.000Z',
+			order: { reference: '1', status: 'shipped' },
+		});
 		const post = (headers: Record<string, string>) =>
-			axios.post(trigger.url, body, { headers: { 'Content-Type': 'application/json', ...headers }, validateStatus: () => true, transformRequest: [(d) => d] });
+			axios.post(trigger.url, body, {
+				headers: { 'Content-Type': 'application/json', ...headers },
+				validateStatus: () => true,
+				transformRequest: [(d) => d],
+			});
 		const sign = (k: string) => createHmac('sha256', k).update(body).digest('base64');
-		const refused = [await post({}), await post({ 'X-OGOship-Hmac-SHA256': sign('guessed-key') }), await post({ 'X-OGOship-Hmac-SHA256': sign(key).slice(0, -4) + 'AAA=' })];
+		const refused = [
+			await post({}),
+			await post({ 'X-OGOship-Hmac-SHA256': sign('guessed-key') }),
+			await post({ 'X-OGOship-Hmac-SHA256': sign(key).slice(0, -4) + 'AAA=' }),
+		];
 		expect(refused.map((r) => r.status)).toEqual([401, 401, 401]);
 		expect(trigger.items).toEqual([]);
 		env.extraFaults += refused.length;
@@ -154,10 +207,20 @@ describe('the sandbox control API', () => {
 	function call(method: string, path: string, localAddress?: string): Promise<number> {
 		const url = new URL(env.sandbox.url);
 		return new Promise((resolve, reject) => {
-			const request = http.request({ host: url.hostname, port: url.port, method, path, localAddress, headers: { 'Content-Type': 'application/json' } }, (res) => {
-				res.resume();
-				res.on('end', () => resolve(res.statusCode ?? 0));
-			});
+			const request = http.request(
+				{
+					host: url.hostname,
+					port: url.port,
+					method,
+					path,
+					localAddress,
+					headers: { 'Content-Type': 'application/json' },
+				},
+				(res) => {
+					res.resume();
+					res.on('end', () => resolve(res.statusCode ?? 0));
+				},
+			);
 			request.on('error', reject);
 			request.end(method === 'POST' ? '{"status": 503, "count": 1}' : undefined);
 		});

@@ -17,7 +17,10 @@ import { answeredPostsTo } from './support/sandboxCalls';
 import { useShopifyReliabilityEnvironment } from './support/shopifyEnvironment';
 
 const SKUS = ['SHOP-HOODIE-L', 'SHOP-BEANIE'];
-const env = useShopifyReliabilityEnvironment({ template: 'shopify-orders-to-myogo.json', products: SKUS });
+const env = useShopifyReliabilityEnvironment({
+	template: 'shopify-orders-to-myogo.json',
+	products: SKUS,
+});
 
 const PAID = 'Shopify Trigger (order paid)';
 const CANCELLED = 'Shopify Trigger (order cancelled)';
@@ -40,7 +43,14 @@ function checkout(extra: IDataObject = {}): IDataObject {
 			{ sku: SKUS[0], quantity: 2, price: '42.00' },
 			{ sku: SKUS[1], quantity: 1, price: '15.00' },
 		],
-		shipping_address: { first_name: 'Sigrid', last_name: 'Ødegård', address1: 'Storgata 1', city: 'Oslo', zip: '0155', country_code: 'NO' },
+		shipping_address: {
+			first_name: 'Sigrid',
+			last_name: 'Ødegård',
+			address1: 'Storgata 1',
+			city: 'Oslo',
+			zip: '0155',
+			country_code: 'NO',
+		},
 		shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
 		...extra,
 	};
@@ -72,14 +82,22 @@ async function runAndCollect(outputs: Outputs, triggerName: string, items: IData
 	const result = await env.run(triggerName, items);
 	expect(result.error).toBeUndefined();
 	// Everything that ends well: sent (whole or without some lines), or already in myOGO as it is.
-	outputs.sent.push(...itemsOf(result, 'Sent to myOGO'), ...itemsOf(result, 'Sent Without Some Lines'), ...itemsOf(result, 'Nothing to Send'));
+	outputs.sent.push(
+		...itemsOf(result, 'Sent to myOGO'),
+		...itemsOf(result, 'Sent Without Some Lines'),
+		...itemsOf(result, 'Nothing to Send'),
+	);
 	outputs.failed.push(...itemsOf(result, 'Failed Orders'));
 	outputs.nothingToCancel.push(...itemsOf(result, 'Nothing to Cancel'));
 	outputs.cancelled.push(...itemsOf(result, 'Cancelled in myOGO'));
 }
 
 /** Runs the template once per delivery the trigger accepted (from `from` on), in arrival order. */
-async function runDeliveries(trigger: WebhookTrigger, triggerName: string, from = 0): Promise<Outputs> {
+async function runDeliveries(
+	trigger: WebhookTrigger,
+	triggerName: string,
+	from = 0,
+): Promise<Outputs> {
 	const outputs = emptyOutputs();
 	for (const items of trigger.items.slice(from)) await runAndCollect(outputs, triggerName, items);
 	return outputs;
@@ -99,22 +117,33 @@ describe('every paid Shopify order ends in myOGO exactly once', () => {
 		// myOGO faults on the order calls (see ORDER_CALL_FAULT_STORM).
 		for (const fault of ORDER_CALL_FAULT_STORM) await env.control.post('/faults', fault);
 		// Shopify, on the per-delivery read of the current order: a 503, a 429 and a dropped connection.
-		for (const status of [503, 429, 'reset']) await env.shopify.post('/faults', { status, method: 'GET', path: '/orders/', after: 2 });
+		for (const status of [503, 429, 'reset'])
+			await env.shopify.post('/faults', { status, method: 'GET', path: '/orders/', after: 2 });
 
 		const orders = await paidOrders(8);
 		const refs = orders.map(reference).sort();
 		// Shopify delivers orders/paid of the last order again (as after a slow answer from n8n).
-		const deliveries = (await env.shopify.get('/deliveries')).data as Array<{ id: number; topic: string }>;
-		await env.shopify.post('/deliveries/replay', { id: deliveries.filter((d) => d.topic === 'orders/paid').at(-1)!.id });
+		const deliveries = (await env.shopify.get('/deliveries')).data as Array<{
+			id: number;
+			topic: string;
+		}>;
+		await env.shopify.post('/deliveries/replay', {
+			id: deliveries.filter((d) => d.topic === 'orders/paid').at(-1)!.id,
+		});
 		expect(paid.items).toHaveLength(9);
 
 		const hooks = await runDeliveries(paid, PAID);
 		expect((await env.control.get('/faults')).data).toEqual([]);
 		expect((await env.shopify.get('/faults')).data).toEqual([]);
 		// Every fault that was not ridden out left a visible failure; nothing was created twice.
-		const postFaults = (await answeredPostsTo(env, '/api/v1/orders')).filter((e) => e.fault).map((e) => Number(e.status)).sort((x, y) => x - y);
+		const postFaults = (await answeredPostsTo(env, '/api/v1/orders'))
+			.filter((e) => e.fault)
+			.map((e) => Number(e.status))
+			.sort((x, y) => x - y);
 		expect(postFaults).toEqual([0, 429, 500, 502, 503, 503]);
-		const shopifyReadFaults = ((await env.shopify.get('/requests')).data as IDataObject[]).filter((e) => e.fault);
+		const shopifyReadFaults = ((await env.shopify.get('/requests')).data as IDataObject[]).filter(
+			(e) => e.fault,
+		);
 		expect(shopifyReadFaults).toHaveLength(3);
 		expect(hooks.failed).toHaveLength(5 + 3);
 		const created = hooks.sent.filter((o) => o.result === 'created');
@@ -138,20 +167,34 @@ describe('every paid Shopify order ends in myOGO exactly once', () => {
 	});
 
 	test('a POST that reached myOGO but whose answer was lost is not repeated: the catch-up finds it there', async () => {
-		await env.shopify.post('/seed', { orders: [1, 2, 3].map(() => checkout({ financial_status: 'paid' })) });
+		await env.shopify.post('/seed', {
+			orders: [1, 2, 3].map(() => checkout({ financial_status: 'paid' })),
+		});
 		env.proxy.withholdAnswer({ method: 'POST', path: '/api/v1/orders', mode: 'drop', count: 1 });
-		env.proxy.withholdAnswer({ method: 'POST', path: '/api/v1/orders', mode: 'stall', stallMs: SUITE_TIMEOUT_MS + 800, count: 1 });
+		env.proxy.withholdAnswer({
+			method: 'POST',
+			path: '/api/v1/orders',
+			mode: 'stall',
+			stallMs: SUITE_TIMEOUT_MS + 800,
+			count: 1,
+		});
 
 		const first = await catchUp();
 		expect(first.failed).toHaveLength(2);
-		expect(first.failed.map((item) => String(item.error)).join('\n')).toMatch(/Could not reach myOGO for POST \/orders/);
+		expect(first.failed.map((item) => String(item.error)).join('\n')).toMatch(
+			/Could not reach myOGO for POST \/orders/,
+		);
 		expect(await answeredPostsTo(env, '/api/v1/orders')).toHaveLength(3);
 		const refs = (await env.myOgoOrders()).map((o) => String(o.reference)).sort();
 		expect(refs).toHaveLength(3);
 
 		const second = await catchUp();
 		expect(second.failed).toEqual([]);
-		expect(second.sent.map((o) => o.result)).toEqual(['alreadyInMyOgo', 'alreadyInMyOgo', 'alreadyInMyOgo']);
+		expect(second.sent.map((o) => o.result)).toEqual([
+			'alreadyInMyOgo',
+			'alreadyInMyOgo',
+			'alreadyInMyOgo',
+		]);
 		const outcome = await env.observe({ expectedReferences: refs });
 		expect(problems(outcome)).toEqual([]);
 	});
@@ -161,7 +204,13 @@ describe('Shopify deliveries on a bad day', () => {
 	test('a delivery replayed (correctly signed) is one order; forged, unsigned and tampered ones start nothing', async () => {
 		const [paid] = await env.activateShopifyTriggers(PAID);
 		const [order] = await paidOrders(1);
-		const delivery = ((await env.shopify.get('/deliveries')).data as Array<{ id: number; topic: string; payload: unknown }>).find((d) => d.topic === 'orders/paid')!;
+		const delivery = (
+			(await env.shopify.get('/deliveries')).data as Array<{
+				id: number;
+				topic: string;
+				payload: unknown;
+			}>
+		).find((d) => d.topic === 'orders/paid')!;
 		await env.shopify.post('/deliveries/replay', { id: delivery.id });
 		await env.shopify.post('/deliveries/replay', { id: delivery.id });
 
@@ -173,14 +222,27 @@ describe('Shopify deliveries on a bad day', () => {
 			'X-Shopify-API-Version': '2024-07',
 			...(hmac !== null && { 'X-Shopify-Hmac-Sha256': hmac }),
 		});
-		const sign = (key: string, payload = body) => createHmac('sha256', key).update(payload).digest('base64');
+		const sign = (key: string, payload = body) =>
+			createHmac('sha256', key).update(payload).digest('base64');
 		const tampered = body.replace('"quantity":2', '"quantity":200');
 		expect(tampered).not.toBe(body);
 		const attempts = [
-			await axios.post(paid.url, body, { headers: headers(sign('not-the-app-secret')), validateStatus: () => true, transformRequest: [(d) => d] }),
-			await axios.post(paid.url, body, { headers: headers(null), validateStatus: () => true, transformRequest: [(d) => d] }),
+			await axios.post(paid.url, body, {
+				headers: headers(sign('not-the-app-secret')),
+				validateStatus: () => true,
+				transformRequest: [(d) => d],
+			}),
+			await axios.post(paid.url, body, {
+				headers: headers(null),
+				validateStatus: () => true,
+				transformRequest: [(d) => d],
+			}),
 			// The genuine signature, on a body changed in transit.
-			await axios.post(paid.url, tampered, { headers: headers(sign(env.shopifyFake.appSecret)), validateStatus: () => true, transformRequest: [(d) => d] }),
+			await axios.post(paid.url, tampered, {
+				headers: headers(sign(env.shopifyFake.appSecret)),
+				validateStatus: () => true,
+				transformRequest: [(d) => d],
+			}),
 		];
 		expect(attempts.every((response) => response.status < 500)).toBe(true);
 		expect(paid.calls).toHaveLength(6);
@@ -196,7 +258,12 @@ describe('Shopify deliveries on a bad day', () => {
 		]);
 		const outcome = await env.observe({ expectedReferences: [reference(order)] });
 		expect(problems(outcome)).toEqual([]);
-		expect((await env.myOgoOrders())[0]).toMatchObject({ orderLines: [expect.objectContaining({ quantity: 2 }), expect.objectContaining({ quantity: 1 })] });
+		expect((await env.myOgoOrders())[0]).toMatchObject({
+			orderLines: [
+				expect.objectContaining({ quantity: 2 }),
+				expect.objectContaining({ quantity: 1 }),
+			],
+		});
 	});
 
 	test('out of order: a cancel run before the late paid delivery leaves no active order in myOGO', async () => {
@@ -217,7 +284,9 @@ describe('Shopify deliveries on a bad day', () => {
 			expect.stringContaining(reference(dropped)),
 		]);
 		const orders = await env.myOgoOrders();
-		expect(orders.filter((o) => o.status !== 'cancelled').map((o) => o.reference)).toEqual([reference(kept)]);
+		expect(orders.filter((o) => o.status !== 'cancelled').map((o) => o.reference)).toEqual([
+			reference(kept),
+		]);
 		// The cancelled order is not one that must reach myOGO: only the kept one counts as sent.
 		const outcome = await env.observe({ expectedReferences: [reference(kept)] });
 		expect(problems(outcome)).toEqual([]);

@@ -18,7 +18,10 @@ const LOCATION = 'gid://shopify/Location/1';
 
 const env = useShopifyReliabilityEnvironment({
 	template: 'shopify-stock-from-myogo.json',
-	settings: (fake) => ({ 'settings.shopSubdomain': fake.shopSubdomain, 'settings.locationId': '1' }),
+	settings: (fake) => ({
+		'settings.shopSubdomain': fake.shopSubdomain,
+		'settings.locationId': '1',
+	}),
 	products: CODES,
 });
 
@@ -27,8 +30,18 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 test('a stale stock read never overwrites a newer one in Shopify, and the reconcile sets what failed writes left behind', async () => {
 	await env.shopify.post('/seed', {
 		products: [
-			...CODES.slice(0, 4).map((sku) => ({ title: sku, variants: [{ sku, inventory_quantity: 0 }] })),
-			{ title: 'Variants', variants: CODES.slice(4).map((sku, i) => ({ sku, option1: String(i), inventory_quantity: 0 })) },
+			...CODES.slice(0, 4).map((sku) => ({
+				title: sku,
+				variants: [{ sku, inventory_quantity: 0 }],
+			})),
+			{
+				title: 'Variants',
+				variants: CODES.slice(4).map((sku, i) => ({
+					sku,
+					option1: String(i),
+					inventory_quantity: 0,
+				})),
+			},
 		],
 	});
 	const trigger = templatePollingTrigger(env.template, env.credentials());
@@ -38,19 +51,33 @@ test('a stale stock read never overwrites a newer one in Shopify, and the reconc
 	// Every level set in myOGO, per SKU, in order: Shopify may lag, but must never step back.
 	const history = new StockHistory(CODES, env.control);
 	const change = (codes: string[]) => history.change(codes);
-	const shopifyLevels = async () => ((await env.shopify.get('/state')).data as { inventory: Record<string, Record<string, number>> }).inventory;
-	const checkShopify = async () => history.look(Object.entries(await shopifyLevels()).map(([code, levels]) => [code, levels[LOCATION]]));
+	const shopifyLevels = async () =>
+		(
+			(await env.shopify.get('/state')).data as {
+				inventory: Record<string, Record<string, number>>;
+			}
+		).inventory;
+	const checkShopify = async () =>
+		history.look(
+			Object.entries(await shopifyLevels()).map(([code, levels]) => [code, levels[LOCATION]]),
+		);
 	/** The SKUs whose Shopify level is not myOGO's current one. */
 	const behindMyOgo = async () => {
-		const myOgo = (await (await env.api()).get('/stock', { params: { limit: 250 } })).data as IDataObject[];
+		const myOgo = (await (await env.api()).get('/stock', { params: { limit: 250 } }))
+			.data as IDataObject[];
 		const inventory = await shopifyLevels();
-		return myOgo.filter((row) => inventory[String(row.productCode)]?.[LOCATION] !== row.stockAvailable).map((row) => String(row.productCode));
+		return myOgo
+			.filter((row) => inventory[String(row.productCode)]?.[LOCATION] !== row.stockAvailable)
+			.map((row) => String(row.productCode));
 	};
 	const failedBranch: IDataObject[] = [];
 	const runWith = async (triggerName: string, items: IDataObject[]) => {
 		const result = await env.run(triggerName, items);
 		expect(result.error).toBeUndefined();
-		failedBranch.push(...itemsOf(result, 'Failed Requests'), ...itemsOf(result, 'Stock Updates Refused'));
+		failedBranch.push(
+			...itemsOf(result, 'Failed Requests'),
+			...itemsOf(result, 'Stock Updates Refused'),
+		);
 		await checkShopify();
 		return result;
 	};
@@ -92,31 +119,48 @@ test('a stale stock read never overwrites a newer one in Shopify, and the reconc
 	await pollAndRun();
 	// A write carried out whose answer is lost, and a write dropped once: both are sent again with the
 	// same idempotency key; Shopify applies each batch once (counted from its own adjustments).
-	const adjustments = async () => ((await env.shopify.get('/state')).data as { inventoryAdjustments: unknown[] }).inventoryAdjustments.length;
+	const adjustments = async () =>
+		((await env.shopify.get('/state')).data as { inventoryAdjustments: unknown[] })
+			.inventoryAdjustments.length;
 	for (const status of ['lost-answer', 'reset']) {
 		await change(['SHS-B', 'SHS-E']);
 		const before = await adjustments();
-		await env.shopify.post('/faults', { status, path: '/graphql', graphqlOperation: 'SetAvailable' });
+		await env.shopify.post('/faults', {
+			status,
+			path: '/graphql',
+			graphqlOperation: 'SetAvailable',
+		});
 		await pollAndRun();
-		expect([status, await adjustments() - before, await behindMyOgo()]).toEqual([status, 1, []]);
+		expect([status, (await adjustments()) - before, await behindMyOgo()]).toEqual([status, 1, []]);
 	}
 	expect(failedBranch).toHaveLength(shopifyFaults.length);
 	// Failed writes with no later change of those SKUs: the trigger never hands them over again.
 	await change(['SHS-A', 'SHS-E']);
-	await env.shopify.post('/faults', { status: 502, count: 3, path: '/graphql', graphqlOperation: 'SetAvailable' });
+	await env.shopify.post('/faults', {
+		status: 502,
+		count: 3,
+		path: '/graphql',
+		graphqlOperation: 'SetAvailable',
+	});
 	await pollAndRun();
 	expect(failedBranch).toHaveLength(shopifyFaults.length + 1);
 	expect((await behindMyOgo()).sort()).toEqual(['SHS-A', 'SHS-E']);
 	expect(await trigger.poll()).toBeNull();
 
 	// The daily reconcile (its Schedule Trigger fires at 04:00) sets every SKU.
-	await runWith('Reconcile All Stock Daily', [{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }]);
+	await runWith('Reconcile All Stock Daily', [
+		{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' },
+	]);
 	expect(failedBranch).toHaveLength(shopifyFaults.length + 1);
 	const behind = await behindMyOgo();
 	expect(behind).toEqual([]);
 	expect(history.staleWrites).toBe(0);
 
-	const outcome = await env.observe({ expectedReferences: [], ordersSent: 0, staleStockWrites: history.staleWrites + behind.length });
+	const outcome = await env.observe({
+		expectedReferences: [],
+		ordersSent: 0,
+		staleStockWrites: history.staleWrites + behind.length,
+	});
 	expect(problems(outcome)).toEqual([]);
 	expect(outcome.faultsInjected).toBeGreaterThanOrEqual(5 + shopifyFaults.length + 2 + 2 + 3);
 });

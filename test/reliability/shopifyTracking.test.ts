@@ -25,14 +25,21 @@ async function paidOrder() {
 }
 
 test('shipped orders end fulfilled exactly once in Shopify through throttles, 5xx, resets, a lost answer, a retry and a duplicate run', async () => {
-	await env.shopify.post('/seed', { products: [{ title: 'Mug', variants: [{ sku: 'TRK-MUG', price: '9.90', inventory_quantity: 10 }] }] });
+	await env.shopify.post('/seed', {
+		products: [
+			{ title: 'Mug', variants: [{ sku: 'TRK-MUG', price: '9.90', inventory_quantity: 10 }] },
+		],
+	});
 	const orders = [];
 	for (let i = 0; i < 5; i++) orders.push(await paidOrder());
 	const trigger = templatePollingTrigger(env.template, env.credentials());
 	await trigger.activate();
 	await tick();
 	for (const [i, order] of orders.entries()) {
-		await env.control.post(`/orders/${order.reference}/advance`, { status: 'shipped', trackingNumber: `JJFI${i}00` });
+		await env.control.post(`/orders/${order.reference}/advance`, {
+			status: 'shipped',
+			trackingNumber: `JJFI${i}00`,
+		});
 	}
 	const items = await trigger.poll();
 	expect(items).toHaveLength(orders.length);
@@ -64,31 +71,45 @@ test('shipped orders end fulfilled exactly once in Shopify through throttles, 5x
 		[0, 5, 0],
 	]);
 
-	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] }).fulfillments;
-	expect(fulfillments.map((f) => f.orderName).sort()).toEqual(orders.map((o) => `#${o.reference}`).sort());
+	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] })
+		.fulfillments;
+	expect(fulfillments.map((f) => f.orderName).sort()).toEqual(
+		orders.map((o) => `#${o.reference}`).sort(),
+	);
 	for (const [i, order] of orders.entries()) {
 		const mine = fulfillments.filter((f) => f.orderId === order.id);
 		expect(mine).toHaveLength(1);
 		expect(JSON.stringify(mine[0].trackingInfo)).toContain(`JJFI${i}00`);
 	}
-	const shopifyOrders = ((await env.shopify.get('/state')).data as { orders: IDataObject[] }).orders;
+	const shopifyOrders = ((await env.shopify.get('/state')).data as { orders: IDataObject[] })
+		.orders;
 	expect(shopifyOrders.map((o) => o.fulfillment_status)).toEqual(orders.map(() => 'fulfilled'));
 
 	const refs = orders.map((o) => o.reference);
-	const outcome = await env.observe({ expectedReferences: refs, tracking: { shipped: refs, delivered: await deliveredReferences(orders) } });
+	const outcome = await env.observe({
+		expectedReferences: refs,
+		tracking: { shipped: refs, delivered: await deliveredReferences(orders) },
+	});
 	expect(problems(outcome)).toEqual([]);
 	expect(outcome.faultsInjected).toBeGreaterThanOrEqual(4);
 });
 
 test('Shopify failing during the live shipped poll, nobody retrying: the repair run delivers every tracking code, one fulfillment each', async () => {
-	await env.shopify.post('/seed', { products: [{ title: 'Mug', variants: [{ sku: 'TRK-MUG', price: '9.90', inventory_quantity: 10 }] }] });
+	await env.shopify.post('/seed', {
+		products: [
+			{ title: 'Mug', variants: [{ sku: 'TRK-MUG', price: '9.90', inventory_quantity: 10 }] },
+		],
+	});
 	const orders = [];
 	for (let i = 0; i < 4; i++) orders.push(await paidOrder());
 	const trigger = templatePollingTrigger(env.template, env.credentials());
 	await trigger.activate();
 	await tick();
 	for (const [i, order] of orders.entries()) {
-		await env.control.post(`/orders/${order.reference}/advance`, { status: 'shipped', trackingNumber: `JJRP${i}00` });
+		await env.control.post(`/orders/${order.reference}/advance`, {
+			status: 'shipped',
+			trackingNumber: `JJRP${i}00`,
+		});
 	}
 	const items = await trigger.poll();
 	for (const fault of [
@@ -108,23 +129,40 @@ test('Shopify failing during the live shipped poll, nobody retrying: the repair 
 	const again = await env.run('Repair Every 4 Hours', [{}]);
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
 
-	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] }).fulfillments;
-	for (const order of orders) expect(fulfillments.filter((f) => f.orderId === order.id)).toHaveLength(1);
+	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] })
+		.fulfillments;
+	for (const order of orders)
+		expect(fulfillments.filter((f) => f.orderId === order.id)).toHaveLength(1);
 	const refs = orders.map((o) => o.reference);
-	const outcome = await env.observe({ expectedReferences: refs, tracking: { shipped: refs, delivered: await deliveredReferences(orders) } });
+	const outcome = await env.observe({
+		expectedReferences: refs,
+		tracking: { shipped: refs, delivered: await deliveredReferences(orders) },
+	});
 	expect(problems(outcome)).toEqual([]);
 	expect(outcome.trackingDelivered).toBe(4);
 });
 
 /** The orders whose Shopify fulfillment carries the tracking number myOGO shipped them with. */
-async function deliveredReferences(orders: Array<{ id: unknown; reference: string }>): Promise<string[]> {
-	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] }).fulfillments;
+async function deliveredReferences(
+	orders: Array<{ id: unknown; reference: string }>,
+): Promise<string[]> {
+	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] })
+		.fulfillments;
 	const api = await env.api();
 	const delivered: string[] = [];
 	for (const order of orders) {
-		const shipped = ((await api.get('/orders', { params: { reference: order.reference } })).data as IDataObject[])[0];
-		const codes = fulfillments.filter((f) => f.orderId === order.id).flatMap((f) => (f.trackingInfo as IDataObject[]).map((t) => t.number));
-		if (String(shipped.trackingNumber).split(',').every((code) => codes.includes(code))) delivered.push(order.reference);
+		const shipped = (
+			(await api.get('/orders', { params: { reference: order.reference } })).data as IDataObject[]
+		)[0];
+		const codes = fulfillments
+			.filter((f) => f.orderId === order.id)
+			.flatMap((f) => (f.trackingInfo as IDataObject[]).map((t) => t.number));
+		if (
+			String(shipped.trackingNumber)
+				.split(',')
+				.every((code) => codes.includes(code))
+		)
+			delivered.push(order.reference);
 	}
 	return delivered;
 }

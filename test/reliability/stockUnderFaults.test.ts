@@ -23,7 +23,8 @@ const env = useReliabilityEnvironment({
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** The stock rows a batch-mode poll handed over. */
-const rowsOf = (items: IDataObject[] | null) => (items ?? []).flatMap((item) => (item.stock as IDataObject[] | undefined) ?? []);
+const rowsOf = (items: IDataObject[] | null) =>
+	(items ?? []).flatMap((item) => (item.stock as IDataObject[] | undefined) ?? []);
 
 /** myOGO read faults that outlast the transport's 5 attempts, so the whole poll fails… */
 const FAILING_READS = [
@@ -62,7 +63,8 @@ describe('stock on a bad day', () => {
 		};
 		// Some changes land while a poll is reading (between its calls to myOGO).
 		env.proxy.beforeForward = async (call) => {
-			if (call.method === 'GET' && call.path.toLowerCase() === '/api/v1/stock' && next() < 0.3) await change();
+			if (call.method === 'GET' && call.path.toLowerCase() === '/api/v1/stock' && next() < 0.3)
+				await change();
 		};
 
 		let failedPolls = 0;
@@ -70,8 +72,13 @@ describe('stock on a bad day', () => {
 			const changes = 1 + Math.floor(next() * 4);
 			for (let i = 0; i < changes; i++) await change();
 			const kind = round % 3;
-			if (kind === 0) await env.control.post('/faults', FAILING_READS[(round / 3) % FAILING_READS.length]);
-			if (kind === 1) await env.control.post('/faults', SURVIVED_READS[Math.floor(round / 3) % SURVIVED_READS.length]);
+			if (kind === 0)
+				await env.control.post('/faults', FAILING_READS[(round / 3) % FAILING_READS.length]);
+			if (kind === 1)
+				await env.control.post(
+					'/faults',
+					SURVIVED_READS[Math.floor(round / 3) % SURVIVED_READS.length],
+				);
 			try {
 				handOver(await trigger.poll());
 			} catch {
@@ -88,11 +95,15 @@ describe('stock on a bad day', () => {
 		const emitted = new Set(seen);
 		const unseen = ledger.misses.filter((key) => {
 			const [code, value] = key.split('=');
-			return ![...emitted].some((seen) => seen.startsWith(`${code}=`) && Number(seen.split('=')[1]) > Number(value));
+			return ![...emitted].some(
+				(seen) => seen.startsWith(`${code}=`) && Number(seen.split('=')[1]) > Number(value),
+			);
 		});
 		expect(unseen).toEqual([]);
 		for (const code of CODES) {
-			const last = Math.max(...[...emitted].filter((k) => k.startsWith(`${code}=`)).map((k) => Number(k.split('=')[1])));
+			const last = Math.max(
+				...[...emitted].filter((k) => k.startsWith(`${code}=`)).map((k) => Number(k.split('=')[1])),
+			);
 			expect([code, last]).toEqual([code, latest.get(code) ?? -Infinity]);
 		}
 		expect(ledger.strangers).toEqual([]);
@@ -105,8 +116,17 @@ describe('stock on a bad day', () => {
 	test('a stale stock read never overwrites a newer one, and the daily reconcile sets what a failed write left behind', async () => {
 		await env.woo.post('/seed', {
 			products: [
-				...CODES.slice(0, 4).map((sku) => ({ name: sku, sku, manage_stock: true, stock_quantity: 0 })),
-				{ name: 'Variable', type: 'variable', variations: CODES.slice(4).map((sku) => ({ sku, manage_stock: true, stock_quantity: 0 })) },
+				...CODES.slice(0, 4).map((sku) => ({
+					name: sku,
+					sku,
+					manage_stock: true,
+					stock_quantity: 0,
+				})),
+				{
+					name: 'Variable',
+					type: 'variable',
+					variations: CODES.slice(4).map((sku) => ({ sku, manage_stock: true, stock_quantity: 0 })),
+				},
 			],
 		});
 		const trigger = templatePollingTrigger(env.template, env.credentials());
@@ -125,7 +145,10 @@ describe('stock on a bad day', () => {
 		let staleWrites = 0;
 		const reached = new Map<string, number>(CODES.map((code) => [code, 0]));
 		const checkWooCommerce = async () => {
-			const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
+			const state = (await env.woo.get('/state')).data as {
+				products: IDataObject[];
+				variations: IDataObject[];
+			};
 			for (const row of [...state.products, ...state.variations]) {
 				const code = String(row.sku);
 				if (!history.has(code)) continue;
@@ -137,10 +160,18 @@ describe('stock on a bad day', () => {
 		};
 		/** The SKUs whose WooCommerce level is not myOGO's current one. */
 		const behindMyOgo = async () => {
-			const myOgo = (await (await env.api()).get('/stock', { params: { limit: 250 } })).data as IDataObject[];
-			const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
-			const woo = new Map([...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]));
-			return myOgo.filter((row) => woo.get(String(row.productCode)) !== row.stockAvailable).map((row) => String(row.productCode));
+			const myOgo = (await (await env.api()).get('/stock', { params: { limit: 250 } }))
+				.data as IDataObject[];
+			const state = (await env.woo.get('/state')).data as {
+				products: IDataObject[];
+				variations: IDataObject[];
+			};
+			const woo = new Map(
+				[...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]),
+			);
+			return myOgo
+				.filter((row) => woo.get(String(row.productCode)) !== row.stockAvailable)
+				.map((row) => String(row.productCode));
 		};
 		const failedBranch: IDataObject[] = [];
 		const pollAndRun = async () => {
@@ -198,7 +229,11 @@ describe('stock on a bad day', () => {
 		const stale = await behindMyOgo();
 		expect(stale).toEqual([]);
 
-		const outcome = await env.observe({ expectedReferences: [], ordersSent: 0, staleStockWrites: staleWrites + stale.length });
+		const outcome = await env.observe({
+			expectedReferences: [],
+			ordersSent: 0,
+			staleStockWrites: staleWrites + stale.length,
+		});
 		expect(problems(outcome)).toEqual([]);
 	});
 });

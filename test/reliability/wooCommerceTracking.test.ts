@@ -19,20 +19,32 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 const IDS = [8101, 8102, 8103, 8104];
 
 test('WooCommerce failing while the shipped poll writes, nobody retrying: the repair run delivers every tracking code, one completion and one note each', async () => {
-	await env.woo.post('/seed', { orders: IDS.map((id) => ({ id, number: String(id), status: 'processing' })) });
+	await env.woo.post('/seed', {
+		orders: IDS.map((id) => ({ id, number: String(id), status: 'processing' })),
+	});
 	const api = await env.api();
 	for (const id of IDS) {
 		await api.post('/orders', {
 			reference: String(id),
 			shippingCode: 'POSTI_PAKETTI',
-			customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
+			customer: {
+				name: 'Aino Virtanen',
+				address1: 'Mannerheimintie 1',
+				city: 'Helsinki',
+				countryCode: 'FI',
+				zip: '00100',
+			},
 			orderLines: [{ code: 'TRK-MUG', quantity: 1 }],
 		});
 	}
 	const trigger = templatePollingTrigger(env.template, env.credentials());
 	await trigger.activate();
 	await tick();
-	for (const id of IDS) await env.control.post(`/orders/${id}/advance`, { status: 'shipped', trackingNumber: `JJWC${id}` });
+	for (const id of IDS)
+		await env.control.post(`/orders/${id}/advance`, {
+			status: 'shipped',
+			trackingNumber: `JJWC${id}`,
+		});
 	const items = await trigger.poll();
 	expect(items).toHaveLength(IDS.length);
 	for (const fault of [
@@ -54,13 +66,20 @@ test('WooCommerce failing while the shipped poll writes, nobody retrying: the re
 
 	const delivered: string[] = [];
 	for (const id of IDS) {
-		const order = (await env.woo.get(`/orders/${id}`)).data as IDataObject & { meta_data: IDataObject[]; notes: IDataObject[] };
+		const order = (await env.woo.get(`/orders/${id}`)).data as IDataObject & {
+			meta_data: IDataObject[];
+			notes: IDataObject[];
+		};
 		expect([id, order.status, order.notes.length]).toEqual([id, 'completed', 1]);
 		const meta = Object.fromEntries(order.meta_data.map((m) => [m.key, m.value]));
 		if (meta._myogo_tracking_numbers === `JJWC${id}`) delivered.push(String(id));
 	}
 	const refs = IDS.map(String);
-	const outcome = await env.observe({ expectedReferences: refs, ordersSent: 0, tracking: { shipped: refs, delivered } });
+	const outcome = await env.observe({
+		expectedReferences: refs,
+		ordersSent: 0,
+		tracking: { shipped: refs, delivered },
+	});
 	expect(problems(outcome)).toEqual([]);
 	expect(outcome.trackingDelivered).toBe(IDS.length);
 });

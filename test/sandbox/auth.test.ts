@@ -1,6 +1,14 @@
 import axios from 'axios';
 import { startSandbox } from '../../sandbox/myogo';
-import { PASSWORD_GRANT, Sandbox, apiClient, controlClient, login, sleep, tokenRequest } from './helpers';
+import {
+	PASSWORD_GRANT,
+	Sandbox,
+	apiClient,
+	controlClient,
+	login,
+	sleep,
+	tokenRequest,
+} from './helpers';
 
 describe('sandbox: authentication', () => {
 	let sandbox: Sandbox;
@@ -39,22 +47,34 @@ describe('sandbox: authentication', () => {
 		});
 
 		it('refuses a JSON body with unsupported_grant_type naming the form encoding', async () => {
-			const response = await axios.post(`${sandbox.url}/OAuth/Token`, PASSWORD_GRANT, { validateStatus: () => true });
+			const response = await axios.post(`${sandbox.url}/OAuth/Token`, PASSWORD_GRANT, {
+				validateStatus: () => true,
+			});
 			expect(response.status).toBe(400);
 			expect(response.data.error).toBe('unsupported_grant_type');
 			expect(response.data.error_description).toContain('application/x-www-form-urlencoded');
 		});
 
 		it('refuses an unknown grant type', async () => {
-			const response = await tokenRequest(sandbox, { ...PASSWORD_GRANT, grant_type: 'client_credentials' });
+			const response = await tokenRequest(sandbox, {
+				...PASSWORD_GRANT,
+				grant_type: 'client_credentials',
+			});
 			expect(response.status).toBe(400);
 			expect(response.data.error).toBe('unsupported_grant_type');
 		});
 
 		it('answers invalid_client for a wrong client secret, before looking at the user', async () => {
-			const response = await tokenRequest(sandbox, { ...PASSWORD_GRANT, client_secret: 'nope', password: 'also-wrong' });
+			const response = await tokenRequest(sandbox, {
+				...PASSWORD_GRANT,
+				client_secret: 'nope',
+				password: 'also-wrong',
+			});
 			expect(response.status).toBe(400);
-			expect(response.data).toEqual({ error: 'invalid_client', error_description: expect.any(String) });
+			expect(response.data).toEqual({
+				error: 'invalid_client',
+				error_description: expect.any(String),
+			});
 		});
 
 		it('answers invalid_grant for a wrong secret token without echoing any secret', async () => {
@@ -76,27 +96,41 @@ describe('sandbox: authentication', () => {
 
 		it('accepts the client credentials in an HTTP Basic header too', async () => {
 			const { client_id, client_secret, ...rest } = PASSWORD_GRANT;
-			const response = await axios.post(`${sandbox.url}/OAuth/Token`, new URLSearchParams(rest).toString(), {
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				auth: { username: client_id, password: client_secret },
-				validateStatus: () => true,
-			});
+			const response = await axios.post(
+				`${sandbox.url}/OAuth/Token`,
+				new URLSearchParams(rest).toString(),
+				{
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					auth: { username: client_id, password: client_secret },
+					validateStatus: () => true,
+				},
+			);
 			expect(response.status).toBe(200);
 			expect(response.data.token_type).toBe('bearer');
 		});
 
 		it('matches the token path case-insensitively', async () => {
-			const response = await axios.post(`${sandbox.url}/oauth/token`, new URLSearchParams(PASSWORD_GRANT).toString(), {
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-				validateStatus: () => true,
-			});
+			const response = await axios.post(
+				`${sandbox.url}/oauth/token`,
+				new URLSearchParams(PASSWORD_GRANT).toString(),
+				{
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					validateStatus: () => true,
+				},
+			);
 			expect(response.status).toBe(200);
 		});
 	});
 
 	describe('refresh_token grant', () => {
 		const refresh = (token: string, overrides: Record<string, string> = {}) =>
-			tokenRequest(sandbox, { grant_type: 'refresh_token', refresh_token: token, client_id: '123456', client_secret: 'abcdef', ...overrides });
+			tokenRequest(sandbox, {
+				grant_type: 'refresh_token',
+				refresh_token: token,
+				client_id: '123456',
+				client_secret: 'abcdef',
+				...overrides,
+			});
 
 		it('returns a new working pair, and each refresh token works once', async () => {
 			const first = await login(sandbox);
@@ -104,7 +138,9 @@ describe('sandbox: authentication', () => {
 			expect(renewed.status).toBe(200);
 			expect(renewed.data.refresh_token).not.toBe(first.refresh_token);
 			expect(renewed.data.access_token).not.toBe(first.access_token);
-			expect((await apiClient(sandbox, renewed.data.access_token).get('/products')).status).toBe(200);
+			expect((await apiClient(sandbox, renewed.data.access_token).get('/products')).status).toBe(
+				200,
+			);
 
 			const again = await refresh(first.refresh_token);
 			expect(again.status).toBe(400);
@@ -130,9 +166,15 @@ describe('sandbox: authentication', () => {
 
 	describe('API calls', () => {
 		it('answers 401 with the error body when no credentials are sent', async () => {
-			const response = await axios.get(`${sandbox.url}/api/v1/products`, { validateStatus: () => true });
+			const response = await axios.get(`${sandbox.url}/api/v1/products`, {
+				validateStatus: () => true,
+			});
 			expect(response.status).toBe(401);
-			expect(response.data).toEqual({ statusCode: 401, statusDescription: 'Unauthorized', message: expect.any(String) });
+			expect(response.data).toEqual({
+				statusCode: 401,
+				statusDescription: 'Unauthorized',
+				message: expect.any(String),
+			});
 			expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
 		});
 
@@ -144,10 +186,16 @@ describe('sandbox: authentication', () => {
 		});
 
 		it('accepts X-OgoKey with the API key instead of a Bearer token, and refuses a wrong key', async () => {
-			const good = await axios.get(`${sandbox.url}/api/v1/products`, { headers: { 'X-OgoKey': 'sandbox-key' }, validateStatus: () => true });
+			const good = await axios.get(`${sandbox.url}/api/v1/products`, {
+				headers: { 'X-OgoKey': 'sandbox-key' },
+				validateStatus: () => true,
+			});
 			expect(good.status).toBe(200);
 			expect(Array.isArray(good.data)).toBe(true);
-			const bad = await axios.get(`${sandbox.url}/api/v1/products`, { headers: { 'X-OgoKey': 'wrong' }, validateStatus: () => true });
+			const bad = await axios.get(`${sandbox.url}/api/v1/products`, {
+				headers: { 'X-OgoKey': 'wrong' },
+				validateStatus: () => true,
+			});
 			expect(bad.status).toBe(401);
 			expect(bad.data.statusDescription).toBe('Unauthorized');
 		});
@@ -169,7 +217,9 @@ describe('sandbox: authentication', () => {
 				client_secret: 'abcdef',
 			});
 			expect(renewed.status).toBe(200);
-			expect((await apiClient(sandbox, renewed.data.access_token).get('/products')).status).toBe(200);
+			expect((await apiClient(sandbox, renewed.data.access_token).get('/products')).status).toBe(
+				200,
+			);
 		});
 
 		it('voids all tokens on reset', async () => {
@@ -198,7 +248,11 @@ describe('sandbox: authentication', () => {
 		try {
 			const defaults = await tokenRequest(custom, PASSWORD_GRANT);
 			expect(defaults.data.error).toBe('invalid_grant');
-			const ok = await tokenRequest(custom, { ...PASSWORD_GRANT, username: 'm-42', password: 's-42' });
+			const ok = await tokenRequest(custom, {
+				...PASSWORD_GRANT,
+				username: 'm-42',
+				password: 's-42',
+			});
 			expect(ok.status).toBe(200);
 			expect(custom.credentials.clientId).toBe('123456');
 		} finally {

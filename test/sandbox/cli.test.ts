@@ -11,15 +11,20 @@ describe('sandbox: node sandbox/myogo/cli.js', () => {
 	});
 
 	it('prints the credential values, answers calls, seeds the demo shop and stops on SIGTERM', async () => {
-		child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/myogo/cli.js'), '--seed', '--quiet'], {
-			env: { ...process.env, MYOGO_SANDBOX_PORT: '0' },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		child = spawn(
+			process.execPath,
+			[path.join(__dirname, '../../sandbox/myogo/cli.js'), '--seed', '--quiet'],
+			{
+				env: { ...process.env, MYOGO_SANDBOX_PORT: '0' },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let output = '';
 		child.stdout!.on('data', (chunk) => (output += chunk));
 		child.stderr!.on('data', (chunk) => (output += chunk));
 		const deadline = Date.now() + 10000;
-		while (!output.includes('Control API') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+		while (!output.includes('Control API') && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 25));
 
 		const url = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
 		expect(url).toBeDefined();
@@ -33,24 +38,40 @@ describe('sandbox: node sandbox/myogo/cli.js', () => {
 		expect(output).toContain(`${url}/_sandbox`);
 		expect(output).toContain('Seeded the demo shop: 12 products');
 
-		const token = await axios.post(`${url}/OAuth/Token`, new URLSearchParams(PASSWORD_GRANT).toString(), {
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		const token = await axios.post(
+			`${url}/OAuth/Token`,
+			new URLSearchParams(PASSWORD_GRANT).toString(),
+			{
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			},
+		);
+		const products = await axios.get(`${url}/api/v1/products`, {
+			headers: { Authorization: `Bearer ${token.data.access_token}` },
 		});
-		const products = await axios.get(`${url}/api/v1/products`, { headers: { Authorization: `Bearer ${token.data.access_token}` } });
 		expect(products.data).toHaveLength(12);
 		expect(products.data.map((p: { code: string }) => p.code)).toContain('TSHIRT-BLUE-M');
-		const orders = await axios.get(`${url}/api/v1/orders`, { headers: { Authorization: `Bearer ${token.data.access_token}` } });
+		const orders = await axios.get(`${url}/api/v1/orders`, {
+			headers: { Authorization: `Bearer ${token.data.access_token}` },
+		});
 		expect(orders.data.map((o: { status: string }) => o.status).sort()).toEqual(['new', 'shipped']);
 
-		const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			child!.on('exit', (code) => resolve(code)),
+		);
 		child.kill('SIGTERM');
 		expect(await exited).toBe(0);
 		expect(output).toContain('stopping the sandbox');
 	});
 
 	it('refuses an unknown option', async () => {
-		child = spawn(process.execPath, [path.join(__dirname, '../../sandbox/myogo/cli.js'), '--bogus'], { stdio: 'ignore' });
-		const code = await new Promise<number | null>((resolve) => child!.on('exit', (c) => resolve(c)));
+		child = spawn(
+			process.execPath,
+			[path.join(__dirname, '../../sandbox/myogo/cli.js'), '--bogus'],
+			{ stdio: 'ignore' },
+		);
+		const code = await new Promise<number | null>((resolve) =>
+			child!.on('exit', (c) => resolve(c)),
+		);
 		expect(code).toBe(2);
 	});
 });

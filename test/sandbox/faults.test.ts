@@ -5,11 +5,17 @@ describe('sandbox: injected faults and latency', () => {
 	const env = useResetSandbox();
 
 	it('answers 429 with Retry-After and the error body, then recovers', async () => {
-		expect((await env.control.post('/faults', { status: 429, count: 1, retryAfter: 7 })).status).toBe(200);
+		expect(
+			(await env.control.post('/faults', { status: 429, count: 1, retryAfter: 7 })).status,
+		).toBe(200);
 		const limited = await env.api.get('/products');
 		expect(limited.status).toBe(429);
 		expect(limited.headers['retry-after']).toBe('7');
-		expect(limited.data).toEqual({ statusCode: 429, statusDescription: 'Too Many Requests', message: expect.any(String) });
+		expect(limited.data).toEqual({
+			statusCode: 429,
+			statusDescription: 'Too Many Requests',
+			message: expect.any(String),
+		});
 		expect((await env.api.get('/products')).status).toBe(200);
 	});
 
@@ -37,13 +43,21 @@ describe('sandbox: injected faults and latency', () => {
 
 	it('drops the connection without an answer for status "reset"', async () => {
 		await env.control.post('/faults', { status: 'reset' });
-		const error = await axios.get(`${env.sandbox.url}/api/v1/products`, { headers: env.api.defaults.headers.common as any }).catch((e) => e);
+		const error = await axios
+			.get(`${env.sandbox.url}/api/v1/products`, {
+				headers: env.api.defaults.headers.common as any,
+			})
+			.catch((e) => e);
 		expect(error).toBeInstanceOf(Error);
 		expect(error.response).toBeUndefined();
 		expect(['ECONNRESET', 'ERR_BAD_RESPONSE', 'ECONNABORTED']).toContain(error.code);
 		expect((await env.api.get('/products')).status).toBe(200);
 		const log = (await env.control.get('/requests')).data;
-		expect(log.find((e: any) => e.fault)).toMatchObject({ path: '/api/v1/products', status: 0, fault: true });
+		expect(log.find((e: any) => e.fault)).toMatchObject({
+			path: '/api/v1/products',
+			status: 0,
+			fault: true,
+		});
 	});
 
 	it('matches `path` as a case-insensitive prefix', async () => {
@@ -74,7 +88,9 @@ describe('sandbox: injected faults and latency', () => {
 		await env.control.post('/faults', { status: 500 });
 		await env.control.post('/faults', { status: 502, count: 2 });
 		await env.control.post('/faults', { status: 429, retryAfter: 1 });
-		expect((await env.control.get('/faults')).data.map((r: any) => r.status)).toEqual([500, 502, 429]);
+		expect((await env.control.get('/faults')).data.map((r: any) => r.status)).toEqual([
+			500, 502, 429,
+		]);
 		const statuses = [];
 		for (let i = 0; i < 5; i++) statuses.push((await env.api.get('/products')).status);
 		expect(statuses).toEqual([500, 502, 502, 429, 200]);
@@ -94,20 +110,25 @@ describe('sandbox: injected faults and latency', () => {
 		expect((await env.api.get('/products')).status).toBe(200);
 	});
 
-	it.each([[{ status: 200 }], [{ status: 'boom' }], [{ status: 503, count: 0 }], [{ status: 429, retryAfter: -1 }], [{ status: 503, path: 5 }]])(
-		'refuses the rule %j with 400',
-		async (rule) => {
-			const response = await env.control.post('/faults', rule);
-			expect(response.status).toBe(400);
-			expect(response.data.statusCode).toBe(400);
-		},
-	);
+	it.each([
+		[{ status: 200 }],
+		[{ status: 'boom' }],
+		[{ status: 503, count: 0 }],
+		[{ status: 429, retryAfter: -1 }],
+		[{ status: 503, path: 5 }],
+	])('refuses the rule %j with 400', async (rule) => {
+		const response = await env.control.post('/faults', rule);
+		expect(response.status).toBe(400);
+		expect(response.data.statusCode).toBe(400);
+	});
 
 	it('writes faulted calls to the request log with their status', async () => {
 		await env.control.post('/faults', { status: 503 });
 		await env.api.get('/products');
 		await env.api.get('/products');
-		const log = (await env.control.get('/requests')).data.filter((e: any) => e.path === '/api/v1/products');
+		const log = (await env.control.get('/requests')).data.filter(
+			(e: any) => e.path === '/api/v1/products',
+		);
 		expect(log.map((e: any) => [e.status, e.fault === true])).toEqual([
 			[503, true],
 			[200, false],

@@ -28,7 +28,9 @@ export function tokenRequest(sandbox: Sandbox, fields: Record<string, string>) {
 	});
 }
 
-export async function login(sandbox: Sandbox): Promise<{ access_token: string; refresh_token: string }> {
+export async function login(
+	sandbox: Sandbox,
+): Promise<{ access_token: string; refresh_token: string }> {
 	const response = await tokenRequest(sandbox, PASSWORD_GRANT);
 	if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.data)}`);
 	return response.data;
@@ -52,23 +54,48 @@ export function controlClient(sandbox: Sandbox): AxiosInstance {
 export async function startWithClients(options: SandboxOptions = {}) {
 	const sandbox = await startSandbox(options);
 	const tokens = await login(sandbox);
-	return { sandbox, tokens, api: apiClient(sandbox, tokens.access_token), control: controlClient(sandbox) };
+	return {
+		sandbox,
+		tokens,
+		api: apiClient(sandbox, tokens.access_token),
+		control: controlClient(sandbox),
+	};
 }
 
 export function product(code: string, extra: Record<string, unknown> = {}) {
 	return { code, languageCode: 'en', name: `Product ${code}`, ...extra };
 }
 
-export const CUSTOMER = { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' };
+export const CUSTOMER = {
+	name: 'Aino Virtanen',
+	address1: 'Mannerheimintie 1',
+	city: 'Helsinki',
+	countryCode: 'FI',
+	zip: '00100',
+};
 
-export function order(reference: string, lines: { code: string; quantity: number }[], extra: Record<string, unknown> = {}) {
-	return { reference, shippingCode: 'POSTI_PAKETTI', customer: { ...CUSTOMER }, orderLines: lines, ...extra };
+export function order(
+	reference: string,
+	lines: { code: string; quantity: number }[],
+	extra: Record<string, unknown> = {},
+) {
+	return {
+		reference,
+		shippingCode: 'POSTI_PAKETTI',
+		customer: { ...CUSTOMER },
+		orderLines: lines,
+		...extra,
+	};
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` until it returns a truthy value or the time runs out. */
-export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 5000, everyMs = 20): Promise<T> {
+export async function waitFor<T>(
+	check: () => Promise<T> | T,
+	timeoutMs = 5000,
+	everyMs = 20,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
@@ -95,7 +122,9 @@ export function useResetSandbox(setup: { options?: SandboxOptions; seedProducts?
 		await env.control.post('/reset');
 		env.api = apiClient(env.sandbox, (await login(env.sandbox)).access_token);
 		if (setup.seedProducts?.length) {
-			await env.control.post('/seed', { products: setup.seedProducts.map((code) => product(code)) });
+			await env.control.post('/seed', {
+				products: setup.seedProducts.map((code) => product(code)),
+			});
 		}
 	});
 	return env;

@@ -11,7 +11,12 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 		trackingCodes: ['SCH1'],
 		products: [
 			{ code: 'TSHIRT-BLUE-L', expectedQuantity: 60, countryOfOrigin: 'PT', hsCode: '61091000' },
-			{ code: 'BEANIE-BLACK', expectedQuantity: 40, countryOfOrigin: 'PT', customsDescription: 'Knitted hats' },
+			{
+				code: 'BEANIE-BLACK',
+				expectedQuantity: 40,
+				countryOfOrigin: 'PT',
+				customsDescription: 'Knitted hats',
+			},
 		],
 		...extra,
 	});
@@ -34,7 +39,11 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 		expect(response.data.modified).toBe(response.data.created);
 		expect(response.data.products).toHaveLength(2);
 		for (const line of response.data.products) expect(line.receivedQuantity).toBe(0);
-		expect(response.data.products[0]).toMatchObject({ code: 'TSHIRT-BLUE-L', expectedQuantity: 60, hsCode: '61091000' });
+		expect(response.data.products[0]).toMatchObject({
+			code: 'TSHIRT-BLUE-L',
+			expectedQuantity: 60,
+			hsCode: '61091000',
+		});
 	});
 
 	it('answers 409 for a reference used before', async () => {
@@ -63,7 +72,10 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 		['products[0].expectedQuantity', (n: any) => (n.products[0].expectedQuantity = 1000001)],
 		['products[0].expectedQuantity', (n: any) => (n.products[0].expectedQuantity = -1)],
 		['products[1].countryOfOrigin', (n: any) => delete n.products[1].countryOfOrigin],
-		['products[1].customsDescription', (n: any) => (n.products[1].customsDescription = 'x'.repeat(51))],
+		[
+			'products[1].customsDescription',
+			(n: any) => (n.products[1].customsDescription = 'x'.repeat(51)),
+		],
 		['products[0].hsCode', (n: any) => (n.products[0].hsCode = '6109100')],
 		['trackingCodes[0]', (n: any) => (n.trackingCodes = [12])],
 		['parcels', (n: any) => (n.parcels = 1.5)],
@@ -88,7 +100,10 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 		await env.control.post('/clock', { now: '2026-08-01T11:00:00Z' });
 		const second = (await env.api.post('/stockupdate', notice('PO-B'))).data;
 		expect(first.autoReference).not.toBe(second.autoReference);
-		const refs = (params: object) => env.api.get('/stockupdate', { params }).then((r) => r.data.map((n: { reference: string }) => n.reference));
+		const refs = (params: object) =>
+			env.api
+				.get('/stockupdate', { params })
+				.then((r) => r.data.map((n: { reference: string }) => n.reference));
 		expect(await refs({})).toEqual(['PO-A', 'PO-B']);
 		expect(await refs({ reference: 'PO-B' })).toEqual(['PO-B']);
 		expect(await refs({ autoreference: first.autoReference })).toEqual(['PO-A']);
@@ -99,7 +114,10 @@ describe('sandbox: incoming stock (/stockupdate)', () => {
 
 	it('shows open incoming stock in the products’ stockUpdate and stockUpdateTime', async () => {
 		await env.api.post('/stockupdate', notice('PO-LATER', { receiveDate: '2026-12-20T00:00:00Z' }));
-		await env.api.post('/stockupdate', notice('PO-SOONER', { receiveDate: '2026-12-05T00:00:00Z' }));
+		await env.api.post(
+			'/stockupdate',
+			notice('PO-SOONER', { receiveDate: '2026-12-05T00:00:00Z' }),
+		);
 		const shirt = (await env.api.get('/products', { params: { code: 'TSHIRT-BLUE-L' } })).data[0];
 		expect(shirt.stockUpdate).toBe(120);
 		expect(shirt.stockUpdateTime).toBe('2026-12-05T00:00:00.000Z');

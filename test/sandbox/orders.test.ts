@@ -10,7 +10,12 @@ describe('sandbox: orders', () => {
 
 	describe('POST /orders', () => {
 		it('creates with 201, status new, and the reply fields', async () => {
-			const body = order('WEB-1', lines, { comments: 'leave at door', priceTotal: 64.8, priceCurrency: 'EUR', test: true });
+			const body = order('WEB-1', lines, {
+				comments: 'leave at door',
+				priceTotal: 64.8,
+				priceCurrency: 'EUR',
+				test: true,
+			});
 			const response = await env.api.post('/orders', body);
 			expect(response.status).toBe(201);
 			expect(response.data).toMatchObject({
@@ -33,7 +38,9 @@ describe('sandbox: orders', () => {
 		});
 
 		it('starts as draft when asked, and refuses any other starting status', async () => {
-			expect((await env.api.post('/orders', order('D-1', lines, { status: 'Draft' }))).data.status).toBe('draft');
+			expect(
+				(await env.api.post('/orders', order('D-1', lines, { status: 'Draft' }))).data.status,
+			).toBe('draft');
 			const shipped = await env.api.post('/orders', order('D-2', lines, { status: 'shipped' }));
 			expect(shipped.status).toBe(400);
 			expect(shipped.data.message).toContain('status');
@@ -67,7 +74,10 @@ describe('sandbox: orders', () => {
 		});
 
 		it('refuses a line naming an unknown product, naming the line and the code', async () => {
-			const response = await env.api.post('/orders', order('BAD', [...lines, { code: 'GHOST-SKU', quantity: 1 }]));
+			const response = await env.api.post(
+				'/orders',
+				order('BAD', [...lines, { code: 'GHOST-SKU', quantity: 1 }]),
+			);
 			expect(response.status).toBe(400);
 			expect(response.data.message).toContain('orderLines[2].code');
 			expect(response.data.message).toContain('GHOST-SKU');
@@ -82,9 +92,18 @@ describe('sandbox: orders', () => {
 		});
 
 		it('refuses an unknown shippingCode, naming the enabled ones', async () => {
-			const response = await env.api.post('/orders', order('BADSHIP', lines, { shippingCode: 'UPS_SAVER' }));
+			const response = await env.api.post(
+				'/orders',
+				order('BADSHIP', lines, { shippingCode: 'UPS_SAVER' }),
+			);
 			expect(response.status).toBe(400);
-			for (const code of ['UPS_SAVER', 'POSTI_PAKETTI', 'POSTI_SMARTPOST', 'MATKAHUOLTO', 'DHL_EXPRESS']) {
+			for (const code of [
+				'UPS_SAVER',
+				'POSTI_PAKETTI',
+				'POSTI_SMARTPOST',
+				'MATKAHUOLTO',
+				'DHL_EXPRESS',
+			]) {
 				expect(response.data.message).toContain(code);
 			}
 		});
@@ -138,7 +157,12 @@ describe('sandbox: orders', () => {
 				status: 'new',
 				comments: 'first',
 				cashOnDelivery: { amount: 10, currencyCode: 'EUR' },
-				customer: { name: CUSTOMER.name, address1: CUSTOMER.address1, city: 'Espoo', countryCode: 'FI' },
+				customer: {
+					name: CUSTOMER.name,
+					address1: CUSTOMER.address1,
+					city: 'Espoo',
+					countryCode: 'FI',
+				},
 				documents: [],
 			});
 			expect(response.data.orderLines).toHaveLength(1);
@@ -149,13 +173,19 @@ describe('sandbox: orders', () => {
 		});
 
 		it('validates the update, naming the field', async () => {
-			const badLine = await env.api.put('/orders/WEB-3', { orderLines: [{ code: 'MUG-LOGO', quantity: -1 }] });
+			const badLine = await env.api.put('/orders/WEB-3', {
+				orderLines: [{ code: 'MUG-LOGO', quantity: -1 }],
+			});
 			expect(badLine.status).toBe(400);
 			expect(badLine.data.message).toContain('orderLines[0].quantity');
-			const badCountry = await env.api.put('/orders/WEB-3', { customer: { countryCode: 'Finland' } });
+			const badCountry = await env.api.put('/orders/WEB-3', {
+				customer: { countryCode: 'Finland' },
+			});
 			expect(badCountry.status).toBe(400);
 			expect(badCountry.data.message).toContain('customer.countryCode');
-			const unknownCode = await env.api.put('/orders/WEB-3', { orderLines: [{ code: 'NOPE', quantity: 1 }] });
+			const unknownCode = await env.api.put('/orders/WEB-3', {
+				orderLines: [{ code: 'NOPE', quantity: 1 }],
+			});
 			expect(unknownCode.status).toBe(400);
 			expect(unknownCode.data.message).toContain('NOPE');
 			const rename = await env.api.put('/orders/WEB-3', { reference: 'OTHER' });
@@ -193,20 +223,25 @@ describe('sandbox: orders', () => {
 			expect(unknown.data.message).toContain('draft, reserved, new');
 		});
 
-		it.each(['locked', 'collecting', 'shipped', 'returned'])('refuses update and cancel in %s with 409 naming it', async (status) => {
-			expect((await env.control.post('/orders/WEB-3/advance', { status })).status).toBe(200);
-			const update = await env.api.put('/orders/WEB-3', { comments: 'x' });
-			expect(update.status).toBe(409);
-			expect(update.data.message).toContain(status);
-			const cancel = await env.api.put('/orders/WEB-3', { status: 'cancelled' });
-			expect(cancel.status).toBe(409);
-			expect(cancel.data.message).toContain(status);
-		});
+		it.each(['locked', 'collecting', 'shipped', 'returned'])(
+			'refuses update and cancel in %s with 409 naming it',
+			async (status) => {
+				expect((await env.control.post('/orders/WEB-3/advance', { status })).status).toBe(200);
+				const update = await env.api.put('/orders/WEB-3', { comments: 'x' });
+				expect(update.status).toBe(409);
+				expect(update.data.message).toContain(status);
+				const cancel = await env.api.put('/orders/WEB-3', { status: 'cancelled' });
+				expect(cancel.status).toBe(409);
+				expect(cancel.data.message).toContain(status);
+			},
+		);
 
 		it.each(['reserved', 'pending'])('still allows update and cancel in %s', async (status) => {
 			await env.control.post('/orders/WEB-3/advance', { status });
 			expect((await env.api.put('/orders/WEB-3', { comments: 'ok' })).status).toBe(200);
-			expect((await env.api.put('/orders/WEB-3', { status: 'cancelled' })).data.status).toBe('cancelled');
+			expect((await env.api.put('/orders/WEB-3', { status: 'cancelled' })).data.status).toBe(
+				'cancelled',
+			);
 		});
 	});
 
@@ -231,7 +266,10 @@ describe('sandbox: orders', () => {
 				trackingNumber: 'JJFI1,JJFI2',
 				warehouseComments: 'two parcels',
 			});
-			expect(response.data).toMatchObject({ trackingNumber: 'JJFI1,JJFI2', warehouseComments: 'two parcels' });
+			expect(response.data).toMatchObject({
+				trackingNumber: 'JJFI1,JJFI2',
+				warehouseComments: 'two parcels',
+			});
 			expect(response.data.trackingUrl).toContain('JJFI1');
 		});
 
@@ -244,7 +282,9 @@ describe('sandbox: orders', () => {
 		});
 
 		it('answers 404 for an unknown order and 400 for an unknown status', async () => {
-			expect((await env.control.post('/orders/NOPE/advance', { status: 'shipped' })).status).toBe(404);
+			expect((await env.control.post('/orders/NOPE/advance', { status: 'shipped' })).status).toBe(
+				404,
+			);
 			const bad = await env.control.post('/orders/SHIP-1/advance', { status: 'teleported' });
 			expect(bad.status).toBe(400);
 			expect(bad.data.message).toContain('status');
@@ -259,7 +299,10 @@ describe('sandbox: orders', () => {
 			await env.api.post('/orders', order('G-2', lines));
 			await env.control.post('/clock', { now: '2026-07-01T12:00:00Z' });
 			await env.control.post('/orders/G-1/advance', { status: 'shipped' });
-			const refs = (params: object) => env.api.get('/orders', { params }).then((r) => r.data.map((o: { reference: string }) => o.reference));
+			const refs = (params: object) =>
+				env.api
+					.get('/orders', { params })
+					.then((r) => r.data.map((o: { reference: string }) => o.reference));
 			expect(await refs({ reference: 'G-2' })).toEqual(['G-2']);
 			expect(await refs({ reference: 'G-9' })).toEqual([]);
 			expect(await refs({ modifiedAfter: '2026-07-01T10:30:00Z' })).toEqual(['G-2', 'G-1']);

@@ -4,7 +4,9 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 	const env = useResetSandbox();
 
 	async function seedProducts(count: number, prefix = 'P') {
-		const products = Array.from({ length: count }, (_, i) => product(`${prefix}-${String(i).padStart(5, '0')}`));
+		const products = Array.from({ length: count }, (_, i) =>
+			product(`${prefix}-${String(i).padStart(5, '0')}`),
+		);
 		const response = await env.control.post('/seed', { products });
 		expect(response.status).toBe(200);
 		return products.map((p) => p.code);
@@ -18,11 +20,18 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 			expect(response.data).toHaveLength(50);
 		});
 
-		it.each([['0'], ['251'], ['-1'], ['abc'], ['2.5']])('refuses limit=%s with 400 naming limit', async (limit) => {
-			const response = await env.api.get('/products', { params: { limit } });
-			expect(response.status).toBe(400);
-			expect(response.data).toEqual({ statusCode: 400, statusDescription: 'Bad Request', message: expect.stringContaining('limit') });
-		});
+		it.each([['0'], ['251'], ['-1'], ['abc'], ['2.5']])(
+			'refuses limit=%s with 400 naming limit',
+			async (limit) => {
+				const response = await env.api.get('/products', { params: { limit } });
+				expect(response.status).toBe(400);
+				expect(response.data).toEqual({
+					statusCode: 400,
+					statusDescription: 'Bad Request',
+					message: expect.stringContaining('limit'),
+				});
+			},
+		);
 
 		it.each([['0'], ['-3'], ['x']])('refuses page=%s with 400 naming page', async (page) => {
 			const response = await env.api.get('/orders', { params: { page } });
@@ -49,7 +58,9 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 			expect(sizes).toEqual([250, 250, 250, 250, 30, 0]);
 			// Oldest modification first; rows of one timestamp keep their creation order.
 			expect(seen).toEqual(codes);
-			expect((await env.api.get('/products', { params: { limit: 250, page: 99 } })).data).toEqual([]);
+			expect((await env.api.get('/products', { params: { limit: 250, page: 99 } })).data).toEqual(
+				[],
+			);
 		});
 
 		it('answers bare arrays on every list endpoint', async () => {
@@ -77,7 +88,9 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 			await createAt(T2, 'B');
 			expect(a.editTime).toBe(T1);
 			const codes = async (modifiedAfter: string) =>
-				(await env.api.get('/products', { params: { modifiedAfter } })).data.map((p: { code: string }) => p.code);
+				(await env.api.get('/products', { params: { modifiedAfter } })).data.map(
+					(p: { code: string }) => p.code,
+				);
 			expect(await codes(T1)).toEqual(['B']);
 			expect(await codes('2026-03-01T09:59:59.999Z')).toEqual(['A', 'B']);
 			expect(await codes(T2)).toEqual([]);
@@ -89,7 +102,9 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 			await createAt(T1, 'A');
 			await createAt(T2, 'B');
 			const get = async (modifiedAfter: string) =>
-				(await env.api.get('/products', { params: { modifiedAfter } })).data.map((p: { code: string }) => p.code);
+				(await env.api.get('/products', { params: { modifiedAfter } })).data.map(
+					(p: { code: string }) => p.code,
+				);
 			expect(await get('2026-03-01T10:00:00')).toEqual(['B']);
 			expect(await get('2026-03-01T12:00:00+02:00')).toEqual(['B']);
 			expect(await get('2026-03-01T05:00:00-05:00')).toEqual(['B']);
@@ -97,7 +112,12 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 		});
 
 		it('refuses an unreadable timestamp with 400 naming modifiedAfter', async () => {
-			for (const value of ['yesterday', '2026-13-01T00:00:00Z', '2026-02-30', '2026-03-01T10:00:00 02:00']) {
+			for (const value of [
+				'yesterday',
+				'2026-13-01T00:00:00Z',
+				'2026-02-30',
+				'2026-03-01T10:00:00 02:00',
+			]) {
 				const response = await env.api.get('/stock', { params: { modifiedAfter: value } });
 				expect(response.status).toBe(400);
 				expect(response.data.message).toContain('modifiedAfter');
@@ -113,11 +133,17 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 			const codes = await seedProducts(301, 'SAME');
 			const seen: string[] = [];
 			for (let page = 1; ; page++) {
-				const rows = (await env.api.get('/products', { params: { modifiedAfter: '2026-01-01T00:00:00Z', limit: 100, page } })).data;
-				seen.push(...rows.map((p: { code: string; editTime: string }) => {
-					expect(p.editTime).toBe(T1);
-					return p.code;
-				}));
+				const rows = (
+					await env.api.get('/products', {
+						params: { modifiedAfter: '2026-01-01T00:00:00Z', limit: 100, page },
+					})
+				).data;
+				seen.push(
+					...rows.map((p: { code: string; editTime: string }) => {
+						expect(p.editTime).toBe(T1);
+						return p.code;
+					}),
+				);
 				if (rows.length < 100) break;
 			}
 			expect(seen).toEqual(codes);
@@ -128,7 +154,9 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 			const cursor = (await env.api.get('/products')).data[0].editTime;
 			await createAt(T1, 'LATE-ARRIVAL');
 			// A client whose cursor is T2 never sees it...
-			expect((await env.api.get('/products', { params: { modifiedAfter: cursor } })).data).toEqual([]);
+			expect((await env.api.get('/products', { params: { modifiedAfter: cursor } })).data).toEqual(
+				[],
+			);
 			// ...while the list puts it first, by its timestamp.
 			const all = (await env.api.get('/products')).data.map((p: { code: string }) => p.code);
 			expect(all).toEqual(['LATE-ARRIVAL', 'EARLY-SERVED']);
@@ -147,7 +175,12 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 	describe('case-insensitivity', () => {
 		it('matches the fixed path words in any case', async () => {
 			await seedProducts(2);
-			for (const path of ['/api/v1/products', '/Api/V1/Products', '/API/V1/PRODUCTS', '/api/v1/products/']) {
+			for (const path of [
+				'/api/v1/products',
+				'/Api/V1/Products',
+				'/API/V1/PRODUCTS',
+				'/api/v1/products/',
+			]) {
 				const response = await env.api.get(`${env.sandbox.url}${path}`, { baseURL: '' });
 				expect(response.status).toBe(200);
 				expect(response.data).toHaveLength(2);
@@ -163,7 +196,9 @@ describe('sandbox: paging, modifiedAfter and routing', () => {
 		it('matches query parameter names in any case, values exactly', async () => {
 			await seedProducts(5);
 			expect((await env.api.get('/products?LIMIT=2&Page=2')).data).toHaveLength(2);
-			expect((await env.api.get('/products?CODE=P-00003')).data.map((p: { code: string }) => p.code)).toEqual(['P-00003']);
+			expect(
+				(await env.api.get('/products?CODE=P-00003')).data.map((p: { code: string }) => p.code),
+			).toEqual(['P-00003']);
 			expect((await env.api.get('/products?code=p-00003')).data).toEqual([]);
 			expect((await env.api.get('/products?MODIFIEDAFTER=2999-01-01T00:00:00Z')).data).toEqual([]);
 		});

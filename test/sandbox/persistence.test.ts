@@ -31,7 +31,8 @@ describe('sandbox: persistence with dataFile', () => {
 			receiveDate: '2026-12-01',
 			products: [{ code: 'KEEP-1', expectedQuantity: 2, countryOfOrigin: 'FI' }],
 		});
-		const hook = (await api.post('/webhooks', { url: 'http://127.0.0.1:9/x', key: 'k', type: 2 })).data;
+		const hook = (await api.post('/webhooks', { url: 'http://127.0.0.1:9/x', key: 'k', type: 2 }))
+			.data;
 		const shipped = (await api.get('/orders')).data[0];
 		await first.close();
 
@@ -46,11 +47,23 @@ describe('sandbox: persistence with dataFile', () => {
 			// Tokens from before the restart still work.
 			const api2 = apiClient(second, tokens.access_token);
 			const products = (await api2.get('/products')).data;
-			expect(products).toEqual([expect.objectContaining({ id: created.id, code: 'KEEP-1', editTime: created.editTime, stockAvailable: 4, reserved: 1, stockUpdate: 2 })]);
+			expect(products).toEqual([
+				expect.objectContaining({
+					id: created.id,
+					code: 'KEEP-1',
+					editTime: created.editTime,
+					stockAvailable: 4,
+					reserved: 1,
+					stockUpdate: 2,
+				}),
+			]);
 			expect((await api2.get('/orders')).data).toEqual([shipped]);
 			expect((await api2.get('/stockupdate')).data[0].reference).toBe('KEEP-PO');
 			expect((await api2.get(`/webhooks/${hook.id}`)).data).toEqual(hook);
-			expect((await controlClient(second).get('/shipping-codes')).data).toEqual(['POSTI_PAKETTI', 'DHL_EXPRESS']);
+			expect((await controlClient(second).get('/shipping-codes')).data).toEqual([
+				'POSTI_PAKETTI',
+				'DHL_EXPRESS',
+			]);
 			const refreshed = await tokenRequest(second, {
 				grant_type: 'refresh_token',
 				refresh_token: tokens.refresh_token,
@@ -60,7 +73,10 @@ describe('sandbox: persistence with dataFile', () => {
 			expect(refreshed.status).toBe(200);
 			// New rows keep sorting after the old ones.
 			await api2.post('/products', product('KEEP-2'));
-			expect((await api2.get('/products')).data.map((p: { code: string }) => p.code)).toEqual(['KEEP-1', 'KEEP-2']);
+			expect((await api2.get('/products')).data.map((p: { code: string }) => p.code)).toEqual([
+				'KEEP-1',
+				'KEEP-2',
+			]);
 		} finally {
 			await second.close();
 		}

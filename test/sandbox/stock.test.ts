@@ -3,18 +3,30 @@ import { apiClient, login, product, useResetSandbox } from './helpers';
 describe('sandbox: stock and the warehouse count control', () => {
 	const env = useResetSandbox({ seedProducts: ['S1', 'S2', 'S3'] });
 
-	const row = async (code: string) => (await env.api.get('/stock', { params: { productCode: code } })).data[0];
+	const row = async (code: string) =>
+		(await env.api.get('/stock', { params: { productCode: code } })).data[0];
 
 	it('answers rows of { productCode, stock, stockAvailable, reserved, modified }', async () => {
 		const rows = (await env.api.get('/stock')).data;
 		expect(rows.map((r: { productCode: string }) => r.productCode)).toEqual(['S1', 'S2', 'S3']);
-		expect(Object.keys(rows[0]).sort()).toEqual(['modified', 'productCode', 'reserved', 'stock', 'stockAvailable']);
+		expect(Object.keys(rows[0]).sort()).toEqual([
+			'modified',
+			'productCode',
+			'reserved',
+			'stock',
+			'stockAvailable',
+		]);
 	});
 
 	it('PUT /_sandbox/stock/{code}: omitted stock = available + reserved, omitted reserved keeps its value', async () => {
 		let response = await env.control.put('/stock/S1', { stockAvailable: 5 });
 		expect(response.status).toBe(200);
-		expect(response.data).toMatchObject({ productCode: 'S1', stockAvailable: 5, reserved: 0, stock: 5 });
+		expect(response.data).toMatchObject({
+			productCode: 'S1',
+			stockAvailable: 5,
+			reserved: 0,
+			stock: 5,
+		});
 
 		response = await env.control.put('/stock/S1', { stockAvailable: 3, reserved: 2 });
 		expect(response.data).toMatchObject({ stockAvailable: 3, reserved: 2, stock: 5 });
@@ -59,7 +71,11 @@ describe('sandbox: stock and the warehouse count control', () => {
 
 		const after = { modifiedAfter: '2026-06-01T10:30:00Z' };
 		expect((await env.api.get('/products', { params: after })).data).toEqual([]);
-		expect((await env.api.get('/stock', { params: after })).data.map((r: { productCode: string }) => r.productCode)).toEqual(['T1']);
+		expect(
+			(await env.api.get('/stock', { params: after })).data.map(
+				(r: { productCode: string }) => r.productCode,
+			),
+		).toEqual(['T1']);
 	});
 
 	it('lists changed rows in modification order with modifiedAfter and paging', async () => {
@@ -67,15 +83,32 @@ describe('sandbox: stock and the warehouse count control', () => {
 		await env.control.put('/stock/S3', { stockAvailable: 1 });
 		await env.control.post('/clock', { now: '2030-06-02T10:00:01Z' });
 		await env.control.put('/stock/S1', { stockAvailable: 2 });
-		const changed = (await env.api.get('/stock', { params: { modifiedAfter: '2030-06-02T09:00:00Z' } })).data;
+		const changed = (
+			await env.api.get('/stock', { params: { modifiedAfter: '2030-06-02T09:00:00Z' } })
+		).data;
 		expect(changed.map((r: { productCode: string }) => r.productCode)).toEqual(['S3', 'S1']);
-		expect((await env.api.get('/stock', { params: { modifiedAfter: '2030-06-02T09:00:00Z', limit: 1, page: 2 } })).data[0].productCode).toBe('S1');
-		expect((await env.api.get('/stock', { params: { productCode: 'S2', modifiedAfter: '2030-06-02T09:00:00Z' } })).data).toEqual([]);
+		expect(
+			(
+				await env.api.get('/stock', {
+					params: { modifiedAfter: '2030-06-02T09:00:00Z', limit: 1, page: 2 },
+				})
+			).data[0].productCode,
+		).toBe('S1');
+		expect(
+			(
+				await env.api.get('/stock', {
+					params: { productCode: 'S2', modifiedAfter: '2030-06-02T09:00:00Z' },
+				})
+			).data,
+		).toEqual([]);
 	});
 
 	it('takes base64url codes on the control call too', async () => {
 		await env.control.post('/seed', { products: [product('A/B')] });
-		const response = await env.control.put(`/stock/${Buffer.from('A/B').toString('base64url')}?base64url=true`, { stockAvailable: 3 });
+		const response = await env.control.put(
+			`/stock/${Buffer.from('A/B').toString('base64url')}?base64url=true`,
+			{ stockAvailable: 3 },
+		);
 		expect(response.status).toBe(200);
 		expect(response.data.productCode).toBe('A/B');
 	});

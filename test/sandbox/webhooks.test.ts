@@ -32,10 +32,14 @@ class Receiver {
 	}
 }
 
-const sign = (key: string, raw: string) => crypto.createHmac('sha256', key).update(raw, 'utf8').digest('base64');
+const sign = (key: string, raw: string) =>
+	crypto.createHmac('sha256', key).update(raw, 'utf8').digest('base64');
 
 describe('sandbox: webhooks', () => {
-	const env = useResetSandbox({ options: { webhookRetryDelaysMs: [40, 40, 40, 40], webhookTimeoutMs: 300 }, seedProducts: ['TSHIRT-BLUE-M', 'MUG-LOGO'] });
+	const env = useResetSandbox({
+		options: { webhookRetryDelaysMs: [40, 40, 40, 40], webhookTimeoutMs: 300 },
+		seedProducts: ['TSHIRT-BLUE-M', 'MUG-LOGO'],
+	});
 	let receiver: Receiver;
 
 	beforeEach(async () => {
@@ -53,10 +57,17 @@ describe('sandbox: webhooks', () => {
 		it('creates with 201 and a GUID id; a type number is answered by its name', async () => {
 			const shipped = await subscribe(1);
 			expect(shipped.status).toBe(201);
-			expect(shipped.data).toMatchObject({ url: receiver.url, key: 'whsec-test-key', type: 'OrderShipped', customHeaders: {} });
+			expect(shipped.data).toMatchObject({
+				url: receiver.url,
+				key: 'whsec-test-key',
+				type: 'OrderShipped',
+				customHeaders: {},
+			});
 			expect(shipped.data.id).toMatch(/^[0-9a-f-]{36}$/);
 			expect((await subscribe(2)).data.type).toBe('ProductStockLevelChanged');
-			expect((await subscribe('productstocklevelchanged')).data.type).toBe('ProductStockLevelChanged');
+			expect((await subscribe('productstocklevelchanged')).data.type).toBe(
+				'ProductStockLevelChanged',
+			);
 			expect((await subscribe('OrderShipped')).data.type).toBe('OrderShipped');
 		});
 
@@ -68,19 +79,35 @@ describe('sandbox: webhooks', () => {
 			['key', { key: undefined }],
 			['customHeaders', { customHeaders: ['x'] }],
 		])('refuses with 400 naming %s', async (field, change) => {
-			const response = await env.api.post('/webhooks', { url: receiver.url, key: 'k', type: 1, ...change });
+			const response = await env.api.post('/webhooks', {
+				url: receiver.url,
+				key: 'k',
+				type: 1,
+				...change,
+			});
 			expect(response.status).toBe(400);
 			expect(response.data.message).toContain(field);
 		});
 
 		it('reads, lists, updates partially and deletes with 204', async () => {
 			const id = (await subscribe(1, { customHeaders: { 'X-Shop': 'one' } })).data.id;
-			expect((await env.api.get(`/webhooks/${id}`)).data.customHeaders).toEqual({ 'X-Shop': 'one' });
+			expect((await env.api.get(`/webhooks/${id}`)).data.customHeaders).toEqual({
+				'X-Shop': 'one',
+			});
 			expect((await env.api.get('/webhooks')).data.map((w: { id: string }) => w.id)).toEqual([id]);
 
-			const updated = await env.api.put(`/webhooks/${id}`, { type: 'ProductStockLevelChanged', customHeaders: { 'X-Shop': 'two' } });
+			const updated = await env.api.put(`/webhooks/${id}`, {
+				type: 'ProductStockLevelChanged',
+				customHeaders: { 'X-Shop': 'two' },
+			});
 			expect(updated.status).toBe(200);
-			expect(updated.data).toMatchObject({ id, url: receiver.url, key: 'whsec-test-key', type: 'ProductStockLevelChanged', customHeaders: { 'X-Shop': 'two' } });
+			expect(updated.data).toMatchObject({
+				id,
+				url: receiver.url,
+				key: 'whsec-test-key',
+				type: 'ProductStockLevelChanged',
+				customHeaders: { 'X-Shop': 'two' },
+			});
 			expect((await env.api.put(`/webhooks/${id}`, { url: 'mailto:x@y.z' })).status).toBe(400);
 
 			const deleted = await env.api.delete(`/webhooks/${id}`);
@@ -94,7 +121,9 @@ describe('sandbox: webhooks', () => {
 
 	describe('deliveries', () => {
 		it('sends ProductStockLevelChanged, signed over the raw body, with the custom headers', async () => {
-			await subscribe('ProductStockLevelChanged', { customHeaders: { 'X-Shop-Token': 'shop-123' } });
+			await subscribe('ProductStockLevelChanged', {
+				customHeaders: { 'X-Shop-Token': 'shop-123' },
+			});
 			await subscribe('OrderShipped'); // must not receive stock events
 			await env.control.post('/clock', { now: '2026-09-01T12:00:00Z' });
 			await env.control.put('/stock/TSHIRT-BLUE-M', { stockAvailable: 7, reserved: 1 });
@@ -107,7 +136,15 @@ describe('sandbox: webhooks', () => {
 			expect(call.body).toEqual({
 				type: 'ProductStockLevelChanged',
 				occurred: '2026-09-01T12:00:00.000Z',
-				stock: [{ productCode: 'TSHIRT-BLUE-M', stock: 8, stockAvailable: 7, reserved: 1, modified: '2026-09-01T12:00:00.000Z' }],
+				stock: [
+					{
+						productCode: 'TSHIRT-BLUE-M',
+						stock: 8,
+						stockAvailable: 7,
+						reserved: 1,
+						modified: '2026-09-01T12:00:00.000Z',
+					},
+				],
 			});
 			await sleep(100);
 			expect(receiver.calls).toHaveLength(1);
@@ -119,7 +156,9 @@ describe('sandbox: webhooks', () => {
 			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 2 });
 			await env.control.put('/stock/TSHIRT-BLUE-M', { stockAvailable: 3 });
 			await waitFor(() => receiver.calls.length === 3);
-			const seen = receiver.calls.map((c) => `${c.body.stock[0].productCode}=${c.body.stock[0].stockAvailable}`).sort();
+			const seen = receiver.calls
+				.map((c) => `${c.body.stock[0].productCode}=${c.body.stock[0].stockAvailable}`)
+				.sort();
 			expect(seen).toEqual(['MUG-LOGO=2', 'TSHIRT-BLUE-M=1', 'TSHIRT-BLUE-M=3']);
 		});
 
@@ -153,7 +192,11 @@ describe('sandbox: webhooks', () => {
 				[2, 503, false],
 				[3, 200, true],
 			]);
-			expect(log[0]).toMatchObject({ url: receiver.url, type: 'ProductStockLevelChanged', willRetry: true });
+			expect(log[0]).toMatchObject({
+				url: receiver.url,
+				type: 'ProductStockLevelChanged',
+				willRetry: true,
+			});
 			expect(new Set(log.map((e: any) => e.deliveryId)).size).toBe(1);
 		});
 
@@ -188,7 +231,8 @@ describe('sandbox: webhooks', () => {
 			const slow = await startWithClients({ webhookRetryDelaysMs: [300, 300, 300, 300] });
 			try {
 				receiver.thenStatus = 500;
-				const id = (await slow.api.post('/webhooks', { url: receiver.url, key: 'k', type: 2 })).data.id;
+				const id = (await slow.api.post('/webhooks', { url: receiver.url, key: 'k', type: 2 })).data
+					.id;
 				await slow.control.post('/seed', { products: [product('X')] });
 				await slow.control.put('/stock/X', { stockAvailable: 1 });
 				await waitFor(() => receiver.calls.length === 1);
@@ -218,7 +262,9 @@ describe('sandbox: webhooks', () => {
 			await env.control.put('/stock/MUG-LOGO', { stockAvailable: 2 });
 			await waitFor(async () => (await env.control.get('/deliveries')).data.length === 2);
 			const all = (await env.control.get('/deliveries')).data;
-			expect((await env.control.get('/deliveries', { params: { since: all[0].seq } })).data).toEqual([all[1]]);
+			expect(
+				(await env.control.get('/deliveries', { params: { since: all[0].seq } })).data,
+			).toEqual([all[1]]);
 		});
 	});
 });

@@ -6,13 +6,27 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger, type Template } from '../harness/templates';
+import {
+	configure,
+	itemsOf,
+	loadTemplate,
+	runFromTrigger,
+	templatePollingTrigger,
+	type Template,
+} from '../harness/templates';
 import { wooOrder } from '../harness/wooCommerceOrder';
 import { myOgoApiCalls, useTemplateEnvironment, type TemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	stores: ['woocommerce', 'shopify'],
-	seed: (bed) => bed.control.post('/seed', { products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({ code, languageCode: 'en', name: code })) }),
+	seed: (bed) =>
+		bed.control.post('/seed', {
+			products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({
+				code,
+				languageCode: 'en',
+				name: code,
+			})),
+		}),
 });
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -36,15 +50,33 @@ async function runTogether(environment: TemplateEnvironment, store: Store) {
 	const credentials = environment.credentials();
 
 	// Order 1 arrives by webhook; order 2's webhook is lost; order 3's webhook run meets a myOGO failure.
-	const sent = await runFromTrigger(store.orders, store.webhookTrigger, [placed[0].delivery], credentials);
+	const sent = await runFromTrigger(
+		store.orders,
+		store.webhookTrigger,
+		[placed[0].delivery],
+		credentials,
+	);
 	expect(itemsOf(sent, 'Sent to myOGO').map((o) => o.reference)).toEqual([references[0]]);
-	await environment.bed.control.post('/faults', { status: 503, path: '/api/v1/orders', method: 'POST' });
-	const refused = await runFromTrigger(store.orders, store.webhookTrigger, [placed[2].delivery], credentials);
+	await environment.bed.control.post('/faults', {
+		status: 503,
+		path: '/api/v1/orders',
+		method: 'POST',
+	});
+	const refused = await runFromTrigger(
+		store.orders,
+		store.webhookTrigger,
+		[placed[2].delivery],
+		credentials,
+	);
 	expect(itemsOf(refused, 'Failed Orders')).toHaveLength(1);
 
 	// The hourly catch-up sends the two myOGO lacks; the next one writes nothing.
 	const catchUp = await runFromTrigger(store.orders, 'Catch-up Every Hour', [{}], credentials);
-	expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => o.reference).sort()).toEqual([references[1], references[2]].sort());
+	expect(
+		itemsOf(catchUp, 'Sent to myOGO')
+			.map((o) => o.reference)
+			.sort(),
+	).toEqual([references[1], references[2]].sort());
 	await environment.bed.control.delete('/requests');
 	await runFromTrigger(store.orders, 'Catch-up Every Hour', [{}], credentials);
 	expect((await myOgoApiCalls(environment)).filter((call) => call.method !== 'GET')).toEqual([]);
@@ -54,7 +86,10 @@ async function runTogether(environment: TemplateEnvironment, store: Store) {
 	await trigger.activate();
 	await tick();
 	for (const [i, reference] of references.entries()) {
-		await environment.bed.control.post(`/orders/${reference}/advance`, { status: 'shipped', trackingNumber: `JJTG${i}` });
+		await environment.bed.control.post(`/orders/${reference}/advance`, {
+			status: 'shipped',
+			trackingNumber: `JJTG${i}`,
+		});
 	}
 	const shipped = await trigger.poll();
 	await store.failTrackingWrite(references[1]);
@@ -62,11 +97,18 @@ async function runTogether(environment: TemplateEnvironment, store: Store) {
 	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(1);
 	for (let run = 0; run < 2; run++) {
 		const repair = await runFromTrigger(store.tracking, 'Repair Every 4 Hours', [{}], credentials);
-		expect([run, itemsOf(repair, 'Tracking Sent').length, itemsOf(repair, 'Failed Tracking Updates').length]).toEqual([run, run === 0 ? 1 : 0, 0]);
+		expect([
+			run,
+			itemsOf(repair, 'Tracking Sent').length,
+			itemsOf(repair, 'Failed Tracking Updates').length,
+		]).toEqual([run, run === 0 ? 1 : 0, 0]);
 	}
 
 	// Every paid order once in myOGO, every store order tracked once.
-	const inMyOgo = ((await (await environment.bed.api()).get('/orders', { params: { limit: 250 } })).data as IDataObject[]).map((o) => String(o.reference));
+	const inMyOgo = (
+		(await (await environment.bed.api()).get('/orders', { params: { limit: 250 } }))
+			.data as IDataObject[]
+	).map((o) => String(o.reference));
 	expect(inMyOgo.sort()).toEqual([...references].sort());
 	expect(await store.trackingWrites(references)).toEqual([1, 1, 1]);
 }
@@ -75,17 +117,24 @@ function wooCommerceStore(environment: TemplateEnvironment): Store {
 	const ids = [9501, 9502, 9503];
 	return {
 		orders: configure(loadTemplate('woocommerce-orders-to-myogo.json'), {}),
-		tracking: configure(loadTemplate('woocommerce-tracking-from-myogo.json'), { 'settings.wooCommerceUrl': environment.fake.url }),
+		tracking: configure(loadTemplate('woocommerce-tracking-from-myogo.json'), {
+			'settings.wooCommerceUrl': environment.fake.url,
+		}),
 		webhookTrigger: 'WooCommerce Trigger (order updated)',
 		async placePaidOrders() {
 			const orders = ids.map((id) => wooOrder(String(id), 'processing', { id }));
 			await environment.woo.post('/seed', { orders });
 			return orders.map((order) => ({ delivery: order, reference: String(order.number) }));
 		},
-		failTrackingWrite: (reference) => environment.woo.post('/faults', { status: 503, method: 'PUT', path: `/orders/${reference}` }),
+		failTrackingWrite: (reference) =>
+			environment.woo.post('/faults', { status: 503, method: 'PUT', path: `/orders/${reference}` }),
 		async trackingWrites(references) {
 			const notes = [];
-			for (const reference of references) notes.push(((await environment.woo.get(`/orders/${reference}`)).data as { notes: unknown[] }).notes.length);
+			for (const reference of references)
+				notes.push(
+					((await environment.woo.get(`/orders/${reference}`)).data as { notes: unknown[] }).notes
+						.length,
+				);
 			return notes;
 		},
 	};
@@ -94,17 +143,27 @@ function wooCommerceStore(environment: TemplateEnvironment): Store {
 function shopifyStore(environment: TemplateEnvironment): Store {
 	return {
 		orders: configure(loadTemplate('shopify-orders-to-myogo.json'), {}),
-		tracking: configure(loadTemplate('shopify-tracking-from-myogo.json'), { 'settings.shopSubdomain': environment.shopifyFake.shopSubdomain }),
+		tracking: configure(loadTemplate('shopify-tracking-from-myogo.json'), {
+			'settings.shopSubdomain': environment.shopifyFake.shopSubdomain,
+		}),
 		webhookTrigger: 'Shopify Trigger (order paid)',
 		async placePaidOrders() {
-			await environment.shopify.post('/seed', { products: [{ title: 'Hoodie', variants: [{ sku: 'HOODIE-BLUE-L', price: '42.00' }] }] });
+			await environment.shopify.post('/seed', {
+				products: [{ title: 'Hoodie', variants: [{ sku: 'HOODIE-BLUE-L', price: '42.00' }] }],
+			});
 			const placed = [];
 			for (let i = 0; i < 3; i++) {
 				const order = (
 					await environment.shopify.post('/orders', {
 						financial_status: 'paid',
 						line_items: [{ sku: 'HOODIE-BLUE-L', quantity: 1, price: '42.00' }],
-						shipping_address: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
+						shipping_address: {
+							name: 'Aino Virtanen',
+							address1: 'Mannerheimintie 1',
+							city: 'Helsinki',
+							zip: '00100',
+							country_code: 'FI',
+						},
 						shipping_lines: [{ title: 'Standard', price: '4.90' }],
 					})
 				).data as IDataObject;
@@ -112,10 +171,19 @@ function shopifyStore(environment: TemplateEnvironment): Store {
 			}
 			return placed;
 		},
-		failTrackingWrite: () => environment.shopify.post('/faults', { status: 503, path: '/graphql', graphqlOperation: 'CreateFulfillment' }),
+		failTrackingWrite: () =>
+			environment.shopify.post('/faults', {
+				status: 503,
+				path: '/graphql',
+				graphqlOperation: 'CreateFulfillment',
+			}),
 		async trackingWrites(references) {
-			const state = (await environment.shopify.get('/state')).data as { fulfillments: IDataObject[] };
-			return references.map((reference) => state.fulfillments.filter((f) => f.orderName === `#${reference}`).length);
+			const state = (await environment.shopify.get('/state')).data as {
+				fulfillments: IDataObject[];
+			};
+			return references.map(
+				(reference) => state.fulfillments.filter((f) => f.orderName === `#${reference}`).length,
+			);
 		},
 	};
 }

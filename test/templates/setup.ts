@@ -8,7 +8,12 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { startTestBed, type TestBed } from '../trigger/helpers';
 import type { WebhookTrigger } from '../harness/webhook';
-import { allShopifyCredentials, shopifyControl, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
+import {
+	allShopifyCredentials,
+	shopifyControl,
+	startTestShopify,
+	type RunningShopifyFake,
+} from '../harness/shopify';
 import {
 	configure,
 	loadTemplate,
@@ -52,7 +57,9 @@ export interface TemplateEnvironment {
 }
 
 /** Registers the beforeAll/afterAll/beforeEach hooks; the context's fields are set once beforeAll ran. */
-export function useTemplateEnvironment(options: TemplateEnvironmentOptions = {}): TemplateEnvironment {
+export function useTemplateEnvironment(
+	options: TemplateEnvironmentOptions = {},
+): TemplateEnvironment {
 	const stores = options.stores ?? ['woocommerce'];
 	const env = {
 		hooks: [] as WebhookTrigger[],
@@ -75,7 +82,10 @@ export function useTemplateEnvironment(options: TemplateEnvironmentOptions = {})
 			env.shopify = shopifyControl(env.shopifyFake);
 		}
 		if (options.template) {
-			env.template = configure(loadTemplate(options.template), options.settings?.(env.fake, env) ?? {});
+			env.template = configure(
+				loadTemplate(options.template),
+				options.settings?.(env.fake, env) ?? {},
+			);
 		}
 	});
 	afterAll(async () => {
@@ -114,7 +124,9 @@ export async function pollStockChanges(
 	const before = ((await env.bed.control.get('/requests')).data as unknown[]).length;
 	const items = await trigger.poll();
 	expect(items).not.toBeNull();
-	const myOgoCalls = ((await env.bed.control.get('/requests')).data as Array<{ path: string }>).slice(before);
+	const myOgoCalls = (
+		(await env.bed.control.get('/requests')).data as Array<{ path: string }>
+	).slice(before);
 	return { items: items!, myOgoCalls };
 }
 
@@ -130,8 +142,13 @@ export async function myOgoStockLevels(bed: TestBed): Promise<Map<string, unknow
 }
 
 /** The calls the sandbox logged under /api (token calls left out), e.g. to count myOGO writes. */
-export async function myOgoApiCalls(env: TemplateEnvironment): Promise<Array<{ method: string; path: string }>> {
-	const log = (await env.bed.control.get('/requests')).data as Array<{ method: string; path: string }>;
+export async function myOgoApiCalls(
+	env: TemplateEnvironment,
+): Promise<Array<{ method: string; path: string }>> {
+	const log = (await env.bed.control.get('/requests')).data as Array<{
+		method: string;
+		path: string;
+	}>;
 	return log.filter((call) => call.path.toLowerCase().startsWith('/api/'));
 }
 
@@ -139,13 +156,20 @@ export async function myOgoApiCalls(env: TemplateEnvironment): Promise<Array<{ m
  * Runs the orders template's catch-up twice over the store's paid orders (`count` of them, all new
  * to myOGO): the second run must write nothing and read myOGO's orders at most ⌈count/250⌉+1 times.
  */
-export async function expectSecondCatchUpWritesNothing(env: TemplateEnvironment, count: number): Promise<void> {
+export async function expectSecondCatchUpWritesNothing(
+	env: TemplateEnvironment,
+	count: number,
+): Promise<void> {
 	const first = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
-	expect(itemsOf(first, 'Sent to myOGO').map((o) => o.result)).toEqual(new Array(count).fill('created'));
+	expect(itemsOf(first, 'Sent to myOGO').map((o) => o.result)).toEqual(
+		new Array(count).fill('created'),
+	);
 	await env.bed.control.delete('/requests');
 	const second = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 	expect(second.error).toBeUndefined();
-	expect(itemsOf(second, 'Nothing to Send').map((o) => o.result)).toEqual(new Array(count).fill('alreadyInMyOgo'));
+	expect(itemsOf(second, 'Nothing to Send').map((o) => o.result)).toEqual(
+		new Array(count).fill('alreadyInMyOgo'),
+	);
 	const calls = await myOgoApiCalls(env);
 	expect(calls.filter((call) => call.method !== 'GET')).toEqual([]);
 	expect(calls.length).toBeLessThanOrEqual(Math.ceil(count / 250) + 1);
@@ -157,9 +181,16 @@ export async function expectSecondCatchUpWritesNothing(env: TemplateEnvironment,
  */
 export async function expectRepairSendsOne(env: TemplateEnvironment): Promise<void> {
 	await env.bed.control.delete('/requests');
-	const repair = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	const repair = await runFromTrigger(
+		env.template,
+		'Repair Every 4 Hours',
+		[{}],
+		env.credentials(),
+	);
 	expect(repair.error).toBeUndefined();
 	expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);
 	expect(itemsOf(repair, 'Tracking Sent')).toHaveLength(1);
-	expect((await myOgoApiCalls(env)).map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/v1/orders']);
+	expect((await myOgoApiCalls(env)).map((c) => `${c.method} ${c.path}`)).toEqual([
+		'GET /api/v1/orders',
+	]);
 }

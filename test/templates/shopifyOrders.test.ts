@@ -14,7 +14,11 @@ const env = useTemplateEnvironment({
 	template: 'shopify-orders-to-myogo.json',
 	seed: (bed) =>
 		bed.control.post('/seed', {
-			products: ['HOODIE-BLUE-L', 'BEANIE'].map((code) => ({ code, languageCode: 'en', name: code })),
+			products: ['HOODIE-BLUE-L', 'BEANIE'].map((code) => ({
+				code,
+				languageCode: 'en',
+				name: code,
+			})),
 		}),
 });
 
@@ -25,7 +29,10 @@ const UPDATED = 'Shopify Trigger (order updated)';
 beforeEach(async () => {
 	await env.shopify.post('/seed', {
 		products: [
-			{ title: 'Hoodie', variants: [{ sku: 'HOODIE-BLUE-L', price: '42.00', option1: 'Blue / L' }] },
+			{
+				title: 'Hoodie',
+				variants: [{ sku: 'HOODIE-BLUE-L', price: '42.00', option1: 'Blue / L' }],
+			},
 			{ title: 'Beanie', variants: [{ sku: 'BEANIE', price: '15.00' }] },
 		],
 	});
@@ -65,7 +72,8 @@ async function activateTriggers() {
 }
 
 async function myOgoOrders(): Promise<IDataObject[]> {
-	return (await (await env.bed.api()).get('/orders', { params: { limit: 250 } })).data as IDataObject[];
+	return (await (await env.bed.api()).get('/orders', { params: { limit: 250 } }))
+		.data as IDataObject[];
 }
 
 const reference = (order: IDataObject) => String(order.name).replace(/^#/, '');
@@ -74,8 +82,13 @@ describe('Shopify paid orders to myOGO', () => {
 	test('activation registers the orders/paid, orders/cancelled and orders/updated webhooks in Shopify', async () => {
 		await activateTriggers();
 		env.hooks.push(await shopifyWebhookTrigger(env.template, UPDATED, env.credentials()));
-		const webhooks = ((await env.shopify.get('/state')).data as { webhooks: IDataObject[] }).webhooks;
-		expect(webhooks.map((w) => w.topic).sort()).toEqual(['orders/cancelled', 'orders/paid', 'orders/updated']);
+		const webhooks = ((await env.shopify.get('/state')).data as { webhooks: IDataObject[] })
+			.webhooks;
+		expect(webhooks.map((w) => w.topic).sort()).toEqual([
+			'orders/cancelled',
+			'orders/paid',
+			'orders/updated',
+		]);
 	});
 
 	test('a paid order sent by the webhook and again by the catch-up exists exactly once in myOGO', async () => {
@@ -88,13 +101,22 @@ describe('Shopify paid orders to myOGO', () => {
 		const webhookRun = await runFromTrigger(env.template, PAID, paid.items[0], env.credentials());
 		expect(webhookRun.error).toBeUndefined();
 		expect(itemsOf(webhookRun, 'Failed Orders')).toEqual([]);
-		expect(itemsOf(webhookRun, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'created']]);
+		expect(itemsOf(webhookRun, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([
+			[reference(order), 'created'],
+		]);
 
-		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{ timestamp: new Date().toISOString() }], env.credentials());
+		const catchUp = await runFromTrigger(
+			env.template,
+			'Catch-up Every Hour',
+			[{ timestamp: new Date().toISOString() }],
+			env.credentials(),
+		);
 		expect(catchUp.error).toBeUndefined();
 		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(catchUp, 'Sent to myOGO')).toEqual([]);
-		expect(itemsOf(catchUp, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'alreadyInMyOgo']]);
+		expect(itemsOf(catchUp, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([
+			[reference(order), 'alreadyInMyOgo'],
+		]);
 
 		const orders = await myOgoOrders();
 		expect(orders).toHaveLength(1);
@@ -116,8 +138,14 @@ describe('Shopify paid orders to myOGO', () => {
 			],
 		});
 		// Shopify side: the order is untouched by the sync (paid, not fulfilled).
-		const shopifyOrder = ((await env.shopify.get('/state')).data as { orders: IDataObject[] }).orders.find((o) => o.id === order.id);
-		expect(shopifyOrder).toMatchObject({ financial_status: 'paid', fulfillment_status: null, cancelled_at: null });
+		const shopifyOrder = (
+			(await env.shopify.get('/state')).data as { orders: IDataObject[] }
+		).orders.find((o) => o.id === order.id);
+		expect(shopifyOrder).toMatchObject({
+			financial_status: 'paid',
+			fulfillment_status: null,
+			cancelled_at: null,
+		});
 	});
 
 	test('catch-up: only paid, unfulfilled orders of the last hours; an unknown method takes the default code', async () => {
@@ -125,7 +153,10 @@ describe('Shopify paid orders to myOGO', () => {
 		const seeded = (
 			await env.shopify.post('/seed', {
 				orders: [
-					checkout({ financial_status: 'paid', shipping_lines: [{ title: 'Pickup', code: 'PICKUP', price: '0.00' }] }),
+					checkout({
+						financial_status: 'paid',
+						shipping_lines: [{ title: 'Pickup', code: 'PICKUP', price: '0.00' }],
+					}),
 					checkout({ financial_status: 'pending' }),
 					checkout({ financial_status: 'paid', fulfillment_status: 'fulfilled' }),
 					checkout({ financial_status: 'paid', created_at: old }),
@@ -136,19 +167,35 @@ describe('Shopify paid orders to myOGO', () => {
 		const orders = ((await env.shopify.get('/state')).data as { orders: IDataObject[] }).orders;
 		const first = orders.find((o) => o.id === seeded.orders[0])!;
 
-		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		const catchUp = await runFromTrigger(
+			env.template,
+			'Catch-up Every Hour',
+			[{}],
+			env.credentials(),
+		);
 		expect(catchUp.error).toBeUndefined();
 		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(catchUp, 'Catch-up Window Full')).toEqual([]);
 		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => o.reference)).toEqual([reference(first)]);
-		expect((await myOgoOrders()).map((o) => [o.reference, o.shippingCode])).toEqual([[reference(first), 'POSTI_PAKETTI']]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.shippingCode])).toEqual([
+			[reference(first), 'POSTI_PAKETTI'],
+		]);
 	});
 
 	test('a catch-up read that hits the 250-order page limit is reported on "Catch-up Window Full"', async () => {
-		await env.shopify.post('/seed', { orders: Array.from({ length: 251 }, () => checkout({ financial_status: 'paid' })) });
-		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		await env.shopify.post('/seed', {
+			orders: Array.from({ length: 251 }, () => checkout({ financial_status: 'paid' })),
+		});
+		const catchUp = await runFromTrigger(
+			env.template,
+			'Catch-up Every Hour',
+			[{}],
+			env.credentials(),
+		);
 		expect(catchUp.error).toBeUndefined();
-		expect(itemsOf(catchUp, 'Catch-up Window Full')).toEqual([expect.objectContaining({ count_id: 250 })]);
+		expect(itemsOf(catchUp, 'Catch-up Window Full')).toEqual([
+			expect.objectContaining({ count_id: 250 }),
+		]);
 		expect(itemsOf(catchUp, 'Sent to myOGO')).toHaveLength(250);
 		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
 	});
@@ -160,24 +207,41 @@ describe('Shopify paid orders to myOGO', () => {
 		const unpaid = await placeOrder();
 		for (const order of [early, late]) await env.shopify.post(`/orders/${order.id}/pay`);
 		await env.shopifyFake.settle();
-		for (const items of paid.items) await runFromTrigger(env.template, PAID, items, env.credentials());
-		expect((await myOgoOrders()).map((o) => o.reference).sort()).toEqual([reference(early), reference(late)].sort());
+		for (const items of paid.items)
+			await runFromTrigger(env.template, PAID, items, env.credentials());
+		expect((await myOgoOrders()).map((o) => o.reference).sort()).toEqual(
+			[reference(early), reference(late)].sort(),
+		);
 
 		await env.bed.control.post(`/orders/${reference(late)}/advance`, { status: 'collecting' });
 		for (const order of [early, late, unpaid]) await env.shopify.post(`/orders/${order.id}/cancel`);
 		await env.shopifyFake.settle();
 		expect(cancelled.items).toHaveLength(3);
 		const runs = [];
-		for (const items of cancelled.items) runs.push(await runFromTrigger(env.template, CANCELLED, items, env.credentials()));
+		for (const items of cancelled.items)
+			runs.push(await runFromTrigger(env.template, CANCELLED, items, env.credentials()));
 		for (const run of runs) expect(run.error).toBeUndefined();
-		expect(runs.flatMap((run) => itemsOf(run, 'Cancelled in myOGO')).map((o) => [o.reference, o.status])).toEqual([[reference(early), 'cancelled']]);
+		expect(
+			runs.flatMap((run) => itemsOf(run, 'Cancelled in myOGO')).map((o) => [o.reference, o.status]),
+		).toEqual([[reference(early), 'cancelled']]);
 		const refused = runs.flatMap((run) => itemsOf(run, 'Could Not Cancel'));
-		expect(refused).toEqual([expect.objectContaining({ error: expect.stringContaining(`${reference(late)} cannot be cancelled: it is already collecting`) })]);
+		expect(refused).toEqual([
+			expect.objectContaining({
+				error: expect.stringContaining(
+					`${reference(late)} cannot be cancelled: it is already collecting`,
+				),
+			}),
+		]);
 		// The order never paid was never sent, so it is not cancelled anywhere: nothing goes to a failure branch.
-		expect(runs.flatMap((run) => [...itemsOf(run, 'Failed Orders'), ...itemsOf(run, 'Sent to myOGO')])).toEqual([]);
+		expect(
+			runs.flatMap((run) => [...itemsOf(run, 'Failed Orders'), ...itemsOf(run, 'Sent to myOGO')]),
+		).toEqual([]);
 
 		const statuses = new Map((await myOgoOrders()).map((o) => [o.reference, o.status]));
-		expect(Object.fromEntries(statuses)).toEqual({ [reference(early)]: 'cancelled', [reference(late)]: 'collecting' });
+		expect(Object.fromEntries(statuses)).toEqual({
+			[reference(early)]: 'cancelled',
+			[reference(late)]: 'collecting',
+		});
 	});
 
 	test('out of order: a cancel processed before the paid delivery leaves no active order in myOGO', async () => {
@@ -188,7 +252,12 @@ describe('Shopify paid orders to myOGO', () => {
 		await env.shopifyFake.settle();
 		expect([paid.items.length, cancelled.items.length]).toEqual([1, 1]);
 		// n8n processes the cancel first (a delivery overtook the other, or a retry came late).
-		const cancelRun = await runFromTrigger(env.template, CANCELLED, cancelled.items[0], env.credentials());
+		const cancelRun = await runFromTrigger(
+			env.template,
+			CANCELLED,
+			cancelled.items[0],
+			env.credentials(),
+		);
 		const paidRun = await runFromTrigger(env.template, PAID, paid.items[0], env.credentials());
 		for (const run of [cancelRun, paidRun]) {
 			expect(run.error).toBeUndefined();
@@ -196,12 +265,20 @@ describe('Shopify paid orders to myOGO', () => {
 			expect(itemsOf(run, 'Sent to myOGO')).toEqual([]);
 		}
 		// Both deliveries were decided on the order as Shopify has it now: cancelled, never sent.
-		const nothing = [...itemsOf(cancelRun, 'Nothing to Cancel'), ...itemsOf(paidRun, 'Nothing to Cancel')];
-		expect(nothing.map((item) => String(item.error))).toEqual([expect.stringContaining(reference(order)), expect.stringContaining(reference(order))]);
+		const nothing = [
+			...itemsOf(cancelRun, 'Nothing to Cancel'),
+			...itemsOf(paidRun, 'Nothing to Cancel'),
+		];
+		expect(nothing.map((item) => String(item.error))).toEqual([
+			expect.stringContaining(reference(order)),
+			expect.stringContaining(reference(order)),
+		]);
 		const active = (await myOgoOrders()).filter((o) => o.status !== 'cancelled');
 		expect(active).toEqual([]);
 		// One Shopify read per delivery, of that order.
-		const reads = ((await env.shopify.get('/requests')).data as IDataObject[]).filter((e) => e.method === 'GET' && String(e.path).includes(`/orders/${order.id}`));
+		const reads = ((await env.shopify.get('/requests')).data as IDataObject[]).filter(
+			(e) => e.method === 'GET' && String(e.path).includes(`/orders/${order.id}`),
+		);
 		expect(reads).toHaveLength(2);
 	});
 
@@ -213,15 +290,28 @@ describe('Shopify paid orders to myOGO', () => {
 		await env.shopify.post('/faults', { status: 503, path: `/orders/${order.id}` });
 		const run = await runFromTrigger(env.template, PAID, paid.items[0], env.credentials());
 		expect(run.error).toBeUndefined();
-		expect(itemsOf(run, 'Failed Orders')).toEqual([expect.objectContaining({ error: expect.stringMatching(/503|unavailable|fault/i) })]);
+		expect(itemsOf(run, 'Failed Orders')).toEqual([
+			expect.objectContaining({ error: expect.stringMatching(/503|unavailable|fault/i) }),
+		]);
 		expect(await myOgoOrders()).toEqual([]);
-		const catchUp = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
-		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'created']]);
+		const catchUp = await runFromTrigger(
+			env.template,
+			'Catch-up Every Hour',
+			[{}],
+			env.credentials(),
+		);
+		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([
+			[reference(order), 'created'],
+		]);
 	});
 
 	test('an order myOGO refuses (unknown SKU) goes to "Failed Orders"; a refused catch-up read too', async () => {
-		await env.shopify.post('/seed', { products: [{ title: 'Gift box', variants: [{ sku: 'NOT-IN-MYOGO', price: '5.00' }] }] });
-		const order = await placeOrder({ line_items: [{ sku: 'NOT-IN-MYOGO', quantity: 1, price: '5.00' }] });
+		await env.shopify.post('/seed', {
+			products: [{ title: 'Gift box', variants: [{ sku: 'NOT-IN-MYOGO', price: '5.00' }] }],
+		});
+		const order = await placeOrder({
+			line_items: [{ sku: 'NOT-IN-MYOGO', quantity: 1, price: '5.00' }],
+		});
 		await env.shopify.post(`/orders/${order.id}/pay`);
 		const run = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 		const failed = itemsOf(run, 'Failed Orders');
@@ -229,7 +319,10 @@ describe('Shopify paid orders to myOGO', () => {
 		expect(JSON.stringify(failed[0])).toMatch(/NOT-IN-MYOGO/);
 		expect(await myOgoOrders()).toEqual([]);
 
-		const wrongToken = { ...env.credentials(), shopifyOAuth2Api: revokedShopifyOAuth2Credentials(env.shopifyFake) };
+		const wrongToken = {
+			...env.credentials(),
+			shopifyOAuth2Api: revokedShopifyOAuth2Credentials(env.shopifyFake),
+		};
 		const refusedRead = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], wrongToken);
 		expect(refusedRead.error).toBeUndefined();
 		const readFailures = itemsOf(refusedRead, 'Failed Orders');
@@ -243,12 +336,21 @@ describe('Shopify paid orders to myOGO', () => {
 		await env.shopify.post(`/orders/${order.id}/pay`);
 		await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 		await env.bed.control.post(`/orders/${reference(order)}/advance`, { status: 'collecting' });
-		const again = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		const again = await runFromTrigger(
+			env.template,
+			'Catch-up Every Hour',
+			[{}],
+			env.credentials(),
+		);
 		expect(again.error).toBeUndefined();
 		expect(itemsOf(again, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([]);
-		expect(itemsOf(again, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([[reference(order), 'alreadyInMyOgo']]);
-		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([[reference(order), 'collecting']]);
+		expect(itemsOf(again, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([
+			[reference(order), 'alreadyInMyOgo'],
+		]);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([
+			[reference(order), 'collecting'],
+		]);
 	});
 
 	test('a paid order with a line left out (no SKU) ends on "Sent Without Some Lines" with the line, why and what to do; a complete order on "Sent to myOGO"', async () => {
@@ -268,12 +370,19 @@ describe('Shopify paid orders to myOGO', () => {
 			expect.objectContaining({
 				reference: reference(partial),
 				orderLines: [expect.objectContaining({ code: 'BEANIE', quantity: 1 })],
-				linesLeftOut: [{ line: 1, title: 'Handmade scarf', reason: 'no SKU', whatToDo: expect.stringMatching(/SKU[\s\S]*myOGO/) }],
+				linesLeftOut: [
+					{
+						line: 1,
+						title: 'Handmade scarf',
+						reason: 'no SKU',
+						whatToDo: expect.stringMatching(/SKU[\s\S]*myOGO/),
+					},
+				],
 			}),
 		]);
 	});
 
-	test('a second catch-up with nothing new makes no myOGO write (sandbox request log) and reads myOGO\'s orders once', async () => {
+	test("a second catch-up with nothing new makes no myOGO write (sandbox request log) and reads myOGO's orders once", async () => {
 		for (let i = 0; i < 3; i++) await env.shopify.post(`/orders/${(await placeOrder()).id}/pay`);
 		await expectSecondCatchUpWritesNothing(env, 3);
 	});
@@ -290,9 +399,18 @@ describe('Shopify paid orders to myOGO', () => {
 
 		await editAddress(order.id, 'Friedrichstraße 100');
 		await env.shopifyFake.settle();
-		const moved = await runFromTrigger(env.template, UPDATED, updated.items[updated.items.length - 1], env.credentials());
+		const moved = await runFromTrigger(
+			env.template,
+			UPDATED,
+			updated.items[updated.items.length - 1],
+			env.credentials(),
+		);
 		expect(itemsOf(moved, 'Sent to myOGO')).toEqual([
-			expect.objectContaining({ reference: reference(order), result: 'updated', changes: [expect.objectContaining({ field: 'customer.address1' })] }),
+			expect.objectContaining({
+				reference: reference(order),
+				result: 'updated',
+				changes: [expect.objectContaining({ field: 'customer.address1' })],
+			}),
 		]);
 		expect((await myOgoOrders())[0].customer).toMatchObject({ address1: 'Friedrichstraße 100' });
 
@@ -300,12 +418,19 @@ describe('Shopify paid orders to myOGO', () => {
 		await env.bed.control.delete('/requests');
 		await editAddress(order.id, 'Unter den Linden 1');
 		await env.shopifyFake.settle();
-		const taken = await runFromTrigger(env.template, UPDATED, updated.items[updated.items.length - 1], env.credentials());
+		const taken = await runFromTrigger(
+			env.template,
+			UPDATED,
+			updated.items[updated.items.length - 1],
+			env.credentials(),
+		);
 		expect(taken.error).toBeUndefined();
 		expect(itemsOf(taken, 'Failed Orders')).toEqual([]);
 		const warehouse = itemsOf(taken, 'Already With the Warehouse');
 		expect(warehouse).toHaveLength(1);
-		expect(String(warehouse[0].error)).toMatch(/cannot be updated: it is already collecting[\s\S]*customer\.address1: "Friedrichstraße 100" → "Unter den Linden 1"[\s\S]*Tell the warehouse/);
+		expect(String(warehouse[0].error)).toMatch(
+			/cannot be updated: it is already collecting[\s\S]*customer\.address1: "Friedrichstraße 100" → "Unter den Linden 1"[\s\S]*Tell the warehouse/,
+		);
 		expect((await myOgoApiCalls(env)).filter((call) => call.method !== 'GET')).toEqual([]);
 	});
 });

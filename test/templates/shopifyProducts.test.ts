@@ -14,7 +14,11 @@ jest.setTimeout(120_000);
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
 	template: 'shopify-products-to-myogo.json',
-	settings: (_woo, { shopifyFake }) => ({ 'settings.shopSubdomain': shopifyFake.shopSubdomain, 'settings.languageCode': 'fi', 'settings.secondsBetweenPages': 0 }),
+	settings: (_woo, { shopifyFake }) => ({
+		'settings.shopSubdomain': shopifyFake.shopSubdomain,
+		'settings.languageCode': 'fi',
+		'settings.secondsBetweenPages': 0,
+	}),
 });
 
 const CATALOG = [
@@ -47,7 +51,8 @@ async function myOgoProducts(): Promise<Map<string, IDataObject>> {
 	const products = new Map<string, IDataObject>();
 	const api = await env.bed.api();
 	for (let page = 1; ; page++) {
-		const rows = (await api.get('/products', { params: { limit: 250, page } })).data as IDataObject[];
+		const rows = (await api.get('/products', { params: { limit: 250, page } }))
+			.data as IDataObject[];
 		for (const row of rows) products.set(String(row.code), row);
 		if (rows.length < 250) return products;
 	}
@@ -59,15 +64,22 @@ test('full resync: every variant of a three-page catalog exists in myOGO with th
 	const first = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
 	expect(first.error).toBeUndefined();
 	// The product without any SKU is not dropped silently: it is reported on the failure branch.
-	expect(itemsOf(first, 'Failed Products')).toEqual([expect.objectContaining({ error: expect.stringContaining('"No SKU yet"') })]);
+	expect(itemsOf(first, 'Failed Products')).toEqual([
+		expect.objectContaining({ error: expect.stringContaining('"No SKU yet"') }),
+	]);
 
 	// Shopify side: read only, 80 variants a page on the pinned version, following the cursor to the end (no page read twice).
-	const requests = (await env.shopify.get('/requests')).data as Array<{ method: string; path: string; status: number; graphqlOperation?: string }>;
+	const requests = (await env.shopify.get('/requests')).data as Array<{
+		method: string;
+		path: string;
+		status: number;
+		graphqlOperation?: string;
+	}>;
 	const variantCount = [...CATALOG, ...FILLER].reduce((sum, p) => sum + p.variants.length, 0);
 	expect(requests).toHaveLength(Math.ceil(variantCount / 80));
-	expect(new Set(requests.map((r) => [r.method, r.path, r.graphqlOperation, r.status].join(' ')))).toEqual(
-		new Set(['POST /admin/api/2026-10/graphql.json ProductVariantsForMyOgo 200']),
-	);
+	expect(
+		new Set(requests.map((r) => [r.method, r.path, r.graphqlOperation, r.status].join(' '))),
+	).toEqual(new Set(['POST /admin/api/2026-10/graphql.json ProductVariantsForMyOgo 200']));
 
 	const products = await myOgoProducts();
 	expect(products.size).toBe(3 + FILLER.length);
@@ -82,10 +94,16 @@ test('full resync: every variant of a three-page catalog exists in myOGO with th
 		supplier: 'Arabia',
 		group: 'Kitchen',
 	});
-	expect(products.get('TEE-S')).toMatchObject({ name: 'T-shirt - S', salesPrice: 19.9, supplier: 'Marimekko' });
+	expect(products.get('TEE-S')).toMatchObject({
+		name: 'T-shirt - S',
+		salesPrice: 19.9,
+		supplier: 'Marimekko',
+	});
 	expect(products.get('TEE-M')).toMatchObject({ name: 'T-shirt - M', salesPrice: 21.9 });
 	const tShirt = itemsOf(first, 'Sent to myOGO').filter((p) => p.code === 'TEE-S');
-	expect(tShirt[0].skippedVariants).toEqual([expect.objectContaining({ reason: expect.stringContaining('no SKU') })]);
+	expect(tShirt[0].skippedVariants).toEqual([
+		expect.objectContaining({ reason: expect.stringContaining('no SKU') }),
+	]);
 
 	const second = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
 	expect(second.error).toBeUndefined();
@@ -94,15 +112,25 @@ test('full resync: every variant of a three-page catalog exists in myOGO with th
 	expect(results.every((r) => r === 'unchanged')).toBe(true);
 });
 
-test('full resync: a product with 150 variants reaches myOGO whole (Shopify\'s REST answer would stop at 100)', async () => {
-	const variants = Array.from({ length: 150 }, (_, i) => ({ sku: `POSTER-XL-${String(i).padStart(3, '0')}`, price: '15.00', option1: `Design ${i}` }));
-	await env.shopify.post('/seed', { products: [{ title: 'Poster XL', vendor: 'Studio', variants }] });
+test("full resync: a product with 150 variants reaches myOGO whole (Shopify's REST answer would stop at 100)", async () => {
+	const variants = Array.from({ length: 150 }, (_, i) => ({
+		sku: `POSTER-XL-${String(i).padStart(3, '0')}`,
+		price: '15.00',
+		option1: `Design ${i}`,
+	}));
+	await env.shopify.post('/seed', {
+		products: [{ title: 'Poster XL', vendor: 'Studio', variants }],
+	});
 	const result = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Products')).toEqual([]);
 	const products = await myOgoProducts();
 	expect([...products.keys()].sort()).toEqual(variants.map((v) => v.sku));
-	expect(products.get('POSTER-XL-149')).toMatchObject({ name: 'Poster XL - Design 149', supplier: 'Studio', salesPrice: 15 });
+	expect(products.get('POSTER-XL-149')).toMatchObject({
+		name: 'Poster XL - Design 149',
+		supplier: 'Studio',
+		salesPrice: 15,
+	});
 });
 
 test('full resync: a page Shopify refuses (THROTTLED) ends on "Failed Products"; the pages read before it are sent', async () => {
@@ -117,16 +145,33 @@ test('full resync: a page Shopify refuses (THROTTLED) ends on "Failed Products";
 });
 
 test('webhooks: a created and an updated product (signed deliveries, checked by n8n’s trigger) reach myOGO', async () => {
-	const created = await shopifyWebhookTrigger(env.template, 'Shopify Trigger (product created)', env.credentials());
-	const updated = await shopifyWebhookTrigger(env.template, 'Shopify Trigger (product updated)', env.credentials());
+	const created = await shopifyWebhookTrigger(
+		env.template,
+		'Shopify Trigger (product created)',
+		env.credentials(),
+	);
+	const updated = await shopifyWebhookTrigger(
+		env.template,
+		'Shopify Trigger (product updated)',
+		env.credentials(),
+	);
 	env.hooks.push(created, updated);
 
 	const product = (await env.shopify.post('/products', CATALOG[1])).data as IDataObject;
 	await env.shopifyFake.settle();
 	expect(created.items).toHaveLength(1);
-	const createRun = await runFromTrigger(env.template, 'Shopify Trigger (product created)', created.items[0], env.credentials());
+	const createRun = await runFromTrigger(
+		env.template,
+		'Shopify Trigger (product created)',
+		created.items[0],
+		env.credentials(),
+	);
 	expect(createRun.error).toBeUndefined();
-	expect(itemsOf(createRun, 'Sent to myOGO').map((p) => [p.code, p.result]).sort()).toEqual([
+	expect(
+		itemsOf(createRun, 'Sent to myOGO')
+			.map((p) => [p.code, p.result])
+			.sort(),
+	).toEqual([
 		['TEE-M', 'created'],
 		['TEE-S', 'created'],
 	]);
@@ -134,7 +179,12 @@ test('webhooks: a created and an updated product (signed deliveries, checked by 
 	await env.shopify.put(`/products/${product.id}`, { title: 'Organic T-shirt' });
 	await env.shopifyFake.settle();
 	expect(updated.items).toHaveLength(1);
-	const updateRun = await runFromTrigger(env.template, 'Shopify Trigger (product updated)', updated.items[0], env.credentials());
+	const updateRun = await runFromTrigger(
+		env.template,
+		'Shopify Trigger (product updated)',
+		updated.items[0],
+		env.credentials(),
+	);
 	expect(updateRun.error).toBeUndefined();
 	expect(itemsOf(updateRun, 'Failed Products')).toEqual([]);
 	const products = await myOgoProducts();

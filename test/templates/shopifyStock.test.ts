@@ -8,7 +8,11 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { setStock } from '../trigger/helpers';
 import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
-import { revokedShopifyOAuth2Credentials, shopifyCredentials, withLegacyShopifyToken } from '../harness/shopify';
+import {
+	revokedShopifyOAuth2Credentials,
+	shopifyCredentials,
+	withLegacyShopifyToken,
+} from '../harness/shopify';
 import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
 
 const MAIN_WAREHOUSE = 'gid://shopify/Location/1';
@@ -17,7 +21,10 @@ const STORE_ROOM = 'gid://shopify/Location/2';
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
 	template: 'shopify-stock-from-myogo.json',
-	settings: (_woo, { shopifyFake }) => ({ 'settings.shopSubdomain': shopifyFake.shopSubdomain, 'settings.locationId': '1' }),
+	settings: (_woo, { shopifyFake }) => ({
+		'settings.shopSubdomain': shopifyFake.shopSubdomain,
+		'settings.locationId': '1',
+	}),
 });
 
 interface ShopifyState {
@@ -44,7 +51,10 @@ async function shopifyCalls(): Promise<ShopifyCall[]> {
 	return (await env.shopify.get('/requests')).data as ShopifyCall[];
 }
 
-const seedMyOgo = (codes: string[]) => env.bed.control.post('/seed', { products: codes.map((code) => ({ code, languageCode: 'en', name: code })) });
+const seedMyOgo = (codes: string[]) =>
+	env.bed.control.post('/seed', {
+		products: codes.map((code) => ({ code, languageCode: 'en', name: code })),
+	});
 
 async function shopifyInventory(): Promise<ShopifyState['inventory']> {
 	return ((await env.shopify.get('/state')).data as ShopifyState).inventory;
@@ -77,7 +87,11 @@ async function pollAndRun(
 describe('Shopify stock from myOGO', () => {
 	test('sets available quantities absolutely at the configured location, by SKU, in one lookup and one write', async () => {
 		await env.bed.control.post('/seed', {
-			products: ['TEE-S', 'TEE-M', 'MUG', "CAP'S", 'ONLY-IN-MYOGO'].map((code) => ({ code, languageCode: 'en', name: code })),
+			products: ['TEE-S', 'TEE-M', 'MUG', "CAP'S", 'ONLY-IN-MYOGO'].map((code) => ({
+				code,
+				languageCode: 'en',
+				name: code,
+			})),
 		});
 		await env.shopify.post('/seed', { products: CATALOG });
 		const result = await pollAndRun(env.template, [
@@ -106,7 +120,16 @@ describe('Shopify stock from myOGO', () => {
 
 		// Both calls name the pinned version (Settings), which Shopify serves as itself, with the OAuth2 credential's token.
 		const requests = await shopifyCalls();
-		expect(requests.map((r) => [r.method, r.path, r.servedVersion, r.credential, r.graphqlOperation, r.status])).toEqual([
+		expect(
+			requests.map((r) => [
+				r.method,
+				r.path,
+				r.servedVersion,
+				r.credential,
+				r.graphqlOperation,
+				r.status,
+			]),
+		).toEqual([
 			['POST', '/admin/api/2026-10/graphql.json', '2026-10', 'oauth', 'FindVariantsBySku', 200],
 			['POST', '/admin/api/2026-10/graphql.json', '2026-10', 'oauth', 'SetAvailable', 200],
 		]);
@@ -115,8 +138,18 @@ describe('Shopify stock from myOGO', () => {
 	test('a shop on a legacy custom app token runs the same once its Shopify nodes are switched to the Access Token credential', async () => {
 		await seedMyOgo(['MUG', 'TEE-S']);
 		await env.shopify.post('/seed', { products: CATALOG });
-		const legacyOnly = { ...env.bed.credentials, shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake) } as Record<string, ICredentialDataDecryptedObject>;
-		const result = await pollAndRun(withLegacyShopifyToken(env.template), [['MUG', 21], ['TEE-S', 2]], legacyOnly);
+		const legacyOnly = {
+			...env.bed.credentials,
+			shopifyAccessTokenApi: shopifyCredentials(env.shopifyFake),
+		} as Record<string, ICredentialDataDecryptedObject>;
+		const result = await pollAndRun(
+			withLegacyShopifyToken(env.template),
+			[
+				['MUG', 21],
+				['TEE-S', 2],
+			],
+			legacyOnly,
+		);
 		expect(result.error).toBeUndefined();
 		expect(itemsOf(result, 'Stock Set')).toHaveLength(1);
 		const inventory = await shopifyInventory();
@@ -128,10 +161,22 @@ describe('Shopify stock from myOGO', () => {
 		await seedMyOgo(['MUG', 'TEE-S']);
 		await env.shopify.post('/seed', { products: CATALOG });
 		// The write waits a moment at Shopify; meanwhile a buyer takes one mug there.
-		await env.shopify.post('/faults', { status: 'delay', ms: 1500, path: '/graphql', graphqlOperation: 'SetAvailable' });
-		const run = pollAndRun(env.template, [['MUG', 11], ['TEE-S', 4]]);
+		await env.shopify.post('/faults', {
+			status: 'delay',
+			ms: 1500,
+			path: '/graphql',
+			graphqlOperation: 'SetAvailable',
+		});
+		const run = pollAndRun(env.template, [
+			['MUG', 11],
+			['TEE-S', 4],
+		]);
 		const deadline = Date.now() + 30_000;
-		while (!(await shopifyCalls()).some((r) => r.graphqlOperation === 'SetAvailable' && r.status === null)) {
+		while (
+			!(await shopifyCalls()).some(
+				(r) => r.graphqlOperation === 'SetAvailable' && r.status === null,
+			)
+		) {
 			if (Date.now() > deadline) throw new Error('The write never reached the Shopify fake');
 			await new Promise((resolve) => setTimeout(resolve, 20));
 		}
@@ -148,7 +193,12 @@ describe('Shopify stock from myOGO', () => {
 		expect([behind.MUG[MAIN_WAREHOUSE], behind['TEE-S'][MAIN_WAREHOUSE]]).toEqual([49, 99]);
 		expect((await shopifyState()).inventoryAdjustments).toEqual([]);
 
-		const reconcile = await runFromTrigger(env.template, 'Reconcile All Stock Daily', [{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }], env.credentials());
+		const reconcile = await runFromTrigger(
+			env.template,
+			'Reconcile All Stock Daily',
+			[{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }],
+			env.credentials(),
+		);
 		expect(reconcile.error).toBeUndefined();
 		expect(itemsOf(reconcile, 'Stock Set')).toHaveLength(1);
 		const inventory = await shopifyInventory();
@@ -158,8 +208,15 @@ describe('Shopify stock from myOGO', () => {
 	test('a batch whose answer is lost after Shopify applied it is sent again with the same idempotency key and applied once', async () => {
 		await seedMyOgo(['MUG', 'TEE-S']);
 		await env.shopify.post('/seed', { products: CATALOG });
-		await env.shopify.post('/faults', { status: 'lost-answer', path: '/graphql', graphqlOperation: 'SetAvailable' });
-		const result = await pollAndRun(env.template, [['MUG', 11], ['TEE-S', 4]]);
+		await env.shopify.post('/faults', {
+			status: 'lost-answer',
+			path: '/graphql',
+			graphqlOperation: 'SetAvailable',
+		});
+		const result = await pollAndRun(env.template, [
+			['MUG', 11],
+			['TEE-S', 4],
+		]);
 		expect(result.error).toBeUndefined();
 		expect(itemsOf(result, 'Failed Requests')).toEqual([]);
 		expect(itemsOf(result, 'Stock Changed Meanwhile')).toEqual([]);
@@ -172,7 +229,9 @@ describe('Shopify stock from myOGO', () => {
 		// Counted from Shopify's side: one key, one adjustment.
 		const state = await shopifyState();
 		expect(state.idempotencyKeys).toHaveLength(1);
-		expect(state.inventoryAdjustments.map((a) => a.changes.map((c) => [c.sku, c.quantityAfterChange]))).toEqual([
+		expect(
+			state.inventoryAdjustments.map((a) => a.changes.map((c) => [c.sku, c.quantityAfterChange])),
+		).toEqual([
 			[
 				['MUG', 11],
 				['TEE-S', 4],
@@ -183,10 +242,21 @@ describe('Shopify stock from myOGO', () => {
 	test('idempotency keys: each batch of a run has its own; the same batch in a later run gets a new one and is applied again', async () => {
 		const codes = Array.from({ length: 260 }, (_, i) => `SKU-${String(i).padStart(3, '0')}`);
 		await seedMyOgo(codes);
-		await env.shopify.post('/seed', { products: codes.map((sku) => ({ title: sku, variants: [{ sku, inventory_quantity: 1 }] })) });
-		await setStock(env.bed.control, codes.map((code) => [code, 7] as [string, number]));
+		await env.shopify.post('/seed', {
+			products: codes.map((sku) => ({ title: sku, variants: [{ sku, inventory_quantity: 1 }] })),
+		});
+		await setStock(
+			env.bed.control,
+			codes.map((code) => [code, 7] as [string, number]),
+		);
 		const noPause = configure(env.template, { 'settings.secondsBetweenLookups': 0 });
-		const reconcile = () => runFromTrigger(noPause, 'Reconcile All Stock Daily', [{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }], env.credentials());
+		const reconcile = () =>
+			runFromTrigger(
+				noPause,
+				'Reconcile All Stock Daily',
+				[{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }],
+				env.credentials(),
+			);
 		const first = await reconcile();
 		expect(itemsOf(first, 'Stock Set')).toHaveLength(2);
 		const keys = (await shopifyState()).idempotencyKeys;
@@ -199,16 +269,30 @@ describe('Shopify stock from myOGO', () => {
 		const state = await shopifyState();
 		expect(new Set(state.idempotencyKeys).size).toBe(4);
 		expect(state.inventoryAdjustments).toHaveLength(4);
-		expect(Object.values(state.inventory).every((levels) => levels[MAIN_WAREHOUSE] === 7)).toBe(true);
+		expect(Object.values(state.inventory).every((levels) => levels[MAIN_WAREHOUSE] === 7)).toBe(
+			true,
+		);
 	});
 
 	test('a variant not stocked at the configured location is reported, and the rest of its batch is still set', async () => {
-		await env.bed.control.post('/seed', { products: ['MUG', 'TEE-S'].map((code) => ({ code, languageCode: 'en', name: code })) });
+		await env.bed.control.post('/seed', {
+			products: ['MUG', 'TEE-S'].map((code) => ({ code, languageCode: 'en', name: code })),
+		});
 		await env.shopify.post('/seed', {
 			products: [
 				{ title: 'Mug', variants: [{ sku: 'MUG', inventory_quantity: 50 }] },
 				// Stocked only at the main warehouse: Shopify refuses a whole inventorySetQuantities call naming it elsewhere.
-				{ title: 'T-shirt', variants: [{ sku: 'TEE-S', option1: 'S', inventory_quantity: 99, inventory_locations: [MAIN_WAREHOUSE] }] },
+				{
+					title: 'T-shirt',
+					variants: [
+						{
+							sku: 'TEE-S',
+							option1: 'S',
+							inventory_quantity: 99,
+							inventory_locations: [MAIN_WAREHOUSE],
+						},
+					],
+				},
 			],
 		});
 		const storeRoom = configure(loadTemplate('shopify-stock-from-myogo.json'), {
@@ -224,16 +308,24 @@ describe('Shopify stock from myOGO', () => {
 		expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
 		expect(itemsOf(result, 'Failed Requests')).toEqual([]);
 		const inventory = await shopifyInventory();
-		expect(inventory.MUG).toEqual(expect.objectContaining({ [STORE_ROOM]: 8, [MAIN_WAREHOUSE]: 50 }));
+		expect(inventory.MUG).toEqual(
+			expect.objectContaining({ [STORE_ROOM]: 8, [MAIN_WAREHOUSE]: 50 }),
+		);
 		expect(inventory['TEE-S']).toEqual({ [MAIN_WAREHOUSE]: 99 });
 	});
 
 	test('a write lost to a Shopify fault is set by the daily reconcile', async () => {
 		const codes = ['MUG', "CAP'S", 'TEE-S', 'TEE-M'];
-		await env.bed.control.post('/seed', { products: codes.map((code) => ({ code, languageCode: 'en', name: code })) });
+		await env.bed.control.post('/seed', {
+			products: codes.map((code) => ({ code, languageCode: 'en', name: code })),
+		});
 		await env.shopify.post('/seed', { products: CATALOG });
 		// Shopify throttles the one write of the poll (HTTP 200 with a THROTTLED error): every SKU stays behind.
-		await env.shopify.post('/faults', { status: 'THROTTLED', path: '/graphql', graphqlOperation: 'SetAvailable' });
+		await env.shopify.post('/faults', {
+			status: 'THROTTLED',
+			path: '/graphql',
+			graphqlOperation: 'SetAvailable',
+		});
 		const failedPoll = await pollAndRun(env.template, [
 			['MUG', 11],
 			["CAP'S", 3],
@@ -242,24 +334,41 @@ describe('Shopify stock from myOGO', () => {
 		expect(failedPoll.error).toBeUndefined();
 		expect(JSON.stringify(itemsOf(failedPoll, 'Stock Updates Refused'))).toContain('THROTTLED');
 		const behind = await shopifyInventory();
-		expect([behind.MUG[MAIN_WAREHOUSE], behind["CAP'S"][MAIN_WAREHOUSE], behind['TEE-S'][MAIN_WAREHOUSE]]).toEqual([50, 9, 99]);
+		expect([
+			behind.MUG[MAIN_WAREHOUSE],
+			behind["CAP'S"][MAIN_WAREHOUSE],
+			behind['TEE-S'][MAIN_WAREHOUSE],
+		]).toEqual([50, 9, 99]);
 
 		// The trigger's cursor has moved past these changes: only the reconcile can set them now.
 		// Its Schedule Trigger fires once a day (04:00) and reads all of myOGO's stock.
 		await env.shopify.delete('/requests');
 		const myOgoBefore = ((await env.bed.control.get('/requests')).data as unknown[]).length;
-		const reconcile = await runFromTrigger(env.template, 'Reconcile All Stock Daily', [{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }], env.credentials());
+		const reconcile = await runFromTrigger(
+			env.template,
+			'Reconcile All Stock Daily',
+			[{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }],
+			env.credentials(),
+		);
 		expect(reconcile.error).toBeUndefined();
 		expect(itemsOf(reconcile, 'Failed Requests')).toEqual([]);
 		expect(itemsOf(reconcile, 'Stock Updates Refused')).toEqual([]);
 		const inventory = await shopifyInventory();
 		const stock = await myOgoStockLevels(env.bed);
-		for (const code of codes) expect([code, inventory[code][MAIN_WAREHOUSE]]).toEqual([code, stock.get(code)]);
+		for (const code of codes)
+			expect([code, inventory[code][MAIN_WAREHOUSE]]).toEqual([code, stock.get(code)]);
 		expect(inventory['SHOP-ONLY'][MAIN_WAREHOUSE]).toBe(3);
 
-		const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string }>;
-		const myOgoCalls = ((await env.bed.control.get('/requests')).data as Array<{ path: string }>).slice(myOgoBefore);
-		expect(shopifyCalls.map((r) => r.graphqlOperation)).toEqual(['FindVariantsBySku', 'SetAvailable']);
+		const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{
+			graphqlOperation?: string;
+		}>;
+		const myOgoCalls = (
+			(await env.bed.control.get('/requests')).data as Array<{ path: string }>
+		).slice(myOgoBefore);
+		expect(shopifyCalls.map((r) => r.graphqlOperation)).toEqual([
+			'FindVariantsBySku',
+			'SetAvailable',
+		]);
 		process.stdout.write(
 			`shopify stock reconcile: ${codes.length} myOGO SKUs, myOGO calls ${myOgoCalls.filter((c) => /\/stock/i.test(c.path)).length} (stock pages), ` +
 				`Shopify calls ${shopifyCalls.length}\n`,
@@ -267,10 +376,15 @@ describe('Shopify stock from myOGO', () => {
 	});
 
 	test('a request Shopify refuses (wrong access token) lands on the visible "Failed Requests" branch', async () => {
-		await env.bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] });
+		await env.bed.control.post('/seed', {
+			products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }],
+		});
 		await env.shopify.post('/seed', { products: CATALOG });
 		const revoked = revokedShopifyOAuth2Credentials(env.shopifyFake);
-		const result = await pollAndRun(env.template, [['MUG', 2]], { ...env.credentials(), shopifyOAuth2Api: revoked });
+		const result = await pollAndRun(env.template, [['MUG', 2]], {
+			...env.credentials(),
+			shopifyOAuth2Api: revoked,
+		});
 		expect(result.error).toBeUndefined();
 		const failed = itemsOf(result, 'Failed Requests');
 		expect(failed).toHaveLength(1);

@@ -19,7 +19,10 @@ const LOOKUP_COST = 752;
 /** 2 s × 400 points/s = 800 ≥ 752; the bucket (800) is less than two lookups (1,504). */
 const SUFFICIENT_PAUSE_SECONDS = 2;
 
-const env = useTemplateEnvironment({ stores: ['shopify'], template: 'shopify-stock-from-myogo.json' });
+const env = useTemplateEnvironment({
+	stores: ['shopify'],
+	template: 'shopify-stock-from-myogo.json',
+});
 
 /** 600 SKUs: three lookup groups (250, 250, 100) in the template. */
 const SKUS = Array.from({ length: 600 }, (_, i) => `P-${String(i).padStart(4, '0')}`);
@@ -40,17 +43,31 @@ async function runWithBudget(template: Template) {
 		products: SKUS.map((code) => ({ code, languageCode: 'en', name: code })),
 		stock: SKUS.map((code) => ({ code, stockAvailable: 1000, reserved: 0 })),
 	});
-	await env.shopify.post('/seed', { products: SKUS.map((sku) => ({ title: sku, variants: [{ sku, inventory_quantity: 1000 }] })) });
+	await env.shopify.post('/seed', {
+		products: SKUS.map((sku) => ({ title: sku, variants: [{ sku, inventory_quantity: 1000 }] })),
+	});
 	const { items } = await pollStockChanges(env, template, () =>
-		env.bed.control.post('/seed', { stock: SKUS.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })) }),
+		env.bed.control.post('/seed', {
+			stock: SKUS.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })),
+		}),
 	);
 	expect((items[0].stock as unknown[]).length).toBe(SKUS.length);
 	await env.shopify.delete('/requests');
 	await env.shopify.post('/rate-limit', { graphql: BUDGET });
 	const result = await runFromTrigger(template, 'myOGO Trigger', items, env.credentials());
-	const inventory = ((await env.shopify.get('/state')).data as { inventory: Record<string, Record<string, number>> }).inventory;
-	const calls = (await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string; status: number; throttled?: boolean }>;
-	return { result, calls, set: SKUS.filter((sku, i) => inventory[sku][MAIN_WAREHOUSE] === level(i)) };
+	const inventory = (
+		(await env.shopify.get('/state')).data as { inventory: Record<string, Record<string, number>> }
+	).inventory;
+	const calls = (await env.shopify.get('/requests')).data as Array<{
+		graphqlOperation?: string;
+		status: number;
+		throttled?: boolean;
+	}>;
+	return {
+		result,
+		calls,
+		set: SKUS.filter((sku, i) => inventory[sku][MAIN_WAREHOUSE] === level(i)),
+	};
 }
 
 test(`with ${SUFFICIENT_PAUSE_SECONDS} s between lookups nothing is throttled and every SKU is set`, async () => {
@@ -87,5 +104,9 @@ test('with no pause two of the three lookups are throttled, end on "Failed Reque
 	// The failure items name exactly the SKUs that were left behind.
 	const leftBehind = failed.flatMap((item) => item.skusLeftBehind as string[]).sort();
 	expect(leftBehind).toEqual(SKUS.filter((sku) => !set.includes(sku)).sort());
-	expect(calls.filter((c) => c.graphqlOperation === 'SetAvailable').map((c) => [c.status, Boolean(c.throttled)])).toEqual([[200, false]]);
+	expect(
+		calls
+			.filter((c) => c.graphqlOperation === 'SetAvailable')
+			.map((c) => [c.status, Boolean(c.throttled)]),
+	).toEqual([[200, false]]);
 });

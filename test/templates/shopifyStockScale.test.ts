@@ -38,7 +38,10 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 	});
 	const seeded = await env.shopify.post('/seed', {
 		products: [
-			...Array.from({ length: SINGLE }, (_, i) => ({ title: `Product ${i}`, variants: [{ sku: singleSku(i), inventory_quantity: 1 }] })),
+			...Array.from({ length: SINGLE }, (_, i) => ({
+				title: `Product ${i}`,
+				variants: [{ sku: singleSku(i), inventory_quantity: 1 }],
+			})),
 			...Array.from({ length: WITH_SIZES }, (_, p) => ({
 				title: `T-shirt ${p}`,
 				variants: [
@@ -57,7 +60,9 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 	];
 	const level = (i: number) => (i * 7) % 53;
 	const { items, myOgoCalls } = await pollStockChanges(env, env.template, async () => {
-		await env.bed.control.post('/seed', { stock: changed.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })) });
+		await env.bed.control.post('/seed', {
+			stock: changed.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })),
+		});
 		await env.shopify.delete('/requests');
 	});
 	expect((items[0].stock as unknown[]).length).toBe(2_000);
@@ -68,12 +73,19 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 	expect(itemsOf(result, 'Not Stocked at Location')).toEqual([]);
 
 	// End state on both sides: every SKU's available quantity equals myOGO's stockAvailable.
-	const inventory = ((await env.shopify.get('/state')).data as { inventory: Record<string, Record<string, number>> }).inventory;
+	const inventory = (
+		(await env.shopify.get('/state')).data as { inventory: Record<string, Record<string, number>> }
+	).inventory;
 	const myOgoStock = await myOgoStockLevels(env.bed);
-	expect(allSkus.filter((sku) => inventory[sku]?.[MAIN_WAREHOUSE] !== myOgoStock.get(sku))).toEqual([]);
+	expect(allSkus.filter((sku) => inventory[sku]?.[MAIN_WAREHOUSE] !== myOgoStock.get(sku))).toEqual(
+		[],
+	);
 	expect(changed.filter((sku, i) => inventory[sku][MAIN_WAREHOUSE] !== level(i))).toEqual([]);
 
-	const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string; status: number }>;
+	const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{
+		graphqlOperation?: string;
+		status: number;
+	}>;
 	const lookups = shopifyCalls.filter((c) => c.graphqlOperation === 'FindVariantsBySku').length;
 	const writes = shopifyCalls.filter((c) => c.graphqlOperation === 'SetAvailable').length;
 	// The minimum Shopify allows: productVariants and inventorySetQuantities both take at most 250.

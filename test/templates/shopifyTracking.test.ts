@@ -6,14 +6,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { paidOrderInBoth, revokedShopifyOAuth2Credentials } from '../harness/shopify';
-import { configure, itemsOf, loadTemplate, runFromTrigger, templatePollingTrigger } from '../harness/templates';
+import {
+	configure,
+	itemsOf,
+	loadTemplate,
+	runFromTrigger,
+	templatePollingTrigger,
+} from '../harness/templates';
 import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
 	template: 'shopify-tracking-from-myogo.json',
 	settings: (_woo, { shopifyFake }) => ({ 'settings.shopSubdomain': shopifyFake.shopSubdomain }),
-	seed: (bed) => bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
+	seed: (bed) =>
+		bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
 });
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -33,18 +40,28 @@ async function paidOrder(shippingCode = 'POSTI_PAKETTI') {
 }
 
 beforeEach(async () => {
-	await env.shopify.post('/seed', { products: [{ title: 'Mug', variants: [{ sku: 'MUG', price: '9.90', inventory_quantity: 10 }] }] });
+	await env.shopify.post('/seed', {
+		products: [{ title: 'Mug', variants: [{ sku: 'MUG', price: '9.90', inventory_quantity: 10 }] }],
+	});
 });
 
-async function shipAndPoll(template: typeof env.template, shipments: Array<[reference: string, trackingNumber: string]>) {
+async function shipAndPoll(
+	template: typeof env.template,
+	shipments: Array<[reference: string, trackingNumber: string]>,
+) {
 	const trigger = templatePollingTrigger(template, env.credentials());
 	await trigger.activate();
 	await tick();
 	for (const [reference, trackingNumber] of shipments) {
-		await env.bed.control.post(`/orders/${reference}/advance`, { status: 'shipped', trackingNumber });
+		await env.bed.control.post(`/orders/${reference}/advance`, {
+			status: 'shipped',
+			trackingNumber,
+		});
 	}
 	const items = await trigger.poll();
-	expect(items?.map((o) => o.reference).sort()).toEqual(shipments.map(([reference]) => reference).sort());
+	expect(items?.map((o) => o.reference).sort()).toEqual(
+		shipments.map(([reference]) => reference).sort(),
+	);
 	return items!;
 }
 
@@ -58,17 +75,26 @@ test('a shipped order is fulfilled in Shopify with its tracking numbers, link an
 	expect(itemsOf(result, 'Tracking Sent')).toHaveLength(1);
 
 	// Both sides: myOGO's tracking numbers and link are on the Shopify fulfillment, the order is fulfilled.
-	const myOgo = ((await (await env.bed.api()).get('/orders', { params: { reference: shipped.reference } })).data as IDataObject[])[0];
+	const myOgo = (
+		(await (await env.bed.api()).get('/orders', { params: { reference: shipped.reference } }))
+			.data as IDataObject[]
+	)[0];
 	expect(myOgo.status).toBe('shipped');
 	const state = await shopifyState();
 	const fulfillments = state.fulfillments.filter((f) => f.orderId === shipped.id);
 	expect(fulfillments).toHaveLength(1);
-	expect(fulfillments[0]).toMatchObject({ status: 'SUCCESS', notifyCustomer: true, lineItems: [{ sku: 'MUG', quantity: 2 }] });
+	expect(fulfillments[0]).toMatchObject({
+		status: 'SUCCESS',
+		notifyCustomer: true,
+		lineItems: [{ sku: 'MUG', quantity: 2 }],
+	});
 	expect(fulfillments[0].trackingInfo).toEqual([
 		{ company: 'Posti', number: 'JJFI111', url: myOgo.trackingUrl },
 		{ company: 'Posti', number: 'JJFI222', url: myOgo.trackingUrl },
 	]);
-	expect(state.orders.find((o) => o.id === shipped.id)).toMatchObject({ fulfillment_status: 'fulfilled' });
+	expect(state.orders.find((o) => o.id === shipped.id)).toMatchObject({
+		fulfillment_status: 'fulfilled',
+	});
 	expect(state.orders.find((o) => o.id === waiting.id)).toMatchObject({ fulfillment_status: null });
 	expect(state.fulfillments.filter((f) => f.orderId === waiting.id)).toEqual([]);
 
@@ -76,7 +102,9 @@ test('a shipped order is fulfilled in Shopify with its tracking numbers, link an
 	const again = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
 	expect(itemsOf(again, 'Already Fulfilled').map((o) => o.reference)).toEqual([shipped.reference]);
 	expect(itemsOf(again, 'Failed Tracking Updates')).toEqual([]);
-	expect((await shopifyState()).fulfillments.filter((f) => f.orderId === shipped.id)).toHaveLength(1);
+	expect((await shopifyState()).fulfillments.filter((f) => f.orderId === shipped.id)).toHaveLength(
+		1,
+	);
 });
 
 test('with notifications off, a carrier not in the map takes the default, several orders in one poll', async () => {
@@ -96,7 +124,11 @@ test('with notifications off, a carrier not in the map takes the default, severa
 	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
 	const { fulfillments } = await shopifyState();
 	// One tracking code each: sent as Shopify's number + url pair, so the link stays with the code.
-	const summary = fulfillments.map((f) => [f.orderId, (f.trackingInfo as IDataObject[]).map((t) => [t.number, t.company, typeof t.url]), f.notifyCustomer]);
+	const summary = fulfillments.map((f) => [
+		f.orderId,
+		(f.trackingInfo as IDataObject[]).map((t) => [t.number, t.company, typeof t.url]),
+		f.notifyCustomer,
+	]);
 	expect(summary).toEqual(
 		expect.arrayContaining([
 			[first.id, [['JJFI333', 'Posti', 'string']], false],
@@ -107,16 +139,30 @@ test('with notifications off, a carrier not in the map takes the default, severa
 });
 
 test('an order Shopify does not know, and a refused lookup, go to "Failed Tracking Updates"', async () => {
-	const unknown = { reference: '99999', status: 'shipped', shippingCode: 'POSTI_PAKETTI', trackingNumber: 'X1', trackingNumbers: ['X1'], trackingUrl: 'https://t.example/X1' };
+	const unknown = {
+		reference: '99999',
+		status: 'shipped',
+		shippingCode: 'POSTI_PAKETTI',
+		trackingNumber: 'X1',
+		trackingNumbers: ['X1'],
+		trackingUrl: 'https://t.example/X1',
+	};
 	const result = await runFromTrigger(env.template, 'myOGO Trigger', [unknown], env.credentials());
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([
-		expect.objectContaining({ reference: '99999', state: 'notFound', problem: expect.stringContaining('99999 was not found in Shopify') }),
+		expect.objectContaining({
+			reference: '99999',
+			state: 'notFound',
+			problem: expect.stringContaining('99999 was not found in Shopify'),
+		}),
 	]);
 	expect(itemsOf(result, 'Tracking Sent')).toEqual([]);
 	expect((await shopifyState()).fulfillments).toEqual([]);
 
-	const wrongToken = { ...env.credentials(), shopifyOAuth2Api: revokedShopifyOAuth2Credentials(env.shopifyFake) };
+	const wrongToken = {
+		...env.credentials(),
+		shopifyOAuth2Api: revokedShopifyOAuth2Credentials(env.shopifyFake),
+	};
 	const refused = await runFromTrigger(env.template, 'myOGO Trigger', [unknown], wrongToken);
 	expect(refused.error).toBeUndefined();
 	const failed = itemsOf(refused, 'Failed Tracking Updates');
@@ -129,29 +175,46 @@ test('Shopify answering 5xx during the live shipped poll: the repair run fulfill
 	const shipped = await paidOrder();
 	const waiting = await paidOrder();
 	const items = await shipAndPoll(env.template, [[shipped.reference, 'JJFI555']]);
-	await env.shopify.post('/faults', { status: 503, path: '/graphql', graphqlOperation: 'CreateFulfillment' });
+	await env.shopify.post('/faults', {
+		status: 503,
+		path: '/graphql',
+		graphqlOperation: 'CreateFulfillment',
+	});
 	const live = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
 	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(1);
 	expect((await shopifyState()).fulfillments).toEqual([]);
 
 	await env.shopify.delete('/requests');
 	await expectRepairSendsOne(env);
-	const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{ method: string; path: string; graphqlOperation?: string }>;
+	const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{
+		method: string;
+		path: string;
+		graphqlOperation?: string;
+	}>;
 	expect(shopifyCalls.map((c) => c.graphqlOperation ?? `${c.method} ${c.path}`)).toEqual([
 		'GET /admin/api/2024-07/orders.json',
 		'FindOrderByName',
 		'CreateFulfillment',
 	]);
-	const myOgo = ((await (await env.bed.api()).get('/orders', { params: { reference: shipped.reference } })).data as IDataObject[])[0];
+	const myOgo = (
+		(await (await env.bed.api()).get('/orders', { params: { reference: shipped.reference } }))
+			.data as IDataObject[]
+	)[0];
 	const state = await shopifyState();
 	const fulfillments = state.fulfillments.filter((f) => f.orderId === shipped.id);
 	expect(fulfillments).toHaveLength(1);
-	expect(fulfillments[0].trackingInfo).toEqual([{ company: 'Posti', number: 'JJFI555', url: myOgo.trackingUrl }]);
+	expect(fulfillments[0].trackingInfo).toEqual([
+		{ company: 'Posti', number: 'JJFI555', url: myOgo.trackingUrl },
+	]);
 	expect(state.fulfillments.filter((f) => f.orderId === waiting.id)).toEqual([]);
 
 	await env.shopify.delete('/requests');
 	const again = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
-	expect(((await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string }>).filter((c) => c.graphqlOperation === 'CreateFulfillment')).toEqual([]);
+	expect(
+		((await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string }>).filter(
+			(c) => c.graphqlOperation === 'CreateFulfillment',
+		),
+	).toEqual([]);
 	expect((await shopifyState()).fulfillments).toHaveLength(1);
 });

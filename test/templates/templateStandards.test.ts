@@ -12,7 +12,9 @@ import { nodeTypes } from '../harness/runWorkflow';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { LIVE_VERSIONS } = require('../../sandbox/shopify/versions') as { LIVE_VERSIONS: string[] };
 
-const FILES = readdirSync(join(__dirname, '..', '..', 'workflows')).filter((file) => file.endsWith('.json'));
+const FILES = readdirSync(join(__dirname, '..', '..', 'workflows')).filter((file) =>
+	file.endsWith('.json'),
+);
 const STICKY_NOTE = 'n8n-nodes-base.stickyNote';
 
 interface Rectangle {
@@ -54,16 +56,24 @@ describe.each(FILES)('%s', (file) => {
 			expect(node.type).not.toMatch(/\.(code|function|functionItem)$/);
 			// An unknown typeVersion gives undefined (not an error), so check the version is one the type has.
 			const type = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-			expect({ node: node.name, known: type !== undefined }).toEqual({ node: node.name, known: true });
+			expect({ node: node.name, known: type !== undefined }).toEqual({
+				node: node.name,
+				known: true,
+			});
 			const versions = ([] as number[]).concat(type.description.version);
-			expect({ node: node.name, versions: versions.includes(node.typeVersion) }).toEqual({ node: node.name, versions: true });
+			expect({ node: node.name, versions: versions.includes(node.typeVersion) }).toEqual({
+				node: node.name,
+				versions: true,
+			});
 		}
 	});
 
 	test('every trigger opens into the Settings node (Edit Fields); sticky notes explain setup', () => {
 		expect(triggers.length).toBeGreaterThan(0);
 		for (const trigger of triggers) {
-			expect(template.connections[trigger.name]?.main?.[0]?.map((c) => c.node)).toEqual(['Settings']);
+			expect(template.connections[trigger.name]?.main?.[0]?.map((c) => c.node)).toEqual([
+				'Settings',
+			]);
 		}
 		expect(byName.get('Settings')?.type).toBe('n8n-nodes-base.set');
 		expect(notes.length).toBeGreaterThanOrEqual(2);
@@ -77,13 +87,17 @@ describe.each(FILES)('%s', (file) => {
 		// without its secret (500 on every delivery, n8n issue 24681) and WooCommerce disables it.
 		// The CLI import assigns none: tools/n8n/templates.js gives each trigger one, as the editor does.
 		// (A Wait node's webhookId only serves resuming by webhook, which the templates do not use.)
-		expect(triggers.filter((node) => node.webhookId !== undefined).map((node) => node.name)).toEqual([]);
+		expect(
+			triggers.filter((node) => node.webhookId !== undefined).map((node) => node.name),
+		).toEqual([]);
 	});
 
 	test('no sticky note covers a node', () => {
 		// n8n draws a node as about 100×100 with its name below it; a sticky note's default size is 240×160.
 		const covered = notes.flatMap((note) =>
-			nodes.filter((node) => overlaps(noteRectangle(note), nodeBox(node))).map((node) => `"${note.name}" covers "${node.name}"`),
+			nodes
+				.filter((node) => overlaps(noteRectangle(note), nodeBox(node)))
+				.map((node) => `"${note.name}" covers "${node.name}"`),
 		);
 		expect(covered).toEqual([]);
 	});
@@ -91,22 +105,34 @@ describe.each(FILES)('%s', (file) => {
 	test('sticky notes share one structure: what it does, Setup, Settings (every field), Failures', () => {
 		const setup = String(byName.get('Note: Setup')?.parameters.content ?? '');
 		expect(setup).toMatch(/^## .+\n\n\S[\s\S]*\n### Setup\n1\. [\s\S]*\n### Settings\n- /);
-		const fields = (byName.get('Settings')?.parameters.assignments as { assignments: Array<{ name: string }> }).assignments.map((a) => a.name);
+		const fields = (
+			byName.get('Settings')?.parameters.assignments as { assignments: Array<{ name: string }> }
+		).assignments.map((a) => a.name);
 		expect(fields.length).toBeGreaterThan(0);
-		for (const field of fields) expect([field, setup.includes(field.replace(/\d+$/, ''))]).toEqual([field, true]);
-		expect(String(byName.get('Note: Failures')?.parameters.content)).toMatch(/^## Failures\n- [\s\S]*error workflow/);
+		for (const field of fields)
+			expect([field, setup.includes(field.replace(/\d+$/, ''))]).toEqual([field, true]);
+		expect(String(byName.get('Note: Failures')?.parameters.content)).toMatch(
+			/^## Failures\n- [\s\S]*error workflow/,
+		);
 	});
 
-	test('a trigger\'s schedule is set on the trigger node and named in the Settings node\'s notes, not read from Settings', () => {
+	test("a trigger's schedule is set on the trigger node and named in the Settings node's notes, not read from Settings", () => {
 		const settings = byName.get('Settings')!;
-		const fields = (settings.parameters.assignments as { assignments: Array<{ name: string }> }).assignments.map((a) => a.name);
+		const fields = (
+			settings.parameters.assignments as { assignments: Array<{ name: string }> }
+		).assignments.map((a) => a.name);
 		expect(fields.filter((field) => /hour(?!s$)|interval|minute/i.test(field))).toEqual([]);
-		for (const trigger of triggers.filter((node) => /scheduleTrigger|myOgoTrigger$/.test(node.type))) {
-			expect([trigger.name, settings.notes?.includes(`"${trigger.name}"`)]).toEqual([trigger.name, true]);
+		for (const trigger of triggers.filter((node) =>
+			/scheduleTrigger|myOgoTrigger$/.test(node.type),
+		)) {
+			expect([trigger.name, settings.notes?.includes(`"${trigger.name}"`)]).toEqual([
+				trigger.name,
+				true,
+			]);
 		}
 	});
 
-	test('nodes read a Settings field the one way workflows/README.md gives: $(\'Settings\').first().json.settings.…', () => {
+	test("nodes read a Settings field the one way workflows/README.md gives: $('Settings').first().json.settings.…", () => {
 		const way = "$('Settings').first().json";
 		const otherReads = nodes
 			.filter((node) => node.name !== 'Settings')
@@ -121,10 +147,17 @@ describe.each(FILES)('%s', (file) => {
 
 	test('credentials are placeholders referenced by type; no secrets in the file', () => {
 		const text = JSON.stringify(template);
-		expect(text).not.toMatch(/ck_[0-9a-f]{10,}|cs_[0-9a-f]{10,}|shpat_[0-9a-f]{10,}|sandbox-secret|Bearer /);
+		expect(text).not.toMatch(
+			/ck_[0-9a-f]{10,}|cs_[0-9a-f]{10,}|shpat_[0-9a-f]{10,}|sandbox-secret|Bearer /,
+		);
 		for (const node of template.nodes) {
 			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
-				expect(['myOgoApi', 'wooCommerceApi', 'shopifyAccessTokenApi', 'shopifyOAuth2Api']).toContain(type);
+				expect([
+					'myOgoApi',
+					'wooCommerceApi',
+					'shopifyAccessTokenApi',
+					'shopifyOAuth2Api',
+				]).toContain(type);
 				expect(ref.id).toMatch(/^REPLACE_WITH_YOUR_/);
 			}
 		}
@@ -132,7 +165,12 @@ describe.each(FILES)('%s', (file) => {
 
 	test('every node that calls an API continues on its error output, and that output is connected', () => {
 		const callers = template.nodes.filter((n: INode) =>
-			['n8n-nodes-base.httpRequest', 'n8n-nodes-base.wooCommerce', 'n8n-nodes-base.shopify', 'n8n-nodes-myogo.myOgo'].includes(n.type),
+			[
+				'n8n-nodes-base.httpRequest',
+				'n8n-nodes-base.wooCommerce',
+				'n8n-nodes-base.shopify',
+				'n8n-nodes-myogo.myOgo',
+			].includes(n.type),
 		);
 		expect(callers.length).toBeGreaterThan(0);
 		for (const node of callers) {
@@ -144,33 +182,55 @@ describe.each(FILES)('%s', (file) => {
 
 describe.each(FILES.filter((file) => file.startsWith('shopify-')))('%s', (file) => {
 	const template = loadTemplate(file);
-	const callers = template.nodes.filter((node) => node.credentials?.shopifyAccessTokenApi || node.credentials?.shopifyOAuth2Api);
+	const callers = template.nodes.filter(
+		(node) => node.credentials?.shopifyAccessTokenApi || node.credentials?.shopifyOAuth2Api,
+	);
 
 	test('every Shopify node, trigger and HTTP Request node is set up for the Shopify OAuth2 API credential, with the legacy Access Token one beside it', () => {
 		expect(callers.length).toBeGreaterThan(0);
 		for (const node of callers) {
-			expect([node.name, Object.keys(node.credentials ?? {}).sort()]).toEqual([node.name, ['shopifyAccessTokenApi', 'shopifyOAuth2Api']]);
+			expect([node.name, Object.keys(node.credentials ?? {}).sort()]).toEqual([
+				node.name,
+				['shopifyAccessTokenApi', 'shopifyOAuth2Api'],
+			]);
 			if (node.type === 'n8n-nodes-base.httpRequest') {
-				expect([node.name, node.parameters.authentication, node.parameters.nodeCredentialType]).toEqual([node.name, 'predefinedCredentialType', 'shopifyOAuth2Api']);
+				expect([
+					node.name,
+					node.parameters.authentication,
+					node.parameters.nodeCredentialType,
+				]).toEqual([node.name, 'predefinedCredentialType', 'shopifyOAuth2Api']);
 			} else {
-				expect([node.name, node.type, node.parameters.authentication]).toEqual([node.name, expect.stringMatching(/^n8n-nodes-base\.shopify(Trigger)?$/), 'oAuth2']);
+				expect([node.name, node.type, node.parameters.authentication]).toEqual([
+					node.name,
+					expect.stringMatching(/^n8n-nodes-base\.shopify(Trigger)?$/),
+					'oAuth2',
+				]);
 			}
 		}
 	});
 
-	test('every HTTP Request to Shopify names the live Admin API version kept in Settings, and pages without n8n\'s built-in pagination', () => {
+	test("every HTTP Request to Shopify names the live Admin API version kept in Settings, and pages without n8n's built-in pagination", () => {
 		const http = callers.filter((node) => node.type === 'n8n-nodes-base.httpRequest');
 		if (!http.length) return; // only n8n's own Shopify nodes here: their version is n8n's (2024-07, answered by the oldest live one)
-		const settings = (template.nodes.find((node) => node.name === 'Settings')?.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+		const settings = (
+			template.nodes.find((node) => node.name === 'Settings')?.parameters.assignments as {
+				assignments: Array<{ name: string; value: unknown }>;
+			}
+		).assignments;
 		const version = settings.find((a) => a.name === 'settings.shopifyApiVersion')?.value;
 		expect(LIVE_VERSIONS).toContain(version);
 		for (const node of http) {
 			expect([node.name, node.parameters.url]).toEqual([
 				node.name,
-				expect.stringMatching(/^=https:\/\/\{\{ \$\('Settings'\)\.first\(\)\.json\.settings\.shopSubdomain \}\}\.myshopify\.com\/admin\/api\/\{\{ \$\('Settings'\)\.first\(\)\.json\.settings\.shopifyApiVersion \}\}\//),
+				expect.stringMatching(
+					/^=https:\/\/\{\{ \$\('Settings'\)\.first\(\)\.json\.settings\.shopSubdomain \}\}\.myshopify\.com\/admin\/api\/\{\{ \$\('Settings'\)\.first\(\)\.json\.settings\.shopifyApiVersion \}\}\//,
+				),
 			]);
 			// n8n 2.8's paginated HTTP Request drops the OAuth2 credential's X-Shopify-Access-Token header.
-			expect([node.name, (node.parameters.options as { pagination?: unknown })?.pagination]).toEqual([node.name, undefined]);
+			expect([
+				node.name,
+				(node.parameters.options as { pagination?: unknown })?.pagination,
+			]).toEqual([node.name, undefined]);
 		}
 	});
 });
@@ -184,6 +244,8 @@ test('both stock templates reconcile the same way: a daily Schedule Trigger at 0
 			'n8n-nodes-base.scheduleTrigger',
 			{ interval: [{ field: 'days', daysInterval: 1, triggerAtHour: 4 }] },
 		]);
-		expect(template.connections['Changes from the Trigger?']?.main?.[1]?.map((c) => c.node)).toEqual(['Get All Stock from myOGO']);
+		expect(
+			template.connections['Changes from the Trigger?']?.main?.[1]?.map((c) => c.node),
+		).toEqual(['Get All Stock from myOGO']);
 	}
 });

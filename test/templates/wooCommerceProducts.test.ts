@@ -14,7 +14,13 @@ const env = useTemplateEnvironment({
 });
 
 const CATALOG = [
-	{ name: 'Mug', sku: 'MUG', regular_price: '9.90', description: '<p>A <b>big</b> mug</p>', permalink: 'https://shop.example/mug' },
+	{
+		name: 'Mug',
+		sku: 'MUG',
+		regular_price: '9.90',
+		description: '<p>A <b>big</b> mug</p>',
+		permalink: 'https://shop.example/mug',
+	},
 	{
 		name: 'T-shirt',
 		type: 'variable',
@@ -29,7 +35,8 @@ const CATALOG = [
 ];
 
 async function myOgoProducts(): Promise<Map<string, IDataObject>> {
-	const rows = (await (await env.bed.api()).get('/products', { params: { limit: 250 } })).data as IDataObject[];
+	const rows = (await (await env.bed.api()).get('/products', { params: { limit: 250 } }))
+		.data as IDataObject[];
 	return new Map(rows.map((p) => [String(p.code), p]));
 }
 
@@ -44,8 +51,17 @@ test('full resync: simple products and every variation exist in myOGO; a second 
 
 	const products = await myOgoProducts();
 	expect([...products.keys()].sort()).toEqual(['MUG', 'TEE-M', 'TEE-S']);
-	expect(products.get('MUG')).toMatchObject({ name: 'Mug', languageCode: 'fi', salesPrice: 9.9, description: 'A big mug' });
-	expect(products.get('TEE-S')).toMatchObject({ name: expect.stringContaining('T-shirt'), salesPrice: 19.9, languageCode: 'fi' });
+	expect(products.get('MUG')).toMatchObject({
+		name: 'Mug',
+		languageCode: 'fi',
+		salesPrice: 9.9,
+		description: 'A big mug',
+	});
+	expect(products.get('TEE-S')).toMatchObject({
+		name: expect.stringContaining('T-shirt'),
+		salesPrice: 19.9,
+		languageCode: 'fi',
+	});
 	expect(products.get('TEE-M')).toMatchObject({ salesPrice: 21.9 });
 
 	// WooCommerce side: read only (one product list, one variation list), nothing written.
@@ -53,22 +69,41 @@ test('full resync: simple products and every variation exist in myOGO; a second 
 	expect(requests.every((r) => r.method === 'GET')).toBe(true);
 
 	const second = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
-	expect(itemsOf(second, 'Sent to myOGO').map((p) => p.result)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+	expect(itemsOf(second, 'Sent to myOGO').map((p) => p.result)).toEqual([
+		'unchanged',
+		'unchanged',
+		'unchanged',
+	]);
 	expect((await myOgoProducts()).size).toBe(3);
 });
 
 test('webhook: an updated variable product (delivery signed, checked by n8n’s trigger) updates its variations in myOGO', async () => {
-	const { productIds } = (await env.woo.post('/seed', { products: CATALOG })).data as { productIds: number[] };
+	const { productIds } = (await env.woo.post('/seed', { products: CATALOG })).data as {
+		productIds: number[];
+	};
 	await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
-	const trigger = await wooCommerceWebhookTrigger(env.template, 'WooCommerce Trigger (product updated)', env.credentials());
+	const trigger = await wooCommerceWebhookTrigger(
+		env.template,
+		'WooCommerce Trigger (product updated)',
+		env.credentials(),
+	);
 	env.hooks.push(trigger);
 
 	await env.woo.post(`/products/${productIds[1]}/touch`, { name: 'Organic T-shirt' });
 	expect(trigger.items).toHaveLength(1);
-	const run = await runFromTrigger(env.template, 'WooCommerce Trigger (product updated)', trigger.items[0], env.credentials());
+	const run = await runFromTrigger(
+		env.template,
+		'WooCommerce Trigger (product updated)',
+		trigger.items[0],
+		env.credentials(),
+	);
 	expect(run.error).toBeUndefined();
 	expect(itemsOf(run, 'Failed Products')).toEqual([]);
-	expect(itemsOf(run, 'Sent to myOGO').map((p) => [p.code, p.result]).sort()).toEqual([
+	expect(
+		itemsOf(run, 'Sent to myOGO')
+			.map((p) => [p.code, p.result])
+			.sort(),
+	).toEqual([
 		['TEE-M', 'updated'],
 		['TEE-S', 'updated'],
 	]);
@@ -78,13 +113,24 @@ test('webhook: an updated variable product (delivery signed, checked by n8n’s 
 });
 
 test('no feedback loop: product.updated fired by a stock write (or by the template\'s own version note) ends on "Nothing Changed for myOGO" with no myOGO call', async () => {
-	const { productIds } = (await env.woo.post('/seed', { products: CATALOG })).data as { productIds: number[] };
+	const { productIds } = (await env.woo.post('/seed', { products: CATALOG })).data as {
+		productIds: number[];
+	};
 	await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
-	const trigger = await wooCommerceWebhookTrigger(env.template, 'WooCommerce Trigger (product updated)', env.credentials());
+	const trigger = await wooCommerceWebhookTrigger(
+		env.template,
+		'WooCommerce Trigger (product updated)',
+		env.credentials(),
+	);
 	env.hooks.push(trigger);
 	const runDelivery = async (index: number) => {
 		await env.fake.settle();
-		const run = await runFromTrigger(env.template, 'WooCommerce Trigger (product updated)', trigger.items[index], env.credentials());
+		const run = await runFromTrigger(
+			env.template,
+			'WooCommerce Trigger (product updated)',
+			trigger.items[index],
+			env.credentials(),
+		);
 		expect(run.error).toBeUndefined();
 		expect(itemsOf(run, 'Failed Products')).toEqual([]);
 		return run;
@@ -93,7 +139,9 @@ test('no feedback loop: product.updated fired by a stock write (or by the templa
 	// A merchant's edit is sent, and the template notes the version it sent on the product (one write).
 	await env.woo.post(`/products/${productIds[0]}/touch`, { name: 'Big mug' });
 	const edit = await runDelivery(0);
-	expect(itemsOf(edit, 'Sent to myOGO').map((p) => [p.code, p.result])).toEqual([['MUG', 'updated']]);
+	expect(itemsOf(edit, 'Sent to myOGO').map((p) => [p.code, p.result])).toEqual([
+		['MUG', 'updated'],
+	]);
 	expect((await myOgoProducts()).get('MUG')?.name).toBe('Big mug');
 
 	// That note fires product.updated too; so does the stock template's batch write. Neither run calls an API.
@@ -111,12 +159,16 @@ test('no feedback loop: product.updated fired by a stock write (or by the templa
 		expect(itemsOf(run, 'Sent to myOGO')).toEqual([]);
 	}
 	expect(await myOgoApiCalls(env)).toEqual([]);
-	expect(((await env.woo.get('/requests')).data as Array<{ path: string }>).map((r) => r.path)).toEqual(['/products/batch']);
+	expect(
+		((await env.woo.get('/requests')).data as Array<{ path: string }>).map((r) => r.path),
+	).toEqual(['/products/batch']);
 	expect(trigger.items).toHaveLength(3);
 
 	// A later price change is a change again.
 	await env.woo.post(`/products/${productIds[0]}/touch`, { regular_price: '11.90' });
 	const priced = await runDelivery(3);
-	expect(itemsOf(priced, 'Sent to myOGO').map((p) => [p.code, p.result])).toEqual([['MUG', 'updated']]);
+	expect(itemsOf(priced, 'Sent to myOGO').map((p) => [p.code, p.result])).toEqual([
+		['MUG', 'updated'],
+	]);
 	expect((await myOgoProducts()).get('MUG')?.salesPrice).toBe(11.9);
 });

@@ -4,7 +4,13 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { configure, itemsOf, loadTemplate, runFromTrigger, wooCommerceCredentials } from '../harness/templates';
+import {
+	configure,
+	itemsOf,
+	loadTemplate,
+	runFromTrigger,
+	wooCommerceCredentials,
+} from '../harness/templates';
 import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
 
 jest.setTimeout(240_000);
@@ -17,13 +23,19 @@ const VARIATIONS_EACH = 10; // 200 × 10 = 2,000 variations → 10,000 SKUs in a
 const simpleSku = (i: number) => `S-${String(i).padStart(5, '0')}`;
 const variationSku = (p: number, v: number) => `V-${String(p).padStart(3, '0')}-${v}`;
 
-const credentialsForFakes = () => ({ ...env.bed.credentials, wooCommerceApi: wooCommerceCredentials(env.fake) }) as never;
-const stockTemplate = () => configure(loadTemplate('woocommerce-stock-from-myogo.json'), { 'settings.wooCommerceUrl': env.fake.url });
+const credentialsForFakes = () =>
+	({ ...env.bed.credentials, wooCommerceApi: wooCommerceCredentials(env.fake) }) as never;
+const stockTemplate = () =>
+	configure(loadTemplate('woocommerce-stock-from-myogo.json'), {
+		'settings.wooCommerceUrl': env.fake.url,
+	});
 
 test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a 10,000-SKU store', async () => {
 	const allSkus = [
 		...Array.from({ length: SIMPLE }, (_, i) => simpleSku(i)),
-		...Array.from({ length: PARENTS * VARIATIONS_EACH }, (_, k) => variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH)),
+		...Array.from({ length: PARENTS * VARIATIONS_EACH }, (_, k) =>
+			variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH),
+		),
 	];
 	expect(allSkus).toHaveLength(10_000);
 	await env.bed.control.post('/seed', {
@@ -32,11 +44,19 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 	});
 	await env.woo.post('/seed', {
 		products: [
-			...Array.from({ length: SIMPLE }, (_, i) => ({ name: `Product ${i}`, sku: simpleSku(i), manage_stock: true, stock_quantity: 1 })),
+			...Array.from({ length: SIMPLE }, (_, i) => ({
+				name: `Product ${i}`,
+				sku: simpleSku(i),
+				manage_stock: true,
+				stock_quantity: 1,
+			})),
 			...Array.from({ length: PARENTS }, (_, p) => ({
 				name: `Variable ${p}`,
 				type: 'variable',
-				variations: Array.from({ length: VARIATIONS_EACH }, (_, v) => ({ sku: variationSku(p, v), stock_quantity: 1 })),
+				variations: Array.from({ length: VARIATIONS_EACH }, (_, v) => ({
+					sku: variationSku(p, v),
+					stock_quantity: 1,
+				})),
 			})),
 		],
 	});
@@ -46,11 +66,15 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 	// 1,000 simple products (every 8th) and 1,000 variations: every variation of parents 0–99.
 	const changed = [
 		...Array.from({ length: 1_000 }, (_, i) => simpleSku(i * 8)),
-		...Array.from({ length: 1_000 }, (_, k) => variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH)),
+		...Array.from({ length: 1_000 }, (_, k) =>
+			variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH),
+		),
 	];
 	const level = (i: number) => (i * 7) % 53;
 	const { items, myOgoCalls } = await pollStockChanges(env, template, async () => {
-		await env.bed.control.post('/seed', { stock: changed.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })) });
+		await env.bed.control.post('/seed', {
+			stock: changed.map((code, i) => ({ code, stockAvailable: level(i), reserved: 0 })),
+		});
 		await env.woo.delete('/requests');
 	});
 	expect((items[0].stock as unknown[]).length).toBe(2_000);
@@ -60,14 +84,23 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 	expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
 
 	// End state on both sides: every changed SKU holds myOGO's stockAvailable; the rest kept 1.
-	const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
-	const wooBySku = new Map([...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]));
+	const state = (await env.woo.get('/state')).data as {
+		products: IDataObject[];
+		variations: IDataObject[];
+	};
+	const wooBySku = new Map(
+		[...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]),
+	);
 	const myOgoStock = await myOgoStockLevels(env.bed);
 	const mismatches = allSkus.filter((sku) => wooBySku.get(sku) !== myOgoStock.get(sku));
 	expect(mismatches).toEqual([]);
 	expect(changed.filter((sku, i) => wooBySku.get(sku) !== level(i))).toEqual([]);
 
-	const wooCalls = (await env.woo.get('/requests')).data as Array<{ method: string; path: string; batchSize: number }>;
+	const wooCalls = (await env.woo.get('/requests')).data as Array<{
+		method: string;
+		path: string;
+		batchSize: number;
+	}>;
 	const lookups = wooCalls.filter((c) => c.method === 'GET').length;
 	const productBatches = wooCalls.filter((c) => c.path === '/products/batch').length;
 	const variationBatches = wooCalls.filter((c) => c.path.endsWith('/variations/batch')).length;
@@ -91,17 +124,31 @@ test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a
 
 test('the daily reconcile of the whole 10,000-SKU store (after the test above): every SKU set, calls at the minimum', async () => {
 	// A level the sync never handed over (as after a failed write): the reconcile must set it.
-	await env.bed.control.post('/seed', { stock: [{ code: simpleSku(1), stockAvailable: 77, reserved: 0 }] });
+	await env.bed.control.post('/seed', {
+		stock: [{ code: simpleSku(1), stockAvailable: 77, reserved: 0 }],
+	});
 	await env.woo.delete('/requests');
 	const before = ((await env.bed.control.get('/requests')).data as unknown[]).length;
-	const result = await runFromTrigger(stockTemplate(), 'Reconcile All Stock Daily', [{ timestamp: new Date().toISOString() }], credentialsForFakes());
+	const result = await runFromTrigger(
+		stockTemplate(),
+		'Reconcile All Stock Daily',
+		[{ timestamp: new Date().toISOString() }],
+		credentialsForFakes(),
+	);
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
 	expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
-	const myOgoApiCalls = ((await env.bed.control.get('/requests')).data as Array<{ path: string }>).slice(before).filter((c) => !/oauth/i.test(c.path)).length;
+	const myOgoApiCalls = ((await env.bed.control.get('/requests')).data as Array<{ path: string }>)
+		.slice(before)
+		.filter((c) => !/oauth/i.test(c.path)).length;
 
-	const state = (await env.woo.get('/state')).data as { products: IDataObject[]; variations: IDataObject[] };
-	const wooBySku = new Map([...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]));
+	const state = (await env.woo.get('/state')).data as {
+		products: IDataObject[];
+		variations: IDataObject[];
+	};
+	const wooBySku = new Map(
+		[...state.products, ...state.variations].map((p) => [String(p.sku), p.stock_quantity]),
+	);
 	const myOgoStock = await myOgoStockLevels(env.bed);
 	expect(wooBySku.get(simpleSku(1))).toBe(77);
 	expect([...myOgoStock].filter(([sku, level]) => wooBySku.get(sku) !== level)).toEqual([]);

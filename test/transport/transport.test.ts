@@ -65,7 +65,11 @@ async function seedProducts(count: number) {
 
 describe('transport: errors', () => {
 	it('turns myOGO’s error body into a NodeApiError with its message, the call and the item', async () => {
-		const result = await probe({ method: 'PUT', path: '/products/NO-SUCH-CODE', body: '{"name":"x"}' });
+		const result = await probe({
+			method: 'PUT',
+			path: '/products/NO-SUCH-CODE',
+			body: '{"name":"x"}',
+		});
 		expect(result.error).toBeDefined();
 		expect(result.error!.message).toMatch(/^myOGO answered 404 to PUT \/products\/NO-SUCH-CODE: /);
 		expect(result.error!.message).not.toContain('[object Object]');
@@ -83,7 +87,11 @@ describe('transport: errors', () => {
 describe('transport: 429 and Retry-After', () => {
 	it('waits for Retry-After and then repeats the call, also for a POST', async () => {
 		await control().post('/faults', { status: 429, count: 1, retryAfter: 1 });
-		const result = await probe({ method: 'POST', path: '/products', body: '{"code":"RATE-1","languageCode":"en"}' });
+		const result = await probe({
+			method: 'POST',
+			path: '/products',
+			body: '{"code":"RATE-1","languageCode":"en"}',
+		});
 		expect(result.error).toBeUndefined();
 		const log = (await apiLog()).filter((entry) => entry.method === 'POST');
 		expect(log.map((entry) => entry.status)).toEqual([429, 201]);
@@ -104,7 +112,11 @@ describe('transport: 5xx and dropped connections', () => {
 
 	it('never repeats a POST after a 5xx: one call, and the error says so', async () => {
 		await control().post('/faults', { status: 503, count: 1 });
-		const result = await probe({ method: 'POST', path: '/products', body: '{"code":"ONCE","languageCode":"en"}' });
+		const result = await probe({
+			method: 'POST',
+			path: '/products',
+			body: '{"code":"ONCE","languageCode":"en"}',
+		});
 		expect(result.error!.message).toMatch(/^myOGO answered 503 to POST \/products: /);
 		const posts = (await apiLog()).filter((entry) => entry.method === 'POST');
 		expect(posts).toHaveLength(1);
@@ -112,7 +124,11 @@ describe('transport: 5xx and dropped connections', () => {
 
 	it('never repeats a POST whose connection dropped, but repeats a GET', async () => {
 		await control().post('/faults', { status: 'reset', count: 1 });
-		const post = await probe({ method: 'POST', path: '/products', body: '{"code":"RESET","languageCode":"en"}' });
+		const post = await probe({
+			method: 'POST',
+			path: '/products',
+			body: '{"code":"RESET","languageCode":"en"}',
+		});
 		expect(post.error!.message).toBe(
 			'Could not reach myOGO for POST /products: the connection was closed before myOGO answered. Check the API Base URL and your connection.',
 		);
@@ -121,7 +137,9 @@ describe('transport: 5xx and dropped connections', () => {
 		expect(get.error).toBeUndefined();
 		const log = await apiLog();
 		expect(log.filter((entry) => entry.method === 'POST')).toHaveLength(1);
-		expect(log.filter((entry) => entry.method === 'GET').map((entry) => entry.status)).toEqual([0, 200]);
+		expect(log.filter((entry) => entry.method === 'GET').map((entry) => entry.status)).toEqual([
+			0, 200,
+		]);
 	});
 
 	it('gives up after the attempt limit and says how many were tried', async () => {

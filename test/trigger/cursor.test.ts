@@ -51,7 +51,10 @@ test('advancing moves the mark forward only and forgets identities no query can 
 
 test('a stored cursor is used only for the same event and Start From, and is copied', () => {
 	const staticData = {};
-	const cursor = advance(newCursor('orderShipped', '', T), new Map([[identityOf('x#shipped', T + 1), T + 1]]));
+	const cursor = advance(
+		newCursor('orderShipped', '', T),
+		new Map([[identityOf('x#shipped', T + 1), T + 1]]),
+	);
 	writeCursor(staticData, cursor);
 	const read = readCursor(staticData, 'orderShipped', '')!;
 	expect(read).toEqual(cursor);

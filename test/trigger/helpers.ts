@@ -45,12 +45,19 @@ export async function advanceClock(control: AxiosInstance, ms: number) {
 
 /** Creates products `codes` in one call (their creation is a product and a stock change). */
 export async function seedProducts(control: AxiosInstance, codes: string[]) {
-	await control.post('/seed', { products: codes.map((code) => ({ code, languageCode: 'en', name: `Product ${code}` })) });
+	await control.post('/seed', {
+		products: codes.map((code) => ({ code, languageCode: 'en', name: `Product ${code}` })),
+	});
 }
 
 /** Sets the available stock of several products in one call, without webhook deliveries. */
-export async function setStock(control: AxiosInstance, levels: Array<[code: string, stockAvailable: number]>) {
-	await control.post('/seed', { stock: levels.map(([code, stockAvailable]) => ({ code, stockAvailable, reserved: 0 })) });
+export async function setStock(
+	control: AxiosInstance,
+	levels: Array<[code: string, stockAvailable: number]>,
+) {
+	await control.post('/seed', {
+		stock: levels.map(([code, stockAvailable]) => ({ code, stockAvailable, reserved: 0 })),
+	});
 }
 
 export function codes(count: number, prefix = 'SKU-'): string[] {
@@ -94,7 +101,8 @@ export class Ledger {
 	}
 }
 
-export const stockKey = (row: IDataObject) => `${String(row.productCode)}=${String(row.stockAvailable)}`;
+export const stockKey = (row: IDataObject) =>
+	`${String(row.productCode)}=${String(row.stockAvailable)}`;
 
 /** A small deterministic random generator (mulberry32), so a failing run can be repeated. */
 export function random(seed: number): () => number {

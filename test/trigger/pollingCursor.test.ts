@@ -74,7 +74,11 @@ function record(ledger: Ledger, items: IDataObject[] | null) {
 }
 
 function expectExactlyOnce(ledger: Ledger) {
-	expect({ duplicates: ledger.duplicates, misses: ledger.misses, strangers: ledger.strangers }).toEqual({
+	expect({
+		duplicates: ledger.duplicates,
+		misses: ledger.misses,
+		strangers: ledger.strangers,
+	}).toEqual({
 		duplicates: [],
 		misses: [],
 		strangers: [],
@@ -83,9 +87,9 @@ function expectExactlyOnce(ledger: Ledger) {
 
 async function stockRequests(): Promise<Array<{ query: Record<string, string>; status: number }>> {
 	const { data } = await bed.control.get('/requests');
-	return (data as Array<{ method: string; path: string; query: Record<string, string>; status: number }>).filter(
-		(r) => r.method === 'GET' && r.path.toLowerCase() === '/api/v1/stock',
-	);
+	return (
+		data as Array<{ method: string; path: string; query: Record<string, string>; status: number }>
+	).filter((r) => r.method === 'GET' && r.path.toLowerCase() === '/api/v1/stock');
 }
 
 /**
@@ -172,7 +176,9 @@ test('20 changes sharing one timestamp, split over two polls, are emitted once e
 	const second = await trigger.poll();
 	record(ledger, second);
 	expect(second).toHaveLength(8);
-	expect(new Set([...(first ?? []), ...(second ?? [])].map((r) => r.modified))).toEqual(new Set([iso(T0 + 5000)]));
+	expect(new Set([...(first ?? []), ...(second ?? [])].map((r) => r.modified))).toEqual(
+		new Set([iso(T0 + 5000)]),
+	);
 
 	expect(await trigger.poll()).toBeNull();
 	expectExactlyOnce(ledger);
@@ -219,12 +225,24 @@ test('restart between polls: the saved cursor carries on with no repeats and no 
 	const ledger = new Ledger();
 	await advanceClock(bed.control, 1000);
 
-	await changeStock(ledger, codes(300).slice(0, 260).map((code, i) => [code, 1000 + i]), 13);
+	await changeStock(
+		ledger,
+		codes(300)
+			.slice(0, 260)
+			.map((code, i) => [code, 1000 + i]),
+		13,
+	);
 	record(ledger, await trigger.poll());
 
 	// Same millisecond as the last emitted rows, then n8n restarts.
 	await advanceClock(bed.control, -1);
-	await changeStock(ledger, codes(300).slice(260).map((code, i) => [code, 2000 + i]), 40);
+	await changeStock(
+		ledger,
+		codes(300)
+			.slice(260)
+			.map((code, i) => [code, 2000 + i]),
+		40,
+	);
 	trigger = restartedFrom(trigger);
 	record(ledger, await trigger.poll());
 	expectExactlyOnce(ledger);
@@ -237,7 +255,11 @@ test('a poll that fails halfway through the pages leaves the cursor untouched, a
 	const trigger = await activeOverCatalog(800);
 	const ledger = new Ledger();
 	await advanceClock(bed.control, 1000);
-	await changeStock(ledger, codes(800).map((code, i) => [code, 5000 + i]), 9);
+	await changeStock(
+		ledger,
+		codes(800).map((code, i) => [code, 5000 + i]),
+		9,
+	);
 	const before = trigger.live;
 
 	const { polling } = await startedSlowPoll(() =>
@@ -262,7 +284,11 @@ test('rows changed while a poll pages through do not push unchanged rows out of 
 	const trigger = await activeOverCatalog(1000);
 	const ledger = new Ledger();
 	await advanceClock(bed.control, 1000);
-	await changeStock(ledger, codes(1000).map((code, i) => [code, 7000 + i]), 7);
+	await changeStock(
+		ledger,
+		codes(1000).map((code, i) => [code, 7000 + i]),
+		7,
+	);
 
 	const { polling } = await startedSlowPoll(() => trigger.poll());
 	// While page 2 is on its way, 50 rows of page 1 change ten minutes later: with plain page
@@ -281,59 +307,62 @@ test('rows changed while a poll pages through do not push unchanged rows out of 
 	expectExactlyOnce(ledger);
 });
 
-test.each([4242, 7, 2026])('a long random run (seed %i): shared and late timestamps, restarts, manual fetches — 0 duplicates, 0 misses', async (seed) => {
-	const rand = random(seed);
-	const all = codes(400);
-	let trigger = await activeOverCatalog(all.length);
-	const ledger = new Ledger();
-	let level = 100_000;
-	let clock = T0 + 1000;
-	let newest = T0;
-	/** Times each product has had, so a late change never reuses one (see the cursor's limits in docs/architecture.md). */
-	const used = new Map<string, Set<number>>();
-	let restarts = 0;
+test.each([4242, 7, 2026])(
+	'a long random run (seed %i): shared and late timestamps, restarts, manual fetches — 0 duplicates, 0 misses',
+	async (seed) => {
+		const rand = random(seed);
+		const all = codes(400);
+		let trigger = await activeOverCatalog(all.length);
+		const ledger = new Ledger();
+		let level = 100_000;
+		let clock = T0 + 1000;
+		let newest = T0;
+		/** Times each product has had, so a late change never reuses one (see the cursor's limits in docs/architecture.md). */
+		const used = new Map<string, Set<number>>();
+		let restarts = 0;
 
-	for (let round = 0; round < 40; round++) {
-		const count = Math.floor(rand() * 120);
-		const picked = [...all].sort(() => rand() - 0.5).slice(0, count);
-		let i = 0;
-		while (i < picked.length) {
-			const late = newest > T0 && rand() < 0.2;
-			// Late rows land up to 100 s below the newest time (inside the 120 s overlap).
-			const at = late
-				? Math.max(T0 + 1, newest - 1 - Math.floor(rand() * 100_000))
-				: (clock += Math.floor(rand() * 3));
-			const slice = picked.slice(i, i + 1 + Math.floor(rand() * 30));
-			i += slice.length;
-			// Each product changes at most once between polls (an overwritten state is never visible).
-			const group = slice.filter((code) => !used.get(code)?.has(at));
-			if (group.length === 0) continue;
-			await freezeAt(bed.control, at);
-			const changes = group.map((code): [string, number] => [code, level++]);
-			await setStock(bed.control, changes);
-			for (const [code, value] of changes) {
-				ledger.expect(`${code}=${value}`);
-				if (!used.has(code)) used.set(code, new Set());
-				used.get(code)!.add(at);
+		for (let round = 0; round < 40; round++) {
+			const count = Math.floor(rand() * 120);
+			const picked = [...all].sort(() => rand() - 0.5).slice(0, count);
+			let i = 0;
+			while (i < picked.length) {
+				const late = newest > T0 && rand() < 0.2;
+				// Late rows land up to 100 s below the newest time (inside the 120 s overlap).
+				const at = late
+					? Math.max(T0 + 1, newest - 1 - Math.floor(rand() * 100_000))
+					: (clock += Math.floor(rand() * 3));
+				const slice = picked.slice(i, i + 1 + Math.floor(rand() * 30));
+				i += slice.length;
+				// Each product changes at most once between polls (an overwritten state is never visible).
+				const group = slice.filter((code) => !used.get(code)?.has(at));
+				if (group.length === 0) continue;
+				await freezeAt(bed.control, at);
+				const changes = group.map((code): [string, number] => [code, level++]);
+				await setStock(bed.control, changes);
+				for (const [code, value] of changes) {
+					ledger.expect(`${code}=${value}`);
+					if (!used.has(code)) used.set(code, new Set());
+					used.get(code)!.add(at);
+				}
+				newest = Math.max(newest, at);
 			}
-			newest = Math.max(newest, at);
-		}
-		if (rand() < 0.3) {
-			trigger = restartedFrom(trigger);
-			restarts++;
-		}
-		if (rand() < 0.15) {
-			const live = trigger.live;
-			await trigger.manual();
-			expect(trigger.live).toEqual(live);
+			if (rand() < 0.3) {
+				trigger = restartedFrom(trigger);
+				restarts++;
+			}
+			if (rand() < 0.15) {
+				const live = trigger.live;
+				await trigger.manual();
+				expect(trigger.live).toEqual(live);
+			}
+			record(ledger, await trigger.poll());
+			// Now and then time jumps by more than the overlap window.
+			if (rand() < 0.2) clock += OVERLAP_MS + Math.floor(rand() * 60_000);
+			newest = Math.max(newest, clock);
 		}
 		record(ledger, await trigger.poll());
-		// Now and then time jumps by more than the overlap window.
-		if (rand() < 0.2) clock += OVERLAP_MS + Math.floor(rand() * 60_000);
-		newest = Math.max(newest, clock);
-	}
-	record(ledger, await trigger.poll());
-	expect(restarts).toBeGreaterThan(3);
-	expect(ledger.emittedCount).toBeGreaterThan(1000);
-	expectExactlyOnce(ledger);
-});
+		expect(restarts).toBeGreaterThan(3);
+		expect(ledger.emittedCount).toBeGreaterThan(1000);
+		expectExactlyOnce(ledger);
+	},
+);

@@ -19,7 +19,13 @@ beforeEach(async () => {
 	await seedProducts(bed.control, ['TEE-S', 'TEE-M', 'MUG']);
 });
 
-const CUSTOMER = { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' };
+const CUSTOMER = {
+	name: 'Aino Virtanen',
+	address1: 'Mannerheimintie 1',
+	city: 'Helsinki',
+	countryCode: 'FI',
+	zip: '00100',
+};
 
 async function createOrder(reference: string) {
 	await api.post('/orders', {
@@ -104,7 +110,9 @@ describe('Order Status Changed', () => {
 			['2001', 'collecting'],
 			['2002', 'cancelled'],
 		]);
-		expect((await byDefault.poll())?.map((o) => [o.reference, o.status])).toEqual([['2003', 'shipped']]);
+		expect((await byDefault.poll())?.map((o) => [o.reference, o.status])).toEqual([
+			['2003', 'shipped'],
+		]);
 		expect(await watched.poll()).toBeNull();
 	});
 
@@ -138,7 +146,11 @@ describe('Stock Changed', () => {
 		]);
 		const items = await stock.poll();
 		expect(items).toEqual([
-			expect.objectContaining({ productCode: 'TEE-S', stockAvailable: 5, modified: expect.any(String) }),
+			expect.objectContaining({
+				productCode: 'TEE-S',
+				stockAvailable: 5,
+				modified: expect.any(String),
+			}),
 			expect.objectContaining({ productCode: 'MUG', stockAvailable: 0 }),
 		]);
 	});
@@ -224,7 +236,9 @@ describe('manual mode ("Fetch Test Event")', () => {
 	test('Stock Changed in batch mode returns the latest row as a batch', async () => {
 		await setStock(bed.control, [['MUG', 3]]);
 		const items = await trigger({ event: 'stockChanged', stockOutput: 'batch' }).manual();
-		expect(items).toEqual([{ stock: [expect.objectContaining({ productCode: 'MUG', stockAvailable: 3 })], count: 1 }]);
+		expect(items).toEqual([
+			{ stock: [expect.objectContaining({ productCode: 'MUG', stockAvailable: 3 })], count: 1 },
+		]);
 	});
 });
 
@@ -248,7 +262,10 @@ describe('where the cursor starts', () => {
 		]);
 		await freezeAt(bed.control, Date.parse('2026-06-01T07:30:00Z'));
 		await setStock(bed.control, [['TEE-M', 2]]);
-		const stock = trigger({ event: 'stockChanged', options: { startFrom: '2026-06-01T10:00:00' } }, 'Europe/Helsinki');
+		const stock = trigger(
+			{ event: 'stockChanged', options: { startFrom: '2026-06-01T10:00:00' } },
+			'Europe/Helsinki',
+		);
 		expect((await stock.activate())?.map((r) => r.productCode)).toEqual(['TEE-M']);
 		expect(await stock.poll()).toBeNull();
 
@@ -258,17 +275,23 @@ describe('where the cursor starts', () => {
 	});
 
 	test('switching the event starts a new cursor for the new event', async () => {
-		const node = trigger({ event: 'stockChanged', options: { startFrom: iso(Date.now() - 60_000) } });
+		const node = trigger({
+			event: 'stockChanged',
+			options: { startFrom: iso(Date.now() - 60_000) },
+		});
 		await setStock(bed.control, [['MUG', 4]]);
 		// TEE-S and TEE-M as created, MUG as just changed.
 		expect((await node.activate())?.map((r) => r.productCode)).toEqual(['TEE-S', 'TEE-M', 'MUG']);
-		node.setParameters({ event: 'productChanged', options: { startFrom: iso(Date.now() - 60_000) } });
+		node.setParameters({
+			event: 'productChanged',
+			options: { startFrom: iso(Date.now() - 60_000) },
+		});
 		expect((await node.poll())?.map((p) => p.code)).toEqual(['TEE-S', 'TEE-M', 'MUG']);
 	});
 
 	test('an impossible Start From is a clear error', async () => {
-		await expect(trigger({ event: 'stockChanged', options: { startFrom: 'next tuesday' } }).activate()).rejects.toThrow(
-			'Start From "next tuesday" is not a date and time',
-		);
+		await expect(
+			trigger({ event: 'stockChanged', options: { startFrom: 'next tuesday' } }).activate(),
+		).rejects.toThrow('Start From "next tuesday" is not a date and time');
 	});
 });

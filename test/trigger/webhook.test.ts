@@ -29,7 +29,10 @@ afterEach(async () => {
 });
 
 async function newTrigger(parameters: IDataObject, listen = true) {
-	const trigger = new WebhookTrigger({ credentials: bed.credentials as never, parameters: parameters as never });
+	const trigger = new WebhookTrigger({
+		credentials: bed.credentials as never,
+		parameters: parameters as never,
+	});
 	triggers.push(trigger);
 	if (listen) await trigger.listen();
 	return trigger;
@@ -51,7 +54,8 @@ function post(trigger: WebhookTrigger, body: string, headers: Record<string, str
 	});
 }
 
-const stored = (trigger: WebhookTrigger) => (trigger.persisted['node:myOGO Webhook Trigger'] ?? {}) as IDataObject;
+const stored = (trigger: WebhookTrigger) =>
+	(trigger.persisted['node:myOGO Webhook Trigger'] ?? {}) as IDataObject;
 const keyOf = (trigger: WebhookTrigger) => String(stored(trigger).signingKey ?? '');
 
 async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
@@ -68,7 +72,13 @@ async function createOrder(reference: string) {
 	await api.post('/orders', {
 		reference,
 		shippingCode: 'POSTI_PAKETTI',
-		customer: { name: 'Aino Virtanen', address1: 'Mannerheimintie 1', city: 'Helsinki', countryCode: 'FI', zip: '00100' },
+		customer: {
+			name: 'Aino Virtanen',
+			address1: 'Mannerheimintie 1',
+			city: 'Helsinki',
+			countryCode: 'FI',
+			zip: '00100',
+		},
 		orderLines: [{ code: 'TEE-S', quantity: 2 }],
 	});
 }
@@ -79,7 +89,11 @@ describe('subscription lifecycle', () => {
 		expect(await trigger.activate()).toEqual({ existed: false });
 		const [subscription, ...others] = await subscriptions();
 		expect(others).toEqual([]);
-		expect(subscription).toMatchObject({ url: trigger.url, type: 'OrderShipped', key: keyOf(trigger) });
+		expect(subscription).toMatchObject({
+			url: trigger.url,
+			type: 'OrderShipped',
+			key: keyOf(trigger),
+		});
 		expect(stored(trigger).webhookId).toBe(subscription.id);
 		expect(keyOf(trigger)).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
@@ -95,8 +109,16 @@ describe('subscription lifecycle', () => {
 	test('checkExists removes orphans on our URL and leaves other subscriptions alone', async () => {
 		const trigger = await newTrigger({ event: 'stockChanged' }, false);
 		await trigger.activate();
-		const orphan = (await api.post('/webhooks', { url: trigger.url, key: 'old-key', type: 'ProductStockLevelChanged' })).data;
-		const foreign = (await api.post('/webhooks', { url: 'https://shop.example/hooks/stock', key: 'k', type: 2 })).data;
+		const orphan = (
+			await api.post('/webhooks', {
+				url: trigger.url,
+				key: 'old-key',
+				type: 'ProductStockLevelChanged',
+			})
+		).data;
+		const foreign = (
+			await api.post('/webhooks', { url: 'https://shop.example/hooks/stock', key: 'k', type: 2 })
+		).data;
 		expect(await trigger.activate()).toEqual({ existed: true });
 		const ids = (await subscriptions()).map((s) => s.id);
 		expect(ids).not.toContain(orphan.id);
@@ -116,7 +138,9 @@ describe('subscription lifecycle', () => {
 
 		trigger.setParameters({ event: 'stockChanged' });
 		expect(await trigger.activate()).toEqual({ existed: false });
-		expect((await subscriptions()).map((s) => [s.url, s.type])).toEqual([[trigger.url, 'ProductStockLevelChanged']]);
+		expect((await subscriptions()).map((s) => [s.url, s.type])).toEqual([
+			[trigger.url, 'ProductStockLevelChanged'],
+		]);
 	});
 
 	test('deactivation deletes the subscription; deleting what is already gone is fine', async () => {
@@ -145,15 +169,29 @@ describe('signatures', () => {
 		type: 'ProductStockLevelChanged',
 		occurred: '2026-11-26T17:00:00.000Z',
 		stock: [
-			{ productCode: 'TEE-S', stock: 5, stockAvailable: 4, reserved: 1, modified: '2026-11-26T17:00:00.000Z' },
-			{ productCode: 'MUG', stock: 0, stockAvailable: 0, reserved: 0, modified: '2026-11-26T17:00:00.000Z' },
+			{
+				productCode: 'TEE-S',
+				stock: 5,
+				stockAvailable: 4,
+				reserved: 1,
+				modified: '2026-11-26T17:00:00.000Z',
+			},
+			{
+				productCode: 'MUG',
+				stock: 0,
+				stockAvailable: 0,
+				reserved: 0,
+				modified: '2026-11-26T17:00:00.000Z',
+			},
 		],
 	});
 
 	test('a good signature over the raw body starts the workflow with one item per product', async () => {
 		const trigger = await newTrigger({ event: 'stockChanged' });
 		await trigger.activate();
-		const response = await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body) });
+		const response = await post(trigger, body, {
+			'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body),
+		});
 		expect(response.status).toBe(200);
 		expect(trigger.items).toEqual([
 			[
@@ -167,12 +205,23 @@ describe('signatures', () => {
 		const trigger = await newTrigger({ event: 'stockChanged', stockOutput: 'batch' });
 		await trigger.activate();
 		await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body) });
-		expect(trigger.items).toEqual([[{ stock: [expect.any(Object), expect.any(Object)], count: 2, occurred: '2026-11-26T17:00:00.000Z' }]]);
+		expect(trigger.items).toEqual([
+			[
+				{
+					stock: [expect.any(Object), expect.any(Object)],
+					count: 2,
+					occurred: '2026-11-26T17:00:00.000Z',
+				},
+			],
+		]);
 	});
 
 	test.each([
 		['no signature header', () => ({})],
-		['a signature made with another key', () => ({ 'X-OGOship-Hmac-SHA256': sign('not-the-key', body) })],
+		[
+			'a signature made with another key',
+			() => ({ 'X-OGOship-Hmac-SHA256': sign('not-the-key', body) }),
+		],
 		['a signature that is not Base64', () => ({ 'X-OGOship-Hmac-SHA256': 'this is not base64!' })],
 		['an empty signature', () => ({ 'X-OGOship-Hmac-SHA256': '' })],
 	])('%s is refused with 401 and starts nothing', async (_name, headers) => {
@@ -180,7 +229,9 @@ describe('signatures', () => {
 		await trigger.activate();
 		const response = await post(trigger, body, headers());
 		expect(response.status).toBe(401);
-		expect(response.data).toEqual({ message: 'Missing or invalid X-OGOship-Hmac-SHA256 signature' });
+		expect(response.data).toEqual({
+			message: 'Missing or invalid X-OGOship-Hmac-SHA256 signature',
+		});
 		expect(trigger.items).toEqual([]);
 	});
 
@@ -189,22 +240,30 @@ describe('signatures', () => {
 		await trigger.activate();
 		const signature = sign(keyOf(trigger), body);
 		const reformatted = JSON.stringify(JSON.parse(body), null, 2);
-		expect((await post(trigger, reformatted, { 'X-OGOship-Hmac-SHA256': signature })).status).toBe(401);
+		expect((await post(trigger, reformatted, { 'X-OGOship-Hmac-SHA256': signature })).status).toBe(
+			401,
+		);
 		const tampered = body.replace('"stockAvailable":4', '"stockAvailable":400');
-		expect((await post(trigger, tampered, { 'X-OGOship-Hmac-SHA256': signature })).status).toBe(401);
+		expect((await post(trigger, tampered, { 'X-OGOship-Hmac-SHA256': signature })).status).toBe(
+			401,
+		);
 		expect(trigger.items).toEqual([]);
 	});
 
 	test('a trigger that was never activated (no key) refuses everything', async () => {
 		const trigger = await newTrigger({ event: 'stockChanged' });
-		expect((await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign('', body) })).status).toBe(401);
+		expect((await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign('', body) })).status).toBe(
+			401,
+		);
 		expect(trigger.items).toEqual([]);
 	});
 
 	test('a signed delivery for the other event is acknowledged and ignored', async () => {
 		const trigger = await newTrigger({ event: 'orderShipped' });
 		await trigger.activate();
-		const response = await post(trigger, body, { 'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body) });
+		const response = await post(trigger, body, {
+			'X-OGOship-Hmac-SHA256': sign(keyOf(trigger), body),
+		});
 		expect(response.status).toBe(200);
 		expect(response.data).toEqual({ message: 'Ignored: this trigger listens for OrderShipped' });
 		expect(trigger.items).toEqual([]);
@@ -215,7 +274,15 @@ describe('replayed deliveries', () => {
 	const body = JSON.stringify({
 		type: 'ProductStockLevelChanged',
 		occurred: '2026-11-26T17:00:00.000Z',
-		stock: [{ productCode: 'MUG', stock: 3, stockAvailable: 3, reserved: 0, modified: '2026-11-26T17:00:00.000Z' }],
+		stock: [
+			{
+				productCode: 'MUG',
+				stock: 3,
+				stockAvailable: 3,
+				reserved: 0,
+				modified: '2026-11-26T17:00:00.000Z',
+			},
+		],
 	});
 
 	test('the same signed body again is answered "Already received" and starts nothing', async () => {
@@ -259,7 +326,10 @@ describe('real deliveries from the sandbox', () => {
 		const trigger = await newTrigger({ event: 'orderShipped' });
 		await trigger.activate();
 		await createOrder('5001');
-		await bed.control.post('/orders/5001/advance', { status: 'shipped', trackingNumber: 'JJFI1,JJFI2' });
+		await bed.control.post('/orders/5001/advance', {
+			status: 'shipped',
+			trackingNumber: 'JJFI1,JJFI2',
+		});
 		const [items] = await waitFor(() => (trigger.items.length ? trigger.items : undefined));
 		expect(items).toEqual([
 			expect.objectContaining({
@@ -272,7 +342,9 @@ describe('real deliveries from the sandbox', () => {
 			}),
 		]);
 		const deliveries = (await bed.control.get('/deliveries')).data as IDataObject[];
-		expect(deliveries).toEqual([expect.objectContaining({ type: 'OrderShipped', status: 200, delivered: true, attempt: 1 })]);
+		expect(deliveries).toEqual([
+			expect.objectContaining({ type: 'OrderShipped', status: 200, delivered: true, attempt: 1 }),
+		]);
 	});
 
 	test('a stock change arrives as one item per product', async () => {
@@ -309,14 +381,21 @@ describe('real deliveries from the sandbox', () => {
 			if (index === 0) await new Promise((resolve) => setTimeout(resolve, 700));
 		};
 		await bed.control.put('/stock/MUG', { stockAvailable: 2 });
-		await waitFor(async () => ((await bed.control.get('/deliveries')).data as IDataObject[]).some((d) => d.delivered));
-		await waitFor(() => trigger.calls.length === 2 && trigger.calls.every((call) => call.body !== undefined));
+		await waitFor(async () =>
+			((await bed.control.get('/deliveries')).data as IDataObject[]).some((d) => d.delivered),
+		);
+		await waitFor(
+			() => trigger.calls.length === 2 && trigger.calls.every((call) => call.body !== undefined),
+		);
 		const deliveries = (await bed.control.get('/deliveries')).data as IDataObject[];
 		expect(deliveries.map((d) => [d.attempt, d.delivered])).toEqual([
 			[1, false],
 			[2, true],
 		]);
-		expect(trigger.calls.map((c) => c.body)).toEqual([{ message: 'Workflow was started' }, { message: 'Already received' }]);
+		expect(trigger.calls.map((c) => c.body)).toEqual([
+			{ message: 'Workflow was started' },
+			{ message: 'Already received' },
+		]);
 		expect(trigger.items).toHaveLength(1);
 	});
 

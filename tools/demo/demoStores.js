@@ -20,8 +20,25 @@ function warehouseProduct(code) {
 
 /** The catalog as the store shows it: variable products group the warehouse's variant SKUs. */
 const CATALOG = [
-	{ title: 'Logo T-shirt', option: 'Colour / size', variants: [['TSHIRT-BLUE-S', 'Blue / S'], ['TSHIRT-BLUE-M', 'Blue / M'], ['TSHIRT-BLUE-L', 'Blue / L'], ['TSHIRT-BLACK-M', 'Black / M'], ['TSHIRT-BLACK-L', 'Black / L']] },
-	{ title: 'Zip hoodie', option: 'Size', variants: [['HOODIE-GREY-M', 'Grey / M'], ['HOODIE-GREY-L', 'Grey / L']] },
+	{
+		title: 'Logo T-shirt',
+		option: 'Colour / size',
+		variants: [
+			['TSHIRT-BLUE-S', 'Blue / S'],
+			['TSHIRT-BLUE-M', 'Blue / M'],
+			['TSHIRT-BLUE-L', 'Blue / L'],
+			['TSHIRT-BLACK-M', 'Black / M'],
+			['TSHIRT-BLACK-L', 'Black / L'],
+		],
+	},
+	{
+		title: 'Zip hoodie',
+		option: 'Size',
+		variants: [
+			['HOODIE-GREY-M', 'Grey / M'],
+			['HOODIE-GREY-L', 'Grey / L'],
+		],
+	},
 	{ title: 'Baseball cap, navy', variants: [['CAP-NAVY']] },
 	{ title: 'Knitted beanie, black', variants: [['BEANIE-BLACK']] },
 	{ title: 'Sports socks, 3 pairs', variants: [['SOCKS-3PACK']] },
@@ -31,16 +48,64 @@ const CATALOG = [
 
 /** What the store believes it has: the warehouse's count plus a drift the stock template corrects. */
 const STORE_STOCK = /** @type {Record<string, number>} */ ({
-	'TSHIRT-BLUE-S': 40, 'TSHIRT-BLUE-M': 20, 'TSHIRT-BLUE-L': 2, 'TSHIRT-BLACK-M': 8, 'TSHIRT-BLACK-L': 5,
-	'HOODIE-GREY-M': 12, 'HOODIE-GREY-L': 4, 'CAP-NAVY': 60, 'BEANIE-BLACK': 1, 'SOCKS-3PACK': 118,
-	'TOTE-NATURAL': 33, 'MUG-LOGO': 25,
+	'TSHIRT-BLUE-S': 40,
+	'TSHIRT-BLUE-M': 20,
+	'TSHIRT-BLUE-L': 2,
+	'TSHIRT-BLACK-M': 8,
+	'TSHIRT-BLACK-L': 5,
+	'HOODIE-GREY-M': 12,
+	'HOODIE-GREY-L': 4,
+	'CAP-NAVY': 60,
+	'BEANIE-BLACK': 1,
+	'SOCKS-3PACK': 118,
+	'TOTE-NATURAL': 33,
+	'MUG-LOGO': 25,
 });
 
 /** Customers of the paid demo orders, with the lines they bought. */
 const BUYERS = [
-	{ first: 'Liisa', last: 'Korhonen', street: 'Aleksanterinkatu 21', city: 'Helsinki', zip: '00100', country: 'FI', email: 'liisa.korhonen@example.com', lines: [['HOODIE-GREY-L', 1], ['SOCKS-3PACK', 2]], method: ['Posti parcel', 'flat_rate'] },
-	{ first: 'Mikko', last: 'Nieminen', street: 'Kauppakatu 8', city: 'Jyväskylä', zip: '40100', country: 'FI', email: 'mikko.nieminen@example.com', lines: [['TSHIRT-BLUE-S', 1], ['MUG-LOGO', 1]], method: ['Matkahuolto pickup', 'local_pickup'] },
-	{ first: 'Sara', last: 'Berg', street: 'Drottninggatan 45', city: 'Stockholm', zip: '11121', country: 'SE', email: 'sara.berg@example.com', lines: [['TOTE-NATURAL', 1], ['CAP-NAVY', 1]], method: ['Posti parcel', 'flat_rate'] },
+	{
+		first: 'Liisa',
+		last: 'Korhonen',
+		street: 'Aleksanterinkatu 21',
+		city: 'Helsinki',
+		zip: '00100',
+		country: 'FI',
+		email: 'liisa.korhonen@example.com',
+		lines: [
+			['HOODIE-GREY-L', 1],
+			['SOCKS-3PACK', 2],
+		],
+		method: ['Posti parcel', 'flat_rate'],
+	},
+	{
+		first: 'Mikko',
+		last: 'Nieminen',
+		street: 'Kauppakatu 8',
+		city: 'Jyväskylä',
+		zip: '40100',
+		country: 'FI',
+		email: 'mikko.nieminen@example.com',
+		lines: [
+			['TSHIRT-BLUE-S', 1],
+			['MUG-LOGO', 1],
+		],
+		method: ['Matkahuolto pickup', 'local_pickup'],
+	},
+	{
+		first: 'Sara',
+		last: 'Berg',
+		street: 'Drottninggatan 45',
+		city: 'Stockholm',
+		zip: '11121',
+		country: 'SE',
+		email: 'sara.berg@example.com',
+		lines: [
+			['TOTE-NATURAL', 1],
+			['CAP-NAVY', 1],
+		],
+		method: ['Posti parcel', 'flat_rate'],
+	},
 ];
 
 /** @param {number} hoursAgo */
@@ -71,7 +136,9 @@ function wooCommerceDemoShop() {
 			name: entry.title,
 			type: 'variable',
 			description: first.description,
-			attributes: [{ name: entry.option, variation: true, options: entry.variants.map(([, label]) => label) }],
+			attributes: [
+				{ name: entry.option, variation: true, options: entry.variants.map(([, label]) => label) },
+			],
 			variations: entry.variants.map(([code, label]) => ({
 				sku: code,
 				regular_price: money(warehouseProduct(code).salesPrice),
@@ -99,8 +166,18 @@ function wooCommerceDemoShop() {
 				total_tax: money(gross - net),
 			};
 		});
-		const total = buyer.lines.reduce((sum, [code, quantity]) => sum + warehouseProduct(String(code)).salesPrice * Number(quantity), 5.9);
-		const address = { first_name: buyer.first, last_name: buyer.last, address_1: buyer.street, city: buyer.city, postcode: buyer.zip, country: buyer.country };
+		const total = buyer.lines.reduce(
+			(sum, [code, quantity]) => sum + warehouseProduct(String(code)).salesPrice * Number(quantity),
+			5.9,
+		);
+		const address = {
+			first_name: buyer.first,
+			last_name: buyer.last,
+			address_1: buyer.street,
+			city: buyer.city,
+			postcode: buyer.zip,
+			country: buyer.country,
+		};
 		return {
 			status: 'processing',
 			currency: 'EUR',
@@ -109,7 +186,15 @@ function wooCommerceDemoShop() {
 			billing: { ...address, email: buyer.email, phone: '+358401112233' },
 			shipping: address,
 			line_items: lines,
-			shipping_lines: [{ id: 900 + index, method_title: buyer.method[0], method_id: buyer.method[1], total: '4.70', total_tax: '1.20' }],
+			shipping_lines: [
+				{
+					id: 900 + index,
+					method_title: buyer.method[0],
+					method_id: buyer.method[1],
+					total: '4.70',
+					total_tax: '1.20',
+				},
+			],
 			payment_method: 'stripe',
 			date_created_gmt: isoHoursAgo(3 - index),
 			date_paid_gmt: isoHoursAgo(3 - index),
@@ -139,9 +224,26 @@ function shopifyDemoShop() {
 	const orders = BUYERS.map((buyer) => ({
 		email: buyer.email,
 		financial_status: 'paid',
-		line_items: buyer.lines.map(([code, quantity]) => ({ sku: code, quantity, price: money(warehouseProduct(String(code)).salesPrice) })),
-		shipping_address: { first_name: buyer.first, last_name: buyer.last, address1: buyer.street, city: buyer.city, zip: buyer.zip, country_code: buyer.country },
-		shipping_lines: [{ title: buyer.method[1] === 'local_pickup' ? 'Express' : 'Standard', code: buyer.method[1] === 'local_pickup' ? 'express' : 'standard', price: '5.90' }],
+		line_items: buyer.lines.map(([code, quantity]) => ({
+			sku: code,
+			quantity,
+			price: money(warehouseProduct(String(code)).salesPrice),
+		})),
+		shipping_address: {
+			first_name: buyer.first,
+			last_name: buyer.last,
+			address1: buyer.street,
+			city: buyer.city,
+			zip: buyer.zip,
+			country_code: buyer.country,
+		},
+		shipping_lines: [
+			{
+				title: buyer.method[1] === 'local_pickup' ? 'Express' : 'Standard',
+				code: buyer.method[1] === 'local_pickup' ? 'express' : 'standard',
+				price: '5.90',
+			},
+		],
 	}));
 	return { products, orders };
 }

@@ -45,7 +45,9 @@ function runN8nCommand(env, args) {
 async function runN8nCommandOk(env, args) {
 	const result = await runN8nCommand(env, args);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args[0]} exited with ${result.code}:\n${result.stdout}\n${result.stderr}`.trim());
+		throw new Error(
+			`n8n ${args[0]} exited with ${result.code}:\n${result.stdout}\n${result.stderr}`.trim(),
+		);
 	}
 	return result;
 }
@@ -101,7 +103,11 @@ async function importWorkflows(env, workflows) {
  * @returns {Promise<ExecutionResult>}
  */
 async function executeWorkflow(env, workflowId) {
-	const result = await runN8nCommand({ ...env, N8N_LOG_FORMAT: 'json' }, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	const result = await runN8nCommand({ ...env, N8N_LOG_FORMAT: 'json' }, [
+		'execute',
+		`--id=${workflowId}`,
+		'--rawOutput',
+	]);
 	const output = `${result.stdout}\n${result.stderr}`;
 	return { ok: result.code === 0, run: findRun(output), output };
 }
@@ -141,7 +147,9 @@ function parseJson(text) {
  */
 function outputOf(run, nodeName, outputIndex = 0) {
 	const runs = run?.data?.resultData?.runData?.[nodeName] ?? [];
-	return runs.flatMap((/** @type {any} */ r) => (r.data?.main?.[outputIndex] ?? []).map((/** @type {any} */ item) => item.json));
+	return runs.flatMap((/** @type {any} */ r) =>
+		(r.data?.main?.[outputIndex] ?? []).map((/** @type {any} */ item) => item.json),
+	);
 }
 
 /**

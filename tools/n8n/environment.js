@@ -45,7 +45,12 @@ function n8nEnvironment(options) {
 	for (const [name, value] of Object.entries(process.env)) {
 		if (value === undefined) continue;
 		// NODE_ENV=test (set by Jest) makes n8n use a throwaway in-memory database.
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|JEST_|WEBHOOK_URL$|GENERIC_TIMEZONE$|NODE_ENV$|NODE_EXTRA_CA_CERTS$|NODE_OPTIONS$)/.test(name)) continue;
+		if (
+			/^(N8N_|DB_|EXECUTIONS_|QUEUE_|JEST_|WEBHOOK_URL$|GENERIC_TIMEZONE$|NODE_ENV$|NODE_EXTRA_CA_CERTS$|NODE_OPTIONS$)/.test(
+				name,
+			)
+		)
+			continue;
 		env[name] = value;
 	}
 	const base = `http://127.0.0.1:${options.port}`;
@@ -94,4 +99,14 @@ function n8nEnvironment(options) {
 	return env;
 }
 
-module.exports = { REPO_ROOT, DATA_DIR, PINNED, N8N_DATA_DIR, N8N_PACKAGE_DIR, N8N_BIN, N8N_NODE, DEV_ENCRYPTION_KEY, n8nEnvironment };
+module.exports = {
+	REPO_ROOT,
+	DATA_DIR,
+	PINNED,
+	N8N_DATA_DIR,
+	N8N_PACKAGE_DIR,
+	N8N_BIN,
+	N8N_NODE,
+	DEV_ENCRYPTION_KEY,
+	n8nEnvironment,
+};

@@ -22,7 +22,9 @@ const { outputOf } = require('./cli');
  * @returns {Promise<ExecutionSummary[]>}
  */
 async function listExecutions(url, cookie) {
-	const response = await fetch(`${url}/rest/executions?filter=%7B%7D&limit=250`, { headers: { cookie } });
+	const response = await fetch(`${url}/rest/executions?filter=%7B%7D&limit=250`, {
+		headers: { cookie },
+	});
 	if (!response.ok) throw new Error(`n8n /rest/executions answered ${response.status}`);
 	const body = /** @type {{ data: { results: ExecutionSummary[] } }} */ (await response.json());
 	return body.data.results;
@@ -60,7 +62,8 @@ function unflatten(list) {
 		/** @type {any} */
 		const whole = Array.isArray(raw) ? [] : {};
 		revived.set(index, whole);
-		for (const [key, entry] of Object.entries(raw)) whole[key] = typeof entry === 'string' ? value(entry) : entry;
+		for (const [key, entry] of Object.entries(raw))
+			whole[key] = typeof entry === 'string' ? value(entry) : entry;
 		return whole;
 	};
 	return value('0');
@@ -88,7 +91,14 @@ async function executionOutput(url, cookie, id, nodeName) {
  */
 async function executionErrors(url, cookie, id) {
 	const values = await flattedRun(url, cookie, id);
-	return values.filter((v) => typeof v === 'string' && /error|cannot|can't|could not|failed|not found/i.test(v) && v.length > 15).map(String);
+	return values
+		.filter(
+			(v) =>
+				typeof v === 'string' &&
+				/error|cannot|can't|could not|failed|not found/i.test(v) &&
+				v.length > 15,
+		)
+		.map(String);
 }
 
 module.exports = { listExecutions, executionErrors, executionOutput, unflatten };

@@ -35,13 +35,19 @@ const N8N_NPM_INSTALL_FLAGS = [
  */
 function packRepo(destination) {
 	mkdirSync(destination, { recursive: true });
-	const out = execFileSync(NPM, ['pack', '--json', '--ignore-scripts', `--pack-destination=${destination}`], {
-		cwd: REPO_ROOT,
-		env: NPM_ENV,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	const [packed] = /** @type {Array<{ filename: string, files: Array<{ path: string }> }>} */ (JSON.parse(out));
+	const out = execFileSync(
+		NPM,
+		['pack', '--json', '--ignore-scripts', `--pack-destination=${destination}`],
+		{
+			cwd: REPO_ROOT,
+			env: NPM_ENV,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
+	const [packed] = /** @type {Array<{ filename: string, files: Array<{ path: string }> }>} */ (
+		JSON.parse(out)
+	);
 	if (!packed.files.some((f) => f.path.startsWith('dist/nodes/'))) {
 		throw new Error('the packed package holds no dist/nodes: run `npm run build` first');
 	}
@@ -59,9 +65,14 @@ function installTarball(tarball, userFolder) {
 	const packageJsonPath = path.join(nodesDir, 'package.json');
 	mkdirSync(nodesDir, { recursive: true });
 	if (!existsSync(packageJsonPath)) {
-		writeFileSync(packageJsonPath, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		writeFileSync(
+			packageJsonPath,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
-	const name = /** @type {string} */ (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).name);
+	const name = /** @type {string} */ (
+		JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).name
+	);
 	const packageDir = path.join(nodesDir, 'node_modules', name);
 	rmSync(packageDir, { recursive: true, force: true });
 	mkdirSync(packageDir, { recursive: true });
@@ -69,9 +80,14 @@ function installTarball(tarball, userFolder) {
 
 	const ownJsonPath = path.join(packageDir, 'package.json');
 	const ownJson = JSON.parse(readFileSync(ownJsonPath, 'utf8'));
-	for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete ownJson[field];
+	for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+		delete ownJson[field];
 	writeFileSync(ownJsonPath, JSON.stringify(ownJson, null, 2));
-	execFileSync(NPM, ['install', ...N8N_NPM_INSTALL_FLAGS, '--offline'], { cwd: packageDir, env: NPM_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+	execFileSync(NPM, ['install', ...N8N_NPM_INSTALL_FLAGS, '--offline'], {
+		cwd: packageDir,
+		env: NPM_ENV,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 
 	const installed = JSON.parse(readFileSync(packageJsonPath, 'utf8'));
 	installed.dependencies = { ...installed.dependencies, [name]: ownJson.version };

@@ -87,7 +87,9 @@ function localSettings(services) {
 	return {
 		'settings.wooCommerceUrl': services.wooCommerce.url,
 		// The fake's first location ("Main Warehouse"), where the warehouse's stock belongs.
-		...(services.shopify ? { 'settings.shopSubdomain': services.shopify.shopSubdomain, 'settings.locationId': '1' } : {}),
+		...(services.shopify
+			? { 'settings.shopSubdomain': services.shopify.shopSubdomain, 'settings.locationId': '1' }
+			: {}),
 	};
 }
 
@@ -98,7 +100,8 @@ function localSettings(services) {
 function localWiring(services) {
 	/** @type {Record<string, { id: string, name: string }>} */
 	const credentials = {};
-	for (const credential of localCredentials(services)) credentials[credential.type] = { id: credential.id, name: credential.name };
+	for (const credential of localCredentials(services))
+		credentials[credential.type] = { id: credential.id, name: credential.name };
 	return { credentials, settings: localSettings(services) };
 }
 

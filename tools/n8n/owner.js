@@ -25,7 +25,8 @@ async function setupOwner(url, login = DEMO_LOGIN) {
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify(login),
 	});
-	if (!response.ok) throw new Error(`n8n owner setup answered ${response.status}: ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`n8n owner setup answered ${response.status}: ${await response.text()}`);
 	return true;
 }
 
@@ -48,7 +49,8 @@ async function signIn(url, login = DEMO_LOGIN) {
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify({ emailOrLdapLoginId: login.email, password: login.password }),
 	});
-	if (!response.ok) throw new Error(`n8n sign-in answered ${response.status}: ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`n8n sign-in answered ${response.status}: ${await response.text()}`);
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 	if (!cookie) throw new Error('n8n sign-in set no n8n-auth cookie');
 	return cookie.split(';')[0];

@@ -55,7 +55,10 @@ const PINNED_N8N = {
 function selectedN8n() {
 	const name = process.env.MYOGO_N8N || 'current';
 	const pinned = PINNED_N8N[name];
-	if (!pinned) throw new Error(`MYOGO_N8N=${name} is not a pinned n8n: use one of ${Object.keys(PINNED_N8N).join(', ')}`);
+	if (!pinned)
+		throw new Error(
+			`MYOGO_N8N=${name} is not a pinned n8n: use one of ${Object.keys(PINNED_N8N).join(', ')}`,
+		);
 	return pinned;
 }
 

@@ -47,7 +47,10 @@ async function startN8n(env, options = {}) {
 	const logFile = options.logFile ?? path.join(env.N8N_USER_FOLDER, 'n8n.log');
 	mkdirSync(path.dirname(logFile), { recursive: true });
 	const logStream = createWriteStream(logFile, { flags: 'a' });
-	const child = spawn(N8N_NODE, [N8N_BIN, command, ...(options.args ?? [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(N8N_NODE, [N8N_BIN, command, ...(options.args ?? [])], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let text = '';
 	/** @param {string} chunk */
 	const collect = (chunk) => {
@@ -77,7 +80,8 @@ async function startN8n(env, options = {}) {
 	options.onSpawn?.(stop);
 	const deadline = Date.now() + (options.timeoutMs ?? 120_000);
 	while (true) {
-		if (!running) throw new Error(`n8n ${command} exited before it was ready:\n${text.slice(-4000)}`);
+		if (!running)
+			throw new Error(`n8n ${command} exited before it was ready:\n${text.slice(-4000)}`);
 		if (await healthy(url)) break;
 		if (Date.now() > deadline) {
 			await stop();
@@ -86,7 +90,8 @@ async function startN8n(env, options = {}) {
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	while (!READY_LINES[command].test(text)) {
-		if (!running) throw new Error(`n8n ${command} exited before it was ready:\n${text.slice(-4000)}`);
+		if (!running)
+			throw new Error(`n8n ${command} exited before it was ready:\n${text.slice(-4000)}`);
 		if (Date.now() > deadline) {
 			await stop();
 			throw new Error(`n8n did not finish starting in time:\n${text.slice(-4000)}`);

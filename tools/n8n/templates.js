@@ -41,7 +41,11 @@ function templateId(file) {
 }
 
 /** Trigger types that receive webhooks: n8n builds their address from the node's webhookId. */
-const WEBHOOK_TRIGGER_TYPES = new Set(['n8n-nodes-base.wooCommerceTrigger', 'n8n-nodes-base.shopifyTrigger', 'n8n-nodes-myogo.myOgoWebhookTrigger']);
+const WEBHOOK_TRIGGER_TYPES = new Set([
+	'n8n-nodes-base.wooCommerceTrigger',
+	'n8n-nodes-base.shopifyTrigger',
+	'n8n-nodes-myogo.myOgoWebhookTrigger',
+]);
 
 /**
  * The template as the editor's import makes it: the files ship no webhookId (two imports of one file
@@ -73,7 +77,10 @@ function wireTemplate(template, wiring) {
 	for (const node of copy.nodes) {
 		for (const type of Object.keys(node.credentials ?? {})) {
 			const credential = wiring.credentials[type];
-			if (!credential) throw new Error(`${template.file}: node "${node.name}" needs a ${type} credential and none was given`);
+			if (!credential)
+				throw new Error(
+					`${template.file}: node "${node.name}" needs a ${type} credential and none was given`,
+				);
 			node.credentials[type] = { ...credential };
 		}
 		if (node.name !== 'Settings') continue;
@@ -96,7 +103,8 @@ function wireTemplate(template, wiring) {
  * @returns {TemplateWorkflow}
  */
 function runnableFrom(template, triggerName, id) {
-	if (!template.nodes.some((n) => n.name === triggerName)) throw new Error(`${template.file} has no node "${triggerName}"`);
+	if (!template.nodes.some((n) => n.name === triggerName))
+		throw new Error(`${template.file} has no node "${triggerName}"`);
 	/** @type {TemplateWorkflow} */
 	const copy = JSON.parse(JSON.stringify(template));
 	const starter = `Run ${triggerName}`;
@@ -114,4 +122,11 @@ function runnableFrom(template, triggerName, id) {
 	return copy;
 }
 
-module.exports = { WORKFLOWS_DIR, templateFiles, templateId, readTemplate, wireTemplate, runnableFrom };
+module.exports = {
+	WORKFLOWS_DIR,
+	templateFiles,
+	templateId,
+	readTemplate,
+	wireTemplate,
+	runnableFrom,
+};

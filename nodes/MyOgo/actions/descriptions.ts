@@ -23,7 +23,9 @@ export function writeOptions(extra: INodeProperties[] = []): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...extra, parallelRequestsOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...extra, parallelRequestsOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 
@@ -72,7 +74,10 @@ export const lineProductCodeField: INodeProperties = {
  * The product code parameter: "From List" (searchable, paged through Get Many) and "By Code", or
  * only "By Code" where the product need not exist yet (`forNewCode`, e.g. Create).
  */
-export function productLocator(description: string, options: { required?: boolean; forNewCode?: boolean } = {}): INodeProperties {
+export function productLocator(
+	description: string,
+	options: { required?: boolean; forNewCode?: boolean } = {},
+): INodeProperties {
 	const byCode = {
 		displayName: 'By Code',
 		name: 'id',

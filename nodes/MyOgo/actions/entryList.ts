@@ -38,7 +38,9 @@ export function entryListProperties(list: EntryList): INodeProperties[] {
 			placeholder: list.listPlaceholder,
 			typeOptions: { multipleValues: true, sortable: true },
 			default: {},
-			options: [{ displayName: list.entryDisplayName, name: list.entryName, values: list.entryValues }],
+			options: [
+				{ displayName: list.entryDisplayName, name: list.entryName, values: list.entryValues },
+			],
 			...showFor('defineBelow'),
 		},
 		{ ...list.json, ...required, ...showFor('json') },

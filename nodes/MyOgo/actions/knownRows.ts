@@ -31,7 +31,11 @@ export interface RowList {
  * pages read outnumber the keys still not found (those are then asked for one by one). A small
  * batch (one row, for a windowed list) is asked for one by one from the start.
  */
-export async function readKnownRows(context: IExecuteFunctions, list: RowList, keys: Set<string>): Promise<KnownRows> {
+export async function readKnownRows(
+	context: IExecuteFunctions,
+	list: RowList,
+	keys: Set<string>,
+): Promise<KnownRows> {
 	const known = new Map<string, IDataObject | null>();
 	if (keys.size <= (list.windowed ? 1 : SMALL_BATCH)) return { known, complete: false };
 	let pages = 0;

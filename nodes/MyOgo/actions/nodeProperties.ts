@@ -23,7 +23,11 @@ function operationProperties(): INodeProperties[] {
 	for (const resource of RESOURCES) {
 		for (const operation of resource.operations) {
 			for (const property of operation.properties) {
-				const show = { ...property.displayOptions?.show, resource: [resource.value], operation: [operation.value] };
+				const show = {
+					...property.displayOptions?.show,
+					resource: [resource.value],
+					operation: [operation.value],
+				};
 				properties.push({ ...property, displayOptions: { ...property.displayOptions, show } });
 			}
 		}

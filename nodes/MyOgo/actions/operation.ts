@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** What an operation sees of one input item. */
 export interface ItemContext<Shared = unknown, Input = unknown> {
@@ -39,9 +44,16 @@ export interface MyOgoOperation<Shared = unknown, Input = unknown> {
 	/** Reads and validates one item's parameters into the payload to send; must not call myOGO. */
 	build?: (this: IExecuteFunctions, context: BuildContext) => Input | Promise<Input>;
 	/** Runs once before the items, e.g. to read what myOGO holds in pages instead of once per item. */
-	prepare?: (this: IExecuteFunctions, items: INodeExecutionData[], built: Array<BuiltItem<Input>>) => Promise<Shared>;
+	prepare?: (
+		this: IExecuteFunctions,
+		items: INodeExecutionData[],
+		built: Array<BuiltItem<Input>>,
+	) => Promise<Shared>;
 	/** Turns one input item into zero or more output JSON objects. */
-	execute: (this: IExecuteFunctions, context: ItemContext<Shared, Input>) => Promise<IDataObject | IDataObject[]>;
+	execute: (
+		this: IExecuteFunctions,
+		context: ItemContext<Shared, Input>,
+	) => Promise<IDataObject | IDataObject[]>;
 	/** True for operations that write one call per item: they run with "Parallel Requests". */
 	parallel?: boolean;
 	/** How the merchant knows the item (e.g. `Order 1042`), put in front of myOGO's error messages. */

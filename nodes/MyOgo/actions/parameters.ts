@@ -12,11 +12,18 @@ export function productCodeOf(context: IExecuteFunctions, itemIndex: number): st
 }
 
 /** A text parameter of one item that must not be empty; the message names the field. */
-export function requiredText(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+export function requiredText(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
 	const value = raw === undefined || raw === null ? '' : String(raw).trim();
 	if (value === '') {
-		throw new NodeOperationError(context.getNode(), `"${label}" is empty — enter a value`, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `"${label}" is empty — enter a value`, {
+			itemIndex,
+		});
 	}
 	return value;
 }
@@ -38,7 +45,11 @@ export function isoTimestamp(
 	throw new NodeOperationError(
 		context.getNode(),
 		`"${label}" is not a date and time: ${describeValue(value)}`,
-		{ itemIndex, description: 'Use an ISO 8601 time such as 2026-11-26T17:00:00Z, or pick one in the date picker.' },
+		{
+			itemIndex,
+			description:
+				'Use an ISO 8601 time such as 2026-11-26T17:00:00Z, or pick one in the date picker.',
+		},
 	);
 }
 
@@ -56,12 +67,21 @@ export function filled(fields: IDataObject): IDataObject {
  * A list given as JSON (a string, or what an expression returned): an array, or one object as a
  * list of one. `what` names the field in messages, e.g. `"Order Lines (JSON)" of Order 1042`.
  */
-export function jsonList(context: IExecuteFunctions, raw: unknown, what: string, itemIndex: number): unknown[] {
+export function jsonList(
+	context: IExecuteFunctions,
+	raw: unknown,
+	what: string,
+	itemIndex: number,
+): unknown[] {
 	let value = raw;
 	if (typeof value === 'string') {
 		const parsed = parseJson(value);
 		if (!parsed.ok) {
-			throw new NodeOperationError(context.getNode(), `${what} is not valid JSON (${parsed.error.message})`, { itemIndex });
+			throw new NodeOperationError(
+				context.getNode(),
+				`${what} is not valid JSON (${parsed.error.message})`,
+				{ itemIndex },
+			);
 		}
 		value = parsed.value;
 	}

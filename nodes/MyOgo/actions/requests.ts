@@ -16,7 +16,9 @@ export async function listRows(
 	keep?: (row: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : Math.max(1, Number(context.getNodeParameter('limit', itemIndex, 50)));
+	const limit = returnAll
+		? undefined
+		: Math.max(1, Number(context.getNodeParameter('limit', itemIndex, 50)));
 	if (!keep) return await myOgoList.call(context, { path, qs, limit, itemIndex });
 	const rows: IDataObject[] = [];
 	for await (const page of myOgoPages.call(context, { path, qs, itemIndex })) {
@@ -40,7 +42,12 @@ export async function firstRow(
 	key: IDataObject,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	const rows = (await myOgoRequest.call(context, { method: 'GET', path, qs: { ...key, limit: 1 }, itemIndex })) as IDataObject[];
+	const rows = (await myOgoRequest.call(context, {
+		method: 'GET',
+		path,
+		qs: { ...key, limit: 1 },
+		itemIndex,
+	})) as IDataObject[];
 	return Array.isArray(rows) && rows.length > 0 ? rows[0] : undefined;
 }
 

@@ -5,4 +5,9 @@ import { productResource } from './product/Product.resource';
 import { stockResource } from './stock/Stock.resource';
 
 /** Every resource of the myOGO node, in the order the resource dropdown shows them. */
-export const RESOURCES: MyOgoResource[] = [orderResource, productResource, stockResource, incomingStockResource];
+export const RESOURCES: MyOgoResource[] = [
+	orderResource,
+	productResource,
+	stockResource,
+	incomingStockResource,
+];

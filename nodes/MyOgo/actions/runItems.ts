@@ -10,7 +10,9 @@ export const MAX_PARALLEL_REQUESTS = 16;
 /** Reads the run-wide "Parallel Requests" option; it sizes one pool, so it cannot vary per item. */
 function parallelRequests(context: IExecuteFunctions, operation: MyOgoOperation): number {
 	if (!operation.parallel) return 1;
-	const value = Number(context.getNodeParameter('options.parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS));
+	const value = Number(
+		context.getNodeParameter('options.parallelRequests', 0, DEFAULT_PARALLEL_REQUESTS),
+	);
 	if (!Number.isFinite(value)) return DEFAULT_PARALLEL_REQUESTS;
 	return Math.min(Math.max(Math.trunc(value), 1), MAX_PARALLEL_REQUESTS);
 }
@@ -78,7 +80,10 @@ function keepEarliest(failure: Failure, candidate: { itemIndex: number; error: E
  * instead of stopping the run. Without continue-on-fail the first failure stops the run after the
  * calls already under way have finished, so no write is left half-known.
  */
-export async function runItems(this: IExecuteFunctions, operation: MyOgoOperation): Promise<INodeExecutionData[]> {
+export async function runItems(
+	this: IExecuteFunctions,
+	operation: MyOgoOperation,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const continueOnFail = this.continueOnFail();
@@ -104,7 +109,10 @@ export async function runItems(this: IExecuteFunctions, operation: MyOgoOperatio
 		}
 	}
 
-	const shared = operation.prepare && built.length > 0 ? await operation.prepare.call(this, items, built) : undefined;
+	const shared =
+		operation.prepare && built.length > 0
+			? await operation.prepare.call(this, items, built)
+			: undefined;
 	let next = 0;
 
 	const worker = async () => {
@@ -120,7 +128,10 @@ export async function runItems(this: IExecuteFunctions, operation: MyOgoOperatio
 				const rows = Array.isArray(output) ? output : [output];
 				results[itemIndex] = rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 			} catch (thrown) {
-				const error = withLabel(asNodeError(this, thrown, itemIndex), operation.label?.(inputs[itemIndex]));
+				const error = withLabel(
+					asNodeError(this, thrown, itemIndex),
+					operation.label?.(inputs[itemIndex]),
+				);
 				if (continueOnFail) {
 					results[itemIndex] = [errorItem(error, itemIndex)];
 				} else {

@@ -41,8 +41,10 @@ export function messagePrefix(where: Whereabouts): string {
  */
 export function describeValue(value: unknown): string {
 	if (value === undefined || value === null) return 'nothing';
-	if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+	if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+		return String(value);
 	let json: string | undefined;
 	try {
 		json = JSON.stringify(value);

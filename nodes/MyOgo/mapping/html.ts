@@ -8,7 +8,8 @@
 // Compiled once (descriptions are mapped for every product variant).
 const HIDDEN_BLOCKS = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const COMMENTS = /<!--[\s\S]*?-->/g;
-const LINE_BREAKS = /<br\s*\/?>|<\/(?:p|div|h[1-6]|tr|blockquote|pre|ul|ol|table|section|article)\s*>/gi;
+const LINE_BREAKS =
+	/<br\s*\/?>|<\/(?:p|div|h[1-6]|tr|blockquote|pre|ul|ol|table|section|article)\s*>/gi;
 const LIST_ITEMS = /<li\b[^>]*>/gi;
 const TAGS = /<\/?[a-z!][^>]*>/gi;
 const ENTITIES = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;

@@ -38,12 +38,22 @@ import { resolveShippingCode } from './shippingCode';
 import type { MyOgoCustomer, OrderMappingOptions, OrderMappingResult } from './types';
 import { isTrue, joinName, list, object, text } from './values';
 
-export function mapMagentoOrder(raw: IDataObject, options: OrderMappingOptions): OrderMappingResult {
+export function mapMagentoOrder(
+	raw: IDataObject,
+	options: OrderMappingOptions,
+): OrderMappingResult {
 	const notes: string[] = [];
 	const incrementId = text(raw.increment_id);
 	const entityId = text(raw.entity_id);
 	const orderLabel = `${incrementId ?? entityId ?? '(no number)'}`;
-	const reference = chooseReference(options, incrementId, entityId, orderLabel, 'Magento 2', '"increment_id"');
+	const reference = chooseReference(
+		options,
+		incrementId,
+		entityId,
+		orderLabel,
+		'Magento 2',
+		'"increment_id"',
+	);
 
 	const extension = object(raw.extension_attributes);
 	const shipping = object(object(list(extension?.shipping_assignments)[0])?.shipping);
@@ -96,7 +106,8 @@ function mapCustomer(
 			{ field: 'customer', orderLabel },
 		);
 	}
-	if (shippingAddress === undefined) notes.push('the order has no shipping address: the billing address is used');
+	if (shippingAddress === undefined)
+		notes.push('the order has no shipping address: the billing address is used');
 
 	let address1: string | undefined;
 	let address2: string | undefined;

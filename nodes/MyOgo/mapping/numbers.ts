@@ -89,7 +89,8 @@ function splitGroups(integerPart: string, groupSeparator: string | undefined): s
 			continue;
 		}
 		if (ch !== groupSeparator && !GROUP_SEPARATORS.test(ch)) return undefined;
-		if (group === '' || (groupCount === 0 ? group.length > 3 : group.length !== 3)) return undefined;
+		if (group === '' || (groupCount === 0 ? group.length > 3 : group.length !== 3))
+			return undefined;
 		digits += group;
 		group = '';
 		groupCount++;
@@ -119,7 +120,12 @@ export function parseQuantity(value: unknown, where: Whereabouts): number {
  * A money amount that may be absent (`undefined` is returned then) but must be
  * a number when present. `what` names it in the message ("unit price", "order total").
  */
-export function parseMoney(value: unknown, where: Whereabouts, what: string, field: string): number | undefined {
+export function parseMoney(
+	value: unknown,
+	where: Whereabouts,
+	what: string,
+	field: string,
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const amount = parseDecimal(value);
 	if (amount !== undefined) return amount;

@@ -3,7 +3,13 @@
  * reading name/value pairs, and assembling the myOGO order without empty fields.
  */
 import { MappingError } from './MappingError';
-import type { MyOgoCustomer, MyOgoDocument, MyOgoOrder, MyOgoOrderLine, OrderMappingOptions } from './types';
+import type {
+	MyOgoCustomer,
+	MyOgoDocument,
+	MyOgoOrder,
+	MyOgoOrderLine,
+	OrderMappingOptions,
+} from './types';
 import { list, object, text } from './values';
 
 /** Where stores and checkout plugins most often keep a parcel locker / pickup point id. */

@@ -93,7 +93,9 @@ export class OrderLineCollector {
 			if (first.productInfoUrl !== undefined) line.productInfoUrl = first.productInfoUrl;
 			if (first.productPictureUrl !== undefined) line.productPictureUrl = first.productPictureUrl;
 			if (lineNumbers.length > 1) {
-				notes.push(`SKU ${first.code} on lines ${listNumbers(lineNumbers)} merged (quantity ${quantity})`);
+				notes.push(
+					`SKU ${first.code} on lines ${listNumbers(lineNumbers)} merged (quantity ${quantity})`,
+				);
 			}
 			lines[i] = line;
 		}
@@ -103,13 +105,22 @@ export class OrderLineCollector {
 	private nothingToShip(): MappingError {
 		const where = { field: 'orderLines', orderLabel: this.orderLabel };
 		if (this.itemCount === 0) {
-			return new MappingError(`Order ${this.orderLabel}: the order has no lines — nothing to ship`, where);
+			return new MappingError(
+				`Order ${this.orderLabel}: the order has no lines — nothing to ship`,
+				where,
+			);
 		}
 		if (this.skipped.every((skipped) => skipped.reason === NO_SKU)) {
-			return new MappingError(`Order ${this.orderLabel}: no line has a SKU — nothing to ship`, where);
+			return new MappingError(
+				`Order ${this.orderLabel}: no line has a SKU — nothing to ship`,
+				where,
+			);
 		}
 		const reasons = this.skipped.map((s) => `line ${s.line} "${s.title}": ${s.reason}`).join('; ');
-		return new MappingError(`Order ${this.orderLabel}: no line needs shipping — nothing to ship (${reasons})`, where);
+		return new MappingError(
+			`Order ${this.orderLabel}: no line needs shipping — nothing to ship (${reasons})`,
+			where,
+		);
 	}
 }
 

@@ -35,7 +35,11 @@ export function productSettings(options: ProductMappingOptions): ProductSettings
 }
 
 /** A price that may be absent but must be a number when present. */
-export function productPrice(value: unknown, productLabel: string, store: string): number | undefined {
+export function productPrice(
+	value: unknown,
+	productLabel: string,
+	store: string,
+): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const price = parseDecimal(value);
 	if (price !== undefined && price >= 0) return price;
@@ -59,7 +63,10 @@ export class SkuRegister {
 			this.seen.set(code, variant);
 			return true;
 		}
-		skipped.push({ variant, reason: `SKU ${describeValue(code)} is already used by ${describeValue(owner)}` });
+		skipped.push({
+			variant,
+			reason: `SKU ${describeValue(code)} is already used by ${describeValue(owner)}`,
+		});
 		return false;
 	}
 }

@@ -64,17 +64,21 @@ export function resolveShippingCode(
 		const found = lookup.get(candidate.toLowerCase());
 		if (found !== undefined) return found;
 		if (storeMethod === undefined) storeMethod = candidate;
-		else if (alsoKnownAs === undefined && candidate.toLowerCase() !== storeMethod.toLowerCase()) alsoKnownAs = candidate;
+		else if (alsoKnownAs === undefined && candidate.toLowerCase() !== storeMethod.toLowerCase())
+			alsoKnownAs = candidate;
 	}
 
-	const fallback = typeof options.defaultShippingCode === 'string' ? options.defaultShippingCode.trim() : '';
+	const fallback =
+		typeof options.defaultShippingCode === 'string' ? options.defaultShippingCode.trim() : '';
 	const method =
 		storeMethod === undefined
 			? undefined
 			: `shipping method ${describeValue(storeMethod)}${alsoKnownAs === undefined ? '' : ` (code ${describeValue(alsoKnownAs)})`}`;
 	if (fallback !== '') {
 		if (lookup.size > 0 && method !== undefined) {
-			notes.push(`${method} is not in "Shipping Method Map": default shipping code ${fallback} used`);
+			notes.push(
+				`${method} is not in "Shipping Method Map": default shipping code ${fallback} used`,
+			);
 		}
 		return fallback;
 	}

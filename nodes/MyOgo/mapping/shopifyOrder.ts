@@ -34,15 +34,30 @@ import { resolveShippingCode } from './shippingCode';
 import type { MyOgoCustomer, OrderMappingOptions, OrderMappingResult } from './types';
 import { isTrue, joinName, list, object, text } from './values';
 
-export function mapShopifyOrder(raw: IDataObject, options: OrderMappingOptions): OrderMappingResult {
+export function mapShopifyOrder(
+	raw: IDataObject,
+	options: OrderMappingOptions,
+): OrderMappingResult {
 	const notes: string[] = [];
 	const name = text(raw.name);
 	const orderNumber = text(raw.order_number);
 	const id = text(raw.id);
-	const number = name !== undefined ? (name.charCodeAt(0) === 35 /* # */ ? name.slice(1).trim() || undefined : name) : orderNumber;
+	const number =
+		name !== undefined
+			? name.charCodeAt(0) === 35 /* # */
+				? name.slice(1).trim() || undefined
+				: name
+			: orderNumber;
 	// Messages name an order as "Order 1042", the number without Shopify's "#", as every other order error does.
 	const orderLabel = number ?? id ?? '(no number)';
-	const reference = chooseReference(options, number, id, orderLabel, 'Shopify', '"name" / "order_number"');
+	const reference = chooseReference(
+		options,
+		number,
+		id,
+		orderLabel,
+		'Shopify',
+		'"name" / "order_number"',
+	);
 
 	const customer = mapCustomer(raw, orderLabel, notes);
 	const collector = new OrderLineCollector(orderLabel, options.linesWithoutSku);
@@ -92,7 +107,8 @@ function mapCustomer(raw: IDataObject, orderLabel: string, notes: string[]): MyO
 			{ field: 'customer', orderLabel },
 		);
 	}
-	if (shipping === undefined) notes.push('the order has no shipping address: the billing address is used');
+	if (shipping === undefined)
+		notes.push('the order has no shipping address: the billing address is used');
 	return buildCustomer(
 		{
 			name: text(address.name) ?? joinName(address.first_name, address.last_name),
@@ -121,7 +137,11 @@ function collectLines(raw: IDataObject, orderLabel: string, collector: OrderLine
 		const lineNumber = i + 1;
 		const item = object(items[i]);
 		if (item === undefined) {
-			collector.skip(lineNumber, `line ${lineNumber}`, `not a line item (${describeValue(items[i])})`);
+			collector.skip(
+				lineNumber,
+				`line ${lineNumber}`,
+				`not a line item (${describeValue(items[i])})`,
+			);
 			continue;
 		}
 		const title = text(item.name) ?? text(item.title) ?? `line ${lineNumber}`;
@@ -153,7 +173,9 @@ function collectLines(raw: IDataObject, orderLabel: string, collector: OrderLine
 		let totalCents: number | undefined;
 		if (price !== undefined) {
 			// Per unit of what was ordered: discounts and taxes are given for the whole original line.
-			let lineCents = toCents(price) * orderedQuantity - sumAmountCents(item.discount_allocations, 'amount', where);
+			let lineCents =
+				toCents(price) * orderedQuantity -
+				sumAmountCents(item.discount_allocations, 'amount', where);
 			if (!taxesIncluded) lineCents += sumAmountCents(item.tax_lines, 'price', where);
 			totalCents = (lineCents / orderedQuantity) * quantity;
 		}
@@ -167,11 +189,20 @@ function collectLines(raw: IDataObject, orderLabel: string, collector: OrderLine
 	}
 }
 
-function sumAmountCents(entries: unknown, key: string, where: { orderLabel: string; line: number }): number {
+function sumAmountCents(
+	entries: unknown,
+	key: string,
+	where: { orderLabel: string; line: number },
+): number {
 	const items = list(entries);
 	let cents = 0;
 	for (const entry of items) {
-		const amount = parseMoney(object(entry)?.[key], where, 'tax or discount amount', 'orderLines.unitPrice');
+		const amount = parseMoney(
+			object(entry)?.[key],
+			where,
+			'tax or discount amount',
+			'orderLines.unitPrice',
+		);
 		if (amount !== undefined) cents += toCents(amount);
 	}
 	return cents;
@@ -184,7 +215,8 @@ function vatPercentage(taxLines: unknown): number | undefined {
 	for (const entry of taxLines) {
 		const value = object(entry)?.rate;
 		if (typeof value === 'number') rate += value;
-		else if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) rate += Number(value);
+		else if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+			rate += Number(value);
 	}
 	// 4 decimals: exact rates such as 8.875 % stay exact, binary noise (25.500000000000004) goes.
 	return roundTo(rate * 100, 4);

@@ -19,12 +19,20 @@ import type { IDataObject } from 'n8n-workflow';
 import { htmlToText } from './html';
 import { describeValue } from './MappingError';
 import { SkuRegister, productPrice, productSettings } from './productCommon';
-import type { MyOgoProduct, ProductMappingOptions, ProductMappingResult, SkippedVariant } from './types';
+import type {
+	MyOgoProduct,
+	ProductMappingOptions,
+	ProductMappingResult,
+	SkippedVariant,
+} from './types';
 import { list, object, text } from './values';
 
 const SINGLE_VARIANT_TITLE = 'Default Title';
 
-export function mapShopifyProduct(raw: IDataObject, options: ProductMappingOptions): ProductMappingResult {
+export function mapShopifyProduct(
+	raw: IDataObject,
+	options: ProductMappingOptions,
+): ProductMappingResult {
 	const settings = productSettings(options);
 	const title = text(raw.title);
 	const productLabel = title !== undefined ? title : `#${text(raw.id) ?? '(no id)'}`;
@@ -49,8 +57,12 @@ export function mapShopifyProduct(raw: IDataObject, options: ProductMappingOptio
 			continue;
 		}
 		const variantTitle = text(variant.title);
-		const ownTitle = variantTitle !== undefined && variantTitle !== SINGLE_VARIANT_TITLE ? variantTitle : undefined;
-		const name = ownTitle === undefined ? title : title === undefined ? ownTitle : `${title} - ${ownTitle}`;
+		const ownTitle =
+			variantTitle !== undefined && variantTitle !== SINGLE_VARIANT_TITLE
+				? variantTitle
+				: undefined;
+		const name =
+			ownTitle === undefined ? title : title === undefined ? ownTitle : `${title} - ${ownTitle}`;
 		const label = name ?? `#${text(variant.id) ?? '(no id)'}`;
 
 		const code = text(variant.sku);
@@ -86,7 +98,11 @@ export function mapShopifyProduct(raw: IDataObject, options: ProductMappingOptio
 function variantImage(variant: IDataObject, images: readonly unknown[]): string | undefined {
 	const imageId = variant.image_id;
 	const variantId = variant.id;
-	if ((imageId === undefined || imageId === null) && (variantId === undefined || variantId === null)) return undefined;
+	if (
+		(imageId === undefined || imageId === null) &&
+		(variantId === undefined || variantId === null)
+	)
+		return undefined;
 	for (const entry of images) {
 		const image = object(entry);
 		if (image === undefined) continue;

@@ -17,7 +17,9 @@ export function text(value: unknown): string | undefined {
 
 /** The value as a plain object, or `undefined` for anything else (null, arrays, strings). */
 export function object(value: unknown): IDataObject | undefined {
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: undefined;
 }
 
 const NO_ITEMS: readonly unknown[] = [];

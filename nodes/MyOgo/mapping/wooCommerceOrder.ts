@@ -32,7 +32,10 @@ import { resolveShippingCode } from './shippingCode';
 import type { MyOgoCustomer, OrderMappingOptions, OrderMappingResult } from './types';
 import { joinName, list, object, text } from './values';
 
-export function mapWooCommerceOrder(raw: IDataObject, options: OrderMappingOptions): OrderMappingResult {
+export function mapWooCommerceOrder(
+	raw: IDataObject,
+	options: OrderMappingOptions,
+): OrderMappingResult {
 	const notes: string[] = [];
 	const number = text(raw.number);
 	const id = text(raw.id);
@@ -64,7 +67,8 @@ export function mapWooCommerceOrder(raw: IDataObject, options: OrderMappingOptio
 			reference,
 			shippingCode,
 			pickUpPointCode:
-				namedValue(raw.meta_data, 'key', pickupField) ?? namedValue(shippingLine?.meta_data, 'key', pickupField),
+				namedValue(raw.meta_data, 'key', pickupField) ??
+				namedValue(shippingLine?.meta_data, 'key', pickupField),
 			comments: text(raw.customer_note),
 			priceTotal: parseMoney(raw.total, { orderLabel }, 'order total', 'priceTotal'),
 			priceCurrency: text(raw.currency)?.toUpperCase(),
@@ -121,7 +125,11 @@ function collectLines(raw: IDataObject, orderLabel: string, collector: OrderLine
 		const lineNumber = i + 1;
 		const item = object(items[i]);
 		if (item === undefined) {
-			collector.skip(lineNumber, `line ${lineNumber}`, `not a line item (${describeValue(items[i])})`);
+			collector.skip(
+				lineNumber,
+				`line ${lineNumber}`,
+				`not a line item (${describeValue(items[i])})`,
+			);
 			continue;
 		}
 		const title = text(item.name) ?? `line ${lineNumber}`;

@@ -26,12 +26,27 @@ import type { IDataObject } from 'n8n-workflow';
 import { htmlToText } from './html';
 import { describeValue } from './MappingError';
 import { SkuRegister, productPrice, productSettings, type ProductSettings } from './productCommon';
-import type { MyOgoProduct, ProductMappingOptions, ProductMappingResult, SkippedVariant } from './types';
+import type {
+	MyOgoProduct,
+	ProductMappingOptions,
+	ProductMappingResult,
+	SkippedVariant,
+} from './types';
 import { list, object, text } from './values';
 
 // Word-split of meta keys, compiled once.
 const KEY_WORDS = /[^a-z0-9]+/;
-const EAN_WORDS = new Set(['ean', 'ean8', 'ean13', 'gtin', 'gtin8', 'gtin12', 'gtin13', 'gtin14', 'barcode']);
+const EAN_WORDS = new Set([
+	'ean',
+	'ean8',
+	'ean13',
+	'gtin',
+	'gtin8',
+	'gtin12',
+	'gtin13',
+	'gtin14',
+	'barcode',
+]);
 
 interface ParentFields {
 	name?: string;
@@ -41,7 +56,10 @@ interface ParentFields {
 	pictureUrl?: string;
 }
 
-export function mapWooCommerceProduct(raw: IDataObject, options: ProductMappingOptions): ProductMappingResult {
+export function mapWooCommerceProduct(
+	raw: IDataObject,
+	options: ProductMappingOptions,
+): ProductMappingResult {
 	const settings = productSettings(options);
 	const name = text(raw.name);
 	const label = name ?? `#${text(raw.id) ?? '(no id)'}`;
@@ -50,7 +68,10 @@ export function mapWooCommerceProduct(raw: IDataObject, options: ProductMappingO
 	const type = text(raw.type) ?? 'simple';
 
 	if (type === 'grouped') {
-		skipped.push({ variant: label, reason: 'grouped product: its member products are mapped on their own' });
+		skipped.push({
+			variant: label,
+			reason: 'grouped product: its member products are mapped on their own',
+		});
 		return { products, skipped };
 	}
 	if (type === 'external') {
@@ -103,7 +124,8 @@ export function mapWooCommerceProduct(raw: IDataObject, options: ProductMappingO
 		);
 	}
 	if (objects === 0) {
-		if (text(raw.sku) !== undefined) addProduct(raw, parent, label, settings, register, products, skipped);
+		if (text(raw.sku) !== undefined)
+			addProduct(raw, parent, label, settings, register, products, skipped);
 		for (const entry of variations) {
 			skipped.push({
 				variant: `${label} variation #${text(entry) ?? describeValue(entry)}`,

@@ -24,8 +24,12 @@ export async function searchProducts(
 	const matching = needle
 		? rows.filter(
 				(row) =>
-					String(row.code ?? '').toLowerCase().includes(needle) ||
-					String(row.name ?? '').toLowerCase().includes(needle),
+					String(row.code ?? '')
+						.toLowerCase()
+						.includes(needle) ||
+					String(row.name ?? '')
+						.toLowerCase()
+						.includes(needle),
 			)
 		: rows;
 	return {

@@ -22,7 +22,8 @@ const GRANT_ERROR_ADVICE: Record<string, string> = {
 	invalid_client:
 		'myOGO did not accept the Client ID and Client Secret. The demo pair 123456 / abcdef works for test merchants; live merchants get theirs from OGOship.',
 	unsupported_grant_type: 'myOGO refused the token request format (password grant, form-encoded).',
-	invalid_scope: 'myOGO refused the requested Scope. Clear the Scope field to ask for the default scopes.',
+	invalid_scope:
+		'myOGO refused the requested Scope. Clear the Scope field to ask for the default scopes.',
 };
 
 /** Form-encodes a flat record the way the OAuth2 token endpoint requires (JSON is refused). */
@@ -42,7 +43,9 @@ export async function requestAccessToken(
 ): Promise<AccessToken> {
 	const baseUrl = tokenBaseUrl(credentials);
 	if (!baseUrl) {
-		throw new Error('The myOGO credential has no Token Base URL. Fill it in, or choose the Production environment.');
+		throw new Error(
+			'The myOGO credential has no Token Base URL. Fill it in, or choose the Production environment.',
+		);
 	}
 	const body = formEncode({
 		grant_type: 'password',
@@ -76,7 +79,11 @@ export async function requestAccessToken(
 	}
 
 	const reply = parseJson(response.body);
-	if (response.statusCode >= 200 && response.statusCode < 300 && typeof reply?.access_token === 'string') {
+	if (
+		response.statusCode >= 200 &&
+		response.statusCode < 300 &&
+		typeof reply?.access_token === 'string'
+	) {
 		return { accessToken: reply.access_token, expiresInSeconds: Number(reply.expires_in ?? 0) };
 	}
 	const errorCode = typeof reply?.error === 'string' ? reply.error : '';

@@ -23,4 +23,3 @@ export function networkProblem(code: string | undefined): string {
 			return 'a network error';
 	}
 }
-

@@ -18,7 +18,10 @@ export interface PageQuery {
  * before the whole catalog is read. myOGO gives no total: a page shorter than `limit` is the last
  * (docs/myogo-api.md, "Lists, errors, limits").
  */
-export async function* myOgoPages(this: MyOgoContext, query: PageQuery): AsyncGenerator<IDataObject[]> {
+export async function* myOgoPages(
+	this: MyOgoContext,
+	query: PageQuery,
+): AsyncGenerator<IDataObject[]> {
 	const pageSize = Math.min(Math.max(query.pageSize ?? MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE);
 	for (let page = 1; ; page++) {
 		const rows = await myOgoRequest.call(this, {
@@ -43,7 +46,8 @@ export async function myOgoList(this: MyOgoContext, options: ListOptions): Promi
 	const rows: IDataObject[] = [];
 	const limit = options.limit;
 	// With a small limit, a small page avoids downloading rows that would be thrown away.
-	const pageSize = limit !== undefined && limit < MAX_PAGE_SIZE ? Math.max(limit, 1) : options.pageSize;
+	const pageSize =
+		limit !== undefined && limit < MAX_PAGE_SIZE ? Math.max(limit, 1) : options.pageSize;
 	for await (const page of myOgoPages.call(this, { ...options, pageSize })) {
 		for (const row of page) {
 			rows.push(row);

@@ -2,7 +2,11 @@
 const PLAIN_PATH_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 
 function base64url(text: string): string {
-	return Buffer.from(text, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+	return Buffer.from(text, 'utf8')
+		.toString('base64')
+		.replace(/\+/g, '-')
+		.replace(/\//g, '_')
+		.replace(/=+$/, '');
 }
 
 /**

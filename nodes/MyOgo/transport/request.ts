@@ -17,11 +17,7 @@ import { apiBaseUrl } from './urls';
 
 /** Every n8n context our nodes call myOGO from. */
 export type MyOgoContext =
-	| IExecuteFunctions
-	| IPollFunctions
-	| IHookFunctions
-	| ILoadOptionsFunctions
-	| IWebhookFunctions;
+	IExecuteFunctions | IPollFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
 
 export interface MyOgoRequest {
 	method: IHttpRequestMethods;
@@ -48,7 +44,13 @@ export const RETRY_POLICY = {
 const SAFE_TO_REPEAT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 /** Connection failures after which the request may have reached myOGO. */
-const NETWORK_ERRORS_AFTER_SEND = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+const NETWORK_ERRORS_AFTER_SEND = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+]);
 /** Connection failures before anything was sent: repeating them is always safe. */
 const NETWORK_ERRORS_BEFORE_SEND = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -80,9 +82,14 @@ interface FullResponse {
 function describeAnswer(response: FullResponse): FailedAttempt {
 	const data = response.body;
 	let apiMessage: string | undefined;
-	if (data && typeof data === 'object' && typeof data.message === 'string') apiMessage = data.message;
+	if (data && typeof data === 'object' && typeof data.message === 'string')
+		apiMessage = data.message;
 	else if (typeof data === 'string' && data.length > 0 && data.length < 500) apiMessage = data;
-	return { status: response.statusCode, retryAfterMs: retryAfterMs(response.headers['retry-after']), apiMessage };
+	return {
+		status: response.statusCode,
+		retryAfterMs: retryAfterMs(response.headers['retry-after']),
+		apiMessage,
+	};
 }
 
 function retryAfterMs(header: string | string[] | undefined): number | undefined {
@@ -113,28 +120,45 @@ function describeThrown(error: ServerJson): FailedAttempt {
 	const httpCode = Number(error?.httpCode);
 	const data = error?.context?.data ?? error?.cause?.response?.data;
 	if (httpCode >= 400) {
-		return { status: httpCode, apiMessage: typeof data?.message === 'string' ? data.message : undefined };
+		return {
+			status: httpCode,
+			apiMessage: typeof data?.message === 'string' ? data.message : undefined,
+		};
 	}
 	for (let cause = error, depth = 0; cause && depth < 5; cause = cause.cause, depth++) {
-		if (typeof cause.code === 'string' && /^E[A-Z_]+$/.test(cause.code)) return { code: cause.code };
+		if (typeof cause.code === 'string' && /^E[A-Z_]+$/.test(cause.code))
+			return { code: cause.code };
 	}
-	const texts = [error?.message, ...(Array.isArray(error?.messages) ? error.messages : [])].map(String);
+	const texts = [error?.message, ...(Array.isArray(error?.messages) ? error.messages : [])].map(
+		String,
+	);
 	for (const [pattern, code] of NETWORK_MESSAGE_CODES) {
 		if (texts.some((text) => pattern.test(text))) return { code };
 	}
 	return {};
 }
 
-function waitBeforeRetry(failure: FailedAttempt, method: string, attempt: number): number | undefined {
+function waitBeforeRetry(
+	failure: FailedAttempt,
+	method: string,
+	attempt: number,
+): number | undefined {
 	if (failure.status === 429) {
-		return Math.min(failure.retryAfterMs ?? RETRY_POLICY.retryAfterDefaultMs, RETRY_POLICY.retryAfterMaxMs);
+		return Math.min(
+			failure.retryAfterMs ?? RETRY_POLICY.retryAfterDefaultMs,
+			RETRY_POLICY.retryAfterMaxMs,
+		);
 	}
-	const backoff = Math.min(RETRY_POLICY.backoffBaseMs * 2 ** (attempt - 1), RETRY_POLICY.backoffMaxMs);
+	const backoff = Math.min(
+		RETRY_POLICY.backoffBaseMs * 2 ** (attempt - 1),
+		RETRY_POLICY.backoffMaxMs,
+	);
 	if (failure.code && NETWORK_ERRORS_BEFORE_SEND.has(failure.code)) return backoff;
 	// A POST that may have reached myOGO is never repeated blindly: it could create a duplicate.
 	if (!SAFE_TO_REPEAT.has(method)) return undefined;
 	if (failure.status !== undefined && RETRYABLE_STATUS.has(failure.status)) return backoff;
-	if (failure.status === undefined && failure.code && NETWORK_ERRORS_AFTER_SEND.has(failure.code)) return backoff;
+	if (failure.status === undefined && failure.code && NETWORK_ERRORS_AFTER_SEND.has(failure.code))
+		return backoff;
 	return undefined;
 }
 
@@ -201,7 +225,9 @@ export async function myOgoRequest(this: MyOgoContext, request: MyOgoRequest): P
 			if (response.statusCode === 401) {
 				// n8n fetches a new token only when a call throws a 401: repeat it that way once.
 				// Safe for a POST too: a 401 means myOGO did not act on it.
-				return await this.helpers.httpRequestWithAuthentication.call(this, 'myOgoApi', { ...options });
+				return await this.helpers.httpRequestWithAuthentication.call(this, 'myOgoApi', {
+					...options,
+				});
 			}
 			if (response.statusCode < 400) return response.body;
 			failure = describeAnswer(response);
@@ -211,12 +237,17 @@ export async function myOgoRequest(this: MyOgoContext, request: MyOgoRequest): P
 			// Its message already says what to fix.
 			if (failure.status === undefined && failure.code === undefined) {
 				// n8n's helper already wrapped it in a NodeApiError; this keeps it and names the item.
-				const passedOn = new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
+				const passedOn = new NodeApiError(this.getNode(), error as JsonObject, {
+					itemIndex: request.itemIndex,
+				});
 				passedOn.context.itemIndex ??= request.itemIndex;
 				throw passedOn;
 			}
 		}
-		const waitMs = attempt < RETRY_POLICY.maxAttempts ? waitBeforeRetry(failure, request.method, attempt) : undefined;
+		const waitMs =
+			attempt < RETRY_POLICY.maxAttempts
+				? waitBeforeRetry(failure, request.method, attempt)
+				: undefined;
 		if (waitMs === undefined) throw toNodeApiError(this, request, failure, attempt);
 		await sleep(waitMs);
 	}

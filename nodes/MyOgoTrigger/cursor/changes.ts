@@ -13,7 +13,12 @@ export interface ChangeFeed {
 	record(row: IDataObject): string;
 }
 
-async function readPage(this: MyOgoContext, feed: ChangeFeed, afterMs: number, page: number): Promise<IDataObject[]> {
+async function readPage(
+	this: MyOgoContext,
+	feed: ChangeFeed,
+	afterMs: number,
+	page: number,
+): Promise<IDataObject[]> {
 	const reply = await myOgoRequest.call(this, {
 		method: 'GET',
 		path: feed.path,
@@ -53,7 +58,8 @@ export async function* readChanges(
 		if (rows.length > 0) yield rows;
 		if (rows.length < MAX_PAGE_SIZE) break;
 	}
-	if (Number.isFinite(movedFrom)) yield* readByTime.call(this, feed, Math.max(afterMs, movedFrom - 1));
+	if (Number.isFinite(movedFrom))
+		yield* readByTime.call(this, feed, Math.max(afterMs, movedFrom - 1));
 }
 
 /**
@@ -63,7 +69,11 @@ export async function* readChanges(
  * whole page shares one millisecond does it step to the next page number. Costs a few more calls
  * than page numbers when many rows share a millisecond, so it is the fallback, not the rule.
  */
-async function* readByTime(this: MyOgoContext, feed: ChangeFeed, afterMs: number): AsyncGenerator<IDataObject[]> {
+async function* readByTime(
+	this: MyOgoContext,
+	feed: ChangeFeed,
+	afterMs: number,
+): AsyncGenerator<IDataObject[]> {
 	let after = afterMs;
 	let page = 1;
 	for (;;) {

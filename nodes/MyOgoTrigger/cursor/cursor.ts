@@ -76,9 +76,14 @@ export function identityOf(key: string, timeMs: number): string {
  * activation), it is damaged, or the user changed the event or Start From since it was made.
  * Returns a copy: nothing may change the stored cursor before the poll hands its items over.
  */
-export function readCursor(staticData: IDataObject, event: string, origin: string): Cursor | undefined {
+export function readCursor(
+	staticData: IDataObject,
+	event: string,
+	origin: string,
+): Cursor | undefined {
 	const stored = staticData[KEY];
-	if (!isStoredCursor(stored) || stored.event !== event || stored.origin !== origin) return undefined;
+	if (!isStoredCursor(stored) || stored.event !== event || stored.origin !== origin)
+		return undefined;
 	const seen: Record<string, number> = {};
 	for (const [time, keys] of Object.entries(stored.seen)) {
 		const ms = Number(time);
@@ -112,7 +117,8 @@ export function advance(cursor: Cursor, handled: Map<string, number>): Cursor {
 	for (const time of handled.values()) if (time > mark) mark = time;
 	const floor = Math.max(cursor.start, mark - OVERLAP_MS);
 	const seen: Record<string, number> = {};
-	for (const [identity, time] of Object.entries(cursor.seen)) if (time > floor) seen[identity] = time;
+	for (const [identity, time] of Object.entries(cursor.seen))
+		if (time > floor) seen[identity] = time;
 	for (const [identity, time] of handled) if (time > floor) seen[identity] = time;
 	return { ...cursor, mark, seen };
 }
@@ -123,7 +129,9 @@ export function cursorChanged(before: Cursor | undefined, after: Cursor): boolea
 	if (before.mark !== after.mark || before.start !== after.start) return true;
 	const a = Object.keys(before.seen);
 	const b = Object.keys(after.seen);
-	return a.length !== b.length || b.some((identity) => before.seen[identity] !== after.seen[identity]);
+	return (
+		a.length !== b.length || b.some((identity) => before.seen[identity] !== after.seen[identity])
+	);
 }
 
 /** Stores the cursor: call only right before the poll returns its items to n8n. */

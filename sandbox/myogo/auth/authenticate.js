@@ -22,13 +22,28 @@ function authenticate(ctx, headers) {
 	}
 	const apiKey = headers['x-ogokey'];
 	if (apiKey !== undefined) {
-		if (secretEquals(Array.isArray(apiKey) ? apiKey[0] : apiKey, ctx.options.credentials.apiKey)) return;
+		if (secretEquals(Array.isArray(apiKey) ? apiKey[0] : apiKey, ctx.options.credentials.apiKey))
+			return;
 		throw unauthorized('The X-OgoKey header does not hold a valid API key.', 'invalid_token');
 	}
-	if (tokenState === 'expired') throw unauthorized('Authorization has been denied for this request: the access token has expired.', 'invalid_token');
-	if (tokenState === 'invalid') throw unauthorized('Authorization has been denied for this request: the access token is not valid.', 'invalid_token');
-	if (authorization) throw unauthorized('Authorization has been denied for this request: the Authorization header must be "Bearer <access token>".', 'invalid_request');
-	throw unauthorized('Authorization has been denied for this request: send "Authorization: Bearer <access token>" or an X-OgoKey header.');
+	if (tokenState === 'expired')
+		throw unauthorized(
+			'Authorization has been denied for this request: the access token has expired.',
+			'invalid_token',
+		);
+	if (tokenState === 'invalid')
+		throw unauthorized(
+			'Authorization has been denied for this request: the access token is not valid.',
+			'invalid_token',
+		);
+	if (authorization)
+		throw unauthorized(
+			'Authorization has been denied for this request: the Authorization header must be "Bearer <access token>".',
+			'invalid_request',
+		);
+	throw unauthorized(
+		'Authorization has been denied for this request: send "Authorization: Bearer <access token>" or an X-OgoKey header.',
+	);
 }
 
 /**

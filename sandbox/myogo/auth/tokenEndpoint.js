@@ -28,12 +28,18 @@ function handleTokenRequest(ctx, rawBody, headers) {
 	const form = new URLSearchParams(rawBody.toString('utf8'));
 	const grantType = form.get('grant_type') || '';
 	if (grantType !== 'password' && grantType !== 'refresh_token') {
-		return oauthError('unsupported_grant_type', 'The grant_type must be "password" or "refresh_token".');
+		return oauthError(
+			'unsupported_grant_type',
+			'The grant_type must be "password" or "refresh_token".',
+		);
 	}
 
 	const client = clientCredentials(form, headers);
 	const expected = ctx.options.credentials;
-	if (!secretEquals(client.id, expected.clientId) || !secretEquals(client.secret, expected.clientSecret)) {
+	if (
+		!secretEquals(client.id, expected.clientId) ||
+		!secretEquals(client.secret, expected.clientSecret)
+	) {
 		return oauthError('invalid_client', 'The client_id or client_secret is not valid.');
 	}
 
@@ -41,7 +47,10 @@ function handleTokenRequest(ctx, rawBody, headers) {
 		const usernameOk = secretEquals(form.get('username') || '', expected.merchantId);
 		const passwordOk = secretEquals(form.get('password') || '', expected.secretToken);
 		if (!usernameOk || !passwordOk) {
-			return oauthError('invalid_grant', 'The Merchant ID (username) or Secret Token (password) is not valid.');
+			return oauthError(
+				'invalid_grant',
+				'The Merchant ID (username) or Secret Token (password) is not valid.',
+			);
 		}
 		return tokenReply(ctx.tokens.issue(client.id, form.get('scope') || ''));
 	}
@@ -49,7 +58,10 @@ function handleTokenRequest(ctx, rawBody, headers) {
 	const refreshToken = form.get('refresh_token') || '';
 	const record = refreshToken ? ctx.tokens.redeemRefreshToken(refreshToken, client.id) : null;
 	if (!record) {
-		return oauthError('invalid_grant', 'The refresh token is not valid: it is unknown, expired or already used.');
+		return oauthError(
+			'invalid_grant',
+			'The refresh token is not valid: it is unknown, expired or already used.',
+		);
 	}
 	return tokenReply(ctx.tokens.issue(client.id, form.get('scope') || record.scope));
 }
@@ -86,7 +98,11 @@ function decodeFormComponent(value) {
 
 /** @param {object} tokens */
 function tokenReply(tokens) {
-	return { status: 200, body: tokens, headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } };
+	return {
+		status: 200,
+		body: tokens,
+		headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+	};
 }
 
 /**

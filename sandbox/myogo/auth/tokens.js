@@ -157,7 +157,10 @@ function hash(value) {
 function signJwt(payload, key) {
 	const header = base64urlJson({ alg: 'HS256', typ: 'JWT' });
 	const body = base64urlJson(payload);
-	const signature = crypto.createHmac('sha256', key).update(`${header}.${body}`).digest('base64url');
+	const signature = crypto
+		.createHmac('sha256', key)
+		.update(`${header}.${body}`)
+		.digest('base64url');
 	return `${header}.${body}.${signature}`;
 }
 

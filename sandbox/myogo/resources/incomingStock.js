@@ -1,7 +1,17 @@
 // @ts-check
 'use strict';
 
-const { readFields, text, number, wholeNumber, timestamp, listOf, stringList, letters, fieldPath } = require('../validation');
+const {
+	readFields,
+	text,
+	number,
+	wholeNumber,
+	timestamp,
+	listOf,
+	stringList,
+	letters,
+	fieldPath,
+} = require('../validation');
 const { badRequest, conflict } = require('../../shared/http/errors');
 const { readPaging, readModifiedAfter } = require('../paging');
 const { toIso } = require('../timestamps');
@@ -18,18 +28,28 @@ const { toIso } = require('../timestamps');
 /** @typedef {import('../types').SandboxContext} SandboxContext */
 /** @typedef {import('../store').IncomingStockRecord} IncomingStockRecord */
 
-const COUNT = (/** @type {string} */ what) => ({ read: wholeNumber({ min: 0, describe: `the number of ${what}, a whole number from 0 up` }) });
+const COUNT = (/** @type {string} */ what) => ({
+	read: wholeNumber({ min: 0, describe: `the number of ${what}, a whole number from 0 up` }),
+});
 
 /** @type {import('../validation').FieldSpec} */
 const INCOMING_PRODUCT_FIELDS = {
 	code: { required: true, read: text() },
 	name: { read: text() },
-	expectedQuantity: { required: true, read: wholeNumber({ min: 0, max: 1000000, describe: 'a whole number from 0 to 1,000,000' }) },
+	expectedQuantity: {
+		required: true,
+		read: wholeNumber({ min: 0, max: 1000000, describe: 'a whole number from 0 to 1,000,000' }),
+	},
 	supplyPrice: { read: number() },
 	eanCode: { read: text({ acceptNumber: true, maxLength: 50 }) },
-	countryOfOrigin: { required: true, read: text({ pattern: letters(2), describe: 'a two-letter ISO 3166 country code' }) },
+	countryOfOrigin: {
+		required: true,
+		read: text({ pattern: letters(2), describe: 'a two-letter ISO 3166 country code' }),
+	},
 	customsDescription: { read: text({ maxLength: 50 }) },
-	hsCode: { read: text({ acceptNumber: true, pattern: /^\d{8}$/, describe: 'an HS code of 8 digits' }) },
+	hsCode: {
+		read: text({ acceptNumber: true, pattern: /^\d{8}$/, describe: 'an HS code of 8 digits' }),
+	},
 };
 
 /** @type {import('../validation').FieldSpec} */
@@ -58,12 +78,17 @@ const INCOMING_PRODUCT_FIELD_NAMES = Object.keys(INCOMING_PRODUCT_FIELDS);
  */
 function validateNewIncomingStock(ctx, body, { prefix = '', alsoTaken } = {}) {
 	const fields = readFields(body, INCOMING_FIELDS, { prefix });
-	if (ctx.store.incomingStock.has(fields.reference) || (alsoTaken && alsoTaken.has(fields.reference))) {
+	if (
+		ctx.store.incomingStock.has(fields.reference) ||
+		(alsoTaken && alsoTaken.has(fields.reference))
+	) {
 		throw conflict(`Incoming stock with the same reference already exists: '${fields.reference}'.`);
 	}
 	(fields.products || []).forEach((/** @type {any} */ line, /** @type {number} */ i) => {
 		if (!ctx.store.products.has(line.code)) {
-			throw badRequest(`The field '${fieldPath(prefix, 'products')}[${i}].code' names an unknown product: '${line.code}'.`);
+			throw badRequest(
+				`The field '${fieldPath(prefix, 'products')}[${i}].code' names an unknown product: '${line.code}'.`,
+			);
 		}
 	});
 	return fields;
@@ -78,12 +103,14 @@ function insertIncomingStock(ctx, fields) {
 	const store = ctx.store;
 	/** @type {Record<string, any>} */
 	const stored = {};
-	for (const name of INCOMING_FIELD_NAMES) stored[name] = fields[name] === undefined ? null : fields[name];
+	for (const name of INCOMING_FIELD_NAMES)
+		stored[name] = fields[name] === undefined ? null : fields[name];
 	stored.trackingCodes = stored.trackingCodes || [];
 	stored.products = (stored.products || []).map((/** @type {any} */ line) => {
 		/** @type {Record<string, any>} */
 		const out = {};
-		for (const name of INCOMING_PRODUCT_FIELD_NAMES) out[name] = line[name] === undefined ? null : line[name];
+		for (const name of INCOMING_PRODUCT_FIELD_NAMES)
+			out[name] = line[name] === undefined ? null : line[name];
 		out.receivedQuantity = 0;
 		return out;
 	});
@@ -143,7 +170,11 @@ function registerIncomingStockRoutes(router, ctx) {
 		const reference = query.filter('reference');
 		const autoReference = query.filter('autoreference');
 		// Either reference names at most one notice: look it up instead of walking the list.
-		const key = reference ?? (autoReference !== undefined ? ctx.store.incomingByAutoReference.get(autoReference) : undefined);
+		const key =
+			reference ??
+			(autoReference !== undefined
+				? ctx.store.incomingByAutoReference.get(autoReference)
+				: undefined);
 		let rows;
 		if (reference !== undefined || autoReference !== undefined) {
 			const record = key === undefined ? undefined : ctx.store.incomingStock.get(key);
@@ -153,7 +184,11 @@ function registerIncomingStockRoutes(router, ctx) {
 				(modifiedAfterMs === undefined || record.modifiedMs > modifiedAfterMs);
 			rows = visible && paging.offset === 0 ? [record] : [];
 		} else {
-			rows = ctx.store.incomingStock.page({ modifiedAfterMs, offset: paging.offset, limit: paging.limit });
+			rows = ctx.store.incomingStock.page({
+				modifiedAfterMs,
+				offset: paging.offset,
+				limit: paging.limit,
+			});
 		}
 		return { status: 200, body: rows.map(incomingStockReply) };
 	});
@@ -164,4 +199,9 @@ function registerIncomingStockRoutes(router, ctx) {
 	});
 }
 
-module.exports = { registerIncomingStockRoutes, validateNewIncomingStock, insertIncomingStock, incomingStockReply };
+module.exports = {
+	registerIncomingStockRoutes,
+	validateNewIncomingStock,
+	insertIncomingStock,
+	incomingStockReply,
+};

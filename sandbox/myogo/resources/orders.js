@@ -2,7 +2,18 @@
 'use strict';
 
 const crypto = require('node:crypto');
-const { readFields, isPlainObject, text, number, wholeNumber, boolean, object, listOf, letters, fieldPath } = require('../validation');
+const {
+	readFields,
+	isPlainObject,
+	text,
+	number,
+	wholeNumber,
+	boolean,
+	object,
+	listOf,
+	letters,
+	fieldPath,
+} = require('../validation');
 const { badRequest, conflict, notFound } = require('../../shared/http/errors');
 const { readPaging, readModifiedAfter } = require('../paging');
 const { toIso } = require('../timestamps');
@@ -21,7 +32,17 @@ const { pathKey } = require('./pathKey');
 /** @typedef {import('../types').SandboxContext} SandboxContext */
 /** @typedef {import('../store').OrderRecord} OrderRecord */
 
-const ORDER_STATUSES = ['draft', 'reserved', 'new', 'locked', 'collecting', 'pending', 'cancelled', 'shipped', 'returned'];
+const ORDER_STATUSES = [
+	'draft',
+	'reserved',
+	'new',
+	'locked',
+	'collecting',
+	'pending',
+	'cancelled',
+	'shipped',
+	'returned',
+];
 /** The statuses in which a client may still update or cancel an order. */
 const CHANGEABLE_STATUSES = new Set(['draft', 'reserved', 'new', 'pending']);
 
@@ -32,7 +53,10 @@ const CUSTOMER_FIELDS = {
 	address1: { required: true, read: text() },
 	address2: { read: text() },
 	city: { required: true, read: text() },
-	countryCode: { required: true, read: text({ pattern: letters(2), describe: 'a two-letter ISO 3166 country code' }) },
+	countryCode: {
+		required: true,
+		read: text({ pattern: letters(2), describe: 'a two-letter ISO 3166 country code' }),
+	},
 	zip: { read: text({ acceptNumber: true }) },
 	phone: { read: text({ acceptNumber: true }) },
 	email: { read: text() },
@@ -41,7 +65,9 @@ const CUSTOMER_FIELDS = {
 /** @type {import('../validation').FieldSpec} */
 const CASH_ON_DELIVERY_FIELDS = {
 	amount: { required: true, read: number() },
-	currencyCode: { read: text({ pattern: letters(3), describe: 'a three-letter ISO 4217 currency code' }) },
+	currencyCode: {
+		read: text({ pattern: letters(3), describe: 'a three-letter ISO 4217 currency code' }),
+	},
 	reference: { read: text() },
 };
 
@@ -59,7 +85,9 @@ const ORDER_LINE_FIELDS = {
 const DOCUMENT_FIELDS = {
 	type: { required: true, read: text() },
 	url: { read: text() },
-	base64Content: { read: text({ pattern: /^[A-Za-z0-9+/\s]*={0,2}\s*$/, describe: 'base64 text' }) },
+	base64Content: {
+		read: text({ pattern: /^[A-Za-z0-9+/\s]*={0,2}\s*$/, describe: 'base64 text' }),
+	},
 };
 
 /** @type {import('../validation').FieldSpec} */
@@ -70,7 +98,9 @@ const ORDER_FIELDS = {
 	status: { read: text() },
 	comments: { read: text() },
 	priceTotal: { read: number() },
-	priceCurrency: { read: text({ pattern: letters(3), describe: 'a three-letter ISO 4217 currency code' }) },
+	priceCurrency: {
+		read: text({ pattern: letters(3), describe: 'a three-letter ISO 4217 currency code' }),
+	},
 	test: { read: boolean() },
 	cashOnDelivery: { read: object(CASH_ON_DELIVERY_FIELDS) },
 	customer: { required: true, read: object(CUSTOMER_FIELDS) },
@@ -85,7 +115,9 @@ const ORDER_FIELDS = {
 };
 
 /** The fields kept in an order record's `fields` (reference and status live beside them). */
-const STORED_FIELD_NAMES = Object.keys(ORDER_FIELDS).filter((name) => name !== 'reference' && name !== 'status');
+const STORED_FIELD_NAMES = Object.keys(ORDER_FIELDS).filter(
+	(name) => name !== 'reference' && name !== 'status',
+);
 
 /**
  * A status as sent (any case) → its wire form, or a 400 naming the known ones.
@@ -111,13 +143,17 @@ function checkShippingCode(ctx, code, path) {
 	const enabled = ctx.store.shippingCodes;
 	if (code === undefined || code === null) {
 		if (enabled.length > 1) {
-			throw badRequest(`The field '${path}' is required: this merchant has several delivery types enabled (${enabled.join(', ')}).`);
+			throw badRequest(
+				`The field '${path}' is required: this merchant has several delivery types enabled (${enabled.join(', ')}).`,
+			);
 		}
 		return enabled.length === 1 ? enabled[0] : null;
 	}
 	if (!enabled.includes(code)) {
 		const list = enabled.length ? enabled.join(', ') : 'none';
-		throw badRequest(`The field '${path}' names the delivery type '${code}', which is not enabled; the enabled ones are: ${list}.`);
+		throw badRequest(
+			`The field '${path}' names the delivery type '${code}', which is not enabled; the enabled ones are: ${list}.`,
+		);
 	}
 	return code;
 }
@@ -153,14 +189,26 @@ function validateNewOrder(ctx, body, { prefix = '', alsoTaken, anyStatus = false
 	if (ctx.store.orders.has(fields.reference) || (alsoTaken && alsoTaken.has(fields.reference))) {
 		throw conflict(`An order with the same reference already exists: '${fields.reference}'.`);
 	}
-	fields.shippingCode = checkShippingCode(ctx, fields.shippingCode, fieldPath(prefix, 'shippingCode'));
+	fields.shippingCode = checkShippingCode(
+		ctx,
+		fields.shippingCode,
+		fieldPath(prefix, 'shippingCode'),
+	);
 	checkLineProducts(ctx, fields.orderLines, fieldPath(prefix, 'orderLines'));
 	/** @type {Record<string, string | null>} */
 	const warehouse = { trackingNumber: null, trackingUrl: null, warehouseComments: null };
 	if (anyStatus && isPlainObject(body)) {
 		Object.assign(
 			warehouse,
-			readFields(body, { trackingNumber: { read: text() }, trackingUrl: { read: text() }, warehouseComments: { read: text() } }, { prefix }),
+			readFields(
+				body,
+				{
+					trackingNumber: { read: text() },
+					trackingUrl: { read: text() },
+					warehouseComments: { read: text() },
+				},
+				{ prefix },
+			),
 		);
 	}
 	return { fields, status, warehouse };
@@ -213,7 +261,10 @@ function updateOrder(ctx, reference, body) {
 	if (body.status !== undefined && body.status !== null) {
 		if (typeof body.status !== 'string') throw badRequest("The field 'status' must be a string.");
 		const target = readStatus(body.status, 'status');
-		const allowed = target === existing.status || target === 'cancelled' || (existing.status === 'draft' && target === 'new');
+		const allowed =
+			target === existing.status ||
+			target === 'cancelled' ||
+			(existing.status === 'draft' && target === 'new');
 		if (!allowed) {
 			throw badRequest(
 				`The field 'status' cannot be set to '${target}': a client may only set 'cancelled', or release a draft to 'new'; other statuses are set by the warehouse.`,
@@ -228,14 +279,23 @@ function updateOrder(ctx, reference, body) {
 		if (name === 'reference' || name === 'status') continue;
 		const stored = existing.fields[name];
 		const mergesFieldByField = name === 'customer' || name === 'cashOnDelivery';
-		merged[name] = mergesFieldByField && isPlainObject(stored) && isPlainObject(value) ? { ...stored, ...value } : value;
+		merged[name] =
+			mergesFieldByField && isPlainObject(stored) && isPlainObject(value)
+				? { ...stored, ...value }
+				: value;
 	}
 	const fields = readFields(merged, ORDER_FIELDS);
-	if ('shippingCode' in body) fields.shippingCode = checkShippingCode(ctx, fields.shippingCode, 'shippingCode');
+	if ('shippingCode' in body)
+		fields.shippingCode = checkShippingCode(ctx, fields.shippingCode, 'shippingCode');
 	if ('orderLines' in body) checkLineProducts(ctx, fields.orderLines, 'orderLines');
 
 	/** @type {OrderRecord} */
-	const updated = { ...existing, status, fields: completeFields(fields), modifiedMs: ctx.clock.now() };
+	const updated = {
+		...existing,
+		status,
+		fields: completeFields(fields),
+		modifiedMs: ctx.clock.now(),
+	};
 	ctx.store.orders.put(reference, updated);
 	return updated;
 }
@@ -270,7 +330,8 @@ function advanceOrder(ctx, reference, body) {
 		}
 	}
 	ctx.store.orders.put(reference, updated);
-	if (status === 'shipped') ctx.webhookDelivery.emit('OrderShipped', { order: orderReply(updated) });
+	if (status === 'shipped')
+		ctx.webhookDelivery.emit('OrderShipped', { order: orderReply(updated) });
 	return updated;
 }
 
@@ -297,12 +358,17 @@ function trackingUrlFor(trackingNumber) {
 function completeFields(fields) {
 	/** @type {Record<string, any>} */
 	const out = {};
-	for (const name of STORED_FIELD_NAMES) out[name] = fields[name] === undefined ? null : fields[name];
+	for (const name of STORED_FIELD_NAMES)
+		out[name] = fields[name] === undefined ? null : fields[name];
 	out.test = out.test ?? false;
 	out.customer = fillNulls(CUSTOMER_FIELDS, out.customer);
 	out.cashOnDelivery = out.cashOnDelivery && fillNulls(CASH_ON_DELIVERY_FIELDS, out.cashOnDelivery);
-	out.orderLines = (out.orderLines || []).map((/** @type {any} */ line) => fillNulls(ORDER_LINE_FIELDS, line));
-	out.documents = (out.documents || []).map((/** @type {any} */ doc) => fillNulls(DOCUMENT_FIELDS, doc));
+	out.orderLines = (out.orderLines || []).map((/** @type {any} */ line) =>
+		fillNulls(ORDER_LINE_FIELDS, line),
+	);
+	out.documents = (out.documents || []).map((/** @type {any} */ doc) =>
+		fillNulls(DOCUMENT_FIELDS, doc),
+	);
 	return out;
 }
 
@@ -361,7 +427,10 @@ function registerOrderRoutes(router, ctx) {
 		let rows;
 		if (reference !== undefined) {
 			const order = ctx.store.orders.get(reference);
-			const visible = order && matches(order) && (modifiedAfterMs === undefined || order.modifiedMs > modifiedAfterMs);
+			const visible =
+				order &&
+				matches(order) &&
+				(modifiedAfterMs === undefined || order.modifiedMs > modifiedAfterMs);
 			rows = visible && paging.offset === 0 ? [order] : [];
 		} else {
 			rows = ctx.store.orders.page({

@@ -13,7 +13,9 @@ const { badRequest } = require('../../shared/http/errors');
 function pathKey(segment, query, what) {
 	if (!query.isTrue('base64url')) return segment;
 	if (!/^[A-Za-z0-9_-]+={0,2}$/.test(segment)) {
-		throw badRequest(`The ${what} in the path is not valid base64url, yet base64url=true was given.`);
+		throw badRequest(
+			`The ${what} in the path is not valid base64url, yet base64url=true was given.`,
+		);
 	}
 	const decoded = Buffer.from(segment, 'base64url').toString('utf8');
 	if (decoded === '' || decoded.includes('\uFFFD')) {

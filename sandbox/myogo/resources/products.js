@@ -20,7 +20,10 @@ const { pathKey } = require('./pathKey');
 /** @type {import('../validation').FieldSpec} */
 const PRODUCT_FIELDS = {
 	code: { required: true, read: text({ maxLength: 255 }) },
-	languageCode: { required: true, read: text({ pattern: letters(2), describe: 'a two-letter ISO 639-1 language code' }) },
+	languageCode: {
+		required: true,
+		read: text({ pattern: letters(2), describe: 'a two-letter ISO 639-1 language code' }),
+	},
 	name: { read: text() },
 	description: { read: text() },
 	supplier: { read: text() },
@@ -29,12 +32,18 @@ const PRODUCT_FIELDS = {
 	eanCode: { read: text({ acceptNumber: true, maxLength: 50 }) },
 	supplyPrice: { read: number() },
 	salesPrice: { read: number() },
-	currencyCode: { read: text({ pattern: letters(3), describe: 'a three-letter ISO 4217 currency code' }) },
+	currencyCode: {
+		read: text({ pattern: letters(3), describe: 'a three-letter ISO 4217 currency code' }),
+	},
 	infoUrl: { read: text() },
 	pictureUrl: { read: text() },
-	countryOfOrigin: { read: text({ pattern: letters(2), describe: 'a two-letter ISO 3166 country code' }) },
+	countryOfOrigin: {
+		read: text({ pattern: letters(2), describe: 'a two-letter ISO 3166 country code' }),
+	},
 	customsDescription: { read: text() },
-	hsCode: { read: text({ acceptNumber: true, pattern: /^\d{8}$/, describe: 'an HS code of 8 digits' }) },
+	hsCode: {
+		read: text({ acceptNumber: true, pattern: /^\d{8}$/, describe: 'an HS code of 8 digits' }),
+	},
 };
 
 const PRODUCT_FIELD_NAMES = Object.keys(PRODUCT_FIELDS);
@@ -71,7 +80,14 @@ function insertProduct(ctx, fields) {
 	record.seq = seq;
 	const product = /** @type {ProductRecord} */ (record);
 	ctx.store.products.put(product.code, product);
-	ctx.store.stock.put(product.code, { productCode: product.code, stock: 0, stockAvailable: 0, reserved: 0, modifiedMs: now, seq });
+	ctx.store.stock.put(product.code, {
+		productCode: product.code,
+		stock: 0,
+		stockAvailable: 0,
+		reserved: 0,
+		modifiedMs: now,
+		seq,
+	});
 	return product;
 }
 
@@ -90,7 +106,9 @@ function updateProduct(ctx, code, body) {
 	if (existing.eanCode) delete fields.eanCode;
 	const newCode = fields.code === undefined ? code : fields.code;
 	if (newCode !== code && products.has(newCode)) {
-		throw conflict(`Cannot rename '${code}' to '${newCode}': a product with the code '${newCode}' already exists.`);
+		throw conflict(
+			`Cannot rename '${code}' to '${newCode}': a product with the code '${newCode}' already exists.`,
+		);
 	}
 	const now = ctx.clock.now();
 	/** @type {ProductRecord} */
@@ -142,7 +160,8 @@ function incomingFor(ctx, code) {
 		for (const line of notice.fields.products || []) {
 			if (line.code !== code) continue;
 			quantity += Math.max(0, line.expectedQuantity - (line.receivedQuantity || 0));
-			if (expected === null || notice.fields.receiveDate < expected) expected = notice.fields.receiveDate;
+			if (expected === null || notice.fields.receiveDate < expected)
+				expected = notice.fields.receiveDate;
 		}
 	}
 	return { quantity, expected };
@@ -165,7 +184,10 @@ function registerProductRoutes(router, ctx) {
 		if (code !== undefined) {
 			// One code is one row at most: look it up instead of walking the list.
 			const product = ctx.store.products.get(code);
-			const visible = product && matches(product) && (modifiedAfterMs === undefined || product.modifiedMs > modifiedAfterMs);
+			const visible =
+				product &&
+				matches(product) &&
+				(modifiedAfterMs === undefined || product.modifiedMs > modifiedAfterMs);
 			rows = visible && paging.offset === 0 ? [product] : [];
 		} else {
 			rows = ctx.store.products.page({
@@ -189,4 +211,11 @@ function registerProductRoutes(router, ctx) {
 	});
 }
 
-module.exports = { registerProductRoutes, validateNewProduct, insertProduct, updateProduct, productReply, PRODUCT_FIELDS };
+module.exports = {
+	registerProductRoutes,
+	validateNewProduct,
+	insertProduct,
+	updateProduct,
+	productReply,
+	PRODUCT_FIELDS,
+};

@@ -16,7 +16,9 @@ const { toIso } = require('../timestamps');
 /** @typedef {import('../types').SandboxContext} SandboxContext */
 /** @typedef {import('../store').StockRecord} StockRecord */
 
-const LEVEL = (/** @type {string} */ what) => ({ read: wholeNumber({ min: 0, describe: `${what} as a whole number from 0 up` }) });
+const LEVEL = (/** @type {string} */ what) => ({
+	read: wholeNumber({ min: 0, describe: `${what} as a whole number from 0 up` }),
+});
 
 /** @type {import('../validation').FieldSpec} */
 const STOCK_LEVEL_FIELDS = {
@@ -55,7 +57,8 @@ function applyStockLevels(ctx, code, levels, { notify = true } = {}) {
 	/** @type {StockRecord} */
 	const updated = { ...row, ...levels, modifiedMs: ctx.clock.now() };
 	ctx.store.stock.put(code, updated);
-	if (notify) ctx.webhookDelivery.emit('ProductStockLevelChanged', { stock: [stockReply(updated)] });
+	if (notify)
+		ctx.webhookDelivery.emit('ProductStockLevelChanged', { stock: [stockReply(updated)] });
 	return updated;
 }
 

@@ -49,7 +49,8 @@ function readUrl(value, path) {
 	} catch {
 		throw malformed(path, 'an absolute http or https URL');
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') throw malformed(path, 'an http or https URL');
+	if (url.protocol !== 'http:' && url.protocol !== 'https:')
+		throw malformed(path, 'an http or https URL');
 	return value;
 }
 
@@ -63,7 +64,8 @@ function readHeaders(value, path) {
 	/** @type {Record<string, string>} */
 	const out = {};
 	for (const [name, headerValue] of Object.entries(value)) {
-		if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw malformed(`${path}.${name}`, 'under a valid HTTP header name');
+		if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+			throw malformed(`${path}.${name}`, 'under a valid HTTP header name');
 		if (typeof headerValue !== 'string' || /[\r\n\0]/.test(headerValue)) {
 			throw malformed(`${path}.${name}`, 'a string without line breaks');
 		}
@@ -82,7 +84,13 @@ const WEBHOOK_FIELDS = {
 
 /** @param {WebhookRecord} hook */
 function webhookReply(hook) {
-	return { id: hook.id, url: hook.url, key: hook.key, type: hook.type, customHeaders: hook.customHeaders };
+	return {
+		id: hook.id,
+		url: hook.url,
+		key: hook.key,
+		type: hook.type,
+		customHeaders: hook.customHeaders,
+	};
 }
 
 /**
@@ -122,13 +130,21 @@ function registerWebhookRoutes(router, ctx) {
 		return { status: 201, body: webhookReply(hook) };
 	});
 
-	router.add('GET', '/api/v1/webhooks/{id}', ({ params }) => ({ status: 200, body: webhookReply(findWebhook(ctx, params.id)) }));
+	router.add('GET', '/api/v1/webhooks/{id}', ({ params }) => ({
+		status: 200,
+		body: webhookReply(findWebhook(ctx, params.id)),
+	}));
 
 	router.add('PUT', '/api/v1/webhooks/{id}', ({ params, body }) => {
 		const hook = findWebhook(ctx, params.id);
 		const fields = readFields(body, WEBHOOK_FIELDS, { partial: true });
 		/** @type {WebhookRecord} */
-		const updated = { ...hook, ...fields, customHeaders: fields.customHeaders === undefined ? hook.customHeaders : fields.customHeaders || {} };
+		const updated = {
+			...hook,
+			...fields,
+			customHeaders:
+				fields.customHeaders === undefined ? hook.customHeaders : fields.customHeaders || {},
+		};
 		ctx.store.webhooks.set(hook.id, updated);
 		ctx.store.markChanged();
 		return { status: 200, body: webhookReply(updated) };

@@ -35,7 +35,10 @@ const { isPlainObject } = require('../validation');
  * @returns {SeedCounts}
  */
 function applySeed(ctx, body) {
-	if (!isPlainObject(body)) throw badRequest('The seed must be a JSON object: { products?, stock?, orders?, incomingStock? }.');
+	if (!isPlainObject(body))
+		throw badRequest(
+			'The seed must be a JSON object: { products?, stock?, orders?, incomingStock? }.',
+		);
 	const products = listIn(body, 'products');
 	const stock = listIn(body, 'stock');
 	const orders = listIn(body, 'orders');
@@ -64,14 +67,21 @@ function applySeed(ctx, body) {
 		/** @type {Set<string>} */
 		const newReferences = new Set();
 		const orderValues = orders.map((o, i) => {
-			const validated = validateNewOrder(ctx, o, { prefix: `orders[${i}]`, alsoTaken: newReferences, anyStatus: true });
+			const validated = validateNewOrder(ctx, o, {
+				prefix: `orders[${i}]`,
+				alsoTaken: newReferences,
+				anyStatus: true,
+			});
 			newReferences.add(validated.fields.reference);
 			return validated;
 		});
 		/** @type {Set<string>} */
 		const newIncoming = new Set();
 		const incomingValues = incoming.map((n, i) => {
-			const fields = validateNewIncomingStock(ctx, n, { prefix: `incomingStock[${i}]`, alsoTaken: newIncoming });
+			const fields = validateNewIncomingStock(ctx, n, {
+				prefix: `incomingStock[${i}]`,
+				alsoTaken: newIncoming,
+			});
 			newIncoming.add(fields.reference);
 			return fields;
 		});
@@ -87,7 +97,12 @@ function applySeed(ctx, body) {
 		}
 		throw error;
 	}
-	return { products: products.length, stock: stock.length, orders: orders.length, incomingStock: incoming.length };
+	return {
+		products: products.length,
+		stock: stock.length,
+		orders: orders.length,
+		incomingStock: incoming.length,
+	};
 }
 
 /**

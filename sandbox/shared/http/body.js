@@ -57,7 +57,10 @@ function isJsonMediaType(contentType) {
 function parseJsonBody(raw, contentType, { anyContentType = false } = {}) {
 	if (raw.length === 0) return undefined;
 	if (!anyContentType && contentType && !isJsonMediaType(contentType)) {
-		throw new ApiError(415, `The request body must be JSON (Content-Type: application/json), not ${mediaType(contentType)}.`);
+		throw new ApiError(
+			415,
+			`The request body must be JSON (Content-Type: application/json), not ${mediaType(contentType)}.`,
+		);
 	}
 	try {
 		return JSON.parse(raw.toString('utf8'));

@@ -77,7 +77,9 @@ class Router {
 		}
 		if (allowed.size > 0) {
 			const list = [...allowed].join(', ');
-			throw new ApiError(405, `The method ${method} is not allowed here; use ${list}.`, { Allow: list });
+			throw new ApiError(405, `The method ${method} is not allowed here; use ${list}.`, {
+				Allow: list,
+			});
 		}
 		return null;
 	}

@@ -22,7 +22,9 @@ function idOfCursor(cursor) {
 	} catch {
 		// answered below
 	}
-	throw new GraphQLError(`Invalid cursor for current pagination sort.`, { extensions: { code: 'BAD_REQUEST' } });
+	throw new GraphQLError(`Invalid cursor for current pagination sort.`, {
+		extensions: { code: 'BAD_REQUEST' },
+	});
 }
 
 /**
@@ -43,11 +45,18 @@ function idOfCursor(cursor) {
 function connection(rows, args, toNode) {
 	const { first, last, after, before } = args;
 	if ((first === undefined || first === null) && (last === undefined || last === null)) {
-		throw new GraphQLError('you must provide one of first or last', { extensions: { code: 'BAD_REQUEST' } });
+		throw new GraphQLError('you must provide one of first or last', {
+			extensions: { code: 'BAD_REQUEST' },
+		});
 	}
-	for (const [name, value] of /** @type {[string, number | null | undefined][]} */ ([['first', first], ['last', last]])) {
+	for (const [name, value] of /** @type {[string, number | null | undefined][]} */ ([
+		['first', first],
+		['last', last],
+	])) {
 		if (value !== undefined && value !== null && (value < 0 || value > MAX_PAGE)) {
-			throw new GraphQLError(`The ${name} argument must be between 0 and ${MAX_PAGE}.`, { extensions: { code: 'BAD_REQUEST' } });
+			throw new GraphQLError(`The ${name} argument must be between 0 and ${MAX_PAGE}.`, {
+				extensions: { code: 'BAD_REQUEST' },
+			});
 		}
 	}
 	let start = 0;
@@ -55,7 +64,12 @@ function connection(rows, args, toNode) {
 	if (after) {
 		const id = idOfCursor(after);
 		const at = rows.findIndex((row) => row.id === id);
-		start = at >= 0 ? at + 1 : rows.findIndex((row) => row.id > id) < 0 ? rows.length : rows.findIndex((row) => row.id > id);
+		start =
+			at >= 0
+				? at + 1
+				: rows.findIndex((row) => row.id > id) < 0
+					? rows.length
+					: rows.findIndex((row) => row.id > id);
 	}
 	if (before) {
 		const id = idOfCursor(before);

@@ -1,7 +1,14 @@
 // @ts-check
 'use strict';
 
-const { getNamedType, getOperationAST, isCompositeType, isObjectType, isInterfaceType, Kind } = require('graphql');
+const {
+	getNamedType,
+	getOperationAST,
+	isCompositeType,
+	isObjectType,
+	isInterfaceType,
+	Kind,
+} = require('graphql');
 
 /**
  * A GraphQL call's *requested* cost, modelled (simply) on Shopify's calculated query cost
@@ -31,17 +38,22 @@ const OBJECT_COST = 1;
 function requestedCost(schema, document, operationName, variables) {
 	const operation = getOperationAST(document, operationName);
 	if (!operation) return 0;
-	if (operation.operation === 'mutation') return MUTATION_COST * fieldsOf(operation.selectionSet, fragmentsOf(document)).length;
+	if (operation.operation === 'mutation')
+		return MUTATION_COST * fieldsOf(operation.selectionSet, fragmentsOf(document)).length;
 	const root = schema.getQueryType();
 	if (!root) return 0;
-	return selectionCost(root, operation.selectionSet, { fragments: fragmentsOf(document), variables: variables ?? {} });
+	return selectionCost(root, operation.selectionSet, {
+		fragments: fragmentsOf(document),
+		variables: variables ?? {},
+	});
 }
 
 /** @param {import('graphql').DocumentNode} document */
 function fragmentsOf(document) {
 	/** @type {Map<string, import('graphql').FragmentDefinitionNode>} */
 	const fragments = new Map();
-	for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+	for (const d of document.definitions)
+		if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 	return fragments;
 }
 
@@ -68,7 +80,8 @@ function fieldsOf(selectionSet, fragments) {
  */
 function selectionCost(parentType, selectionSet, scope) {
 	let cost = 0;
-	for (const field of fieldsOf(selectionSet, scope.fragments)) cost += fieldCost(parentType, field, scope);
+	for (const field of fieldsOf(selectionSet, scope.fragments))
+		cost += fieldCost(parentType, field, scope);
 	return cost;
 }
 
@@ -82,8 +95,11 @@ function fieldCost(parentType, field, scope) {
 	const definition = parentType.getFields()[field.name.value];
 	const type = definition && getNamedType(definition.type);
 	if (!type || !isCompositeType(type)) return 0;
-	if (!type.name.endsWith('Connection')) return OBJECT_COST + selectionCost(type, field.selectionSet, scope);
-	return CONNECTION_COST + pageSize(field, scope.variables) * nodeCost(type, field.selectionSet, scope);
+	if (!type.name.endsWith('Connection'))
+		return OBJECT_COST + selectionCost(type, field.selectionSet, scope);
+	return (
+		CONNECTION_COST + pageSize(field, scope.variables) * nodeCost(type, field.selectionSet, scope)
+	);
 }
 
 /**
@@ -100,7 +116,8 @@ function nodeCost(connection, selectionSet, scope) {
 		const edgeType = getNamedType(connection.getFields().edges.type);
 		if (!isCompositeType(edgeType)) continue;
 		for (const edgeField of fieldsOf(field.selectionSet, scope.fragments)) {
-			if (edgeField.name.value === 'node') cost = Math.max(cost, fieldCost(edgeType, edgeField, scope));
+			if (edgeField.name.value === 'node')
+				cost = Math.max(cost, fieldCost(edgeType, edgeField, scope));
 		}
 	}
 	return cost;
@@ -114,7 +131,12 @@ function nodeCost(connection, selectionSet, scope) {
 function pageSize(field, variables) {
 	for (const arg of field.arguments ?? []) {
 		if (arg.name.value !== 'first' && arg.name.value !== 'last') continue;
-		const value = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : arg.value.kind === Kind.INT ? Number(arg.value.value) : undefined;
+		const value =
+			arg.value.kind === Kind.VARIABLE
+				? variables[arg.value.name.value]
+				: arg.value.kind === Kind.INT
+					? Number(arg.value.value)
+					: undefined;
 		if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
 	}
 	return 1;

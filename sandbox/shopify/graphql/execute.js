@@ -24,7 +24,11 @@ const { charge } = require('../costBudget');
 const schema = buildSchema(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
 /** Shopify reports a query's cost; with the cost budget off the fake reports a fixed one and a full bucket. */
-const COST = { requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1999, restoreRate: 100 } };
+const COST = {
+	requestedQueryCost: 1,
+	actualQueryCost: 1,
+	throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1999, restoreRate: 100 },
+};
 
 /**
  * The request body: JSON `{ query, variables, operationName }`, or the bare query with
@@ -33,15 +37,21 @@ const COST = { requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maxi
  * @param {string | undefined} contentType
  */
 function readGraphqlRequest(raw, contentType) {
-	if ((contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/graphql') return { query: raw.toString('utf8') };
+	if ((contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/graphql')
+		return { query: raw.toString('utf8') };
 	let body;
 	try {
 		body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
 	} catch {
 		throw new ShopifyError(400, { query: 'Required parameter missing or invalid' });
 	}
-	if (!body || typeof body.query !== 'string' || !body.query.trim()) throw new ShopifyError(400, { query: 'Required parameter missing or invalid' });
-	return { query: body.query, variables: body.variables ?? undefined, operationName: body.operationName ?? undefined };
+	if (!body || typeof body.query !== 'string' || !body.query.trim())
+		throw new ShopifyError(400, { query: 'Required parameter missing or invalid' });
+	return {
+		query: body.query,
+		variables: body.variables ?? undefined,
+		operationName: body.operationName ?? undefined,
+	};
 }
 
 /**
@@ -51,8 +61,14 @@ function readGraphqlRequest(raw, contentType) {
  */
 function describeOperation(document, operationName) {
 	const operationAst = getOperationAST(document, operationName);
-	const rootFields = operationAst?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])) ?? [];
-	return { operation: operationAst?.name?.value ?? (rootFields.join(',') || undefined), rootFields };
+	const rootFields =
+		operationAst?.selectionSet.selections.flatMap((s) =>
+			s.kind === 'Field' ? [s.name.value] : [],
+		) ?? [];
+	return {
+		operation: operationAst?.name?.value ?? (rootFields.join(',') || undefined),
+		rootFields,
+	};
 }
 
 /**
@@ -86,31 +102,48 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	try {
 		document = parse(query);
 	} catch (error) {
-		return { body: { errors: [formatError(/** @type {import('graphql').GraphQLError} */ (error))] }, operation: undefined };
+		return {
+			body: { errors: [formatError(/** @type {import('graphql').GraphQLError} */ (error))] },
+			operation: undefined,
+		};
 	}
 	const { operation, rootFields } = describeOperation(document, operationName);
 	const validationErrors = validate(schema, document);
-	if (validationErrors.length) return { body: { errors: validationErrors.map(formatError) }, operation, rootFields };
+	if (validationErrors.length)
+		return { body: { errors: validationErrors.map(formatError) }, operation, rootFields };
 	/** @type {ReturnType<typeof charge>} */
-	const charged = ctx.costBudget ? charge(ctx.costBudget, requestedCost(schema, document, operationName, variables), ctx.now()) : { cost: COST };
+	const charged = ctx.costBudget
+		? charge(ctx.costBudget, requestedCost(schema, document, operationName, variables), ctx.now())
+		: { cost: COST };
 	if (charged.throttled) return { body: charged.throttled, operation, rootFields, throttled: true };
 
 	/** @type {import('./queries').RequestState & import('./idempotency').IdempotencyState} */
 	const state = { searchWarnings: [] };
 	const rootValue = {
 		...createQueryRoot(ctx, state),
-		inventorySetQuantities: idempotent(ctx, state, 'inventorySetQuantities', (args) => inventorySetQuantities(ctx, args)),
+		inventorySetQuantities: idempotent(ctx, state, 'inventorySetQuantities', (args) =>
+			inventorySetQuantities(ctx, args),
+		),
 		/** @param {any} args */
 		fulfillmentCreate: (args) => fulfillmentCreate(ctx, args),
 		/** @param {any} args */
 		fulfillmentCreateV2: (args) => fulfillmentCreate(ctx, args),
 	};
-	const result = await execute({ schema, document, rootValue, variableValues: variables, operationName });
+	const result = await execute({
+		schema,
+		document,
+		rootValue,
+		variableValues: variables,
+		operationName,
+	});
 	/** @type {Record<string, unknown>} */
 	const body = {};
 	if (result.errors) body.errors = result.errors.map(formatError);
 	if (result.data !== undefined) body.data = result.data;
-	body.extensions = { cost: charged.cost, ...(state.searchWarnings.length ? { search: state.searchWarnings } : {}) };
+	body.extensions = {
+		cost: charged.cost,
+		...(state.searchWarnings.length ? { search: state.searchWarnings } : {}),
+	};
 	return { body, operation, rootFields, idempotentReplay: state.idempotentReplay };
 }
 

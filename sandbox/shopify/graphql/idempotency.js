@@ -25,12 +25,17 @@ const { GraphQLError, getDirectiveValues } = require('graphql');
  */
 function idempotent(ctx, state, mutation, resolve) {
 	return (args, _context, info) => {
-		const directive = /** @type {import('graphql').GraphQLDirective} */ (info.schema.getDirective('idempotent'));
+		const directive = /** @type {import('graphql').GraphQLDirective} */ (
+			info.schema.getDirective('idempotent')
+		);
 		const key = getDirectiveValues(directive, info.fieldNodes[0], info.variableValues)?.key;
 		if (typeof key !== 'string' || !key) {
-			throw new GraphQLError(`The ${mutation} mutation requires the @idempotent(key: "…") directive: one key per write, the same when the write is retried.`, {
-				extensions: { code: 'BAD_REQUEST' },
-			});
+			throw new GraphQLError(
+				`The ${mutation} mutation requires the @idempotent(key: "…") directive: one key per write, the same when the write is retried.`,
+				{
+					extensions: { code: 'BAD_REQUEST' },
+				},
+			);
 		}
 		const fingerprint = JSON.stringify(args);
 		const earlier = ctx.idempotencyKeys.get(`${mutation}:${key}`);
@@ -38,7 +43,13 @@ function idempotent(ctx, state, mutation, resolve) {
 			state.idempotentReplay = true;
 			if (earlier.fingerprint === fingerprint) return /** @type {Result} */ (earlier.result);
 			return {
-				userErrors: [{ field: ['idempotent', 'key'], message: 'The same idempotency key cannot be used with different operation parameters.', code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH' }],
+				userErrors: [
+					{
+						field: ['idempotent', 'key'],
+						message: 'The same idempotency key cannot be used with different operation parameters.',
+						code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH',
+					},
+				],
 			};
 		}
 		const result = resolve(args);

@@ -56,7 +56,9 @@ const REASONS = new Set([
  */
 function inventorySetQuantities(ctx, { input }) {
 	const shop = ctx.shop;
-	const unnamed = input.quantities.findIndex((q) => !Object.prototype.hasOwnProperty.call(q, 'changeFromQuantity'));
+	const unnamed = input.quantities.findIndex(
+		(q) => !Object.prototype.hasOwnProperty.call(q, 'changeFromQuantity'),
+	);
 	if (unnamed >= 0) {
 		throw new GraphQLError(
 			`input.quantities.${unnamed}.changeFromQuantity is required: pass the quantity you expect to change from, or null to skip the check.`,
@@ -66,9 +68,18 @@ function inventorySetQuantities(ctx, { input }) {
 	/** @type {{ field: string[], message: string, code: string | null }[]} */
 	const userErrors = [];
 	if (input.name !== 'available' && input.name !== 'on_hand') {
-		userErrors.push({ field: ['input', 'name'], message: 'The quantity name must be either \'available\' or \'on_hand\'.', code: 'INVALID_NAME' });
+		userErrors.push({
+			field: ['input', 'name'],
+			message: "The quantity name must be either 'available' or 'on_hand'.",
+			code: 'INVALID_NAME',
+		});
 	}
-	if (!REASONS.has(input.reason)) userErrors.push({ field: ['input', 'reason'], message: 'The specified reason is invalid.', code: 'INVALID_REASON' });
+	if (!REASONS.has(input.reason))
+		userErrors.push({
+			field: ['input', 'reason'],
+			message: 'The specified reason is invalid.',
+			code: 'INVALID_REASON',
+		});
 	if (input.quantities.length > MAX_QUANTITIES) {
 		userErrors.push({
 			field: ['input', 'quantities'],
@@ -86,20 +97,52 @@ function inventorySetQuantities(ctx, { input }) {
 			const item = itemId === null ? undefined : shop.inventoryItems.get(itemId);
 			const locationId = parseGid(q.locationId, 'Location');
 			const location = shop.locations.find((l) => l.id === locationId);
-			if (!item) return userErrors.push({ field: [...path, 'inventoryItemId'], message: 'The specified inventory item could not be found.', code: 'INVALID_INVENTORY_ITEM' });
-			if (!location) return userErrors.push({ field: [...path, 'locationId'], message: 'The specified location could not be found.', code: 'INVALID_LOCATION' });
+			if (!item)
+				return userErrors.push({
+					field: [...path, 'inventoryItemId'],
+					message: 'The specified inventory item could not be found.',
+					code: 'INVALID_INVENTORY_ITEM',
+				});
+			if (!location)
+				return userErrors.push({
+					field: [...path, 'locationId'],
+					message: 'The specified location could not be found.',
+					code: 'INVALID_LOCATION',
+				});
 			if (!item.levels.has(location.id)) {
-				return userErrors.push({ field: [...path, 'locationId'], message: 'The specified inventory item is not stocked at the location.', code: 'ITEM_NOT_STOCKED_AT_LOCATION' });
+				return userErrors.push({
+					field: [...path, 'locationId'],
+					message: 'The specified inventory item is not stocked at the location.',
+					code: 'ITEM_NOT_STOCKED_AT_LOCATION',
+				});
 			}
 			const key = `${item.id}/${location.id}`;
 			if (seen.has(key)) {
-				return userErrors.push({ field: [...path], message: 'The combination of inventoryItemId and locationId must be unique.', code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR' });
+				return userErrors.push({
+					field: [...path],
+					message: 'The combination of inventoryItemId and locationId must be unique.',
+					code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR',
+				});
 			}
 			seen.add(key);
-			if (q.quantity > MAX_QUANTITY) return userErrors.push({ field: [...path, 'quantity'], message: 'The quantity can\'t be higher than 1,000,000,000.', code: 'INVALID_QUANTITY_TOO_HIGH' });
-			if (q.quantity < -MAX_QUANTITY) return userErrors.push({ field: [...path, 'quantity'], message: 'The quantity can\'t be lower than -1,000,000,000.', code: 'INVALID_QUANTITY_TOO_LOW' });
+			if (q.quantity > MAX_QUANTITY)
+				return userErrors.push({
+					field: [...path, 'quantity'],
+					message: "The quantity can't be higher than 1,000,000,000.",
+					code: 'INVALID_QUANTITY_TOO_HIGH',
+				});
+			if (q.quantity < -MAX_QUANTITY)
+				return userErrors.push({
+					field: [...path, 'quantity'],
+					message: "The quantity can't be lower than -1,000,000,000.",
+					code: 'INVALID_QUANTITY_TOO_LOW',
+				});
 			if (q.changeFromQuantity !== null && q.changeFromQuantity !== item.levels.get(location.id)) {
-				return userErrors.push({ field: [...path, 'changeFromQuantity'], message: 'The changeFromQuantity value does not match persisted value.', code: 'CHANGE_FROM_QUANTITY_STALE' });
+				return userErrors.push({
+					field: [...path, 'changeFromQuantity'],
+					message: 'The changeFromQuantity value does not match persisted value.',
+					code: 'CHANGE_FROM_QUANTITY_STALE',
+				});
 			}
 			valid.push({ itemId: item.id, locationId: location.id, quantity: q.quantity });
 			return undefined;
@@ -113,7 +156,13 @@ function inventorySetQuantities(ctx, { input }) {
 		setAvailable(shop, itemId, locationId, quantity);
 		return { itemId, locationId, delta: quantity - before, quantityAfterChange: quantity };
 	});
-	const group = { id: shop.newId(), createdAt: shopifyTime(), reason: input.reason, referenceDocumentUri: input.referenceDocumentUri ?? null, changes };
+	const group = {
+		id: shop.newId(),
+		createdAt: shopifyTime(),
+		reason: input.reason,
+		referenceDocumentUri: input.referenceDocumentUri ?? null,
+		changes,
+	};
 	shop.adjustmentGroups.push(group);
 	for (const change of changes) {
 		ctx.fire('inventory_levels/update', {

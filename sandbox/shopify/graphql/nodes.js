@@ -17,7 +17,16 @@ const { compileSearch } = require('./searchQuery');
 /** @typedef {Record<string, any>} Obj */
 
 /** The inventory quantity names Shopify knows; the fake keeps only `available` (and on_hand = available). */
-const QUANTITY_NAMES = new Set(['available', 'on_hand', 'committed', 'incoming', 'reserved', 'damaged', 'safety_stock', 'quality_control']);
+const QUANTITY_NAMES = new Set([
+	'available',
+	'on_hand',
+	'committed',
+	'incoming',
+	'reserved',
+	'damaged',
+	'safety_stock',
+	'quality_control',
+]);
 
 /**
  * @param {unknown} value
@@ -26,7 +35,10 @@ const QUANTITY_NAMES = new Set(['available', 'on_hand', 'committed', 'incoming',
  */
 function requireGid(value, type, argument) {
 	const id = parseGid(value, type);
-	if (id === null) throw new GraphQLError(`Invalid global id '${String(value)}' for ${argument}`, { extensions: { code: 'BAD_REQUEST' } });
+	if (id === null)
+		throw new GraphQLError(`Invalid global id '${String(value)}' for ${argument}`, {
+			extensions: { code: 'BAD_REQUEST' },
+		});
 	return id;
 }
 
@@ -65,7 +77,12 @@ class ProductNode {
 		this.vendor = product.vendor;
 		this.productType = product.product_type;
 		this.descriptionHtml = product.body_html ?? '';
-		this.tags = product.tags ? String(product.tags).split(',').map((t) => t.trim()).filter(Boolean) : [];
+		this.tags = product.tags
+			? String(product.tags)
+					.split(',')
+					.map((t) => t.trim())
+					.filter(Boolean)
+			: [];
 		this.createdAt = product.created_at;
 		this.updatedAt = product.updated_at;
 		/** The fake keeps no pictures. */
@@ -73,12 +90,19 @@ class ProductNode {
 	}
 
 	get totalInventory() {
-		return this.product.variants.reduce((/** @type {number} */ sum, /** @type {Obj} */ v) => sum + v.inventory_quantity, 0);
+		return this.product.variants.reduce(
+			(/** @type {number} */ sum, /** @type {Obj} */ v) => sum + v.inventory_quantity,
+			0,
+		);
 	}
 
 	/** @param {import('./connection').PageArgs} args */
 	variants(args) {
-		return connection(this.product.variants, args, (variant) => new VariantNode(this.shop, variant, this.product));
+		return connection(
+			this.product.variants,
+			args,
+			(variant) => new VariantNode(this.shop, variant, this.product),
+		);
 	}
 }
 
@@ -142,13 +166,19 @@ class InventoryItemNode {
 	inventoryLevel({ locationId }) {
 		const id = requireGid(locationId, 'Location', 'locationId');
 		const location = this.shop.locations.find((l) => l.id === id);
-		return location && this.item.levels.has(id) ? new InventoryLevelNode(this.shop, this.item, location) : null;
+		return location && this.item.levels.has(id)
+			? new InventoryLevelNode(this.shop, this.item, location)
+			: null;
 	}
 
 	/** @param {import('./connection').PageArgs} args */
 	inventoryLevels(args) {
 		const stocked = this.shop.locations.filter((l) => this.item.levels.has(l.id));
-		return connection(stocked, args, (location) => new InventoryLevelNode(this.shop, this.item, location));
+		return connection(
+			stocked,
+			args,
+			(location) => new InventoryLevelNode(this.shop, this.item, location),
+		);
 	}
 }
 
@@ -174,9 +204,17 @@ class InventoryLevelNode {
 	quantities({ names }) {
 		const available = this.itemObject.levels.get(this.locationObject.id) ?? 0;
 		return names.map((name) => {
-			if (!QUANTITY_NAMES.has(name)) throw new GraphQLError(`The quantity name '${name}' is not valid.`, { extensions: { code: 'BAD_REQUEST' } });
+			if (!QUANTITY_NAMES.has(name))
+				throw new GraphQLError(`The quantity name '${name}' is not valid.`, {
+					extensions: { code: 'BAD_REQUEST' },
+				});
 			const quantity = name === 'available' || name === 'on_hand' ? available : 0;
-			return { id: `gid://shopify/InventoryQuantity/${this.locationObject.id}?inventory_item_id=${this.itemObject.id}&name=${name}`, name, quantity, updatedAt: this.itemObject.updatedAt };
+			return {
+				id: `gid://shopify/InventoryQuantity/${this.locationObject.id}?inventory_item_id=${this.itemObject.id}&name=${name}`,
+				name,
+				quantity,
+				updatedAt: this.itemObject.updatedAt,
+			};
 		});
 	}
 }
@@ -194,7 +232,10 @@ const FINANCIAL = /** @type {Record<string, string>} */ ({
 });
 
 /** REST fulfillment_status → GraphQL displayFulfillmentStatus */
-const FULFILLMENT = /** @type {Record<string, string>} */ ({ fulfilled: 'FULFILLED', partial: 'PARTIALLY_FULFILLED' });
+const FULFILLMENT = /** @type {Record<string, string>} */ ({
+	fulfilled: 'FULFILLED',
+	partial: 'PARTIALLY_FULFILLED',
+});
 
 class OrderNode {
 	/** @param {Shop} shop @param {Obj} order */
@@ -221,7 +262,11 @@ class OrderNode {
 
 	/** @param {import('./connection').PageArgs & { query?: string | null }} args */
 	fulfillmentOrders(args) {
-		const search = compileSearch(args.query, { status: (fo) => fo.status, id: (fo) => fo.id }, 'status');
+		const search = compileSearch(
+			args.query,
+			{ status: (fo) => fo.status, id: (fo) => fo.id },
+			'status',
+		);
 		const rows = fulfillmentOrdersOf(this.shop, this.order.id).filter(search.test);
 		return connection(rows, args, (fo) => new FulfillmentOrderNode(this.shop, fo));
 	}
@@ -282,7 +327,11 @@ class FulfillmentOrderNode {
 			totalQuantity: line.totalQuantity,
 			remainingQuantity: line.remainingQuantity,
 			sku: order?.line_items.find((/** @type {Obj} */ l) => l.id === line.lineItemId)?.sku ?? null,
-			lineItem: () => new LineItemNode(this.shop, order?.line_items.find((/** @type {Obj} */ l) => l.id === line.lineItemId)),
+			lineItem: () =>
+				new LineItemNode(
+					this.shop,
+					order?.line_items.find((/** @type {Obj} */ l) => l.id === line.lineItemId),
+				),
 		}));
 	}
 }

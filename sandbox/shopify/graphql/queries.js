@@ -3,7 +3,15 @@
 
 const { connection } = require('./connection');
 const { compileSearch } = require('./searchQuery');
-const { LocationNode, ProductNode, VariantNode, InventoryItemNode, OrderNode, FulfillmentOrderNode, requireGid } = require('./nodes');
+const {
+	LocationNode,
+	ProductNode,
+	VariantNode,
+	InventoryItemNode,
+	OrderNode,
+	FulfillmentOrderNode,
+	requireGid,
+} = require('./nodes');
 
 /**
  * The root query fields. Every connection takes Shopify's `query` search syntax; its warnings
@@ -23,7 +31,8 @@ const { LocationNode, ProductNode, VariantNode, InventoryItemNode, OrderNode, Fu
  * @param {import('./searchQuery').CompiledSearch<T>} search
  */
 function noteWarnings(state, query, search) {
-	if (query && search.warnings.length) state.searchWarnings.push({ query, warnings: search.warnings });
+	if (query && search.warnings.length)
+		state.searchWarnings.push({ query, warnings: search.warnings });
 }
 
 /**
@@ -34,7 +43,9 @@ function noteWarnings(state, query, search) {
 function variantRows(shop, search) {
 	if (search.exact?.field === 'sku') {
 		const ids = search.exact.values.flatMap((sku) => shop.variantsBySku.get(sku) ?? []);
-		return [...new Set(ids)].sort((a, b) => a - b).map((id) => /** @type {{ variant: Obj }} */ (shop.variants.get(id)).variant);
+		return [...new Set(ids)]
+			.sort((a, b) => a - b)
+			.map((id) => /** @type {{ variant: Obj }} */ (shop.variants.get(id)).variant);
 	}
 	return [...shop.variants.values()].map((entry) => entry.variant).filter(search.test);
 }
@@ -62,7 +73,9 @@ function createQueryRoot(ctx, state) {
 	return {
 		/** @param {{ id?: string | null }} args */
 		location: ({ id }) => {
-			const location = id ? shop.locations.find((l) => l.id === requireGid(id, 'Location', 'id')) : shop.locations[0];
+			const location = id
+				? shop.locations.find((l) => l.id === requireGid(id, 'Location', 'id'))
+				: shop.locations[0];
 			return location ? new LocationNode(location) : null;
 		},
 		/** @param {import('./connection').PageArgs & { query?: string }} args */
@@ -94,7 +107,11 @@ function createQueryRoot(ctx, state) {
 				'title',
 			);
 			noteWarnings(state, args.query, search);
-			return connection([...shop.products.values()].filter(search.test), args, (p) => new ProductNode(shop, p));
+			return connection(
+				[...shop.products.values()].filter(search.test),
+				args,
+				(p) => new ProductNode(shop, p),
+			);
 		},
 		/** @param {{ id: string }} args */
 		productVariant: ({ id }) => {
@@ -117,7 +134,12 @@ function createQueryRoot(ctx, state) {
 			const search = compileSearch(args.query, VARIANT_FIELDS, 'sku');
 			noteWarnings(state, args.query, search);
 			const items = variantRows(shop, search)
-				.map((variant) => /** @type {import('../shop').InventoryItem} */ (shop.inventoryItems.get(variant.inventory_item_id)))
+				.map(
+					(variant) =>
+						/** @type {import('../shop').InventoryItem} */ (
+							shop.inventoryItems.get(variant.inventory_item_id)
+						),
+				)
 				.sort((a, b) => a.id - b.id);
 			return connection(items, args, (item) => new InventoryItemNode(shop, item));
 		},

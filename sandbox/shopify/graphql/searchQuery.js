@@ -79,7 +79,13 @@ function matches(actual, term) {
 		const left = typeof actual === 'number' ? actual : Date.parse(String(actual));
 		const right = typeof actual === 'number' ? Number(term.value) : Date.parse(term.value);
 		if (Number.isNaN(left) || Number.isNaN(right)) return false;
-		return term.op === '>' ? left > right : term.op === '>=' ? left >= right : term.op === '<' ? left < right : left <= right;
+		return term.op === '>'
+			? left > right
+			: term.op === '>='
+				? left >= right
+				: term.op === '<'
+					? left < right
+					: left <= right;
 	}
 	const have = String(actual).toLowerCase();
 	const want = term.value.toLowerCase();
@@ -109,15 +115,24 @@ function compileSearch(text, fields, defaultField) {
 			return [{ read, term }];
 		}),
 	);
-	const plain = groups.length > 0 && groups.every((g) => g.length === 1 && !g[0].negate && g[0].op === '=' && !g[0].value.endsWith('*'));
+	const plain =
+		groups.length > 0 &&
+		groups.every(
+			(g) => g.length === 1 && !g[0].negate && g[0].op === '=' && !g[0].value.endsWith('*'),
+		);
 	const fieldNames = new Set(groups.map((g) => g[0].field ?? defaultField));
-	const exact = plain && fieldNames.size === 1 && !warnings.length ? { field: [...fieldNames][0], values: groups.map((g) => g[0].value.toLowerCase()) } : null;
+	const exact =
+		plain && fieldNames.size === 1 && !warnings.length
+			? { field: [...fieldNames][0], values: groups.map((g) => g[0].value.toLowerCase()) }
+			: null;
 	return {
 		warnings,
 		exact,
 		test: (row) =>
 			compiled.length === 0 ||
-			compiled.some((group) => group.every(({ read, term }) => matches(read(row), term) !== term.negate)),
+			compiled.some((group) =>
+				group.every(({ read, term }) => matches(read(row), term) !== term.negate),
+			),
 	};
 }
 

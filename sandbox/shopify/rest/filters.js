@@ -28,9 +28,15 @@ function timeFilter(filters, name) {
  * @returns {(row: Record<string, any>) => boolean}
  */
 function commonFilter(filters, timeFields) {
-	const ids = filters.ids ? new Set(filters.ids.split(',').map((id) => Number(id.trim()))) : undefined;
+	const ids = filters.ids
+		? new Set(filters.ids.split(',').map((id) => Number(id.trim())))
+		: undefined;
 	const sinceId = filters.since_id ? Number(filters.since_id) : undefined;
-	const ranges = timeFields.map((field) => ({ field, min: timeFilter(filters, `${field}_min`), max: timeFilter(filters, `${field}_max`) }));
+	const ranges = timeFields.map((field) => ({
+		field,
+		min: timeFilter(filters, `${field}_min`),
+		max: timeFilter(filters, `${field}_max`),
+	}));
 	return (row) => {
 		if (ids && !ids.has(row.id)) return false;
 		if (sinceId !== undefined && !(row.id > sinceId)) return false;

@@ -9,7 +9,13 @@ const { notFound } = require('../errors');
 
 /** @param {{ id: number, name: string, active: boolean, admin_graphql_api_id: string }} location */
 function restLocation(location) {
-	return { id: location.id, name: location.name, active: location.active, legacy: false, admin_graphql_api_id: location.admin_graphql_api_id };
+	return {
+		id: location.id,
+		name: location.name,
+		active: location.active,
+		legacy: false,
+		admin_graphql_api_id: location.admin_graphql_api_id,
+	};
 }
 
 /**
@@ -17,7 +23,10 @@ function restLocation(location) {
  * @param {FakeContext} ctx
  */
 function registerLocationRoutes(router, ctx) {
-	router.add('GET', '/locations', () => ({ status: 200, body: { locations: ctx.shop.locations.map(restLocation) } }));
+	router.add('GET', '/locations', () => ({
+		status: 200,
+		body: { locations: ctx.shop.locations.map(restLocation) },
+	}));
 	router.add('GET', '/locations/{id}', ({ params }) => {
 		const location = ctx.shop.locations.find((l) => l.id === Number(params.id));
 		if (!location) throw notFound();

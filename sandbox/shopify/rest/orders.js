@@ -44,13 +44,25 @@ function matchingOrders(ctx, filters) {
 	const status = STATUS[filters.status || 'open'];
 	if (!status) throw new ShopifyError(400, { status: ['Invalid value.'] });
 	const fulfillmentValue = filters.fulfillment_status;
-	if (fulfillmentValue && fulfillmentValue !== 'any' && !FULFILLMENT[fulfillmentValue]) throw new ShopifyError(400, { fulfillment_status: ['Invalid value.'] });
+	if (fulfillmentValue && fulfillmentValue !== 'any' && !FULFILLMENT[fulfillmentValue])
+		throw new ShopifyError(400, { fulfillment_status: ['Invalid value.'] });
 	const common = commonFilter(filters, ['created_at', 'updated_at', 'processed_at']);
-	const financial = anyOf(filters.financial_status, (value, row) => (FINANCIAL[value] ?? [value]).includes(row.financial_status));
-	const fulfillment = anyOf(fulfillmentValue, (value, row) => FULFILLMENT[value](row.fulfillment_status));
+	const financial = anyOf(filters.financial_status, (value, row) =>
+		(FINANCIAL[value] ?? [value]).includes(row.financial_status),
+	);
+	const fulfillment = anyOf(fulfillmentValue, (value, row) =>
+		FULFILLMENT[value](row.fulfillment_status),
+	);
 	const name = filters.name?.replace(/^#/, '');
 	return [...ctx.shop.orders.values()]
-		.filter((o) => status(o) && common(o) && financial(o) && fulfillment(o) && (!name || o.name.replace(/^#/, '') === name))
+		.filter(
+			(o) =>
+				status(o) &&
+				common(o) &&
+				financial(o) &&
+				fulfillment(o) &&
+				(!name || o.name.replace(/^#/, '') === name),
+		)
 		.sort((a, b) => b.id - a.id);
 }
 
@@ -73,10 +85,21 @@ function announceNewOrder(ctx, order) {
  */
 function registerOrderRoutes(router, ctx) {
 	router.add('GET', '/orders', ({ query, apiVersion }) => {
-		const page = pageOf({ query, url: `${ctx.urls.url}/shop/.myshopify.com/admin/api/${apiVersion}/orders.json`, rows: (filters) => matchingOrders(ctx, filters) });
-		return { status: 200, body: { orders: page.rows.map((o) => pickFields(copy(o), query.get('fields'))) }, headers: page.headers };
+		const page = pageOf({
+			query,
+			url: `${ctx.urls.url}/shop/.myshopify.com/admin/api/${apiVersion}/orders.json`,
+			rows: (filters) => matchingOrders(ctx, filters),
+		});
+		return {
+			status: 200,
+			body: { orders: page.rows.map((o) => pickFields(copy(o), query.get('fields'))) },
+			headers: page.headers,
+		};
 	});
-	router.add('GET', '/orders/count', ({ query }) => ({ status: 200, body: { count: matchingOrders(ctx, Object.fromEntries(query.pairs)).length } }));
+	router.add('GET', '/orders/count', ({ query }) => ({
+		status: 200,
+		body: { count: matchingOrders(ctx, Object.fromEntries(query.pairs)).length },
+	}));
 	router.add('GET', '/orders/{id}', ({ params, query }) => ({
 		status: 200,
 		body: { order: pickFields(copy(orderOr404(ctx.shop, params.id)), query.get('fields')) },

@@ -28,7 +28,12 @@ function encodeCursor(cursor) {
 function decodeCursor(text) {
 	try {
 		const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-		if ((cursor.direction === 'next' || cursor.direction === 'previous') && Number.isInteger(cursor.id) && cursor.filters && typeof cursor.filters === 'object') {
+		if (
+			(cursor.direction === 'next' || cursor.direction === 'previous') &&
+			Number.isInteger(cursor.id) &&
+			cursor.filters &&
+			typeof cursor.filters === 'object'
+		) {
 			return cursor;
 		}
 	} catch {
@@ -42,7 +47,8 @@ function readLimit(query) {
 	const text = query.get('limit');
 	if (text === undefined || text === '') return { limit: DEFAULT_LIMIT, given: false };
 	const limit = Number(text);
-	if (!Number.isInteger(limit) || limit < 1) throw new ShopifyError(400, { limit: ['Invalid value.'] });
+	if (!Number.isInteger(limit) || limit < 1)
+		throw new ShopifyError(400, { limit: ['Invalid value.'] });
 	return { limit: Math.min(limit, MAX_LIMIT), given: true };
 }
 
@@ -63,11 +69,17 @@ function pageOf({ query, url, rows }) {
 	let cursor;
 	if (pageInfo !== undefined) {
 		const extra = query.pairs.map(([name]) => name).filter((name) => !PAGE_PARAMS.has(name));
-		if (extra.length) throw new ShopifyError(400, { page_info: [`cannot be combined with ${extra.join(', ')}; only limit and fields may be added`] });
+		if (extra.length)
+			throw new ShopifyError(400, {
+				page_info: [
+					`cannot be combined with ${extra.join(', ')}; only limit and fields may be added`,
+				],
+			});
 		cursor = decodeCursor(pageInfo);
 		filters = cursor.filters;
 	} else {
-		for (const [name, value] of query.pairs) if (!PAGE_PARAMS.has(name) && !(name in filters)) filters[name] = value;
+		for (const [name, value] of query.pairs)
+			if (!PAGE_PARAMS.has(name) && !(name in filters)) filters[name] = value;
 	}
 	const { limit, given } = readLimit(query);
 	const all = rows(filters);
@@ -89,8 +101,12 @@ function pageOf({ query, url, rows }) {
 	/** @param {Cursor} c */
 	const link = (c) => `${url}?${given ? `limit=${limit}&` : ''}page_info=${encodeCursor(c)}`;
 	const links = [];
-	if (start > 0 && page.length) links.push(`<${link({ direction: 'previous', id: page[0].id, filters })}>; rel="previous"`);
-	if (end < all.length && page.length) links.push(`<${link({ direction: 'next', id: page[page.length - 1].id, filters })}>; rel="next"`);
+	if (start > 0 && page.length)
+		links.push(`<${link({ direction: 'previous', id: page[0].id, filters })}>; rel="previous"`);
+	if (end < all.length && page.length)
+		links.push(
+			`<${link({ direction: 'next', id: page[page.length - 1].id, filters })}>; rel="next"`,
+		);
 	return { rows: page, headers: links.length ? { Link: links.join(', ') } : {} };
 }
 
@@ -102,7 +118,10 @@ function pageOf({ query, url, rows }) {
  */
 function pickFields(row, fields) {
 	if (!fields) return row;
-	const wanted = fields.split(',').map((f) => f.trim()).filter(Boolean);
+	const wanted = fields
+		.split(',')
+		.map((f) => f.trim())
+		.filter(Boolean);
 	return Object.fromEntries(wanted.filter((key) => key in row).map((key) => [key, row[key]]));
 }
 

@@ -57,8 +57,16 @@ function restProduct(product) {
  */
 function registerProductRoutes(router, ctx) {
 	router.add('GET', '/products', ({ query, apiVersion }) => {
-		const page = pageOf({ query, url: `${ctx.urls.url}/shop/.myshopify.com/admin/api/${apiVersion}/products.json`, rows: (filters) => matchingProducts(ctx, filters) });
-		return { status: 200, body: { products: page.rows.map((p) => pickFields(restProduct(p), query.get('fields'))) }, headers: page.headers };
+		const page = pageOf({
+			query,
+			url: `${ctx.urls.url}/shop/.myshopify.com/admin/api/${apiVersion}/products.json`,
+			rows: (filters) => matchingProducts(ctx, filters),
+		});
+		return {
+			status: 200,
+			body: { products: page.rows.map((p) => pickFields(restProduct(p), query.get('fields'))) },
+			headers: page.headers,
+		};
 	});
 	router.add('GET', '/products/count', ({ query }) => {
 		const filters = Object.fromEntries(query.pairs);
@@ -66,7 +74,9 @@ function registerProductRoutes(router, ctx) {
 	});
 	router.add('GET', '/products/{id}', ({ params, query }) => ({
 		status: 200,
-		body: { product: pickFields(restProduct(productOr404(ctx.shop, params.id)), query.get('fields')) },
+		body: {
+			product: pickFields(restProduct(productOr404(ctx.shop, params.id)), query.get('fields')),
+		},
 	}));
 	router.add('POST', '/products', ({ body }) => {
 		const product = createProduct(ctx.shop, /** @type {Obj} */ (body)?.product);
@@ -74,7 +84,11 @@ function registerProductRoutes(router, ctx) {
 		return { status: 201, body: { product: restProduct(product) } };
 	});
 	router.add('PUT', '/products/{id}', ({ params, body }) => {
-		const product = updateProduct(ctx.shop, productOr404(ctx.shop, params.id), /** @type {Obj} */ (body)?.product);
+		const product = updateProduct(
+			ctx.shop,
+			productOr404(ctx.shop, params.id),
+			/** @type {Obj} */ (body)?.product,
+		);
 		ctx.fire('products/update', product);
 		return { status: 200, body: { product: restProduct(product) } };
 	});

@@ -19,19 +19,37 @@ function registerWebhookRoutes(router, ctx) {
 	/** @param {import('../../shared/http/query').Query} query */
 	const matching = (query) =>
 		[...ctx.shop.webhooks.values()].filter(
-			(hook) => (!query.get('topic') || hook.topic === query.get('topic')) && (!query.get('address') || hook.address === query.get('address')),
+			(hook) =>
+				(!query.get('topic') || hook.topic === query.get('topic')) &&
+				(!query.get('address') || hook.address === query.get('address')),
 		);
-	router.add('GET', '/webhooks', ({ query }) => ({ status: 200, body: { webhooks: matching(query) } }));
-	router.add('GET', '/webhooks/count', ({ query }) => ({ status: 200, body: { count: matching(query).length } }));
-	router.add('GET', '/webhooks/{id}', ({ params }) => ({ status: 200, body: { webhook: webhookOr404(ctx.shop, params.id) } }));
+	router.add('GET', '/webhooks', ({ query }) => ({
+		status: 200,
+		body: { webhooks: matching(query) },
+	}));
+	router.add('GET', '/webhooks/count', ({ query }) => ({
+		status: 200,
+		body: { count: matching(query).length },
+	}));
+	router.add('GET', '/webhooks/{id}', ({ params }) => ({
+		status: 200,
+		body: { webhook: webhookOr404(ctx.shop, params.id) },
+	}));
 	router.add('POST', '/webhooks', ({ body, apiVersion }) => ({
 		status: 201,
-		body: { webhook: createWebhook(ctx.shop, /** @type {Record<string, any>} */ (body)?.webhook, /** @type {string} */ (apiVersion)) },
+		body: {
+			webhook: createWebhook(
+				ctx.shop,
+				/** @type {Record<string, any>} */ (body)?.webhook,
+				/** @type {string} */ (apiVersion),
+			),
+		},
 	}));
 	router.add('PUT', '/webhooks/{id}', ({ params, body }) => {
 		const hook = webhookOr404(ctx.shop, params.id);
 		const address = /** @type {Record<string, any>} */ (body)?.webhook?.address;
-		if (typeof address !== 'string' || !address) throw unprocessable({ address: ["can't be blank"] });
+		if (typeof address !== 'string' || !address)
+			throw unprocessable({ address: ["can't be blank"] });
 		hook.address = address;
 		return { status: 200, body: { webhook: hook } };
 	});

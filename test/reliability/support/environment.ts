@@ -12,7 +12,12 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } 
 
 import { RETRY_POLICY } from '../../../nodes/MyOgo/transport';
 import type { HarnessCredentialsHelper } from '../../harness/credentialsHelper';
-import { controlClient, sandboxCredentials, startTestSandbox, type RunningSandbox } from '../../harness/sandbox';
+import {
+	controlClient,
+	sandboxCredentials,
+	startTestSandbox,
+	type RunningSandbox,
+} from '../../harness/sandbox';
 import { runWorkflow, type RunResult } from '../../harness/runWorkflow';
 import {
 	configure,
@@ -27,7 +32,14 @@ import type { WebhookTrigger } from '../../harness/webhook';
 import { currentTestName, record, type Observation } from './observations';
 import { RELIABILITY_DATA } from './paths';
 import { MyOgoProxy } from './proxy';
-import { MYOGO_SECRETS, STATIC_SECRETS, WOO_SECRETS, rememberFingerprints, scanForSecrets, type SecretHit } from './secrets';
+import {
+	MYOGO_SECRETS,
+	STATIC_SECRETS,
+	WOO_SECRETS,
+	rememberFingerprints,
+	scanForSecrets,
+	type SecretHit,
+} from './secrets';
 
 // The WooCommerce fake is plain JavaScript, started here with the suite's own keys.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -99,7 +111,11 @@ export interface ReliabilityEnvironment {
 	/** A direct myOGO API client (outside n8n) to arrange and check state. */
 	api(): Promise<AxiosInstance>;
 	/** Runs the template from one of its triggers with these items; the run is kept for the secret scan. */
-	run(triggerName: string, items: IDataObject[], credentialsHelper?: HarnessCredentialsHelper): Promise<RunResult>;
+	run(
+		triggerName: string,
+		items: IDataObject[],
+		credentialsHelper?: HarnessCredentialsHelper,
+	): Promise<RunResult>;
 	/** Activates both WooCommerce Trigger nodes of the orders template against the fake. */
 	activateWooTriggers(): Promise<{ created: WebhookTrigger; updated: WebhookTrigger }>;
 	myOgoOrders(): Promise<IDataObject[]>;
@@ -126,20 +142,44 @@ async function loginClient(url: string): Promise<AxiosInstance> {
 	const token = await axios.post(`${url}/OAuth/Token`, form.toString(), {
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 	});
-	return axios.create({ baseURL: `${url}/api/v1`, headers: { Authorization: `Bearer ${token.data.access_token}` }, timeout: 10_000 });
+	return axios.create({
+		baseURL: `${url}/api/v1`,
+		headers: { Authorization: `Bearer ${token.data.access_token}` },
+		timeout: 10_000,
+	});
 }
 
-const slug = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+const slug = (text: string) =>
+	text
+		.replace(/[^A-Za-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 80);
 
 /** Every text of a run a person could see: node outputs, and each error's message, description and stack. */
 function runTexts(result: RunResult): string[] {
 	const texts = [JSON.stringify(result.run.data.resultData)];
 	const errors: unknown[] = [result.error];
-	for (const runs of Object.values(result.run.data.resultData.runData)) for (const run of runs) errors.push(run.error);
+	for (const runs of Object.values(result.run.data.resultData.runData))
+		for (const run of runs) errors.push(run.error);
 	for (const error of errors) {
 		if (!error || typeof error !== 'object') continue;
-		const e = error as { message?: string; description?: string; stack?: string; context?: unknown; cause?: unknown };
-		texts.push([e.message, e.description, e.stack, safeJson(e.context), safeJson(e.cause), safeJson(error)].join('\n'));
+		const e = error as {
+			message?: string;
+			description?: string;
+			stack?: string;
+			context?: unknown;
+			cause?: unknown;
+		};
+		texts.push(
+			[
+				e.message,
+				e.description,
+				e.stack,
+				safeJson(e.context),
+				safeJson(e.cause),
+				safeJson(error),
+			].join('\n'),
+		);
 	}
 	return texts;
 }
@@ -174,7 +214,11 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 			wooCommerceApi: wooCommerceCredentials(env.fake),
 		}),
 		api: () => loginClient(env.sandbox.url),
-		async run(triggerName: string, items: IDataObject[], credentialsHelper?: HarnessCredentialsHelper) {
+		async run(
+			triggerName: string,
+			items: IDataObject[],
+			credentialsHelper?: HarnessCredentialsHelper,
+		) {
 			const next = env.template.connections[triggerName]?.main?.[0] ?? [];
 			if (next.length !== 1) throw new Error(`trigger "${triggerName}" must feed exactly one node`);
 			const input: INodeExecutionData[] = items.map((json) => ({ json }));
@@ -186,17 +230,27 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 			return result;
 		},
 		async activateWooTriggers() {
-			const created = await wooCommerceWebhookTrigger(env.template, 'WooCommerce Trigger (order created)', env.credentials());
-			const updated = await wooCommerceWebhookTrigger(env.template, 'WooCommerce Trigger (order updated)', env.credentials());
+			const created = await wooCommerceWebhookTrigger(
+				env.template,
+				'WooCommerce Trigger (order created)',
+				env.credentials(),
+			);
+			const updated = await wooCommerceWebhookTrigger(
+				env.template,
+				'WooCommerce Trigger (order updated)',
+				env.credentials(),
+			);
 			env.hooks.push(created, updated);
-			for (const [id, hook] of env.fake.state.webhooks) wooSecretsSeen[`WooCommerce webhook secret ${id}`] = hook.secret;
+			for (const [id, hook] of env.fake.state.webhooks)
+				wooSecretsSeen[`WooCommerce webhook secret ${id}`] = hook.secret;
 			return { created, updated };
 		},
 		async myOgoOrders() {
 			const api = await env.api();
 			const all: IDataObject[] = [];
 			for (let page = 1; ; page++) {
-				const rows = (await api.get('/orders', { params: { limit: 250, page } })).data as IDataObject[];
+				const rows = (await api.get('/orders', { params: { limit: 250, page } }))
+					.data as IDataObject[];
 				all.push(...rows);
 				if (rows.length < 250) return all;
 			}
@@ -212,7 +266,9 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 			const orders = await env.myOgoOrders();
 			const references = orders.map((order) => String(order.reference));
 			const expected = new Set(observeOptions.expectedReferences);
-			const creates = log.filter((e) => e.method === 'POST' && e.path.toLowerCase() === '/api/v1/orders' && e.status === 201).length;
+			const creates = log.filter(
+				(e) => e.method === 'POST' && e.path.toLowerCase() === '/api/v1/orders' && e.status === 201,
+			).length;
 
 			const faultsInjected =
 				log.filter((e) => e.fault).length +
@@ -222,8 +278,11 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 				env.extraFaults;
 
 			const dynamicSecrets: Record<string, string> = { ...wooSecretsSeen, ...env.extraSecrets };
-			[...env.proxy.tokens].forEach((token, i) => (dynamicSecrets[`myOGO access or refresh token ${i + 1}`] = token));
-			for (const [id, hook] of env.fake.state.webhooks) dynamicSecrets[`WooCommerce webhook secret ${id}`] = hook.secret;
+			[...env.proxy.tokens].forEach(
+				(token, i) => (dynamicSecrets[`myOGO access or refresh token ${i + 1}`] = token),
+			);
+			for (const [id, hook] of env.fake.state.webhooks)
+				dynamicSecrets[`WooCommerce webhook secret ${id}`] = hook.secret;
 			rememberFingerprints(dynamicSecrets);
 
 			const produced = {
@@ -255,18 +314,31 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 				ordersSent: observeOptions.ordersSent ?? expected.size,
 				ordersInMyOgo: orders.length,
 				lost: [...expected].filter((reference) => !references.includes(reference)).length,
-				duplicated: references.length - new Set(references).size + Math.max(0, creates - orders.length),
+				duplicated:
+					references.length - new Set(references).size + Math.max(0, creates - orders.length),
 				staleStockWrites: observeOptions.staleStockWrites ?? 0,
 				secretLeaks: leaks.length,
 				trackingShipped: observeOptions.tracking?.shipped.length ?? 0,
-				trackingDelivered: new Set(observeOptions.tracking?.delivered.filter((r) => observeOptions.tracking!.shipped.includes(r))).size,
+				trackingDelivered: new Set(
+					observeOptions.tracking?.delivered.filter((r) =>
+						observeOptions.tracking!.shipped.includes(r),
+					),
+				).size,
 			});
-			return { ...observation, references, unexpected: references.filter((reference) => !expected.has(reference)), leaks };
+			return {
+				...observation,
+				references,
+				unexpected: references.filter((reference) => !expected.has(reference)),
+				leaks,
+			};
 		},
 	});
 
 	beforeAll(async () => {
-		env.sandbox = await startTestSandbox({ credentials: MYOGO_SECRETS, log: (line: string) => sandboxLines.push(line) });
+		env.sandbox = await startTestSandbox({
+			credentials: MYOGO_SECRETS,
+			log: (line: string) => sandboxLines.push(line),
+		});
 		env.control = controlClient(env.sandbox.url);
 		env.proxy = new MyOgoProxy(env.sandbox.url);
 		await env.proxy.start();
@@ -274,7 +346,11 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 		env.woo = wooControl(env.fake);
 		env.template = configure(loadTemplate(options.template), options.settings?.(env.fake) ?? {});
 		// Short waits so fault storms take seconds; the policy's rules (what is retried) are unchanged.
-		Object.assign(RETRY_POLICY, { backoffBaseMs: 20, backoffMaxMs: 200, timeoutMs: SUITE_TIMEOUT_MS });
+		Object.assign(RETRY_POLICY, {
+			backoffBaseMs: 20,
+			backoffMaxMs: 200,
+			timeoutMs: SUITE_TIMEOUT_MS,
+		});
 	});
 	afterAll(async () => {
 		Object.assign(RETRY_POLICY, savedPolicy);
@@ -295,7 +371,9 @@ export function useReliabilityEnvironment(options: EnvironmentOptions): Reliabil
 		env.extraSecrets = {};
 		env.extraProduced = {};
 		if (options.products?.length) {
-			await env.control.post('/seed', { products: options.products.map((code) => ({ code, languageCode: 'en', name: code })) });
+			await env.control.post('/seed', {
+				products: options.products.map((code) => ({ code, languageCode: 'en', name: code })),
+			});
 		}
 	});
 	return env;
@@ -306,10 +384,13 @@ export function problems(outcome: Outcome): string[] {
 	const found: string[] = [];
 	if (outcome.lost) found.push(`${outcome.lost} order(s) lost`);
 	if (outcome.trackingDelivered < outcome.trackingShipped) {
-		found.push(`${outcome.trackingShipped - outcome.trackingDelivered} tracking code(s) shipped but not in the store`);
+		found.push(
+			`${outcome.trackingShipped - outcome.trackingDelivered} tracking code(s) shipped but not in the store`,
+		);
 	}
 	if (outcome.duplicated) found.push(`${outcome.duplicated} order(s) duplicated`);
-	if (outcome.unexpected.length) found.push(`orders that should not be in myOGO: ${outcome.unexpected.join(', ')}`);
+	if (outcome.unexpected.length)
+		found.push(`orders that should not be in myOGO: ${outcome.unexpected.join(', ')}`);
 	if (outcome.staleStockWrites) found.push(`${outcome.staleStockWrites} stale stock write(s)`);
 	for (const leak of outcome.leaks) found.push(`${leak.secret} found in ${leak.where}`);
 	return found;

@@ -80,7 +80,9 @@ export class MyOgoProxy {
 	}
 
 	private takeRule(method: string, path: string): AnswerFault | undefined {
-		const rule = this.rules.find((r) => r.method === method && path.toLowerCase().startsWith(r.path));
+		const rule = this.rules.find(
+			(r) => r.method === method && path.toLowerCase().startsWith(r.path),
+		);
 		if (!rule) return undefined;
 		rule.count -= 1;
 		if (rule.count <= 0) this.rules.splice(this.rules.indexOf(rule), 1);
@@ -98,7 +100,8 @@ export class MyOgoProxy {
 		await this.beforeForward?.({ method, path, seq });
 
 		const body = Buffer.concat(chunks);
-		if (path.toLowerCase().startsWith('/oauth/')) this.grants.push(new URLSearchParams(body.toString('utf8')).get('grant_type') ?? '');
+		if (path.toLowerCase().startsWith('/oauth/'))
+			this.grants.push(new URLSearchParams(body.toString('utf8')).get('grant_type') ?? '');
 		const upstream = await forward(this.target, req, body).catch(() => undefined);
 		if (!upstream) {
 			// The sandbox dropped the connection (its "reset" fault): pass that on.
@@ -107,7 +110,8 @@ export class MyOgoProxy {
 		}
 		const isToken = path.toLowerCase().startsWith('/oauth/');
 		if (isToken) this.rememberTokens(upstream.body);
-		else if (!path.toLowerCase().startsWith('/api/v1/webhooks')) this.answers.push(upstream.body.toString('utf8'));
+		else if (!path.toLowerCase().startsWith('/api/v1/webhooks'))
+			this.answers.push(upstream.body.toString('utf8'));
 		// (A webhook subscription's reply carries its signing key by contract; the trigger keeps it.)
 
 		const rule = this.takeRule(method, path);
@@ -155,7 +159,13 @@ function forward(target: string, req: http.IncomingMessage, body: Buffer): Promi
 			(answer) => {
 				const parts: Buffer[] = [];
 				answer.on('data', (part: Buffer) => parts.push(part));
-				answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(parts) }));
+				answer.on('end', () =>
+					resolve({
+						status: answer.statusCode ?? 502,
+						headers: answer.headers,
+						body: Buffer.concat(parts),
+					}),
+				);
 				answer.on('error', reject);
 			},
 		);

@@ -61,7 +61,10 @@ export interface SecretHit {
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** Finds every named secret (and any JWT) in the texts. Reports names and places, never values. */
-export function scanForSecrets(texts: Array<{ where: string; text: string }>, secrets: Record<string, string>): SecretHit[] {
+export function scanForSecrets(
+	texts: Array<{ where: string; text: string }>,
+	secrets: Record<string, string>,
+): SecretHit[] {
 	const hits: SecretHit[] = [];
 	for (const { where, text } of texts) {
 		for (const [name, value] of Object.entries(secrets)) {
@@ -75,6 +78,8 @@ export function scanForSecrets(texts: Array<{ where: string; text: string }>, se
 /** Saves the fingerprints of run-time secrets for the scan over files. */
 export function rememberFingerprints(secrets: Record<string, string>): void {
 	mkdirSync(dirname(FINGERPRINTS_FILE), { recursive: true });
-	const lines = Object.entries(secrets).map(([name, value]) => JSON.stringify({ name, length: value.length, sha256: sha256(value) }));
+	const lines = Object.entries(secrets).map(([name, value]) =>
+		JSON.stringify({ name, length: value.length, sha256: sha256(value) }),
+	);
 	if (lines.length) appendFileSync(FINGERPRINTS_FILE, `${lines.join('\n')}\n`);
 }

@@ -7,10 +7,21 @@
 import type { AxiosInstance } from 'axios';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { allShopifyCredentials, shopifyControl, shopifyWebhookTrigger, startTestShopify, type RunningShopifyFake } from '../../harness/shopify';
+import {
+	allShopifyCredentials,
+	shopifyControl,
+	shopifyWebhookTrigger,
+	startTestShopify,
+	type RunningShopifyFake,
+} from '../../harness/shopify';
 import { configure, loadTemplate } from '../../harness/templates';
 import type { WebhookTrigger } from '../../harness/webhook';
-import { useReliabilityEnvironment, type ObserveOptions, type Outcome, type ReliabilityEnvironment } from './environment';
+import {
+	useReliabilityEnvironment,
+	type ObserveOptions,
+	type Outcome,
+	type ReliabilityEnvironment,
+} from './environment';
 import { SHOPIFY_SECRETS } from './secrets';
 
 export interface ShopifyReliabilityEnvironment extends ReliabilityEnvironment {
@@ -32,8 +43,13 @@ interface ShopifyLogEntry {
 	fault?: boolean;
 }
 
-export function useShopifyReliabilityEnvironment(options: ShopifyEnvironmentOptions): ShopifyReliabilityEnvironment {
-	const env = useReliabilityEnvironment({ template: options.template, products: options.products }) as ShopifyReliabilityEnvironment;
+export function useShopifyReliabilityEnvironment(
+	options: ShopifyEnvironmentOptions,
+): ShopifyReliabilityEnvironment {
+	const env = useReliabilityEnvironment({
+		template: options.template,
+		products: options.products,
+	}) as ShopifyReliabilityEnvironment;
 	const baseCredentials = env.credentials;
 	const baseObserve = env.observe;
 
@@ -44,7 +60,8 @@ export function useShopifyReliabilityEnvironment(options: ShopifyEnvironmentOpti
 		}),
 		async activateShopifyTriggers(...names: string[]) {
 			const triggers: WebhookTrigger[] = [];
-			for (const name of names) triggers.push(await shopifyWebhookTrigger(env.template, name, env.credentials()));
+			for (const name of names)
+				triggers.push(await shopifyWebhookTrigger(env.template, name, env.credentials()));
 			env.hooks.push(...triggers);
 			return triggers;
 		},
@@ -52,7 +69,10 @@ export function useShopifyReliabilityEnvironment(options: ShopifyEnvironmentOpti
 			const requests = (await env.shopify.get('/requests')).data as ShopifyLogEntry[];
 			const deliveries = (await env.shopify.get('/deliveries')).data as unknown[];
 			env.extraFaults += requests.filter((entry) => entry.fault).length;
-			Object.assign(env.extraProduced, { shopifyRequests: requests, shopifyDeliveries: deliveries });
+			Object.assign(env.extraProduced, {
+				shopifyRequests: requests,
+				shopifyDeliveries: deliveries,
+			});
 			return await baseObserve(observeOptions);
 		},
 	});
@@ -61,7 +81,10 @@ export function useShopifyReliabilityEnvironment(options: ShopifyEnvironmentOpti
 	beforeAll(async () => {
 		env.shopifyFake = await startTestShopify(SHOPIFY_SECRETS);
 		env.shopify = shopifyControl(env.shopifyFake);
-		env.template = configure(loadTemplate(options.template), options.settings?.(env.shopifyFake) ?? {});
+		env.template = configure(
+			loadTemplate(options.template),
+			options.settings?.(env.shopifyFake) ?? {},
+		);
 	});
 	afterAll(async () => {
 		await env.shopifyFake?.close();

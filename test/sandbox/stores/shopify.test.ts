@@ -35,7 +35,11 @@ let api: AxiosInstance;
 beforeAll(async () => {
 	fake = await startTestShopify();
 	control = shopifyControl(fake);
-	api = axios.create({ baseURL: fake.adminUrl, headers: { 'X-Shopify-Access-Token': fake.accessToken }, validateStatus: () => true });
+	api = axios.create({
+		baseURL: fake.adminUrl,
+		headers: { 'X-Shopify-Access-Token': fake.accessToken },
+		validateStatus: () => true,
+	});
 });
 afterAll(async () => fake.close());
 beforeEach(async () => {
@@ -55,7 +59,10 @@ async function seedProducts(count: number, extra: (i: number) => Obj = () => ({}
 		variants: [{ sku: `SKU-${i}`, price: '10.00', inventory_quantity: i }],
 		...extra(i),
 	}));
-	return (await control.post('/seed', { products })).data as { products: number[]; orders: number[] };
+	return (await control.post('/seed', { products })).data as {
+		products: number[];
+		orders: number[];
+	};
 }
 
 function linkOf(header: string | undefined, rel: 'next' | 'previous'): string | undefined {
@@ -89,12 +96,26 @@ describe('access token', () => {
 		const bare = axios.create({ baseURL: fake.adminUrl, validateStatus: () => true });
 		const missing = await bare.get('/products.json');
 		expect(missing.status).toBe(401);
-		expect(missing.data).toEqual({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
-		expect((await bare.get('/products.json', { headers: { 'X-Shopify-Access-Token': 'shpat_wrong' } })).status).toBe(401);
-		expect((await bare.post('/graphql.json', { query: '{ locations(first: 1) { nodes { id } } }' })).status).toBe(401);
+		expect(missing.data).toEqual({
+			errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+		});
+		expect(
+			(await bare.get('/products.json', { headers: { 'X-Shopify-Access-Token': 'shpat_wrong' } }))
+				.status,
+		).toBe(401);
+		expect(
+			(await bare.post('/graphql.json', { query: '{ locations(first: 1) { nodes { id } } }' }))
+				.status,
+		).toBe(401);
 		expect((await api.get('/products.json')).status).toBe(200);
 		// The token the OAuth flow issues (n8n's Shopify OAuth2 API credential) works as well.
-		expect((await bare.get('/products.json', { headers: { 'X-Shopify-Access-Token': fake.oauthAccessToken } })).status).toBe(200);
+		expect(
+			(
+				await bare.get('/products.json', {
+					headers: { 'X-Shopify-Access-Token': fake.oauthAccessToken },
+				})
+			).status,
+		).toBe(200);
 
 		const log = (await control.get('/requests')).data as Obj[];
 		expect(log.map((entry) => entry.status)).toEqual([401, 401, 401, 200, 200]);
@@ -104,9 +125,20 @@ describe('access token', () => {
 	});
 
 	test("the OAuth flow of n8n's Shopify OAuth2 API credential: authorize redirects with a code, the code buys the token once", async () => {
-		const oauth = axios.create({ baseURL: `${fake.url}/shop/.myshopify.com/admin/oauth`, validateStatus: () => true, maxRedirects: 0 });
-		const params = { client_id: fake.clientId, redirect_uri: 'http://127.0.0.1:1/rest/oauth2-credential/callback', state: 'abc', scope: 'write_orders read_orders write_products read_products' };
-		expect((await oauth.get('/authorize', { params: { ...params, client_id: 'someone-else' } })).status).toBe(400);
+		const oauth = axios.create({
+			baseURL: `${fake.url}/shop/.myshopify.com/admin/oauth`,
+			validateStatus: () => true,
+			maxRedirects: 0,
+		});
+		const params = {
+			client_id: fake.clientId,
+			redirect_uri: 'http://127.0.0.1:1/rest/oauth2-credential/callback',
+			state: 'abc',
+			scope: 'write_orders read_orders write_products read_products',
+		};
+		expect(
+			(await oauth.get('/authorize', { params: { ...params, client_id: 'someone-else' } })).status,
+		).toBe(400);
 		const authorized = await oauth.get('/authorize', { params });
 		expect(authorized.status).toBe(302);
 		const redirect = new URL(authorized.headers.location as string);
@@ -115,59 +147,116 @@ describe('access token', () => {
 		const code = redirect.searchParams.get('code') as string;
 		const form = (body: Record<string, string>) => new URLSearchParams(body).toString();
 		const formHeaders = { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
-		expect((await oauth.post('/access_token', form({ client_id: fake.clientId, client_secret: 'wrong', code }), formHeaders)).status).toBe(400);
-		const token = await oauth.post('/access_token', form({ client_id: fake.clientId, client_secret: fake.appSecret, code }), formHeaders);
+		expect(
+			(
+				await oauth.post(
+					'/access_token',
+					form({ client_id: fake.clientId, client_secret: 'wrong', code }),
+					formHeaders,
+				)
+			).status,
+		).toBe(400);
+		const token = await oauth.post(
+			'/access_token',
+			form({ client_id: fake.clientId, client_secret: fake.appSecret, code }),
+			formHeaders,
+		);
 		expect(token.status).toBe(200);
 		// The scopes are the app's (its Dev Dashboard version), not the fixed set n8n's credential asks for.
 		expect(token.data).toEqual({
 			access_token: fake.oauthAccessToken,
-			scope: 'read_orders,read_products,read_inventory,write_inventory,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders',
+			scope:
+				'read_orders,read_products,read_inventory,write_inventory,read_merchant_managed_fulfillment_orders,write_merchant_managed_fulfillment_orders',
 		});
-		expect((await oauth.post('/access_token', { client_id: fake.clientId, client_secret: fake.appSecret, code })).status).toBe(400); // a code is good once
+		expect(
+			(
+				await oauth.post('/access_token', {
+					client_id: fake.clientId,
+					client_secret: fake.appSecret,
+					code,
+				})
+			).status,
+		).toBe(400); // a code is good once
 	});
 });
 
 describe('API versions', () => {
 	const at = (version: string) => `${fake.url}/shop/.myshopify.com/admin/api/${version}`;
 
-	test('a live version answers as itself; a retired one (n8n\'s 2024-07) is answered by the oldest live version; a non-version is 404', async () => {
+	test("a live version answers as itself; a retired one (n8n's 2024-07) is answered by the oldest live version; a non-version is 404", async () => {
 		for (const version of ['2026-04', '2026-07', '2026-10', '2027-01']) {
 			const reply = await api.get(`${at(version)}/products.json`);
-			expect([version, reply.status, reply.headers['x-shopify-api-version']]).toEqual([version, 200, version]);
+			expect([version, reply.status, reply.headers['x-shopify-api-version']]).toEqual([
+				version,
+				200,
+				version,
+			]);
 		}
 		for (const retired of ['2024-07', '2025-10', '2026-01']) {
-			const reply = await api.post(`${at(retired)}/graphql.json`, { query: '{ locations(first: 1) { nodes { id } } }' });
-			expect([retired, reply.status, reply.headers['x-shopify-api-version']]).toEqual([retired, 200, '2026-04']);
+			const reply = await api.post(`${at(retired)}/graphql.json`, {
+				query: '{ locations(first: 1) { nodes { id } } }',
+			});
+			expect([retired, reply.status, reply.headers['x-shopify-api-version']]).toEqual([
+				retired,
+				200,
+				'2026-04',
+			]);
 		}
 		expect((await api.get(`${at('2099-01')}/products.json`)).status).toBe(404);
 		expect((await api.get(`${at('latest')}/products.json`)).status).toBe(404);
 		const log = (await control.get('/requests')).data as Obj[];
-		expect(log.find((entry) => entry.path === '/admin/api/2024-07/graphql.json')).toMatchObject({ servedVersion: '2026-04', status: 200 });
+		expect(log.find((entry) => entry.path === '/admin/api/2024-07/graphql.json')).toMatchObject({
+			servedVersion: '2026-04',
+			status: 200,
+		});
 	});
 
-	test('a retired version gets the oldest live version\'s shapes: the 2024-07 inventory write is refused, not carried out', async () => {
+	test("a retired version gets the oldest live version's shapes: the 2024-07 inventory write is refused, not carried out", async () => {
 		await seedProducts(1);
-		const item = (await graphql('{ productVariants(first: 1) { nodes { inventoryItem { id } } } }')).data!.productVariants.nodes[0].inventoryItem.id;
+		const item = (await graphql('{ productVariants(first: 1) { nodes { inventoryItem { id } } } }'))
+			.data!.productVariants.nodes[0].inventoryItem.id;
 		const old = await api.post(`${at('2024-07')}/graphql.json`, {
-			query: 'mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code } } }',
-			variables: { input: { name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity: 5 }] } },
+			query:
+				'mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code } } }',
+			variables: {
+				input: {
+					name: 'available',
+					reason: 'correction',
+					ignoreCompareQuantity: true,
+					quantities: [
+						{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity: 5 },
+					],
+				},
+			},
 		});
 		expect(old.headers['x-shopify-api-version']).toBe('2026-04');
 		expect(old.data.errors[0].message).toMatch(/ignoreCompareQuantity/);
-		expect(((await control.get('/state')).data as Obj).inventory['SKU-0']['gid://shopify/Location/1']).toBe(0);
+		expect(
+			((await control.get('/state')).data as Obj).inventory['SKU-0']['gid://shopify/Location/1'],
+		).toBe(0);
 	});
 });
 
 describe('REST products', () => {
 	test('a product read over REST lists at most 100 of its variants; GraphQL pages through all of them', async () => {
-		const variants = Array.from({ length: 150 }, (_, i) => ({ sku: `BIG-${i}`, price: '5.00', option1: `V${i}` }));
-		const [id] = (await control.post('/seed', { products: [{ title: 'Big', variants }] })).data.products as number[];
+		const variants = Array.from({ length: 150 }, (_, i) => ({
+			sku: `BIG-${i}`,
+			price: '5.00',
+			option1: `V${i}`,
+		}));
+		const [id] = (await control.post('/seed', { products: [{ title: 'Big', variants }] })).data
+			.products as number[];
 		expect((await api.get('/products.json')).data.products[0].variants).toHaveLength(100);
 		expect((await api.get(`/products/${id}.json`)).data.product.variants).toHaveLength(100);
 		const skus: string[] = [];
 		let after: string | null = null;
 		do {
-			const page: Obj = (await graphql('query($after: String) { productVariants(first: 60, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } }', { after })).data!.productVariants;
+			const page: Obj = (
+				await graphql(
+					'query($after: String) { productVariants(first: 60, after: $after) { nodes { sku } pageInfo { hasNextPage endCursor } } }',
+					{ after },
+				)
+			).data!.productVariants;
 			skus.push(...page.nodes.map((n: Obj) => n.sku));
 			after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
 		} while (after);
@@ -177,33 +266,56 @@ describe('REST products', () => {
 	test('lists page with Link headers as Shopify sends them: previous first, page_info keeps the filters', async () => {
 		await seedProducts(8, (i) => ({ status: i === 6 ? 'draft' : 'active' }));
 		const first = await api.get('/products.json', { params: { limit: 3, status: 'active' } });
-		expect(first.data.products.map((p: Obj) => p.title)).toEqual(['Product 0', 'Product 1', 'Product 2']);
+		expect(first.data.products.map((p: Obj) => p.title)).toEqual([
+			'Product 0',
+			'Product 1',
+			'Product 2',
+		]);
 		expect(linkOf(first.headers.link, 'previous')).toBeUndefined();
 		const second = await api.get(linkOf(first.headers.link, 'next')!);
-		expect(second.data.products.map((p: Obj) => p.title)).toEqual(['Product 3', 'Product 4', 'Product 5']);
+		expect(second.data.products.map((p: Obj) => p.title)).toEqual([
+			'Product 3',
+			'Product 4',
+			'Product 5',
+		]);
 		expect(second.headers.link).toMatch(/^<[^>]+>; rel="previous", <[^>]+>; rel="next"$/);
 		expect(linkOf(second.headers.link, 'next')).toContain('limit=3');
 		const third = await api.get(linkOf(second.headers.link, 'next')!);
 		expect(third.data.products.map((p: Obj) => p.title)).toEqual(['Product 7']); // the draft stays filtered out
 		expect(linkOf(third.headers.link, 'next')).toBeUndefined();
 		const back = await api.get(linkOf(third.headers.link, 'previous')!);
-		expect(back.data.products.map((p: Obj) => p.title)).toEqual(['Product 3', 'Product 4', 'Product 5']);
+		expect(back.data.products.map((p: Obj) => p.title)).toEqual([
+			'Product 3',
+			'Product 4',
+			'Product 5',
+		]);
 
 		// With page_info only limit and fields may be added; a lone page has no Link header.
 		const url = new URL(linkOf(first.headers.link, 'next')!);
 		expect((await api.get(url.href, { params: { status: 'draft' } })).status).toBe(400);
 		const narrow = await api.get(url.href, { params: { fields: 'id,title' } });
 		expect(Object.keys(narrow.data.products[0]).sort()).toEqual(['id', 'title']);
-		expect((await api.get('/products.json', { params: { page_info: 'garbage' } })).status).toBe(400);
+		expect((await api.get('/products.json', { params: { page_info: 'garbage' } })).status).toBe(
+			400,
+		);
 		const all = await api.get('/products.json', { params: { limit: 250 } });
 		expect(all.data.products).toHaveLength(8);
 		expect(all.headers.link).toBeUndefined();
-		expect((await api.get('/products/count.json', { params: { status: 'draft' } })).data).toEqual({ count: 1 });
+		expect((await api.get('/products/count.json', { params: { status: 'draft' } })).data).toEqual({
+			count: 1,
+		});
 	});
 
 	test('create (REST shape, products/create), get, update replacing variants, delete; 404 and 422', async () => {
 		const created = await api.post('/products.json', {
-			product: { title: 'Tee', vendor: 'Acme', variants: [{ sku: 'TEE-S', price: '19.9', option1: 'S' }, { sku: 'TEE-M', price: '19.9', option1: 'M' }] },
+			product: {
+				title: 'Tee',
+				vendor: 'Acme',
+				variants: [
+					{ sku: 'TEE-S', price: '19.9', option1: 'S' },
+					{ sku: 'TEE-M', price: '19.9', option1: 'M' },
+				],
+			},
 		});
 		expect(created.status).toBe(201);
 		const tee = created.data.product as Obj;
@@ -214,12 +326,26 @@ describe('REST products', () => {
 			handle: 'tee',
 			admin_graphql_api_id: `gid://shopify/Product/${tee.id}`,
 			variants: [
-				expect.objectContaining({ sku: 'TEE-S', price: '19.90', option1: 'S', inventory_quantity: 0, inventory_item_id: expect.any(Number) }),
+				expect.objectContaining({
+					sku: 'TEE-S',
+					price: '19.90',
+					option1: 'S',
+					inventory_quantity: 0,
+					inventory_item_id: expect.any(Number),
+				}),
 				expect.objectContaining({ sku: 'TEE-M', product_id: tee.id }),
 			],
 		});
 		const [small, medium] = tee.variants as Obj[];
-		const updated = await api.put(`/products/${tee.id}.json`, { product: { title: 'T-shirt', variants: [{ id: medium.id, price: '21' }, { sku: 'TEE-L', option1: 'L' }] } });
+		const updated = await api.put(`/products/${tee.id}.json`, {
+			product: {
+				title: 'T-shirt',
+				variants: [
+					{ id: medium.id, price: '21' },
+					{ sku: 'TEE-L', option1: 'L' },
+				],
+			},
+		});
 		expect(updated.data.product.title).toBe('T-shirt');
 		expect(updated.data.product.variants.map((v: Obj) => [v.sku, v.price])).toEqual([
 			['TEE-M', '21.00'],
@@ -227,7 +353,9 @@ describe('REST products', () => {
 		]);
 		expect((await api.get(`/variants/${small.id}.json`)).status).toBe(404);
 		expect((await api.get(`/products/${tee.id}.json`)).data.product.title).toBe('T-shirt');
-		expect((await api.post('/products.json', { product: { body_html: 'no title' } })).status).toBe(422);
+		expect((await api.post('/products.json', { product: { body_html: 'no title' } })).status).toBe(
+			422,
+		);
 		expect((await api.delete(`/products/${tee.id}.json`)).status).toBe(200);
 		expect((await api.get(`/products/${tee.id}.json`)).data).toEqual({ errors: 'Not Found' });
 	});
@@ -242,24 +370,48 @@ describe('REST orders', () => {
 				orders: [
 					{ line_items: [{ sku: 'SKU-0', quantity: 1 }], financial_status: 'paid' },
 					{ line_items: [{ sku: 'SKU-1', quantity: 1 }], financial_status: 'pending' },
-					{ line_items: [{ sku: 'SKU-0', quantity: 1 }], financial_status: 'paid', created_at: old },
-					{ line_items: [{ sku: 'SKU-0', quantity: 1 }], financial_status: 'paid', fulfillment_status: 'fulfilled' },
-					{ line_items: [{ sku: 'SKU-1', quantity: 1 }], financial_status: 'paid', cancelled_at: old },
+					{
+						line_items: [{ sku: 'SKU-0', quantity: 1 }],
+						financial_status: 'paid',
+						created_at: old,
+					},
+					{
+						line_items: [{ sku: 'SKU-0', quantity: 1 }],
+						financial_status: 'paid',
+						fulfillment_status: 'fulfilled',
+					},
+					{
+						line_items: [{ sku: 'SKU-1', quantity: 1 }],
+						financial_status: 'paid',
+						cancelled_at: old,
+					},
 				],
 			})
 		).data as { orders: number[] };
-		const names = async (params: Obj) => ((await api.get('/orders.json', { params })).data.orders as Obj[]).map((o) => o.name);
+		const names = async (params: Obj) =>
+			((await api.get('/orders.json', { params })).data.orders as Obj[]).map((o) => o.name);
 		expect(await names({})).toEqual(['#1004', '#1003', '#1002', '#1001']);
 		expect(await names({ status: 'any' })).toEqual(['#1005', '#1004', '#1003', '#1002', '#1001']);
-		expect(await names({ financial_status: 'paid', fulfillment_status: 'unshipped' })).toEqual(['#1003', '#1001']);
-		expect(await names({ financial_status: 'paid', fulfillment_status: 'unshipped', created_at_min: new Date(Date.now() - 3600_000).toISOString() })).toEqual(['#1001']);
+		expect(await names({ financial_status: 'paid', fulfillment_status: 'unshipped' })).toEqual([
+			'#1003',
+			'#1001',
+		]);
+		expect(
+			await names({
+				financial_status: 'paid',
+				fulfillment_status: 'unshipped',
+				created_at_min: new Date(Date.now() - 3600_000).toISOString(),
+			}),
+		).toEqual(['#1001']);
 		expect(await names({ fulfillment_status: 'shipped' })).toEqual(['#1004']);
 		expect(await names({ status: 'cancelled' })).toEqual(['#1005']);
 
 		const page = await api.get('/orders.json', { params: { limit: 2, status: 'any' } });
 		const next = await api.get(linkOf(page.headers.link, 'next')!);
 		expect(next.data.orders.map((o: Obj) => o.name)).toEqual(['#1003', '#1002']);
-		expect((await api.get('/orders/count.json', { params: { status: 'any' } })).data).toEqual({ count: orders.length });
+		expect((await api.get('/orders/count.json', { params: { status: 'any' } })).data).toEqual({
+			count: orders.length,
+		});
 	});
 
 	test('create by variant_id fills SKU and title (orders/create), get with fields, update, delete', async () => {
@@ -269,7 +421,14 @@ describe('REST orders', () => {
 			order: {
 				line_items: [{ variant_id: variant.id, quantity: 3 }],
 				email: 'a@example.com',
-				shipping_address: { first_name: 'Ada', last_name: 'L', address1: 'Street 1', city: 'Helsinki', zip: '00100', country_code: 'FI' },
+				shipping_address: {
+					first_name: 'Ada',
+					last_name: 'L',
+					address1: 'Street 1',
+					city: 'Helsinki',
+					zip: '00100',
+					country_code: 'FI',
+				},
 				shipping_lines: [{ title: 'Posti', code: 'POSTI', price: '4.90' }],
 			},
 		});
@@ -285,11 +444,27 @@ describe('REST orders', () => {
 			customer: expect.objectContaining({ email: 'a@example.com', first_name: 'Ada' }),
 			shipping_address: expect.objectContaining({ name: 'Ada L', city: 'Helsinki' }),
 			shipping_lines: [expect.objectContaining({ code: 'POSTI', price: '4.90' })],
-			line_items: [expect.objectContaining({ sku: 'SKU-0', title: 'Product 0', variant_id: variant.id, quantity: 3, price: '10.00' })],
+			line_items: [
+				expect.objectContaining({
+					sku: 'SKU-0',
+					title: 'Product 0',
+					variant_id: variant.id,
+					quantity: 3,
+					price: '10.00',
+				}),
+			],
 		});
-		expect((await api.get(`/orders/${order.id}.json`, { params: { fields: 'id,name' } })).data).toEqual({ order: { id: order.id, name: '#1001' } });
-		expect((await api.put(`/orders/${order.id}.json`, { order: { note: 'Leave at door' } })).data.order.note).toBe('Leave at door');
-		expect((await api.post('/orders.json', { order: { line_items: [{ variant_id: 42, quantity: 1 }] } })).status).toBe(422);
+		expect(
+			(await api.get(`/orders/${order.id}.json`, { params: { fields: 'id,name' } })).data,
+		).toEqual({ order: { id: order.id, name: '#1001' } });
+		expect(
+			(await api.put(`/orders/${order.id}.json`, { order: { note: 'Leave at door' } })).data.order
+				.note,
+		).toBe('Leave at door');
+		expect(
+			(await api.post('/orders.json', { order: { line_items: [{ variant_id: 42, quantity: 1 }] } }))
+				.status,
+		).toBe(422);
 		expect((await api.delete(`/orders/${order.id}.json`)).status).toBe(200);
 		expect((await api.get(`/orders/${order.id}.json`)).status).toBe(404);
 	});
@@ -299,21 +474,51 @@ describe('REST webhooks and signed deliveries', () => {
 	test('register, list by topic, refuse duplicates and plain HTTP off loopback, deliver signed, delete', async () => {
 		const receiver = await startReceiver();
 		try {
-			const created = await api.post('/webhooks.json', { webhook: { topic: 'orders/paid', address: receiver.url, format: 'json' } });
+			const created = await api.post('/webhooks.json', {
+				webhook: { topic: 'orders/paid', address: receiver.url, format: 'json' },
+			});
 			expect(created.status).toBe(201);
 			const hook = created.data.webhook as Obj;
-			expect(hook).toMatchObject({ topic: 'orders/paid', address: receiver.url, format: 'json', api_version: '2026-10' });
+			expect(hook).toMatchObject({
+				topic: 'orders/paid',
+				address: receiver.url,
+				format: 'json',
+				api_version: '2026-10',
+			});
 			// n8n's Shopify Trigger lists without ".json".
-			expect((await api.get('/webhooks', { params: { topic: 'orders/paid' } })).data.webhooks).toEqual([hook]);
-			expect((await api.get('/webhooks.json', { params: { topic: 'orders/create' } })).data.webhooks).toEqual([]);
-			expect((await api.post('/webhooks.json', { webhook: { topic: 'orders/paid', address: receiver.url } })).data).toEqual({
+			expect(
+				(await api.get('/webhooks', { params: { topic: 'orders/paid' } })).data.webhooks,
+			).toEqual([hook]);
+			expect(
+				(await api.get('/webhooks.json', { params: { topic: 'orders/create' } })).data.webhooks,
+			).toEqual([]);
+			expect(
+				(
+					await api.post('/webhooks.json', {
+						webhook: { topic: 'orders/paid', address: receiver.url },
+					})
+				).data,
+			).toEqual({
 				errors: { address: ['for this topic has already been taken'] },
 			});
-			expect((await api.post('/webhooks.json', { webhook: { topic: 'orders/paid', address: 'http://example.com/hook' } })).status).toBe(422);
-			expect((await api.post('/webhooks.json', { webhook: { topic: 'not a topic', address: receiver.url } })).status).toBe(422);
+			expect(
+				(
+					await api.post('/webhooks.json', {
+						webhook: { topic: 'orders/paid', address: 'http://example.com/hook' },
+					})
+				).status,
+			).toBe(422);
+			expect(
+				(
+					await api.post('/webhooks.json', {
+						webhook: { topic: 'not a topic', address: receiver.url },
+					})
+				).status,
+			).toBe(422);
 
 			await seedProducts(1);
-			const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-0', quantity: 1 }] })).data as Obj;
+			const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-0', quantity: 1 }] }))
+				.data as Obj;
 			await control.post(`/orders/${order.id}/pay`);
 			await fake.settle();
 			expect(receiver.received).toHaveLength(1);
@@ -322,13 +527,28 @@ describe('REST webhooks and signed deliveries', () => {
 				'x-shopify-topic': 'orders/paid',
 				'x-shopify-api-version': '2026-10',
 				'x-shopify-shop-domain': `${fake.shopSubdomain}.myshopify.com`,
-				'x-shopify-hmac-sha256': createHmac('sha256', fake.appSecret).update(delivery.body).digest('base64'),
+				'x-shopify-hmac-sha256': createHmac('sha256', fake.appSecret)
+					.update(delivery.body)
+					.digest('base64'),
 			});
-			expect(JSON.parse(delivery.body)).toMatchObject({ id: order.id, name: '#1001', financial_status: 'paid' });
+			expect(JSON.parse(delivery.body)).toMatchObject({
+				id: order.id,
+				name: '#1001',
+				financial_status: 'paid',
+			});
 			const log = (await control.get('/deliveries')).data as Obj[];
-			expect(log).toEqual([expect.objectContaining({ topic: 'orders/paid', address: receiver.url, status: 200, subscriptionId: hook.id })]);
+			expect(log).toEqual([
+				expect.objectContaining({
+					topic: 'orders/paid',
+					address: receiver.url,
+					status: 200,
+					subscriptionId: hook.id,
+				}),
+			]);
 			await control.post('/deliveries/replay', { id: log[0].id });
-			expect(receiver.received[1].headers['x-shopify-webhook-id']).toBe(delivery.headers['x-shopify-webhook-id']);
+			expect(receiver.received[1].headers['x-shopify-webhook-id']).toBe(
+				delivery.headers['x-shopify-webhook-id'],
+			);
 
 			expect((await api.delete(`/webhooks/${hook.id}.json`)).status).toBe(200);
 			await control.post(`/orders/${order.id}/cancel`);
@@ -350,8 +570,15 @@ describe('GraphQL', () => {
 
 	test('productVariants and inventoryItems by SKU (OR, quotes), paged with after; first over 250 is an error', async () => {
 		await seedProducts(6);
-		const found = await graphql(VARIANTS, { first: 10, query: "sku:SKU-1 OR sku:'SKU-3' OR sku:\"SKU-5\" OR sku:NOPE" });
-		expect(found.data!.productVariants.nodes.map((n: Obj) => n.sku)).toEqual(['SKU-1', 'SKU-3', 'SKU-5']);
+		const found = await graphql(VARIANTS, {
+			first: 10,
+			query: 'sku:SKU-1 OR sku:\'SKU-3\' OR sku:"SKU-5" OR sku:NOPE',
+		});
+		expect(found.data!.productVariants.nodes.map((n: Obj) => n.sku)).toEqual([
+			'SKU-1',
+			'SKU-3',
+			'SKU-5',
+		]);
 		expect(found.data!.productVariants.nodes[0]).toMatchObject({
 			id: expect.stringMatching(/^gid:\/\/shopify\/ProductVariant\/\d+$/),
 			inventoryItem: { id: expect.stringMatching(/^gid:\/\/shopify\/InventoryItem\/\d+$/) },
@@ -360,25 +587,45 @@ describe('GraphQL', () => {
 		expect(found.extensions!.cost).toBeDefined();
 		const page1 = await graphql(VARIANTS, { first: 4 });
 		expect(page1.data!.productVariants.pageInfo.hasNextPage).toBe(true);
-		const page2 = await graphql(VARIANTS, { first: 4, after: page1.data!.productVariants.pageInfo.endCursor });
+		const page2 = await graphql(VARIANTS, {
+			first: 4,
+			after: page1.data!.productVariants.pageInfo.endCursor,
+		});
 		expect(page2.data!.productVariants.nodes.map((n: Obj) => n.sku)).toEqual(['SKU-4', 'SKU-5']);
 		expect(page2.data!.productVariants.pageInfo.hasNextPage).toBe(false);
 		const tooMany = await graphql(VARIANTS, { first: 251 });
 		expect(tooMany.errors![0].message).toMatch(/250/);
-		expect((await graphql(VARIANTS, {})).errors![0].message).toBe('you must provide one of first or last');
+		expect((await graphql(VARIANTS, {})).errors![0].message).toBe(
+			'you must provide one of first or last',
+		);
 
-		const levels = await graphql(`{
-			inventoryItems(first: 5, query: "sku:SKU-2 OR sku:SKU-4") {
-				nodes { id sku inventoryLevel(locationId: "gid://shopify/Location/1") { quantities(names: ["available"]) { name quantity } } }
+		const levels = await graphql(`
+			{
+				inventoryItems(first: 5, query: "sku:SKU-2 OR sku:SKU-4") {
+					nodes {
+						id
+						sku
+						inventoryLevel(locationId: "gid://shopify/Location/1") {
+							quantities(names: ["available"]) {
+								name
+								quantity
+							}
+						}
+					}
+				}
 			}
-		}`);
-		expect(levels.data!.inventoryItems.nodes.map((n: Obj) => [n.sku, n.inventoryLevel.quantities])).toEqual([
+		`);
+		expect(
+			levels.data!.inventoryItems.nodes.map((n: Obj) => [n.sku, n.inventoryLevel.quantities]),
+		).toEqual([
 			['SKU-2', [{ name: 'available', quantity: 2 }]],
 			['SKU-4', [{ name: 'available', quantity: 4 }]],
 		]);
 		const warned = await graphql(VARIANTS, { first: 10, query: 'colour:red' });
 		expect(warned.data!.productVariants.nodes).toHaveLength(6); // Shopify ignores an unknown field…
-		expect(warned.extensions!.search[0].warnings).toEqual([{ field: 'colour', message: 'Invalid search field for this query.' }]); // …and says so
+		expect(warned.extensions!.search[0].warnings).toEqual([
+			{ field: 'colour', message: 'Invalid search field for this query.' },
+		]); // …and says so
 	});
 
 	const SET = `mutation Set($input: InventorySetQuantitiesInput!, $key: String!) {
@@ -391,18 +638,28 @@ describe('GraphQL', () => {
 	let keys = 0;
 	/** A mutation's variables: `changeFromQuantity: null` (no check) unless a quantity names it, and a fresh idempotency key. */
 	const input = (quantities: Obj[], extra: Obj = {}) => ({
-		input: { name: 'available', reason: 'correction', quantities: quantities.map((q) => ({ changeFromQuantity: null, ...q })), ...extra },
+		input: {
+			name: 'available',
+			reason: 'correction',
+			quantities: quantities.map((q) => ({ changeFromQuantity: null, ...q })),
+			...extra,
+		},
 		key: `test-${++keys}`,
 	});
 
 	test('inventorySetQuantities sets absolute quantities; any userError changes nothing; over 250 refused', async () => {
 		await seedProducts(3);
-		const items = (await graphql(VARIANTS, { first: 3 })).data!.productVariants.nodes.map((n: Obj) => n.inventoryItem.id as string);
+		const items = (await graphql(VARIANTS, { first: 3 })).data!.productVariants.nodes.map(
+			(n: Obj) => n.inventoryItem.id as string,
+		);
 		const main = 'gid://shopify/Location/1';
-		const set = await graphql(SET, input([
-			{ inventoryItemId: items[0], locationId: main, quantity: 7 },
-			{ inventoryItemId: items[2], locationId: 'gid://shopify/Location/2', quantity: 5 },
-		]));
+		const set = await graphql(
+			SET,
+			input([
+				{ inventoryItemId: items[0], locationId: main, quantity: 7 },
+				{ inventoryItemId: items[2], locationId: 'gid://shopify/Location/2', quantity: 5 },
+			]),
+		);
 		expect(set.data!.inventorySetQuantities.userErrors).toEqual([]);
 		expect(set.data!.inventorySetQuantities.inventoryAdjustmentGroup.changes).toEqual([
 			{ name: 'available', delta: 7, quantityAfterChange: 7, item: { id: items[0], sku: 'SKU-0' } },
@@ -414,81 +671,173 @@ describe('GraphQL', () => {
 			'SKU-1': { [main]: 1, 'gid://shopify/Location/2': 0 },
 			'SKU-2': { [main]: 2, 'gid://shopify/Location/2': 5 },
 		});
-		expect((await api.get('/products.json')).data.products[2].variants[0].inventory_quantity).toBe(7);
+		expect((await api.get('/products.json')).data.products[2].variants[0].inventory_quantity).toBe(
+			7,
+		);
 
 		const before = await inventory();
-		const bad = await graphql(SET, input([
-			{ inventoryItemId: items[1], locationId: main, quantity: 100 },
-			{ inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: main, quantity: 1 },
-		]));
+		const bad = await graphql(
+			SET,
+			input([
+				{ inventoryItemId: items[1], locationId: main, quantity: 100 },
+				{ inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: main, quantity: 1 },
+			]),
+		);
 		expect(bad.data!.inventorySetQuantities).toEqual({
 			inventoryAdjustmentGroup: null,
-			userErrors: [{ field: ['input', 'quantities', '1', 'inventoryItemId'], message: 'The specified inventory item could not be found.', code: 'INVALID_INVENTORY_ITEM' }],
+			userErrors: [
+				{
+					field: ['input', 'quantities', '1', 'inventoryItemId'],
+					message: 'The specified inventory item could not be found.',
+					code: 'INVALID_INVENTORY_ITEM',
+				},
+			],
 		});
-		const notStocked = (await control.post('/products', { title: 'Cap', variants: [{ sku: 'CAP', inventory_quantity: 3, inventory_locations: ['gid://shopify/Location/2'] }] })).data as Obj;
+		const notStocked = (
+			await control.post('/products', {
+				title: 'Cap',
+				variants: [
+					{ sku: 'CAP', inventory_quantity: 3, inventory_locations: ['gid://shopify/Location/2'] },
+				],
+			})
+		).data as Obj;
 		const capItem = `gid://shopify/InventoryItem/${notStocked.variants[0].inventory_item_id}`;
 		expect((await inventory()).CAP).toEqual({ 'gid://shopify/Location/2': 3 });
-		const elsewhere = await graphql(SET, input([{ inventoryItemId: capItem, locationId: main, quantity: 1 }]));
+		const elsewhere = await graphql(
+			SET,
+			input([{ inventoryItemId: capItem, locationId: main, quantity: 1 }]),
+		);
 		expect(elsewhere.data!.inventorySetQuantities.userErrors).toEqual([
-			{ field: ['input', 'quantities', '0', 'locationId'], message: 'The specified inventory item is not stocked at the location.', code: 'ITEM_NOT_STOCKED_AT_LOCATION' },
+			{
+				field: ['input', 'quantities', '0', 'locationId'],
+				message: 'The specified inventory item is not stocked at the location.',
+				code: 'ITEM_NOT_STOCKED_AT_LOCATION',
+			},
 		]);
-		const tooMany = await graphql(SET, input(Array.from({ length: 251 }, () => ({ inventoryItemId: items[1], locationId: main, quantity: 1 }))));
-		expect(tooMany.data!.inventorySetQuantities.userErrors[0].field).toEqual(['input', 'quantities']);
+		const tooMany = await graphql(
+			SET,
+			input(
+				Array.from({ length: 251 }, () => ({
+					inventoryItemId: items[1],
+					locationId: main,
+					quantity: 1,
+				})),
+			),
+		);
+		expect(tooMany.data!.inventorySetQuantities.userErrors[0].field).toEqual([
+			'input',
+			'quantities',
+		]);
 		expect(await inventory()).toEqual({ ...before, CAP: { 'gid://shopify/Location/2': 3 } });
 	});
 
 	test('inventorySetQuantities as from 2026-04: changeFromQuantity on every quantity (null skips the check, a stale one is refused); the old compare fields are gone', async () => {
 		await seedProducts(2);
-		const [item0, item1] = (await graphql(VARIANTS, { first: 2 })).data!.productVariants.nodes.map((n: Obj) => n.inventoryItem.id as string);
+		const [item0, item1] = (await graphql(VARIANTS, { first: 2 })).data!.productVariants.nodes.map(
+			(n: Obj) => n.inventoryItem.id as string,
+		);
 		const main = 'gid://shopify/Location/1';
 		const inventory = async () => (await control.get('/state')).data.inventory as Obj;
-		const stale = await graphql(SET, input([{ inventoryItemId: item1, locationId: main, quantity: 9, changeFromQuantity: 0 }]));
+		const stale = await graphql(
+			SET,
+			input([{ inventoryItemId: item1, locationId: main, quantity: 9, changeFromQuantity: 0 }]),
+		);
 		expect(stale.data!.inventorySetQuantities).toEqual({
 			inventoryAdjustmentGroup: null,
-			userErrors: [{ field: ['input', 'quantities', '0', 'changeFromQuantity'], message: 'The changeFromQuantity value does not match persisted value.', code: 'CHANGE_FROM_QUANTITY_STALE' }],
+			userErrors: [
+				{
+					field: ['input', 'quantities', '0', 'changeFromQuantity'],
+					message: 'The changeFromQuantity value does not match persisted value.',
+					code: 'CHANGE_FROM_QUANTITY_STALE',
+				},
+			],
 		});
-		const unnamed = await graphql(SET, { ...input([]), input: { name: 'available', reason: 'correction', quantities: [{ inventoryItemId: item1, locationId: main, quantity: 9 }] } });
+		const unnamed = await graphql(SET, {
+			...input([]),
+			input: {
+				name: 'available',
+				reason: 'correction',
+				quantities: [{ inventoryItemId: item1, locationId: main, quantity: 9 }],
+			},
+		});
 		expect(unnamed.data!.inventorySetQuantities).toBeNull();
-		expect(unnamed.errors![0].message).toBe('input.quantities.0.changeFromQuantity is required: pass the quantity you expect to change from, or null to skip the check.');
-		const ignoring = await graphql(SET, input([{ inventoryItemId: item1, locationId: main, quantity: 9 }], { ignoreCompareQuantity: true }));
-		expect(ignoring.errors![0].message).toMatch(/Field "ignoreCompareQuantity" is not defined by type "InventorySetQuantitiesInput"/);
-		const comparing = await graphql(SET, input([{ inventoryItemId: item1, locationId: main, quantity: 9, compareQuantity: 1 }]));
-		expect(comparing.errors![0].message).toMatch(/Field "compareQuantity" is not defined by type "InventoryQuantityInput"/);
+		expect(unnamed.errors![0].message).toBe(
+			'input.quantities.0.changeFromQuantity is required: pass the quantity you expect to change from, or null to skip the check.',
+		);
+		const ignoring = await graphql(
+			SET,
+			input([{ inventoryItemId: item1, locationId: main, quantity: 9 }], {
+				ignoreCompareQuantity: true,
+			}),
+		);
+		expect(ignoring.errors![0].message).toMatch(
+			/Field "ignoreCompareQuantity" is not defined by type "InventorySetQuantitiesInput"/,
+		);
+		const comparing = await graphql(
+			SET,
+			input([{ inventoryItemId: item1, locationId: main, quantity: 9, compareQuantity: 1 }]),
+		);
+		expect(comparing.errors![0].message).toMatch(
+			/Field "compareQuantity" is not defined by type "InventoryQuantityInput"/,
+		);
 		expect((await inventory())['SKU-1'][main]).toBe(1);
-		const compared = await graphql(SET, input([
-			{ inventoryItemId: item1, locationId: main, quantity: 9, changeFromQuantity: 1 },
-			{ inventoryItemId: item0, locationId: main, quantity: 4, changeFromQuantity: null },
-		]));
+		const compared = await graphql(
+			SET,
+			input([
+				{ inventoryItemId: item1, locationId: main, quantity: 9, changeFromQuantity: 1 },
+				{ inventoryItemId: item0, locationId: main, quantity: 4, changeFromQuantity: null },
+			]),
+		);
 		expect(compared.data!.inventorySetQuantities.userErrors).toEqual([]);
-		expect([(await inventory())['SKU-1'][main], (await inventory())['SKU-0'][main]]).toEqual([9, 4]);
+		expect([(await inventory())['SKU-1'][main], (await inventory())['SKU-0'][main]]).toEqual([
+			9, 4,
+		]);
 	});
 
 	test('inventorySetQuantities needs @idempotent(key:); a repeated key gets the first answer and changes nothing; the same key with other input is refused', async () => {
 		await seedProducts(1);
-		const item = (await graphql(VARIANTS, { first: 1 })).data!.productVariants.nodes[0].inventoryItem.id as string;
+		const item = (await graphql(VARIANTS, { first: 1 })).data!.productVariants.nodes[0]
+			.inventoryItem.id as string;
 		const main = 'gid://shopify/Location/1';
 		const state = async () => (await control.get('/state')).data as Obj;
 		const bareSet = SET.replace(', $key: String!', '').replace(' @idempotent(key: $key)', '');
 		const { input: plain } = input([{ inventoryItemId: item, locationId: main, quantity: 3 }]);
 		const without = await graphql(bareSet, { input: plain });
 		expect(without.data!.inventorySetQuantities).toBeNull();
-		expect(without.errors![0].message).toBe('The inventorySetQuantities mutation requires the @idempotent(key: "…") directive: one key per write, the same when the write is retried.');
+		expect(without.errors![0].message).toBe(
+			'The inventorySetQuantities mutation requires the @idempotent(key: "…") directive: one key per write, the same when the write is retried.',
+		);
 		expect((await state()).inventory['SKU-0'][main]).toBe(0);
 
-		const first = await graphql(SET, { input: { ...plain, quantities: [{ ...plain.quantities[0], changeFromQuantity: 0 }] }, key: 'batch-1' });
+		const first = await graphql(SET, {
+			input: { ...plain, quantities: [{ ...plain.quantities[0], changeFromQuantity: 0 }] },
+			key: 'batch-1',
+		});
 		expect(first.data!.inventorySetQuantities.userErrors).toEqual([]);
 		// A sale moves the level; the retry of the same write (same key) is answered as the first time and changes nothing.
 		expect((await control.put('/inventory', { sku: 'SKU-0', available: 2 })).status).toBe(200);
 		const levelAfterSale = 2;
-		const retry = await graphql(SET, { input: { ...plain, quantities: [{ ...plain.quantities[0], changeFromQuantity: 0 }] }, key: 'batch-1' });
+		const retry = await graphql(SET, {
+			input: { ...plain, quantities: [{ ...plain.quantities[0], changeFromQuantity: 0 }] },
+			key: 'batch-1',
+		});
 		expect(retry.data).toEqual(first.data);
 		expect((await state()).inventory['SKU-0'][main]).toBe(levelAfterSale);
-		const replays = ((await control.get('/requests')).data as Obj[]).filter((entry) => entry.idempotentReplay);
+		const replays = ((await control.get('/requests')).data as Obj[]).filter(
+			(entry) => entry.idempotentReplay,
+		);
 		expect(replays).toHaveLength(1);
 
-		const reused = await graphql(SET, { input: { ...plain, quantities: [{ ...plain.quantities[0], quantity: 8 }] }, key: 'batch-1' });
+		const reused = await graphql(SET, {
+			input: { ...plain, quantities: [{ ...plain.quantities[0], quantity: 8 }] },
+			key: 'batch-1',
+		});
 		expect(reused.data!.inventorySetQuantities.userErrors).toEqual([
-			{ field: ['idempotent', 'key'], message: 'The same idempotency key cannot be used with different operation parameters.', code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH' },
+			{
+				field: ['idempotent', 'key'],
+				message: 'The same idempotency key cannot be used with different operation parameters.',
+				code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH',
+			},
 		]);
 		expect((await state()).inventory['SKU-0'][main]).toBe(levelAfterSale);
 	});
@@ -507,7 +856,15 @@ describe('GraphQL', () => {
 
 	test('fulfillmentCreate fulfils lines with tracking (partly, then the rest via the V2 name); a closed fulfillment order is refused', async () => {
 		await seedProducts(2);
-		const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-0', quantity: 2 }, { sku: 'SKU-1', quantity: 1 }], financial_status: 'paid' })).data as Obj;
+		const order = (
+			await control.post('/orders', {
+				line_items: [
+					{ sku: 'SKU-0', quantity: 2 },
+					{ sku: 'SKU-1', quantity: 1 },
+				],
+				financial_status: 'paid',
+			})
+		).data as Obj;
 		const found = (await graphql(ORDER, { query: 'name:#1001' })).data!.orders.nodes[0];
 		expect(found.id).toBe(`gid://shopify/Order/${order.id}`);
 		const [fo] = found.fulfillmentOrders.nodes;
@@ -519,19 +876,36 @@ describe('GraphQL', () => {
 
 		const partial = await graphql(FULFIL, {
 			fulfillment: {
-				lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems.nodes[0].id, quantity: 2 }] }],
+				lineItemsByFulfillmentOrder: [
+					{
+						fulfillmentOrderId: fo.id,
+						fulfillmentOrderLineItems: [{ id: fo.lineItems.nodes[0].id, quantity: 2 }],
+					},
+				],
 				notifyCustomer: true,
-				trackingInfo: { company: 'Posti', numbers: ['JJFI1', 'JJFI2'], urls: ['https://t.example/1', 'https://t.example/2'] },
+				trackingInfo: {
+					company: 'Posti',
+					numbers: ['JJFI1', 'JJFI2'],
+					urls: ['https://t.example/1', 'https://t.example/2'],
+				},
 			},
 		});
 		// Tracking comes in the documented pairs: number + url, numbers + urls.
 		for (const [trackingInfo, message] of [
-			[{ numbers: ['JJFI9'], url: 'https://t.example/9' }, 'numbers goes with urls (one per number), not url.'],
+			[
+				{ numbers: ['JJFI9'], url: 'https://t.example/9' },
+				'numbers goes with urls (one per number), not url.',
+			],
 			[{ number: 'JJFI9', urls: ['https://t.example/9'] }, 'number goes with url, not urls.'],
 			[{ number: 'JJFI9', numbers: ['JJFI9'] }, 'Send either number or numbers, not both.'],
 		] as const) {
-			const mixed = await graphql(FULFIL, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }], trackingInfo } });
-			expect(mixed.data!.fulfillmentCreate).toEqual({ fulfillment: null, userErrors: [{ field: ['fulfillment', 'trackingInfo'], message }] });
+			const mixed = await graphql(FULFIL, {
+				fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }], trackingInfo },
+			});
+			expect(mixed.data!.fulfillmentCreate).toEqual({
+				fulfillment: null,
+				userErrors: [{ field: ['fulfillment', 'trackingInfo'], message }],
+			});
 		}
 		expect(partial.data!.fulfillmentCreate).toEqual({
 			fulfillment: {
@@ -544,29 +918,74 @@ describe('GraphQL', () => {
 			},
 			userErrors: [],
 		});
-		expect((await api.get(`/orders/${order.id}.json`)).data.order.fulfillment_status).toBe('partial');
+		expect((await api.get(`/orders/${order.id}.json`)).data.order.fulfillment_status).toBe(
+			'partial',
+		);
 		const tooMuch = await graphql(FULFIL, {
-			fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems.nodes[1].id, quantity: 2 }] }] },
+			fulfillment: {
+				lineItemsByFulfillmentOrder: [
+					{
+						fulfillmentOrderId: fo.id,
+						fulfillmentOrderLineItems: [{ id: fo.lineItems.nodes[1].id, quantity: 2 }],
+					},
+				],
+			},
 		});
-		expect(tooMuch.data!.fulfillmentCreate.userErrors[0].message).toBe('Invalid fulfillment order line item quantity requested.');
+		expect(tooMuch.data!.fulfillmentCreate.userErrors[0].message).toBe(
+			'Invalid fulfillment order line item quantity requested.',
+		);
 
 		const rest = await graphql(
-			`mutation($f: FulfillmentV2Input!) { fulfillmentCreateV2(fulfillment: $f) { fulfillment { status } userErrors { message } } }`,
-			{ f: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }], trackingInfo: { number: 'JJFI3' } } },
+			`
+				mutation ($f: FulfillmentV2Input!) {
+					fulfillmentCreateV2(fulfillment: $f) {
+						fulfillment {
+							status
+						}
+						userErrors {
+							message
+						}
+					}
+				}
+			`,
+			{
+				f: {
+					lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }],
+					trackingInfo: { number: 'JJFI3' },
+				},
+			},
 		);
-		expect(rest.data!.fulfillmentCreateV2).toEqual({ fulfillment: { status: 'SUCCESS' }, userErrors: [] });
+		expect(rest.data!.fulfillmentCreateV2).toEqual({
+			fulfillment: { status: 'SUCCESS' },
+			userErrors: [],
+		});
 		const fulfilled = (await api.get(`/orders/${order.id}.json`)).data.order as Obj;
 		expect(fulfilled.fulfillment_status).toBe('fulfilled');
-		expect(fulfilled.fulfillments.map((f: Obj) => f.tracking_numbers)).toEqual([['JJFI1', 'JJFI2'], ['JJFI3']]);
-		expect((await graphql(ORDER, { query: 'name:1001' })).data!.orders.nodes[0].fulfillmentOrders.nodes[0].status).toBe('CLOSED');
+		expect(fulfilled.fulfillments.map((f: Obj) => f.tracking_numbers)).toEqual([
+			['JJFI1', 'JJFI2'],
+			['JJFI3'],
+		]);
+		expect(
+			(await graphql(ORDER, { query: 'name:1001' })).data!.orders.nodes[0].fulfillmentOrders
+				.nodes[0].status,
+		).toBe('CLOSED');
 
-		const again = await graphql(FULFIL, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] } });
+		const again = await graphql(FULFIL, {
+			fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] },
+		});
 		expect(again.data!.fulfillmentCreate).toEqual({
 			fulfillment: null,
-			userErrors: [{ field: ['fulfillment', 'lineItemsByFulfillmentOrder', '0', 'fulfillmentOrderId'], message: `Fulfillment order ${fo.id.split('/').pop()} has an unfulfillable status= closed.` }],
+			userErrors: [
+				{
+					field: ['fulfillment', 'lineItemsByFulfillmentOrder', '0', 'fulfillmentOrderId'],
+					message: `Fulfillment order ${fo.id.split('/').pop()} has an unfulfillable status= closed.`,
+				},
+			],
 		});
 		const state = (await control.get('/state')).data as Obj;
-		expect(state.fulfillments.map((f: Obj) => [f.orderName, f.notifyCustomer, f.lineItems])).toEqual([
+		expect(
+			state.fulfillments.map((f: Obj) => [f.orderName, f.notifyCustomer, f.lineItems]),
+		).toEqual([
 			['#1001', true, [{ sku: 'SKU-0', quantity: 2 }]],
 			['#1001', false, [{ sku: 'SKU-1', quantity: 1 }]],
 		]);
@@ -576,21 +995,38 @@ describe('GraphQL', () => {
 		const unknownField = await graphql('{ shop { name } }');
 		expect(unknownField.errors![0].message).toBe('Cannot query field "shop" on type "QueryRoot".');
 		expect(unknownField.data).toBeUndefined();
-		const unknownArgument = await graphql('{ productVariants(first: 1, sortKey: SKU) { nodes { id } } }');
+		const unknownArgument = await graphql(
+			'{ productVariants(first: 1, sortKey: SKU) { nodes { id } } }',
+		);
 		expect(unknownArgument.errors![0].message).toMatch(/Unknown argument "sortKey"/);
-		expect((await graphql('{ locations(first: 1) { nodes { id }')).errors![0].message).toMatch(/^Syntax Error/);
+		expect((await graphql('{ locations(first: 1) { nodes { id }')).errors![0].message).toMatch(
+			/^Syntax Error/,
+		);
 		const badVariable = await graphql(SET, { input: { name: 'available', quantities: [] } });
 		expect(badVariable.errors![0].message).toMatch(/reason/);
-		expect((await graphql('{ order(id: "42") { id } }')).errors![0].message).toMatch(/Invalid global id/);
+		expect((await graphql('{ order(id: "42") { id } }')).errors![0].message).toMatch(
+			/Invalid global id/,
+		);
 		expect((await api.post('/graphql.json', {})).status).toBe(400);
 
-		const locations = await graphql('{ locations(first: 5) { nodes { id name } } location(id: "gid://shopify/Location/2") { name } }');
+		const locations = await graphql(
+			'{ locations(first: 5) { nodes { id name } } location(id: "gid://shopify/Location/2") { name } }',
+		);
 		expect(locations.data).toEqual({
-			locations: { nodes: [{ id: 'gid://shopify/Location/1', name: 'Main Warehouse' }, { id: 'gid://shopify/Location/2', name: 'Store Room' }] },
+			locations: {
+				nodes: [
+					{ id: 'gid://shopify/Location/1', name: 'Main Warehouse' },
+					{ id: 'gid://shopify/Location/2', name: 'Store Room' },
+				],
+			},
 			location: { name: 'Store Room' },
 		});
 		const log = (await control.get('/requests')).data as Obj[];
-		expect(log.at(-1)).toMatchObject({ path: '/admin/api/2026-10/graphql.json', graphqlOperation: 'locations,location', status: 200 });
+		expect(log.at(-1)).toMatchObject({
+			path: '/admin/api/2026-10/graphql.json',
+			graphqlOperation: 'locations,location',
+			status: 200,
+		});
 		expect(log.find((entry) => entry.graphqlOperation === 'Set')).toBeDefined();
 	});
 });
@@ -599,8 +1035,15 @@ describe('control API', () => {
 	test('reset empties the shop and keeps webhooks unless asked; the request log can be cleared', async () => {
 		const receiver = await startReceiver();
 		try {
-			await api.post('/webhooks.json', { webhook: { topic: 'products/create', address: receiver.url } });
-			const product = (await control.post('/products', { title: 'Mug', variants: [{ sku: 'MUG', inventory_quantity: 4 }] })).data as Obj;
+			await api.post('/webhooks.json', {
+				webhook: { topic: 'products/create', address: receiver.url },
+			});
+			const product = (
+				await control.post('/products', {
+					title: 'Mug',
+					variants: [{ sku: 'MUG', inventory_quantity: 4 }],
+				})
+			).data as Obj;
 			await control.put(`/products/${product.id}`, { title: 'Big mug' });
 			await control.post('/reset');
 			let state = (await control.get('/state')).data as Obj;
@@ -608,7 +1051,9 @@ describe('control API', () => {
 			expect(state.webhooks).toHaveLength(1);
 			await control.post('/products', { title: 'Cup', variants: [{ sku: 'CUP' }] });
 			await fake.settle();
-			expect(receiver.received.map((r) => [r.headers['x-shopify-topic'], JSON.parse(r.body).title])).toEqual([
+			expect(
+				receiver.received.map((r) => [r.headers['x-shopify-topic'], JSON.parse(r.body).title]),
+			).toEqual([
 				['products/create', 'Mug'],
 				['products/create', 'Cup'],
 			]);
@@ -628,7 +1073,17 @@ describe('control API', () => {
 
 	test('fault hook: status, count, after, method and path; "reset" and "lost-answer" drop the connection; faulted calls are logged', async () => {
 		await seedProducts(1);
-		expect((await control.post('/faults', { status: 503, count: 2, path: '/products', method: 'GET', after: 1 })).status).toBe(201);
+		expect(
+			(
+				await control.post('/faults', {
+					status: 503,
+					count: 2,
+					path: '/products',
+					method: 'GET',
+					after: 1,
+				})
+			).status,
+		).toBe(201);
 		expect((await control.post('/faults', { status: 429, path: '/orders' })).status).toBe(201);
 		expect((await control.get('/faults')).data).toHaveLength(2);
 
@@ -636,18 +1091,28 @@ describe('control API', () => {
 		for (let i = 0; i < 4; i++) statuses.push((await api.get('/products.json')).status);
 		expect(statuses).toEqual([200, 503, 503, 200]); // one let through, two faulted, then spent
 		const throttled = await api.get('/orders.json');
-		expect([throttled.status, throttled.headers['retry-after'], typeof throttled.data.errors]).toEqual([429, '1.0', 'string']);
+		expect([
+			throttled.status,
+			throttled.headers['retry-after'],
+			typeof throttled.data.errors,
+		]).toEqual([429, '1.0', 'string']);
 		expect((await api.get('/orders.json')).status).toBe(200);
 
 		await control.post('/faults', { status: 'reset', path: '/locations' });
-		await expect(api.get('/locations.json')).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|socket hang up/i) });
+		await expect(api.get('/locations.json')).rejects.toMatchObject({
+			code: expect.stringMatching(/ECONNRESET|socket hang up/i),
+		});
 		expect((await api.get('/locations.json')).status).toBe(200);
 		// "lost-answer": the write happens, the caller only sees the connection drop.
 		await control.post('/faults', { status: 'lost-answer', method: 'POST', path: '/products' });
-		await expect(api.post('/products.json', { product: { title: 'Lost', variants: [{ sku: 'LOST' }] } })).rejects.toMatchObject({
+		await expect(
+			api.post('/products.json', { product: { title: 'Lost', variants: [{ sku: 'LOST' }] } }),
+		).rejects.toMatchObject({
 			code: expect.stringMatching(/ECONNRESET|socket hang up/i),
 		});
-		expect(((await control.get('/state')).data as Obj).products.map((p: Obj) => p.title)).toContain('Lost');
+		expect(((await control.get('/state')).data as Obj).products.map((p: Obj) => p.title)).toContain(
+			'Lost',
+		);
 
 		const log = (await control.get('/requests')).data as Obj[];
 		expect(log.filter((e) => e.fault).map((e) => [e.method, e.path, e.status])).toEqual([
@@ -660,7 +1125,9 @@ describe('control API', () => {
 		expect((await control.get('/faults')).data).toEqual([]);
 
 		// Unknown statuses are refused; DELETE and /reset clear pending rules.
-		expect((await control.post('/faults', { status: 200 }).catch((e) => e.response)).status).toBe(400);
+		expect((await control.post('/faults', { status: 200 }).catch((e) => e.response)).status).toBe(
+			400,
+		);
 		await control.post('/faults', { status: 500, count: 5 });
 		await control.delete('/faults');
 		expect((await control.get('/faults')).data).toEqual([]);
@@ -670,15 +1137,41 @@ describe('control API', () => {
 		expect((await api.get('/products.json')).status).toBe(200);
 	});
 
-	test('fault hook on GraphQL: THROTTLED answers 200 with Shopify\'s THROTTLED error, for one named operation only', async () => {
+	test("fault hook on GraphQL: THROTTLED answers 200 with Shopify's THROTTLED error, for one named operation only", async () => {
 		await seedProducts(2);
-		await control.post('/faults', { status: 'THROTTLED', path: '/graphql', graphqlOperation: 'FindVariants', count: 1 });
+		await control.post('/faults', {
+			status: 'THROTTLED',
+			path: '/graphql',
+			graphqlOperation: 'FindVariants',
+			count: 1,
+		});
 		const other = await graphql('query Other { productVariants(first: 5) { nodes { sku } } }');
 		expect(other.errors).toBeUndefined();
-		const named = await graphql(`query FindVariants { productVariants(first: 5) { nodes { sku } } }`);
+		const named = await graphql(`
+			query FindVariants {
+				productVariants(first: 5) {
+					nodes {
+						sku
+					}
+				}
+			}
+		`);
 		expect(named.data).toBeUndefined();
-		expect(named.errors).toEqual([expect.objectContaining({ message: 'Throttled', extensions: expect.objectContaining({ code: 'THROTTLED' }) })]);
-		const again = await graphql(`query FindVariants { productVariants(first: 5) { nodes { sku } } }`);
+		expect(named.errors).toEqual([
+			expect.objectContaining({
+				message: 'Throttled',
+				extensions: expect.objectContaining({ code: 'THROTTLED' }),
+			}),
+		]);
+		const again = await graphql(`
+			query FindVariants {
+				productVariants(first: 5) {
+					nodes {
+						sku
+					}
+				}
+			}
+		`);
 		expect(again.data!.productVariants.nodes).toHaveLength(2);
 		const log = (await control.get('/requests')).data as Obj[];
 		expect(log.map((e) => [e.graphqlOperation, Boolean(e.fault)])).toEqual([
@@ -733,23 +1226,44 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 	const SET = `mutation SetAvailable($input: InventorySetQuantitiesInput!) {
 		inventorySetQuantities(input: $input) @idempotent(key: "cost-test") { inventoryAdjustmentGroup { id } userErrors { field message code } }
 	}`;
-	const lookup = () => graphql(LOOKUP, { search: 'sku:SKU-1', location: 'gid://shopify/Location/1' });
+	const lookup = () =>
+		graphql(LOOKUP, { search: 'sku:SKU-1', location: 'gid://shopify/Location/1' });
 	async function setSku1(quantity: number) {
 		const item = (await lookup()).data!.productVariants.nodes[0].inventoryItem.id;
-		return { item, input: { name: 'available', reason: 'correction', quantities: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity, changeFromQuantity: null }] } };
+		return {
+			item,
+			input: {
+				name: 'available',
+				reason: 'correction',
+				quantities: [
+					{
+						inventoryItemId: item,
+						locationId: 'gid://shopify/Location/1',
+						quantity,
+						changeFromQuantity: null,
+					},
+				],
+			},
+		};
 	}
-	const available = async () => ((await control.get('/state')).data as Obj).inventory['SKU-1']['gid://shopify/Location/1'];
+	const available = async () =>
+		((await control.get('/state')).data as Obj).inventory['SKU-1']['gid://shopify/Location/1'];
 
 	test('is off by default: every call runs and reports the fixed cost', async () => {
 		await seedProducts(2);
 		expect((await control.get('/rate-limit')).data).toEqual({ graphql: null });
-		for (let i = 0; i < 5; i++) expect((await lookup()).extensions!.cost).toEqual(expect.objectContaining({ requestedQueryCost: 1, actualQueryCost: 1 }));
+		for (let i = 0; i < 5; i++)
+			expect((await lookup()).extensions!.cost).toEqual(
+				expect.objectContaining({ requestedQueryCost: 1, actualQueryCost: 1 }),
+			);
 	});
 
 	test('charges the requested cost: connection 2 + first × node (objects 1, scalars 0), mutation 10, edges like nodes', async () => {
 		await seedProducts(2);
 		// A restore of 1 point/s keeps the figures exact over the few milliseconds the calls take.
-		expect((await control.post('/rate-limit', { graphql: { bucket: 1000, restorePerSecond: 1 } })).data).toEqual({
+		expect(
+			(await control.post('/rate-limit', { graphql: { bucket: 1000, restorePerSecond: 1 } })).data,
+		).toEqual({
 			graphql: { maximumAvailable: 1000, currentlyAvailable: 1000, restoreRate: 1 },
 		});
 		const found = await lookup();
@@ -757,12 +1271,22 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 		expect(found.extensions!.cost).toEqual({
 			requestedQueryCost: LOOKUP_COST,
 			actualQueryCost: LOOKUP_COST,
-			throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 1000 - LOOKUP_COST, restoreRate: 1 },
+			throttleStatus: {
+				maximumAvailable: 1000,
+				currentlyAvailable: 1000 - LOOKUP_COST,
+				restoreRate: 1,
+			},
 		});
 		expect(LOOKUP_COST).toBe(752);
-		const edges = await graphql('query($first: Int) { productVariants(first: $first) { edges { cursor node { sku product { id } } } pageInfo { hasNextPage } } }', { first: 10 });
+		const edges = await graphql(
+			'query($first: Int) { productVariants(first: $first) { edges { cursor node { sku product { id } } } pageInfo { hasNextPage } } }',
+			{ first: 10 },
+		);
 		expect(edges.extensions!.cost.requestedQueryCost).toBe(2 + 10 * 2);
-		expect((await graphql('{ locations(first: 3) { nodes { id name } } }')).extensions!.cost.requestedQueryCost).toBe(2 + 3);
+		expect(
+			(await graphql('{ locations(first: 3) { nodes { id name } } }')).extensions!.cost
+				.requestedQueryCost,
+		).toBe(2 + 3);
 		await control.post('/rate-limit', { graphql: { bucket: 1000, restorePerSecond: 1 } });
 		const { input } = await setSku1(7);
 		const set = await graphql(SET, { input });
@@ -770,15 +1294,29 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 		expect(set.extensions!.cost.requestedQueryCost).toBe(10);
 	});
 
-	test('a call dearer than what is left gets Shopify\'s THROTTLED answer (HTTP 200) and is not carried out', async () => {
+	test("a call dearer than what is left gets Shopify's THROTTLED answer (HTTP 200) and is not carried out", async () => {
 		await seedProducts(2);
 		await control.post('/rate-limit', { graphql: { bucket: 760, restorePerSecond: 1 } });
 		const { input } = await setSku1(0); // leaves 760 - 752 = 8 points, less than a mutation's 10
 		const reply = await api.post('/graphql.json', { query: SET, variables: { input } });
 		expect(reply.status).toBe(200);
 		expect(reply.data).toEqual({
-			errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
-			extensions: { cost: { requestedQueryCost: 10, actualQueryCost: null, throttleStatus: { maximumAvailable: 760, currentlyAvailable: 8, restoreRate: 1 } } },
+			errors: [
+				{
+					message: 'Throttled',
+					extensions: {
+						code: 'THROTTLED',
+						documentation: 'https://shopify.dev/api/usage/rate-limits',
+					},
+				},
+			],
+			extensions: {
+				cost: {
+					requestedQueryCost: 10,
+					actualQueryCost: null,
+					throttleStatus: { maximumAvailable: 760, currentlyAvailable: 8, restoreRate: 1 },
+				},
+			},
 		});
 		expect(await available()).toBe(1);
 		const log = (await control.get('/requests')).data as Obj[];
@@ -810,7 +1348,10 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 		await control.post('/rate-limit', { graphql: { bucket: 800, restorePerSecond: 1 } });
 		await control.post('/reset');
 		expect((await control.get('/rate-limit')).data).toEqual({ graphql: null });
-		expect((await control.post('/rate-limit', { graphql: { bucket: 0 } }).catch((e) => e.response)).status).toBe(400);
+		expect(
+			(await control.post('/rate-limit', { graphql: { bucket: 0 } }).catch((e) => e.response))
+				.status,
+		).toBe(400);
 	});
 });
 
@@ -819,7 +1360,14 @@ describe('certificate', () => {
 	const { ensureCertificate } = require('../../../sandbox/shopify/certificate');
 
 	test('ensureCertificate makes one certificate for IP:127.0.0.1 and DNS:localhost, reuses it, and remakes a broken pair', async () => {
-		const dir = path.join(__dirname, '..', '..', '..', '.data', `shopify-fake-certificate-test-${process.pid}`);
+		const dir = path.join(
+			__dirname,
+			'..',
+			'..',
+			'..',
+			'.data',
+			`shopify-fake-certificate-test-${process.pid}`,
+		);
 		try {
 			const first = await ensureCertificate(dir);
 			const x509 = new X509Certificate(first.cert);
@@ -834,20 +1382,35 @@ describe('certificate', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 		// The running fake serves the certificate this process trusts through NODE_EXTRA_CA_CERTS.
-		expect(readFileSync(process.env.NODE_EXTRA_CA_CERTS!, 'utf8')).toContain(readFileSync(fake.caCertPath, 'utf8').trim());
+		expect(readFileSync(process.env.NODE_EXTRA_CA_CERTS!, 'utf8')).toContain(
+			readFileSync(fake.caCertPath, 'utf8').trim(),
+		);
 	});
 });
 
-const VARIANTS_BY_SKU = 'query($query: String) { productVariants(first: 5, query: $query) { nodes { sku } } }';
+const VARIANTS_BY_SKU =
+	'query($query: String) { productVariants(first: 5, query: $query) { nodes { sku } } }';
 
 describe("n8n's own Shopify nodes against the fake", () => {
-	const credentialRef = { shopifyAccessTokenApi: { id: 'test-shopifyAccessTokenApi', name: 'test shopifyAccessTokenApi' } };
+	const credentialRef = {
+		shopifyAccessTokenApi: { id: 'test-shopifyAccessTokenApi', name: 'test shopifyAccessTokenApi' },
+	};
 
-	async function runShopifyNode(parameters: IDataObject, authentication: 'accessToken' | 'oAuth2' = 'accessToken') {
+	async function runShopifyNode(
+		parameters: IDataObject,
+		authentication: 'accessToken' | 'oAuth2' = 'accessToken',
+	) {
 		const result = await runWorkflow(
 			{
 				nodes: [
-					{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{
+						id: 'start',
+						name: 'Start',
+						type: 'n8n-nodes-base.manualTrigger',
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: {},
+					},
 					{
 						id: 'shopify',
 						name: 'Shopify',
@@ -855,12 +1418,20 @@ describe("n8n's own Shopify nodes against the fake", () => {
 						typeVersion: 1,
 						position: [200, 0],
 						parameters: { authentication, ...parameters },
-						credentials: { ...credentialRef, shopifyOAuth2Api: { id: 'test-shopifyOAuth2Api', name: 'test shopifyOAuth2Api' } },
+						credentials: {
+							...credentialRef,
+							shopifyOAuth2Api: { id: 'test-shopifyOAuth2Api', name: 'test shopifyOAuth2Api' },
+						},
 					},
 				],
 				connections: { Start: { main: [[{ node: 'Shopify', type: 'main', index: 0 }]] } },
 			},
-			{ credentials: { shopifyAccessTokenApi: shopifyCredentials(fake), shopifyOAuth2Api: shopifyOAuth2Credentials(fake) } },
+			{
+				credentials: {
+					shopifyAccessTokenApi: shopifyCredentials(fake),
+					shopifyOAuth2Api: shopifyOAuth2Credentials(fake),
+				},
+			},
 		);
 		if (result.error) throw result.error;
 		return result.json('Shopify');
@@ -868,14 +1439,46 @@ describe("n8n's own Shopify nodes against the fake", () => {
 
 	test('the Shopify node lists products (Return All follows the Link header; Limit) and gets an order', async () => {
 		await seedProducts(80);
-		const all = await runShopifyNode({ resource: 'product', operation: 'getAll', returnAll: true, additionalFields: {} });
+		const all = await runShopifyNode({
+			resource: 'product',
+			operation: 'getAll',
+			returnAll: true,
+			additionalFields: {},
+		});
 		expect(all.map((p) => p.title)).toEqual(Array.from({ length: 80 }, (_, i) => `Product ${i}`));
-		const some = await runShopifyNode({ resource: 'product', operation: 'getAll', returnAll: false, limit: 5, additionalFields: {} });
-		expect(some.map((p) => (p.variants as Obj[])[0].sku)).toEqual(['SKU-0', 'SKU-1', 'SKU-2', 'SKU-3', 'SKU-4']);
+		const some = await runShopifyNode({
+			resource: 'product',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 5,
+			additionalFields: {},
+		});
+		expect(some.map((p) => (p.variants as Obj[])[0].sku)).toEqual([
+			'SKU-0',
+			'SKU-1',
+			'SKU-2',
+			'SKU-3',
+			'SKU-4',
+		]);
 
-		const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-3', quantity: 2 }], email: 'buyer@example.com' })).data as Obj;
-		const [got] = await runShopifyNode({ resource: 'order', operation: 'get', orderId: String(order.id), options: {} });
-		expect(got).toMatchObject({ id: order.id, name: '#1001', email: 'buyer@example.com', line_items: [expect.objectContaining({ sku: 'SKU-3', quantity: 2, title: 'Product 3' })] });
+		const order = (
+			await control.post('/orders', {
+				line_items: [{ sku: 'SKU-3', quantity: 2 }],
+				email: 'buyer@example.com',
+			})
+		).data as Obj;
+		const [got] = await runShopifyNode({
+			resource: 'order',
+			operation: 'get',
+			orderId: String(order.id),
+			options: {},
+		});
+		expect(got).toMatchObject({
+			id: order.id,
+			name: '#1001',
+			email: 'buyer@example.com',
+			line_items: [expect.objectContaining({ sku: 'SKU-3', quantity: 2, title: 'Product 3' })],
+		});
 
 		const paidUnfulfilled = await runShopifyNode({
 			resource: 'order',
@@ -895,16 +1498,23 @@ describe("n8n's own Shopify nodes against the fake", () => {
 
 		// Every call n8n made carried the token and named 2024-07, which Shopify retired: the oldest live version answered.
 		const log = (await control.get('/requests')).data as Obj[];
-		expect(log.every((entry) => entry.status === 200 && entry.servedVersion === '2026-04')).toBe(true);
+		expect(log.every((entry) => entry.status === 200 && entry.servedVersion === '2026-04')).toBe(
+			true,
+		);
 		expect(log[0].path).toMatch(/^\/admin\/api\/2024-07\//);
 	});
 
 	test('the Shopify node with the Shopify OAuth2 API credential sends the OAuth token as X-Shopify-Access-Token', async () => {
 		await seedProducts(3);
-		const all = await runShopifyNode({ resource: 'product', operation: 'getAll', returnAll: true, additionalFields: {} }, 'oAuth2');
+		const all = await runShopifyNode(
+			{ resource: 'product', operation: 'getAll', returnAll: true, additionalFields: {} },
+			'oAuth2',
+		);
 		expect(all.map((p) => p.title)).toEqual(['Product 0', 'Product 1', 'Product 2']);
 		const log = (await control.get('/requests')).data as Obj[];
-		expect(log.map((entry) => [entry.path, entry.status])).toEqual([['/admin/api/2024-07/products.json', 200]]);
+		expect(log.map((entry) => [entry.path, entry.status])).toEqual([
+			['/admin/api/2024-07/products.json', 200],
+		]);
 		expect(JSON.stringify(log)).not.toContain(fake.oauthAccessToken);
 	});
 
@@ -924,19 +1534,29 @@ describe("n8n's own Shopify nodes against the fake", () => {
 			],
 			connections: {},
 		};
-		const trigger = await shopifyWebhookTrigger(template, 'On paid order', { shopifyAccessTokenApi: shopifyCredentials(fake) });
+		const trigger = await shopifyWebhookTrigger(template, 'On paid order', {
+			shopifyAccessTokenApi: shopifyCredentials(fake),
+		});
 		try {
 			const hooks = (await api.get('/webhooks.json')).data.webhooks as Obj[];
-			expect(hooks).toEqual([expect.objectContaining({ topic: 'orders/paid', address: trigger.url, format: 'json' })]);
+			expect(hooks).toEqual([
+				expect.objectContaining({ topic: 'orders/paid', address: trigger.url, format: 'json' }),
+			]);
 			// A second activation finds the webhook instead of adding one.
 			expect(await trigger.activate()).toEqual({ existed: true });
 
 			await seedProducts(1);
-			const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-0', quantity: 2 }] })).data as Obj;
+			const order = (await control.post('/orders', { line_items: [{ sku: 'SKU-0', quantity: 2 }] }))
+				.data as Obj;
 			await control.post(`/orders/${order.id}/pay`);
 			await fake.settle();
 			expect(trigger.items).toHaveLength(1);
-			expect(trigger.items[0][0]).toMatchObject({ id: order.id, name: '#1001', financial_status: 'paid', line_items: [expect.objectContaining({ sku: 'SKU-0' })] });
+			expect(trigger.items[0][0]).toMatchObject({
+				id: order.id,
+				name: '#1001',
+				financial_status: 'paid',
+				line_items: [expect.objectContaining({ sku: 'SKU-0' })],
+			});
 
 			// A body signed with another key, or a delivery of another topic, does not start the workflow.
 			const body = JSON.stringify({ id: order.id, financial_status: 'paid' });
@@ -947,7 +1567,9 @@ describe("n8n's own Shopify nodes against the fake", () => {
 				'X-Shopify-Shop-Domain': `${fake.shopSubdomain}.myshopify.com`,
 				'X-Shopify-API-Version': '2024-07',
 			});
-			await axios.post(trigger.url, body, { headers: headers('orders/paid', 'not-the-app-secret') });
+			await axios.post(trigger.url, body, {
+				headers: headers('orders/paid', 'not-the-app-secret'),
+			});
 			await axios.post(trigger.url, body, { headers: headers('orders/create', fake.appSecret) });
 			await axios.post(trigger.url, body, { headers: headers('orders/paid', fake.appSecret) });
 			expect(trigger.calls.map((call) => Boolean(call.items))).toEqual([true, false, false, true]);

@@ -6,7 +6,11 @@ import { createHmac } from 'node:crypto';
 
 import axios, { type AxiosInstance } from 'axios';
 
-import { startTestWooCommerce, wooControl, type RunningWooCommerceFake } from '../../harness/templates';
+import {
+	startTestWooCommerce,
+	wooControl,
+	type RunningWooCommerceFake,
+} from '../../harness/templates';
 import { startWebhookReceiver } from '../../harness/webhookReceiver';
 
 let fake: RunningWooCommerceFake;
@@ -42,19 +46,32 @@ describe('authentication', () => {
 	test('consumer key and secret as basic auth or in the query string; anything else is 401', async () => {
 		expect((await api.get('/products')).status).toBe(200);
 		const bare = `${fake.url}/wp-json/wc/v3/products`;
-		const query = await axios.get(bare, { params: { consumer_key: fake.consumerKey, consumer_secret: fake.consumerSecret } });
+		const query = await axios.get(bare, {
+			params: { consumer_key: fake.consumerKey, consumer_secret: fake.consumerSecret },
+		});
 		expect(query.status).toBe(200);
 		for (const call of [
 			axios.get(bare, { validateStatus: () => true }),
-			axios.get(bare, { auth: { username: fake.consumerKey, password: 'nope' }, validateStatus: () => true }),
-			axios.get(bare, { params: { consumer_key: fake.consumerKey, consumer_secret: 'nope' }, validateStatus: () => true }),
+			axios.get(bare, {
+				auth: { username: fake.consumerKey, password: 'nope' },
+				validateStatus: () => true,
+			}),
+			axios.get(bare, {
+				params: { consumer_key: fake.consumerKey, consumer_secret: 'nope' },
+				validateStatus: () => true,
+			}),
 		]) {
 			const reply = await call;
 			expect(reply.status).toBe(401);
-			expect(reply.data).toMatchObject({ code: 'woocommerce_rest_cannot_view', data: { status: 401 } });
+			expect(reply.data).toMatchObject({
+				code: 'woocommerce_rest_cannot_view',
+				data: { status: 401 },
+			});
 		}
 		// The request log never holds the secret.
-		expect(JSON.stringify((await control.get('/requests')).data)).not.toContain(fake.consumerSecret);
+		expect(JSON.stringify((await control.get('/requests')).data)).not.toContain(
+			fake.consumerSecret,
+		);
 	});
 });
 
@@ -90,15 +107,37 @@ describe('products and variations', () => {
 
 	test('products/batch and variations/batch update up to 100 rows; more is refused', async () => {
 		await seedCatalog();
-		const [mug, tee] = (await api.get('/products', { params: { sku: 'MUG,TEE-S', per_page: 100 } })).data;
-		const batch = await api.post('/products/batch', { update: [{ id: mug.id, manage_stock: true, stock_quantity: 0 }, { id: 999999, stock_quantity: 1 }] });
+		const [mug, tee] = (await api.get('/products', { params: { sku: 'MUG,TEE-S', per_page: 100 } }))
+			.data;
+		const batch = await api.post('/products/batch', {
+			update: [
+				{ id: mug.id, manage_stock: true, stock_quantity: 0 },
+				{ id: 999999, stock_quantity: 1 },
+			],
+		});
 		expect(batch.status).toBe(200);
-		expect(batch.data.update[0]).toMatchObject({ sku: 'MUG', stock_quantity: 0, manage_stock: true, stock_status: 'outofstock' });
-		expect(batch.data.update[1]).toMatchObject({ id: 999999, error: { code: 'woocommerce_rest_product_invalid_id' } });
-		const variations = await api.post(`/products/${tee.parent_id}/variations/batch`, { update: [{ id: tee.id, manage_stock: true, stock_quantity: 7 }] });
+		expect(batch.data.update[0]).toMatchObject({
+			sku: 'MUG',
+			stock_quantity: 0,
+			manage_stock: true,
+			stock_status: 'outofstock',
+		});
+		expect(batch.data.update[1]).toMatchObject({
+			id: 999999,
+			error: { code: 'woocommerce_rest_product_invalid_id' },
+		});
+		const variations = await api.post(`/products/${tee.parent_id}/variations/batch`, {
+			update: [{ id: tee.id, manage_stock: true, stock_quantity: 7 }],
+		});
 		expect(variations.data.update[0]).toMatchObject({ sku: 'TEE-S', stock_quantity: 7 });
-		expect((await api.get(`/products/${tee.parent_id}/variations`)).data.map((v: { sku: string }) => v.sku)).toEqual(['TEE-S', 'TEE-M']);
-		const tooMany = await api.post('/products/batch', { update: Array.from({ length: 101 }, () => ({ id: mug.id, stock_quantity: 1 })) });
+		expect(
+			(await api.get(`/products/${tee.parent_id}/variations`)).data.map(
+				(v: { sku: string }) => v.sku,
+			),
+		).toEqual(['TEE-S', 'TEE-M']);
+		const tooMany = await api.post('/products/batch', {
+			update: Array.from({ length: 101 }, () => ({ id: mug.id, stock_quantity: 1 })),
+		});
 		expect(tooMany.status).toBe(413);
 		expect((await api.get(`/products/${mug.id}`)).data.stock_quantity).toBe(0);
 	});
@@ -117,15 +156,37 @@ describe('orders and notes', () => {
 			})
 		).data as { orders: number[] };
 		const since = new Date(Date.now() - 3600_000).toISOString().slice(0, 19);
-		expect((await api.get('/orders', { params: { status: 'processing' } })).data.map((o: { number: string }) => o.number)).toEqual(['3', '1']);
-		expect((await api.get('/orders', { params: { status: 'processing', after: since } })).data.map((o: { number: string }) => o.number)).toEqual(['1']);
+		expect(
+			(await api.get('/orders', { params: { status: 'processing' } })).data.map(
+				(o: { number: string }) => o.number,
+			),
+		).toEqual(['3', '1']);
+		expect(
+			(await api.get('/orders', { params: { status: 'processing', after: since } })).data.map(
+				(o: { number: string }) => o.number,
+			),
+		).toEqual(['1']);
 		expect((await api.get('/orders', { params: { modified_after: since } })).data).toHaveLength(2);
 
-		const updated = await api.put(`/orders/${orders[0]}`, { status: 'completed', meta_data: [{ key: '_a', value: '1' }] });
-		expect(updated.data).toMatchObject({ status: 'completed', meta_data: [{ key: '_a', value: '1' }] });
+		const updated = await api.put(`/orders/${orders[0]}`, {
+			status: 'completed',
+			meta_data: [{ key: '_a', value: '1' }],
+		});
+		expect(updated.data).toMatchObject({
+			status: 'completed',
+			meta_data: [{ key: '_a', value: '1' }],
+		});
 		expect(updated.data.date_completed_gmt).toBeTruthy();
-		await api.put(`/orders/${orders[0]}`, { meta_data: [{ key: '_a', value: '2' }, { key: '_b', value: 'x' }] });
-		const note = await api.post(`/orders/${orders[0]}/notes`, { note: 'Shipped', customer_note: true });
+		await api.put(`/orders/${orders[0]}`, {
+			meta_data: [
+				{ key: '_a', value: '2' },
+				{ key: '_b', value: 'x' },
+			],
+		});
+		const note = await api.post(`/orders/${orders[0]}/notes`, {
+			note: 'Shipped',
+			customer_note: true,
+		});
 		expect(note.status).toBe(201);
 		const read = (await control.get(`/orders/${orders[0]}`)).data;
 		expect(read.meta_data.map((m: { key: string; value: string }) => [m.key, m.value])).toEqual([
@@ -143,10 +204,22 @@ describe('webhooks', () => {
 		const { received } = receiver;
 		const target = receiver.url;
 		try {
-			const hook = (await api.post('/webhooks', { topic: 'order.updated', delivery_url: target, secret: 's3cret' })).data;
-			expect(hook).toMatchObject({ topic: 'order.updated', status: 'active', delivery_url: target });
+			const hook = (
+				await api.post('/webhooks', {
+					topic: 'order.updated',
+					delivery_url: target,
+					secret: 's3cret',
+				})
+			).data;
+			expect(hook).toMatchObject({
+				topic: 'order.updated',
+				status: 'active',
+				delivery_url: target,
+			});
 			expect(hook.secret).toBeUndefined();
-			expect((await api.get('/webhooks', { params: { status: 'active', per_page: 100 } })).data).toHaveLength(1);
+			expect(
+				(await api.get('/webhooks', { params: { status: 'active', per_page: 100 } })).data,
+			).toHaveLength(1);
 
 			const order = (await control.post('/orders', { number: '77', status: 'pending' })).data;
 			await control.post(`/orders/${order.id}/status`, { status: 'processing' });
@@ -154,10 +227,18 @@ describe('webhooks', () => {
 			const last = received[1];
 			expect(last.headers['x-wc-webhook-topic']).toBe('order.updated');
 			expect(last.headers['x-wc-webhook-id']).toBe(String(hook.id));
-			expect(last.headers['x-wc-webhook-signature']).toBe(createHmac('sha256', 's3cret').update(last.body).digest('base64'));
-			expect(JSON.parse(last.body)).toMatchObject({ number: '77', status: 'processing', date_paid: expect.any(String) });
+			expect(last.headers['x-wc-webhook-signature']).toBe(
+				createHmac('sha256', 's3cret').update(last.body).digest('base64'),
+			);
+			expect(JSON.parse(last.body)).toMatchObject({
+				number: '77',
+				status: 'processing',
+				date_paid: expect.any(String),
+			});
 
-			expect((await api.delete(`/webhooks/${hook.id}`, { params: { force: true } })).status).toBe(200);
+			expect((await api.delete(`/webhooks/${hook.id}`, { params: { force: true } })).status).toBe(
+				200,
+			);
 			await control.post(`/orders/${order.id}/status`, { status: 'completed' });
 			expect(received).toHaveLength(2);
 		} finally {
@@ -169,19 +250,33 @@ describe('webhooks', () => {
 		const receiver = await startWebhookReceiver();
 		try {
 			await seedCatalog();
-			await api.post('/webhooks', { topic: 'product.updated', delivery_url: receiver.url, secret: 's' });
-			const [mug, teeS] = (await api.get('/products', { params: { sku: 'MUG,TEE-S', per_page: 100 } })).data;
+			await api.post('/webhooks', {
+				topic: 'product.updated',
+				delivery_url: receiver.url,
+				secret: 's',
+			});
+			const [mug, teeS] = (
+				await api.get('/products', { params: { sku: 'MUG,TEE-S', per_page: 100 } })
+			).data;
 			await api.put(`/products/${mug.id}`, { name: 'Big mug' });
-			await api.post('/products/batch', { update: [{ id: mug.id, manage_stock: true, stock_quantity: 3 }] });
-			await api.post(`/products/${teeS.parent_id}/variations/batch`, { update: [{ id: teeS.id, manage_stock: true, stock_quantity: 7 }] });
+			await api.post('/products/batch', {
+				update: [{ id: mug.id, manage_stock: true, stock_quantity: 3 }],
+			});
+			await api.post(`/products/${teeS.parent_id}/variations/batch`, {
+				update: [{ id: teeS.id, manage_stock: true, stock_quantity: 7 }],
+			});
 			await fake.settle();
-			const bodies = receiver.received.map((r) => JSON.parse(r.body) as { sku: string; type: string; stock_quantity: number | null });
+			const bodies = receiver.received.map(
+				(r) => JSON.parse(r.body) as { sku: string; type: string; stock_quantity: number | null },
+			);
 			expect(bodies.map((b) => [b.sku, b.type, b.stock_quantity])).toEqual([
 				['MUG', 'simple', null],
 				['MUG', 'simple', 3],
 				['TEE-S', 'variation', 7],
 			]);
-			expect(receiver.received.every((r) => r.headers['x-wc-webhook-topic'] === 'product.updated')).toBe(true);
+			expect(
+				receiver.received.every((r) => r.headers['x-wc-webhook-topic'] === 'product.updated'),
+			).toBe(true);
 		} finally {
 			await receiver.close();
 		}
@@ -191,9 +286,22 @@ describe('webhooks', () => {
 		let status = 500;
 		const receiver = await startWebhookReceiver(() => status);
 		try {
-			const hook = (await api.post('/webhooks', { topic: 'order.updated', delivery_url: receiver.url, secret: 's' })).data;
+			const hook = (
+				await api.post('/webhooks', {
+					topic: 'order.updated',
+					delivery_url: receiver.url,
+					secret: 's',
+				})
+			).data;
 			const order = (await control.post('/orders', { number: '1', status: 'pending' })).data;
-			const stateOfHook = async () => ((await control.get('/state')).data.webhooks as Array<{ id: number; status: string; failure_count: number }>).find((w) => w.id === hook.id);
+			const stateOfHook = async () =>
+				(
+					(await control.get('/state')).data.webhooks as Array<{
+						id: number;
+						status: string;
+						failure_count: number;
+					}>
+				).find((w) => w.id === hook.id);
 			const touch = (s: string) => control.post(`/orders/${order.id}/status`, { status: s });
 			// The creation delivery failed once; four more failures make five, still active.
 			for (let i = 0; i < 4; i++) await touch('on-hold');
@@ -221,7 +329,13 @@ describe('webhooks', () => {
 		const receiver = await startWebhookReceiver();
 		await receiver.close();
 		await control.post('/settings', { maxWebhookDeliveryFailures: 0 });
-		const hook = (await api.post('/webhooks', { topic: 'order.updated', delivery_url: receiver.url, secret: 's' })).data;
+		const hook = (
+			await api.post('/webhooks', {
+				topic: 'order.updated',
+				delivery_url: receiver.url,
+				secret: 's',
+			})
+		).data;
 		const order = (await control.post('/orders', { number: '1', status: 'pending' })).data;
 		await control.post(`/orders/${order.id}/status`, { status: 'processing' });
 		expect((await api.get(`/webhooks/${hook.id}`)).data.status).toBe('disabled');
@@ -230,12 +344,37 @@ describe('webhooks', () => {
 
 describe('batch limit', () => {
 	test('variations/batch refuses more than 100 rows with 413 woocommerce_rest_request_entity_too_large; 100 are accepted', async () => {
-		const { productIds } = (await control.post('/seed', { products: [{ name: 'Big', type: 'variable', variations: Array.from({ length: 101 }, (_, i) => ({ sku: `V-${i}` })) }] })).data as { productIds: number[] };
-		const variations = (await api.get(`/products/${productIds[0]}/variations`, { params: { per_page: 100 } })).data as Array<{ id: number }>;
-		const rows = [...variations, { id: variations[0].id }].map((v) => ({ id: v.id, manage_stock: true, stock_quantity: 1 }));
+		const { productIds } = (
+			await control.post('/seed', {
+				products: [
+					{
+						name: 'Big',
+						type: 'variable',
+						variations: Array.from({ length: 101 }, (_, i) => ({ sku: `V-${i}` })),
+					},
+				],
+			})
+		).data as { productIds: number[] };
+		const variations = (
+			await api.get(`/products/${productIds[0]}/variations`, { params: { per_page: 100 } })
+		).data as Array<{ id: number }>;
+		const rows = [...variations, { id: variations[0].id }].map((v) => ({
+			id: v.id,
+			manage_stock: true,
+			stock_quantity: 1,
+		}));
 		const tooMany = await api.post(`/products/${productIds[0]}/variations/batch`, { update: rows });
-		expect([tooMany.status, tooMany.data.code]).toEqual([413, 'woocommerce_rest_request_entity_too_large']);
-		expect((await api.post(`/products/${productIds[0]}/variations/batch`, { update: rows.slice(0, 100) })).status).toBe(200);
+		expect([tooMany.status, tooMany.data.code]).toEqual([
+			413,
+			'woocommerce_rest_request_entity_too_large',
+		]);
+		expect(
+			(
+				await api.post(`/products/${productIds[0]}/variations/batch`, {
+					update: rows.slice(0, 100),
+				})
+			).status,
+		).toBe(200);
 	});
 });
 
@@ -252,7 +391,13 @@ describe('core order fulfillments (woocommerce_feature_fulfillments_enabled)', (
 	});
 	let orderId: number;
 	beforeEach(async () => {
-		orderId = ((await control.post('/seed', { orders: [{ status: 'processing', line_items: [{ id: 1, sku: 'MUG', quantity: 1 }] }] })).data as { orders: number[] }).orders[0];
+		orderId = (
+			(
+				await control.post('/seed', {
+					orders: [{ status: 'processing', line_items: [{ id: 1, sku: 'MUG', quantity: 1 }] }],
+				})
+			).data as { orders: number[] }
+		).orders[0];
 	});
 
 	test('off by default: the routes do not exist', async () => {
@@ -262,16 +407,39 @@ describe('core order fulfillments (woocommerce_feature_fulfillments_enabled)', (
 
 	test('on: create with tracking meta and notify_customer, list, update, delete', async () => {
 		await control.post('/settings', { fulfillmentsEnabled: true });
-		const created = await api.post(`/orders/${orderId}/fulfillments`, tracked('JJFI1', 'https://track.example/JJFI1'), { params: { notify_customer: true } });
+		const created = await api.post(
+			`/orders/${orderId}/fulfillments`,
+			tracked('JJFI1', 'https://track.example/JJFI1'),
+			{ params: { notify_customer: true } },
+		);
 		expect(created.status).toBe(201);
-		expect(created.data).toMatchObject({ entity_type: 'WC_Order', entity_id: String(orderId), status: 'fulfilled', is_fulfilled: true, notified: true });
-		const meta = Object.fromEntries((created.data.meta_data as Array<{ key: string; value: unknown }>).map((m) => [m.key, m.value]));
-		expect(meta).toMatchObject({ _tracking_number: 'JJFI1', _shipment_provider: 'posti', _tracking_url: 'https://track.example/JJFI1' });
+		expect(created.data).toMatchObject({
+			entity_type: 'WC_Order',
+			entity_id: String(orderId),
+			status: 'fulfilled',
+			is_fulfilled: true,
+			notified: true,
+		});
+		const meta = Object.fromEntries(
+			(created.data.meta_data as Array<{ key: string; value: unknown }>).map((m) => [
+				m.key,
+				m.value,
+			]),
+		);
+		expect(meta).toMatchObject({
+			_tracking_number: 'JJFI1',
+			_shipment_provider: 'posti',
+			_tracking_url: 'https://track.example/JJFI1',
+		});
 		const quiet = await api.post(`/orders/${orderId}/fulfillments`, tracked('JJFI2'));
 		expect(quiet.data.notified).toBe(false);
 		expect((await api.get(`/orders/${orderId}/fulfillments`)).data).toHaveLength(2);
-		const updated = await api.put(`/orders/${orderId}/fulfillments/${quiet.data.id}`, { meta_data: [{ key: '_tracking_number', value: 'JJFI3' }] });
-		expect(updated.data.meta_data).toContainEqual(expect.objectContaining({ key: '_tracking_number', value: 'JJFI3' }));
+		const updated = await api.put(`/orders/${orderId}/fulfillments/${quiet.data.id}`, {
+			meta_data: [{ key: '_tracking_number', value: 'JJFI3' }],
+		});
+		expect(updated.data.meta_data).toContainEqual(
+			expect.objectContaining({ key: '_tracking_number', value: 'JJFI3' }),
+		);
 		expect((await api.delete(`/orders/${orderId}/fulfillments/${quiet.data.id}`)).status).toBe(200);
 		expect((await api.get(`/orders/${orderId}/fulfillments`)).data).toHaveLength(1);
 		expect((await control.get(`/orders/${orderId}`)).data.fulfillments).toHaveLength(2);
@@ -280,8 +448,16 @@ describe('core order fulfillments (woocommerce_feature_fulfillments_enabled)', (
 	test('a fulfillment needs at least one line of the order', async () => {
 		await control.post('/settings', { fulfillmentsEnabled: true });
 		for (const items of [[], [{ item_id: 99, qty: 1 }]]) {
-			const reply = await api.post(`/orders/${orderId}/fulfillments`, { meta_data: [{ key: '_items', value: items }, { key: '_tracking_number', value: 'X' }] });
-			expect([reply.status, reply.data.code]).toEqual([400, 'woocommerce_rest_fulfillment_invalid_items']);
+			const reply = await api.post(`/orders/${orderId}/fulfillments`, {
+				meta_data: [
+					{ key: '_items', value: items },
+					{ key: '_tracking_number', value: 'X' },
+				],
+			});
+			expect([reply.status, reply.data.code]).toEqual([
+				400,
+				'woocommerce_rest_fulfillment_invalid_items',
+			]);
 		}
 		expect((await api.get(`/orders/${orderId}/fulfillments`)).data).toEqual([]);
 	});
@@ -289,15 +465,39 @@ describe('core order fulfillments (woocommerce_feature_fulfillments_enabled)', (
 
 describe('Shipment Tracking extension', () => {
 	test('a custom provider with an empty custom_tracking_link is accepted and stored; the answer has no link', async () => {
-		const { orders } = (await control.post('/seed', { orders: [{ status: 'processing' }] })).data as { orders: number[] };
-		const tracking = axios.create({ baseURL: `${fake.url}/wp-json/wc-shipment-tracking/v3`, auth: { username: fake.consumerKey, password: fake.consumerSecret }, validateStatus: () => true });
-		const withoutLink = await tracking.post(`/orders/${orders[0]}/shipment-trackings`, { tracking_number: 'JJFI1', custom_tracking_provider: 'Posti', custom_tracking_link: '' });
+		const { orders } = (await control.post('/seed', { orders: [{ status: 'processing' }] }))
+			.data as { orders: number[] };
+		const tracking = axios.create({
+			baseURL: `${fake.url}/wp-json/wc-shipment-tracking/v3`,
+			auth: { username: fake.consumerKey, password: fake.consumerSecret },
+			validateStatus: () => true,
+		});
+		const withoutLink = await tracking.post(`/orders/${orders[0]}/shipment-trackings`, {
+			tracking_number: 'JJFI1',
+			custom_tracking_provider: 'Posti',
+			custom_tracking_link: '',
+		});
 		expect(withoutLink.status).toBe(201);
-		expect(withoutLink.data).toMatchObject({ tracking_provider: 'Posti', tracking_link: '', tracking_number: 'JJFI1' });
-		const withLink = await tracking.post(`/orders/${orders[0]}/shipment-trackings`, { tracking_number: 'JJFI2', custom_tracking_provider: 'Posti', custom_tracking_link: 'https://track.example/JJFI2' });
+		expect(withoutLink.data).toMatchObject({
+			tracking_provider: 'Posti',
+			tracking_link: '',
+			tracking_number: 'JJFI1',
+		});
+		const withLink = await tracking.post(`/orders/${orders[0]}/shipment-trackings`, {
+			tracking_number: 'JJFI2',
+			custom_tracking_provider: 'Posti',
+			custom_tracking_link: 'https://track.example/JJFI2',
+		});
 		expect(withLink.data.tracking_link).toBe('https://track.example/JJFI2');
-		const stored = (await control.get(`/orders/${orders[0]}`)).data.meta_data.find((m: { key: string }) => m.key === '_wc_shipment_tracking_items').value;
-		expect(stored.map((r: { tracking_number: string; custom_tracking_link: string }) => [r.tracking_number, r.custom_tracking_link])).toEqual([
+		const stored = (await control.get(`/orders/${orders[0]}`)).data.meta_data.find(
+			(m: { key: string }) => m.key === '_wc_shipment_tracking_items',
+		).value;
+		expect(
+			stored.map((r: { tracking_number: string; custom_tracking_link: string }) => [
+				r.tracking_number,
+				r.custom_tracking_link,
+			]),
+		).toEqual([
 			['JJFI1', ''],
 			['JJFI2', 'https://track.example/JJFI2'],
 		]);

@@ -1,7 +1,13 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkedCountryOfOrigin, checkedHsCode, describeValue, MappingError, parseDecimal } from '../../mapping';
+import {
+	checkedCountryOfOrigin,
+	checkedHsCode,
+	describeValue,
+	MappingError,
+	parseDecimal,
+} from '../../mapping';
 import { myOgoRequest } from '../../transport';
 import { lineProductCodeField, writeOptions } from '../descriptions';
 import { filled, isoTimestamp, requiredText } from '../parameters';
@@ -27,7 +33,8 @@ const productValues: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. FI',
-		description: 'ISO 3166 alpha-2 code of where the product was made; country names are understood',
+		description:
+			'ISO 3166 alpha-2 code of where the product was made; country names are understood',
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 	{ displayName: 'EAN Code', name: 'eanCode', type: 'string', default: '' },
@@ -46,7 +53,13 @@ const productValues: INodeProperties[] = [
 		default: '',
 		description: 'At most 50 characters',
 	},
-	{ displayName: 'HS Code', name: 'hsCode', type: 'string', default: '', description: 'Customs tariff code, 8 digits' },
+	{
+		displayName: 'HS Code',
+		name: 'hsCode',
+		type: 'string',
+		default: '',
+		description: 'Customs tariff code, 8 digits',
+	},
 ];
 
 /** The products of the notice: entered one by one, or a list from an expression. */
@@ -57,7 +70,11 @@ const productsList: EntryList = {
 		type: 'options',
 		options: [
 			{ name: 'Define Below', value: 'defineBelow', description: 'Enter each product below' },
-			{ name: 'From JSON', value: 'json', description: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression' },
+			{
+				name: 'From JSON',
+				value: 'json',
+				description: 'A list of {code, expectedQuantity, countryOfOrigin, …} from an expression',
+			},
 		],
 		default: 'defineBelow',
 	},
@@ -85,7 +102,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. PO-2026-118',
-		description: 'Your reference for this delivery, e.g. the purchase order number; unique per merchant',
+		description:
+			'Your reference for this delivery, e.g. the purchase order number; unique per merchant',
 	},
 	{
 		displayName: 'Supplier',
@@ -111,12 +129,48 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ displayName: 'Containers', name: 'containers', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
-			{ displayName: 'Delivered By', name: 'deliveredBy', type: 'string', default: '', description: 'Carrier or forwarder' },
-			{ displayName: 'Merchant Comments', name: 'merchantComments', type: 'string', typeOptions: { rows: 2 }, default: '' },
-			{ displayName: 'Pallets', name: 'pallets', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
-			{ displayName: 'Parcels', name: 'parcels', type: 'number', typeOptions: { minValue: 0, numberPrecision: 0 }, default: 0 },
-			{ displayName: 'Special Action', name: 'specialAction', type: 'string', default: '', description: 'What the warehouse does on arrival, such as labelling' },
+			{
+				displayName: 'Containers',
+				name: 'containers',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: 0,
+			},
+			{
+				displayName: 'Delivered By',
+				name: 'deliveredBy',
+				type: 'string',
+				default: '',
+				description: 'Carrier or forwarder',
+			},
+			{
+				displayName: 'Merchant Comments',
+				name: 'merchantComments',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+			},
+			{
+				displayName: 'Pallets',
+				name: 'pallets',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: 0,
+			},
+			{
+				displayName: 'Parcels',
+				name: 'parcels',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: 0,
+			},
+			{
+				displayName: 'Special Action',
+				name: 'specialAction',
+				type: 'string',
+				default: '',
+				description: 'What the warehouse does on arrival, such as labelling',
+			},
 			{
 				displayName: 'Tracking Codes',
 				name: 'trackingCodes',
@@ -124,7 +178,13 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Comma-separated tracking codes of the shipment',
 			},
-			{ displayName: 'Warehouse Code', name: 'warehouseCode', type: 'string', default: '', description: 'Which warehouse receives it' },
+			{
+				displayName: 'Warehouse Code',
+				name: 'warehouseCode',
+				type: 'string',
+				default: '',
+				description: 'Which warehouse receives it',
+			},
 		],
 	},
 	writeOptions(),
@@ -134,40 +194,60 @@ const properties: INodeProperties[] = [
 function incomingProduct(raw: unknown, position: number, label: string): IDataObject {
 	const where = `${label}, product ${position}`;
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new MappingError(`${where}: not a product (${describeValue(raw)})`, { field: 'products' });
+		throw new MappingError(`${where}: not a product (${describeValue(raw)})`, {
+			field: 'products',
+		});
 	}
 	const entry = filled(raw as IDataObject);
 	const code = entry.code === undefined ? '' : String(entry.code).trim();
-	if (code === '') throw new MappingError(`${where}: no product code (SKU)`, { field: 'products.code' });
+	if (code === '')
+		throw new MappingError(`${where}: no product code (SKU)`, { field: 'products.code' });
 	const quantity = parseDecimal(entry.expectedQuantity);
-	if (quantity === undefined || !Number.isInteger(quantity) || quantity < 0 || quantity > 1_000_000) {
+	if (
+		quantity === undefined ||
+		!Number.isInteger(quantity) ||
+		quantity < 0 ||
+		quantity > 1_000_000
+	) {
 		throw new MappingError(
 			`${where} (${code}): expected quantity ${describeValue(entry.expectedQuantity)} is not a whole number from 0 to 1,000,000`,
 			{ field: 'products.expectedQuantity' },
 		);
 	}
-	const country = checkedCountryOfOrigin(entry.countryOfOrigin, `${where} (${code})`, 'products.countryOfOrigin');
+	const country = checkedCountryOfOrigin(
+		entry.countryOfOrigin,
+		`${where} (${code})`,
+		'products.countryOfOrigin',
+	);
 	const product: IDataObject = { code, expectedQuantity: quantity, countryOfOrigin: country };
-	for (const field of ['name', 'eanCode']) if (entry[field] !== undefined) product[field] = String(entry[field]).trim();
+	for (const field of ['name', 'eanCode'])
+		if (entry[field] !== undefined) product[field] = String(entry[field]).trim();
 	if (entry.supplyPrice !== undefined) {
 		const price = parseDecimal(entry.supplyPrice);
 		if (price === undefined) {
-			throw new MappingError(`${where} (${code}): supply price ${describeValue(entry.supplyPrice)} is not a number`, {
-				field: 'products.supplyPrice',
-			});
+			throw new MappingError(
+				`${where} (${code}): supply price ${describeValue(entry.supplyPrice)} is not a number`,
+				{
+					field: 'products.supplyPrice',
+				},
+			);
 		}
 		product.supplyPrice = price;
 	}
 	if (entry.customsDescription !== undefined) {
 		const description = String(entry.customsDescription).trim();
 		if (Array.from(description).length > 50) {
-			throw new MappingError(`${where} (${code}): customs description is longer than 50 characters`, {
-				field: 'products.customsDescription',
-			});
+			throw new MappingError(
+				`${where} (${code}): customs description is longer than 50 characters`,
+				{
+					field: 'products.customsDescription',
+				},
+			);
 		}
 		product.customsDescription = description;
 	}
-	if (entry.hsCode !== undefined) product.hsCode = checkedHsCode(entry.hsCode, `${where} (${code})`, 'products.hsCode');
+	if (entry.hsCode !== undefined)
+		product.hsCode = checkedHsCode(entry.hsCode, `${where} (${code})`, 'products.hsCode');
 	return product;
 }
 
@@ -185,16 +265,27 @@ export const createIncomingStock: MyOgoOperation<undefined, IDataObject> = {
 		const reference = requiredText(this, 'reference', 'Reference', itemIndex);
 		const label = incomingStockLabel(reference);
 		const supplier = requiredText(this, 'supplier', 'Supplier', itemIndex);
-		const receiveDate = isoTimestamp(this, this.getNodeParameter('receiveDate', itemIndex, ''), 'Receive Date', itemIndex);
+		const receiveDate = isoTimestamp(
+			this,
+			this.getNodeParameter('receiveDate', itemIndex, ''),
+			'Receive Date',
+			itemIndex,
+		);
 		if (receiveDate === undefined) {
-			throw new NodeOperationError(this.getNode(), `${label}: "Receive Date" is empty — pick the expected arrival date`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`${label}: "Receive Date" is empty — pick the expected arrival date`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		const rawProducts = entryListValues(this, productsList, itemIndex, label) ?? [];
 		const products = rawProducts.map((raw, index) => incomingProduct(raw, index + 1, label));
 
-		const additional = filled(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
+		const additional = filled(
+			this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+		);
 		const body: IDataObject = { reference, supplier, receiveDate, ...additional, products };
 		if (typeof additional.trackingCodes === 'string') {
 			body.trackingCodes = additional.trackingCodes
@@ -205,6 +296,11 @@ export const createIncomingStock: MyOgoOperation<undefined, IDataObject> = {
 		return body;
 	},
 	async execute({ itemIndex, input }) {
-		return await myOgoRequest.call(this, { method: 'POST', path: '/stockupdate', body: input, itemIndex });
+		return await myOgoRequest.call(this, {
+			method: 'POST',
+			path: '/stockupdate',
+			body: input,
+			itemIndex,
+		});
 	},
 };

@@ -24,9 +24,13 @@ export const getIncomingStock: MyOgoOperation = {
 		const reference = requiredText(this, 'reference', 'Reference', itemIndex);
 		const row = await firstRow(this, '/stockupdate', { reference }, itemIndex);
 		if (row === undefined) {
-			throw new NodeOperationError(this.getNode(), `No incoming stock with the reference ${reference} in myOGO`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`No incoming stock with the reference ${reference} in myOGO`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		return row;
 	},

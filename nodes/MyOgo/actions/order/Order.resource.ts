@@ -25,7 +25,8 @@ export const orderResource: MyOgoResource = {
 				name: 'Create',
 				value: 'create',
 				action: 'Create an order',
-				description: 'Send a new order to the warehouse, from fields or straight from a store order',
+				description:
+					'Send a new order to the warehouse, from fields or straight from a store order',
 			},
 			{
 				name: 'Create or Update',
@@ -50,7 +51,8 @@ export const orderResource: MyOgoResource = {
 				name: 'Update',
 				value: 'update',
 				action: 'Update an order',
-				description: 'Change an order the warehouse has not started on yet (lines and documents are replaced whole)',
+				description:
+					'Change an order the warehouse has not started on yet (lines and documents are replaced whole)',
 			},
 		],
 		default: 'create',

@@ -22,6 +22,8 @@ export const cancelOrder: MyOgoOperation<undefined, string> = {
 		return requiredText(this, 'reference', 'Order Reference', itemIndex);
 	},
 	async execute({ itemIndex, input: reference }) {
-		return tidyOrder(await putOrder(this, reference, { status: 'cancelled' }, 'cancelled', itemIndex));
+		return tidyOrder(
+			await putOrder(this, reference, { status: 'cancelled' }, 'cancelled', itemIndex),
+		);
 	},
 };

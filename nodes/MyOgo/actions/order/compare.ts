@@ -21,7 +21,8 @@ function shown(value: unknown): string {
 
 /** A line as a person reads it: `2 × TSHIRT-M at 19.9`. */
 function lineText(line: IDataObject): string {
-	const price = line.unitPrice === undefined || line.unitPrice === null ? '' : ` at ${String(line.unitPrice)}`;
+	const price =
+		line.unitPrice === undefined || line.unitPrice === null ? '' : ` at ${String(line.unitPrice)}`;
 	return `${String(line.quantity)} × ${String(line.code)}${price}`;
 }
 
@@ -32,13 +33,17 @@ function linesText(lines: IDataObject[]): string {
 /** Whether every field the wanted entry gives is what the stored entry holds. */
 function sameEntry(wanted: IDataObject, stored: IDataObject | undefined): boolean {
 	if (!stored) return false;
-	return Object.entries(wanted).every(([field, value]) => value === undefined || sameValue(value, stored[field]));
+	return Object.entries(wanted).every(
+		([field, value]) => value === undefined || sameValue(value, stored[field]),
+	);
 }
 
 /** Lists (order lines, documents) are replaced whole by a PUT: same length, each entry the same, in order. */
 function sameList(wanted: IDataObject[], stored: unknown): boolean {
 	const list = Array.isArray(stored) ? (stored as IDataObject[]) : [];
-	return wanted.length === list.length && wanted.every((entry, index) => sameEntry(entry, list[index]));
+	return (
+		wanted.length === list.length && wanted.every((entry, index) => sameEntry(entry, list[index]))
+	);
 }
 
 /**
@@ -62,7 +67,11 @@ export function changedOrderFields(wanted: IDataObject, stored: IDataObject): Or
 			const storedObject = (stored[field] ?? {}) as IDataObject;
 			for (const [name, inner] of Object.entries(value as IDataObject)) {
 				if (inner === undefined || sameValue(inner, storedObject[name])) continue;
-				changes.push({ field: `${field}.${name}`, inMyOgo: shown(storedObject[name]), inStore: shown(inner) });
+				changes.push({
+					field: `${field}.${name}`,
+					inMyOgo: shown(storedObject[name]),
+					inStore: shown(inner),
+				});
 			}
 		} else if (!sameValue(value, stored[field])) {
 			changes.push({ field, inMyOgo: shown(stored[field]), inStore: shown(value) });
@@ -73,5 +82,7 @@ export function changedOrderFields(wanted: IDataObject, stored: IDataObject): Or
 
 /** `customer.address1: "Old St 1" → "New St 2"; orderLines: 1 × A → 2 × A` */
 export function changesText(changes: OrderChange[]): string {
-	return changes.map((change) => `${change.field}: ${change.inMyOgo} → ${change.inStore}`).join('; ');
+	return changes
+		.map((change) => `${change.field}: ${change.inMyOgo} → ${change.inStore}`)
+		.join('; ');
 }

@@ -19,7 +19,11 @@ export function statusPhrase(status: string): string {
 }
 
 /** The order's current status, or undefined when it cannot be read. */
-async function currentStatus(context: IExecuteFunctions, reference: string, itemIndex: number): Promise<string | undefined> {
+async function currentStatus(
+	context: IExecuteFunctions,
+	reference: string,
+	itemIndex: number,
+): Promise<string | undefined> {
 	try {
 		const status = (await firstRow(context, '/orders', { reference }, itemIndex))?.status;
 		return typeof status === 'string' ? status.toLowerCase() : undefined;
@@ -46,10 +50,14 @@ async function notChangeableError(
 		verb === 'cancelled'
 			? 'An order can be cancelled while it is draft, reserved, new or pending. Ask the warehouse to stop it, or handle it as a return.'
 			: 'An order can be changed while it is draft, reserved, new or pending; once the warehouse has taken it over, changes have to go through the warehouse.';
-	return new NodeOperationError(context.getNode(), `${referenceLabel(reference)} cannot be ${verb}: ${reason}`, {
-		itemIndex,
-		description: `${advice} myOGO said: ${error.message}`,
-	});
+	return new NodeOperationError(
+		context.getNode(),
+		`${referenceLabel(reference)} cannot be ${verb}: ${reason}`,
+		{
+			itemIndex,
+			description: `${advice} myOGO said: ${error.message}`,
+		},
+	);
 }
 
 /** The statuses in which myOGO still takes changes from the merchant. */
@@ -73,7 +81,11 @@ export function takenOverError(
 	return new NodeOperationError(
 		context.getNode(),
 		`${referenceLabel(reference)} cannot be updated: ${statusPhrase(status.toLowerCase())}. Changed in the store since it was sent: ${changed}. Tell the warehouse (OGOship customer service) these changes, or handle them with the buyer.`,
-		{ itemIndex, description: 'An order can be changed while it is draft, reserved, new or pending; once the warehouse has taken it over, changes have to go through the warehouse.' },
+		{
+			itemIndex,
+			description:
+				'An order can be changed while it is draft, reserved, new or pending; once the warehouse has taken it over, changes have to go through the warehouse.',
+		},
 	);
 }
 
@@ -89,8 +101,11 @@ export async function putOrder(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const { segment, qs } = codeInPath(reference);
-	const written = await settle(myOgoRequest.call(context, { method: 'PUT', path: `/orders/${segment}`, qs, body, itemIndex }));
+	const written = await settle(
+		myOgoRequest.call(context, { method: 'PUT', path: `/orders/${segment}`, qs, body, itemIndex }),
+	);
 	if (written.ok) return written.value as IDataObject;
-	if (hasStatus(written.error, 409)) throw await notChangeableError(context, written.error, reference, verb, itemIndex);
+	if (hasStatus(written.error, 409))
+		throw await notChangeableError(context, written.error, reference, verb, itemIndex);
 	throw written.error;
 }

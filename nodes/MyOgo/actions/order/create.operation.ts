@@ -9,7 +9,10 @@ import { orderLabel, orderOfItem } from './orderInput';
 import { includeDocumentsOption } from './options';
 import { orderOutput } from './output';
 
-const properties: INodeProperties[] = [...orderInputProperties(), writeOptions([includeDocumentsOption])];
+const properties: INodeProperties[] = [
+	...orderInputProperties(),
+	writeOptions([includeDocumentsOption]),
+];
 
 export const createOrder: MyOgoOperation<undefined, OrderOfItem> = {
 	value: 'create',
@@ -20,7 +23,12 @@ export const createOrder: MyOgoOperation<undefined, OrderOfItem> = {
 		return orderOfItem(this, itemIndex, item.json);
 	},
 	async execute({ itemIndex, input }) {
-		const created = await myOgoRequest.call(this, { method: 'POST', path: '/orders', body: input.order, itemIndex });
+		const created = await myOgoRequest.call(this, {
+			method: 'POST',
+			path: '/orders',
+			body: input.order,
+			itemIndex,
+		});
 		return orderOutput(created, input);
 	},
 };

@@ -5,9 +5,14 @@ import { lineProductCodeField } from '../descriptions';
 import type { EntryList } from '../entryList';
 import { entryListProperties } from '../entryList';
 
-export type OrderInputFormat = 'myOgoFields' | 'shopifyOrder' | 'wooCommerceOrder' | 'magento2Order';
+export type OrderInputFormat =
+	'myOgoFields' | 'shopifyOrder' | 'wooCommerceOrder' | 'magento2Order';
 
-export const STORE_ORDER_FORMATS: OrderInputFormat[] = ['shopifyOrder', 'wooCommerceOrder', 'magento2Order'];
+export const STORE_ORDER_FORMATS: OrderInputFormat[] = [
+	'shopifyOrder',
+	'wooCommerceOrder',
+	'magento2Order',
+];
 
 /** The order reference of Update, Cancel and Get. */
 export const referenceField: INodeProperties = {
@@ -41,7 +46,8 @@ export const orderLineValues: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 24.90',
-		description: 'Price of one unit, VAT included, in the order currency. Leave empty to send none.',
+		description:
+			'Price of one unit, VAT included, in the order currency. Leave empty to send none.',
 	},
 	{
 		displayName: 'VAT %',
@@ -55,7 +61,11 @@ export const orderLineValues: INodeProperties[] = [
 	{ displayName: 'Product Picture URL', name: 'productPictureUrl', type: 'string', default: '' },
 ];
 
-const defineBelowLines = { name: 'Define Below', value: 'defineBelow', description: 'Enter each line below' };
+const defineBelowLines = {
+	name: 'Define Below',
+	value: 'defineBelow',
+	description: 'Enter each line below',
+};
 const linesFromJson = {
 	name: 'From JSON',
 	value: 'json',
@@ -77,7 +87,11 @@ const linesUpdateMode: INodeProperties = {
 	displayName: 'Order Lines',
 	name: 'linesInput',
 	type: 'options',
-	options: [{ name: 'Keep As They Are', value: 'keep', description: 'Do not change the order lines' }, defineBelowLines, linesFromJson],
+	options: [
+		{ name: 'Keep As They Are', value: 'keep', description: 'Do not change the order lines' },
+		defineBelowLines,
+		linesFromJson,
+	],
 	default: 'keep',
 	description: 'Sending lines replaces all lines of the order',
 };
@@ -99,7 +113,8 @@ export function orderLinesList(withKeep: boolean): EntryList {
 			displayName: 'Order Lines (JSON)',
 			name: 'orderLinesJson',
 			type: 'json',
-			default: '[\n  { "code": "SKU-1", "quantity": 1, "unitPrice": 24.9, "vatPercentage": 25.5 }\n]',
+			default:
+				'[\n  { "code": "SKU-1", "quantity": 1, "unitPrice": 24.9, "vatPercentage": 25.5 }\n]',
 			description:
 				'A list of lines, each with code and quantity, optionally unitPrice, vatPercentage, productInfoUrl, productPictureUrl',
 		},
@@ -117,7 +132,13 @@ const customerOptionalFields: INodeProperties[] = [
 	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 	{ displayName: 'Address Line 2', name: 'address2', type: 'string', default: '' },
 	{ displayName: 'Postal Code', name: 'zip', type: 'string', default: '' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', description: 'Carriers text the recipient here' },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		description: 'Carriers text the recipient here',
+	},
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -144,7 +165,9 @@ const customerFieldList: INodeProperties[] = [
 ];
 
 /** Every customer field, for collections where none is required (Update, Override Fields). */
-export const customerAllFields: INodeProperties[] = customerFieldList.sort((a, b) => a.displayName.localeCompare(b.displayName));
+export const customerAllFields: INodeProperties[] = customerFieldList.sort((a, b) =>
+	a.displayName.localeCompare(b.displayName),
+);
 
 /** Customer fields as flat "Customer …" entries (`customerName`, `customerCity`…) of Override Fields. */
 export const customerOverrideFields: INodeProperties[] = customerAllFields.map((field) => ({
@@ -164,9 +187,21 @@ const cashOnDeliveryField: INodeProperties = {
 			displayName: 'Cash on Delivery',
 			name: 'values',
 			values: [
-				{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
+				{
+					displayName: 'Amount',
+					name: 'amount',
+					type: 'number',
+					typeOptions: { numberPrecision: 2 },
+					default: 0,
+				},
 				{ displayName: 'Currency Code', name: 'currencyCode', type: 'string', default: 'EUR' },
-				{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'Payment reference' },
+				{
+					displayName: 'Reference',
+					name: 'reference',
+					type: 'string',
+					default: '',
+					description: 'Payment reference',
+				},
 			],
 		},
 	],
@@ -192,7 +227,13 @@ const documentsField: INodeProperties = {
 					default: 'receipt',
 					description: 'A "receipt" is printed and packed with the parcel',
 				},
-				{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Where myOGO downloads the document' },
+				{
+					displayName: 'URL',
+					name: 'url',
+					type: 'string',
+					default: '',
+					description: 'Where myOGO downloads the document',
+				},
 				{
 					displayName: 'Base64 Content',
 					name: 'base64Content',
@@ -206,10 +247,19 @@ const documentsField: INodeProperties = {
 };
 
 /** Optional order fields (not customer, not lines), shared by Create, Create or Update and Update. */
-export function orderOptionalFields(statusOptions: Array<{ name: string; value: string; description: string }>): INodeProperties[] {
+export function orderOptionalFields(
+	statusOptions: Array<{ name: string; value: string; description: string }>,
+): INodeProperties[] {
 	const fields: INodeProperties[] = [
 		cashOnDeliveryField,
-		{ displayName: 'Comments', name: 'comments', type: 'string', typeOptions: { rows: 2 }, default: '', description: "The buyer's note to the warehouse" },
+		{
+			displayName: 'Comments',
+			name: 'comments',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description: "The buyer's note to the warehouse",
+		},
 		documentsField,
 		{
 			displayName: 'Pickup Point Code',
@@ -225,17 +275,45 @@ export function orderOptionalFields(statusOptions: Array<{ name: string; value: 
 			default: 'EUR',
 			description: 'ISO 4217 currency of the prices, e.g. EUR or SEK',
 		},
-		{ displayName: 'Price Total', name: 'priceTotal', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
-		{ displayName: 'Shipping Code', name: 'shippingCode', type: 'string', default: '', description: shippingCodeDescription },
-		{ displayName: 'Status', name: 'status', type: 'options', options: statusOptions, default: 'new' },
-		{ displayName: 'Test Order', name: 'test', type: 'boolean', default: false, description: 'Whether the warehouse should ignore this order' },
+		{
+			displayName: 'Price Total',
+			name: 'priceTotal',
+			type: 'number',
+			typeOptions: { numberPrecision: 2 },
+			default: 0,
+		},
+		{
+			displayName: 'Shipping Code',
+			name: 'shippingCode',
+			type: 'string',
+			default: '',
+			description: shippingCodeDescription,
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: statusOptions,
+			default: 'new',
+		},
+		{
+			displayName: 'Test Order',
+			name: 'test',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the warehouse should ignore this order',
+		},
 	];
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 export const NEW_ORDER_STATUSES = [
 	{ name: 'New', value: 'new', description: 'The warehouse picks and ships it' },
-	{ name: 'Draft', value: 'draft', description: 'Stored in myOGO; the warehouse ignores it until it is released' },
+	{
+		name: 'Draft',
+		value: 'draft',
+		description: 'Stored in myOGO; the warehouse ignores it until it is released',
+	},
 ];
 
 function overrideOptions(): INodeProperties[] {
@@ -264,7 +342,11 @@ export function orderInputProperties(): INodeProperties[] {
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'myOGO Fields', value: 'myOgoFields', description: 'Enter the order below (expressions work per item)' },
+				{
+					name: 'myOGO Fields',
+					value: 'myOgoFields',
+					description: 'Enter the order below (expressions work per item)',
+				},
 				{
 					name: 'Shopify Order',
 					value: 'shopifyOrder',
@@ -282,7 +364,8 @@ export function orderInputProperties(): INodeProperties[] {
 				},
 			],
 			default: 'myOgoFields',
-			description: 'What the input item is. With a store format the node builds the myOGO order itself.',
+			description:
+				'What the input item is. With a store format the node builds the myOGO order itself.',
 		},
 
 		// myOGO fields
@@ -293,7 +376,8 @@ export function orderInputProperties(): INodeProperties[] {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 1042',
-			description: "The store's order number; unique per merchant, and the key to update or cancel the order later",
+			description:
+				"The store's order number; unique per merchant, and the key to update or cancel the order later",
 			displayOptions: myOgo,
 		},
 		{
@@ -359,7 +443,9 @@ export function orderInputProperties(): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: orderOptionalFields(NEW_ORDER_STATUSES).filter((field) => field.name !== 'shippingCode'),
+			options: orderOptionalFields(NEW_ORDER_STATUSES).filter(
+				(field) => field.name !== 'shippingCode',
+			),
 			displayOptions: myOgo,
 		},
 
@@ -372,12 +458,14 @@ export function orderInputProperties(): INodeProperties[] {
 				{
 					name: 'Order Number',
 					value: 'number',
-					description: 'What the shop and the buyer see: Shopify name, WooCommerce number, Magento increment ID',
+					description:
+						'What the shop and the buyer see: Shopify name, WooCommerce number, Magento increment ID',
 				},
 				{ name: 'Order ID', value: 'id', description: "The store's internal order ID" },
 			],
 			default: 'number',
-			description: 'Which store value becomes the myOGO order reference. Keep it the same for every later update.',
+			description:
+				'Which store value becomes the myOGO order reference. Keep it the same for every later update.',
 			displayOptions: store,
 		},
 		{
@@ -422,7 +510,7 @@ export function orderInputProperties(): INodeProperties[] {
 			default: '',
 			placeholder: 'e.g. POSTI_PAKETTI',
 			description:
-				'Used when the order\'s shipping method is not in the map. Empty: such an order is refused (unless the map is empty too, for merchants with a single delivery type).',
+				"Used when the order's shipping method is not in the map. Empty: such an order is refused (unless the map is empty too, for merchants with a single delivery type).",
 			displayOptions: store,
 		},
 		{
@@ -439,7 +527,8 @@ export function orderInputProperties(): INodeProperties[] {
 				{
 					name: 'Fail the Order',
 					value: 'error',
-					description: 'An order with such a line is refused with an error naming the line, so nobody ships it short',
+					description:
+						'An order with such a line is refused with an error naming the line, so nobody ships it short',
 				},
 			],
 			default: 'skip',

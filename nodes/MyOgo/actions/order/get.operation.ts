@@ -7,7 +7,9 @@ import type { MyOgoOperation } from '../operation';
 import { tidyOrder } from '../../shared/output';
 import { referenceField } from './fields';
 
-const properties: INodeProperties[] = [{ ...referenceField, description: 'The reference of the order to get' }];
+const properties: INodeProperties[] = [
+	{ ...referenceField, description: 'The reference of the order to get' },
+];
 
 export const getOrder: MyOgoOperation = {
 	value: 'get',
@@ -16,7 +18,11 @@ export const getOrder: MyOgoOperation = {
 		const reference = requiredText(this, 'reference', 'Order Reference', itemIndex);
 		const row = await firstRow(this, '/orders', { reference }, itemIndex);
 		if (row === undefined) {
-			throw new NodeOperationError(this.getNode(), `No order with the reference ${reference} in myOGO`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`No order with the reference ${reference} in myOGO`,
+				{ itemIndex },
+			);
 		}
 		return tidyOrder(row);
 	},

@@ -19,9 +19,9 @@ export const getAllOrders = getManyOperation({
 		},
 	],
 	keep(filters) {
-		const statuses = (Array.isArray(filters.status) ? filters.status : filters.status ? [filters.status] : []).map(
-			(status) => String(status).toLowerCase(),
-		);
+		const statuses = (
+			Array.isArray(filters.status) ? filters.status : filters.status ? [filters.status] : []
+		).map((status) => String(status).toLowerCase());
 		// myOGO v1 documents no status filter: the pages are filtered here, reading only what the limit needs.
 		return statuses.length > 0
 			? (row: IDataObject) => statuses.includes(String(row.status ?? '').toLowerCase())

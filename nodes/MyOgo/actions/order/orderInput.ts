@@ -31,7 +31,9 @@ export function referenceLabel(reference: string): string {
 /** The label of an order built from an item, once it has a reference. */
 export function orderLabel(input: OrderOfItem | undefined): string | undefined {
 	const reference = input?.order?.reference;
-	return reference === undefined || reference === '' ? undefined : referenceLabel(String(reference));
+	return reference === undefined || reference === ''
+		? undefined
+		: referenceLabel(String(reference));
 }
 
 function textOf(value: unknown): string | undefined {
@@ -54,9 +56,12 @@ export function countryCode(value: unknown, label: string): string {
 function requiredCustomerField(value: unknown, label: string, what: string, field: string): string {
 	const text = textOf(value);
 	if (text !== undefined) return text;
-	throw new MappingError(`${label}: the customer has no ${what} — fill in "Customer ${what.replace(/^./, (c) => c.toUpperCase())}"`, {
-		field,
-	});
+	throw new MappingError(
+		`${label}: the customer has no ${what} — fill in "Customer ${what.replace(/^./, (c) => c.toUpperCase())}"`,
+		{
+			field,
+		},
+	);
 }
 
 /**
@@ -66,14 +71,19 @@ function requiredCustomerField(value: unknown, label: string, what: string, fiel
 export function orderLineOf(raw: unknown, lineNumber: number, label: string): IDataObject {
 	const where = `${label}, line ${lineNumber}`;
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new MappingError(`${where}: not an order line (${describeValue(raw)}) — give an object with code and quantity`, {
-			field: 'orderLines',
-		});
+		throw new MappingError(
+			`${where}: not an order line (${describeValue(raw)}) — give an object with code and quantity`,
+			{
+				field: 'orderLines',
+			},
+		);
 	}
 	const entry = raw as IDataObject;
 	const code = textOf(entry.code ?? entry.sku);
 	if (code === undefined) {
-		throw new MappingError(`${where}: no SKU — enter the product code of the line`, { field: 'orderLines.code' });
+		throw new MappingError(`${where}: no SKU — enter the product code of the line`, {
+			field: 'orderLines.code',
+		});
 	}
 	const quantity = parseDecimal(entry.quantity);
 	if (quantity === undefined || quantity <= 0 || !Number.isInteger(quantity)) {
@@ -92,7 +102,9 @@ export function orderLineOf(raw: unknown, lineNumber: number, label: string): ID
 		if (value === undefined || value === null || value === '') continue;
 		const number = parseDecimal(value);
 		if (number === undefined) {
-			throw new MappingError(`${where}: ${what} ${describeValue(value)} is not a number`, { field: `orderLines.${field}` });
+			throw new MappingError(`${where}: ${what} ${describeValue(value)} is not a number`, {
+				field: `orderLines.${field}`,
+			});
 		}
 		line[field] = number;
 	}
@@ -104,13 +116,19 @@ export function orderLineOf(raw: unknown, lineNumber: number, label: string): ID
 }
 
 /** The order lines of "Define Below" or "From JSON"; undefined for "Keep As They Are". */
-export function orderLinesOf(context: IExecuteFunctions, itemIndex: number, label: string): IDataObject[] | undefined {
+export function orderLinesOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+): IDataObject[] | undefined {
 	// With "Keep As They Are" listed, so that mode reads as undefined whichever operation sets it.
 	const rawLines = entryListValues(context, orderLinesList(true), itemIndex, label);
 	if (rawLines === undefined) return undefined;
 	const lines = rawLines.map((raw, index) => orderLineOf(raw, index + 1, label));
 	if (lines.length === 0) {
-		throw new MappingError(`${label}: the order has no lines — add at least one order line`, { field: 'orderLines' });
+		throw new MappingError(`${label}: the order has no lines — add at least one order line`, {
+			field: 'orderLines',
+		});
 	}
 	return lines;
 }
@@ -131,12 +149,18 @@ export function optionalOrderFields(collection: IDataObject, label: string): IDa
 			body.documents = documents.map((document, index) => {
 				const entry = filled(document);
 				if (!entry.type) {
-					throw new MappingError(`${label}: document ${index + 1} has no type — enter e.g. receipt`, { field: 'documents.type' });
+					throw new MappingError(
+						`${label}: document ${index + 1} has no type — enter e.g. receipt`,
+						{ field: 'documents.type' },
+					);
 				}
 				if (!entry.url && !entry.base64Content) {
-					throw new MappingError(`${label}: document ${index + 1} has neither a URL nor base64 content`, {
-						field: 'documents.url',
-					});
+					throw new MappingError(
+						`${label}: document ${index + 1} has neither a URL nor base64 content`,
+						{
+							field: 'documents.url',
+						},
+					);
 				}
 				return entry;
 			});
@@ -160,16 +184,27 @@ function mappingOptions(context: IExecuteFunctions, itemIndex: number): OrderMap
 		shippingCode: String(row.shippingCode ?? ''),
 	}));
 	return {
-		referenceFrom: context.getNodeParameter('referenceFrom', itemIndex, 'number') as 'number' | 'id',
+		referenceFrom: context.getNodeParameter('referenceFrom', itemIndex, 'number') as
+			'number' | 'id',
 		shippingMethodMap,
-		defaultShippingCode: String(context.getNodeParameter('defaultShippingCode', itemIndex, '') ?? '').trim() || undefined,
-		linesWithoutSku: context.getNodeParameter('linesWithoutSku', itemIndex, 'skip') as 'skip' | 'error',
+		defaultShippingCode:
+			String(context.getNodeParameter('defaultShippingCode', itemIndex, '') ?? '').trim() ||
+			undefined,
+		linesWithoutSku: context.getNodeParameter('linesWithoutSku', itemIndex, 'skip') as
+			'skip' | 'error',
 		pickupPointField: String(context.getNodeParameter('pickupPointField', itemIndex, '') ?? ''),
-		includeDocuments: context.getNodeParameter('options.includeDocuments', itemIndex, false) as boolean,
+		includeDocuments: context.getNodeParameter(
+			'options.includeDocuments',
+			itemIndex,
+			false,
+		) as boolean,
 	};
 }
 
-const MAPPERS: Record<Exclude<OrderInputFormat, 'myOgoFields'>, (raw: IDataObject, options: OrderMappingOptions) => OrderMappingResult> = {
+const MAPPERS: Record<
+	Exclude<OrderInputFormat, 'myOgoFields'>,
+	(raw: IDataObject, options: OrderMappingOptions) => OrderMappingResult
+> = {
 	shopifyOrder: mapShopifyOrder,
 	wooCommerceOrder: mapWooCommerceOrder,
 	magento2Order: mapMagentoOrder,
@@ -194,14 +229,24 @@ function orderFromFields(context: IExecuteFunctions, itemIndex: number): OrderOf
 	const label = `Order ${reference}`;
 	const details = filled(context.getNodeParameter('customerDetails', itemIndex, {}) as IDataObject);
 	const customer: IDataObject = {
-		name: requiredCustomerField(context.getNodeParameter('customerName', itemIndex, ''), label, 'name', 'customer.name'),
+		name: requiredCustomerField(
+			context.getNodeParameter('customerName', itemIndex, ''),
+			label,
+			'name',
+			'customer.name',
+		),
 		address1: requiredCustomerField(
 			context.getNodeParameter('customerAddress1', itemIndex, ''),
 			label,
 			'address line 1',
 			'customer.address1',
 		),
-		city: requiredCustomerField(context.getNodeParameter('customerCity', itemIndex, ''), label, 'city', 'customer.city'),
+		city: requiredCustomerField(
+			context.getNodeParameter('customerCity', itemIndex, ''),
+			label,
+			'city',
+			'customer.city',
+		),
 		countryCode: countryCode(
 			requiredCustomerField(
 				context.getNodeParameter('customerCountryCode', itemIndex, ''),
@@ -217,7 +262,13 @@ function orderFromFields(context: IExecuteFunctions, itemIndex: number): OrderOf
 	const order: IDataObject = { reference, customer, orderLines };
 	const shippingCode = textOf(context.getNodeParameter('shippingCode', itemIndex, ''));
 	if (shippingCode !== undefined) order.shippingCode = shippingCode;
-	Object.assign(order, optionalOrderFields(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, label));
+	Object.assign(
+		order,
+		optionalOrderFields(
+			context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+			label,
+		),
+	);
 	return { order, skippedLines: [], notes: [] };
 }
 
@@ -225,12 +276,22 @@ function orderFromFields(context: IExecuteFunctions, itemIndex: number): OrderOf
  * Reads one item into a myOGO order, checking everything myOGO would refuse before any call:
  * from the fields the user filled in, or from a store order via the mapping, then the overrides.
  */
-export function orderOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject): OrderOfItem {
-	const format = context.getNodeParameter('inputFormat', itemIndex, 'myOgoFields') as OrderInputFormat;
+export function orderOfItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	json: IDataObject,
+): OrderOfItem {
+	const format = context.getNodeParameter(
+		'inputFormat',
+		itemIndex,
+		'myOgoFields',
+	) as OrderInputFormat;
 	if (format === 'myOgoFields') return orderFromFields(context, itemIndex);
 	const mapper = MAPPERS[format];
 	if (!mapper) {
-		throw new NodeOperationError(context.getNode(), `Unknown input format "${String(format)}"`, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `Unknown input format "${String(format)}"`, {
+			itemIndex,
+		});
 	}
 	const mapped = mapper(json, mappingOptions(context, itemIndex));
 	const overrides = context.getNodeParameter('overrideFields', itemIndex, {}) as IDataObject;

@@ -21,7 +21,11 @@ function linesLeftOut(skippedLines: IDataObject[]): IDataObject[] {
 }
 
 /** myOGO's reply, tidied, plus what the mapping skipped and noted (and, for upsert, what happened). */
-export function orderOutput(reply: IDataObject, built: OrderOfItem, result?: UpsertResult): IDataObject {
+export function orderOutput(
+	reply: IDataObject,
+	built: OrderOfItem,
+	result?: UpsertResult,
+): IDataObject {
 	const output: IDataObject = { ...tidyOrder(reply) };
 	if (result) output.result = result;
 	output.skippedLines = built.skippedLines;

@@ -6,7 +6,12 @@ import { filled, requiredText } from '../parameters';
 import type { MyOgoOperation } from '../operation';
 import { tidyOrder } from '../../shared/output';
 import { putOrder } from './conflict';
-import { customerAllFields, orderLinesProperties, orderOptionalFields, referenceField } from './fields';
+import {
+	customerAllFields,
+	orderLinesProperties,
+	orderOptionalFields,
+	referenceField,
+} from './fields';
 import { countryCode, optionalOrderFields, orderLinesOf, referenceLabel } from './orderInput';
 
 const properties: INodeProperties[] = [
@@ -19,7 +24,11 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Only the fields added here change; myOGO keeps the others',
 		options: orderOptionalFields([
-			{ name: 'New (Release Draft)', value: 'new', description: 'Releases a draft order to the warehouse' },
+			{
+				name: 'New (Release Draft)',
+				value: 'new',
+				description: 'Releases a draft order to the warehouse',
+			},
 		]),
 	},
 	{
@@ -48,11 +57,15 @@ export const updateOrder: MyOgoOperation<undefined, OrderUpdate> = {
 	build({ itemIndex }) {
 		const reference = requiredText(this, 'reference', 'Order Reference', itemIndex);
 		const label = referenceLabel(reference);
-		const body = optionalOrderFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, label);
+		const body = optionalOrderFields(
+			this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+			label,
+		);
 		const customer = filled(this.getNodeParameter('customerFields', itemIndex, {}) as IDataObject);
 		if (Object.keys(customer).length > 0) {
 			for (const [name, value] of Object.entries(customer)) customer[name] = String(value).trim();
-			if (customer.countryCode !== undefined) customer.countryCode = countryCode(customer.countryCode, label);
+			if (customer.countryCode !== undefined)
+				customer.countryCode = countryCode(customer.countryCode, label);
 			body.customer = customer;
 		}
 		const orderLines = orderLinesOf(this, itemIndex, label);

@@ -26,7 +26,8 @@ const existingOrdersField: INodeProperties = {
 		{
 			name: 'Update It',
 			value: 'update',
-			description: 'Send it again (create, and update when myOGO answers that it has it): two calls for a known order',
+			description:
+				'Send it again (create, and update when myOGO answers that it has it): two calls for a known order',
 		},
 		{
 			name: 'Update Only What Changed',
@@ -37,12 +38,13 @@ const existingOrdersField: INodeProperties = {
 		{
 			name: 'Only Send Orders myOGO Lacks',
 			value: 'leave',
-			description: 'A catch-up: orders myOGO has are never written (output "alreadyInMyOgo"), only missing ones are created',
+			description:
+				'A catch-up: orders myOGO has are never written (output "alreadyInMyOgo"), only missing ones are created',
 		},
 	],
 	default: 'update',
 	description:
-		'Read once per run (an expression may pick it, e.g. one value for a catch-up and another for webhooks). With more than 20 orders in a run, myOGO\'s orders are read 250 a call instead of one by one.',
+		"Read once per run (an expression may pick it, e.g. one value for a catch-up and another for webhooks). With more than 20 orders in a run, myOGO's orders are read 250 a call instead of one by one.",
 };
 
 const changedAfterOption: INodeProperties = {
@@ -74,8 +76,18 @@ function updateBody(order: IDataObject): IDataObject {
 	return rest;
 }
 
-function put(context: IExecuteFunctions, input: OrderOfItem, itemIndex: number): Promise<IDataObject> {
-	return putOrder(context, String(input.order.reference), updateBody(input.order), 'updated', itemIndex);
+function put(
+	context: IExecuteFunctions,
+	input: OrderOfItem,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return putOrder(
+		context,
+		String(input.order.reference),
+		updateBody(input.order),
+		'updated',
+		itemIndex,
+	);
 }
 
 /** "Update It": a new order is one call; an order myOGO already has is answered 409 and then updated. */
@@ -101,14 +113,25 @@ async function settleWithHeld(
 	if (changes.length === 0) return orderOutput(stored, input, 'unchanged');
 	const reference = String(input.order.reference);
 	if (!isChangeable(stored.status)) {
-		throw takenOverError(context, reference, String(stored.status), changesText(changes), itemIndex);
+		throw takenOverError(
+			context,
+			reference,
+			String(stored.status),
+			changesText(changes),
+			itemIndex,
+		);
 	}
 	const reply = await put(context, input, itemIndex);
 	shared.held.known.set(reference, reply);
 	return { ...orderOutput(reply, input, 'updated'), changes: changes as unknown as IDataObject[] };
 }
 
-async function compareThenWrite(context: IExecuteFunctions, shared: Shared, input: OrderOfItem, itemIndex: number) {
+async function compareThenWrite(
+	context: IExecuteFunctions,
+	shared: Shared,
+	input: OrderOfItem,
+	itemIndex: number,
+) {
 	const reference = String(input.order.reference);
 	const stored = await knownRow(context, shared.held, shared.list, reference, itemIndex);
 	if (stored) return await settleWithHeld(context, shared, stored, input, itemIndex);
@@ -145,7 +168,12 @@ export const upsertOrder: MyOgoOperation<Shared | undefined, OrderOfItem> = {
 		);
 		const references = new Set(built.map(({ input }) => String(input.order.reference)));
 		const list: RowList = changedAfter
-			? { path: '/orders', keyField: 'reference', qs: { modifiedAfter: changedAfter }, windowed: true }
+			? {
+					path: '/orders',
+					keyField: 'reference',
+					qs: { modifiedAfter: changedAfter },
+					windowed: true,
+				}
 			: { path: '/orders', keyField: 'reference' };
 		return { mode, list, held: await readKnownRows(this, list, references) };
 	},

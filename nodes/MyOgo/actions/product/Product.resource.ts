@@ -18,7 +18,8 @@ export const productResource: MyOgoResource = {
 				name: 'Create',
 				value: 'create',
 				action: 'Create a product',
-				description: 'Add a new product (SKU) to myOGO; a store product becomes one myOGO product per variant',
+				description:
+					'Add a new product (SKU) to myOGO; a store product becomes one myOGO product per variant',
 			},
 			{
 				name: 'Create or Update',

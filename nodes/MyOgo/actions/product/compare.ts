@@ -5,13 +5,15 @@ const NUMBER_TOLERANCE = 1e-6;
 
 /** Whether a value to send equals what myOGO holds (a missing stored value equals an empty one). */
 export function sameValue(wanted: unknown, stored: unknown): boolean {
-	if (stored === undefined || stored === null) return wanted === undefined || wanted === null || wanted === '';
+	if (stored === undefined || stored === null)
+		return wanted === undefined || wanted === null || wanted === '';
 	if (typeof wanted === 'number' || typeof stored === 'number') {
 		const a = Number(wanted);
 		const b = Number(stored);
 		return Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) < NUMBER_TOLERANCE;
 	}
-	if (typeof wanted === 'object' || typeof stored === 'object') return JSON.stringify(wanted) === JSON.stringify(stored);
+	if (typeof wanted === 'object' || typeof stored === 'object')
+		return JSON.stringify(wanted) === JSON.stringify(stored);
 	return String(wanted) === String(stored);
 }
 
@@ -24,7 +26,8 @@ export function changedProductFields(wanted: IDataObject, stored: IDataObject): 
 	const changed: string[] = [];
 	for (const [field, value] of Object.entries(wanted)) {
 		if (value === undefined) continue;
-		if (field === 'eanCode' && typeof stored.eanCode === 'string' && stored.eanCode !== '') continue;
+		if (field === 'eanCode' && typeof stored.eanCode === 'string' && stored.eanCode !== '')
+			continue;
 		if (!sameValue(value, stored[field])) changed.push(field);
 	}
 	return changed;

@@ -9,7 +9,10 @@ import { productInputProperties, productsLabel, productsOfItem, withSkipped } fr
 
 const properties = [
 	...productInputProperties(
-		productLocator('The SKU of the new product; unique per merchant, and the key stores match products by', { forNewCode: true }),
+		productLocator(
+			'The SKU of the new product; unique per merchant, and the key stores match products by',
+			{ forNewCode: true },
+		),
 	),
 	writeOptions(),
 ];
@@ -25,7 +28,12 @@ export const createProduct: MyOgoOperation<undefined, ProductsOfItem> = {
 	async execute({ itemIndex, input }) {
 		const outputs: IDataObject[] = [];
 		for (const body of input.products) {
-			const created = await myOgoRequest.call(this, { method: 'POST', path: '/products', body, itemIndex });
+			const created = await myOgoRequest.call(this, {
+				method: 'POST',
+				path: '/products',
+				body,
+				itemIndex,
+			});
 			outputs.push(withSkipped(tidyProduct(created), input.skipped));
 		}
 		return outputs;

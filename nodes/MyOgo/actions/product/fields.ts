@@ -5,8 +5,20 @@ import { filled } from '../parameters';
 
 /** Optional myOGO product fields, shared by Create, Update and Create or Update. */
 export const productOptionalFields: INodeProperties[] = [
-	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Product name shown to the warehouse' },
-	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Product name shown to the warehouse',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+	},
 	{
 		displayName: 'EAN Code',
 		name: 'eanCode',
@@ -14,8 +26,20 @@ export const productOptionalFields: INodeProperties[] = [
 		default: '',
 		description: 'Barcode. myOGO never overwrites an EAN it already holds.',
 	},
-	{ displayName: 'Sales Price', name: 'salesPrice', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
-	{ displayName: 'Supply Price', name: 'supplyPrice', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
+	{
+		displayName: 'Sales Price',
+		name: 'salesPrice',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+	},
+	{
+		displayName: 'Supply Price',
+		name: 'supplyPrice',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+	},
 	{
 		displayName: 'Currency Code',
 		name: 'currencyCode',
@@ -25,8 +49,20 @@ export const productOptionalFields: INodeProperties[] = [
 	},
 	{ displayName: 'Supplier', name: 'supplier', type: 'string', default: '' },
 	{ displayName: 'Supplier Code', name: 'supplierCode', type: 'string', default: '' },
-	{ displayName: 'Group', name: 'group', type: 'string', default: '', description: 'Product group in myOGO' },
-	{ displayName: 'Info URL', name: 'infoUrl', type: 'string', default: '', description: 'Product page in the store' },
+	{
+		displayName: 'Group',
+		name: 'group',
+		type: 'string',
+		default: '',
+		description: 'Product group in myOGO',
+	},
+	{
+		displayName: 'Info URL',
+		name: 'infoUrl',
+		type: 'string',
+		default: '',
+		description: 'Product page in the store',
+	},
 	{ displayName: 'Picture URL', name: 'pictureUrl', type: 'string', default: '' },
 	{
 		displayName: 'Country of Origin',
@@ -36,7 +72,13 @@ export const productOptionalFields: INodeProperties[] = [
 		description: 'ISO 3166 alpha-2 code, e.g. FI',
 	},
 	{ displayName: 'Customs Description', name: 'customsDescription', type: 'string', default: '' },
-	{ displayName: 'HS Code', name: 'hsCode', type: 'string', default: '', description: 'Customs tariff code, 8 digits' },
+	{
+		displayName: 'HS Code',
+		name: 'hsCode',
+		type: 'string',
+		default: '',
+		description: 'Customs tariff code, 8 digits',
+	},
 ];
 
 /**
@@ -47,7 +89,11 @@ export function checkedProductFields(fields: IDataObject, where: string): IDataO
 	// Empty fields are left out, so a partial update keeps what myOGO stores.
 	const result = filled(fields);
 	if (result.countryOfOrigin !== undefined) {
-		result.countryOfOrigin = checkedCountryOfOrigin(result.countryOfOrigin, where, 'countryOfOrigin');
+		result.countryOfOrigin = checkedCountryOfOrigin(
+			result.countryOfOrigin,
+			where,
+			'countryOfOrigin',
+		);
 	}
 	if (result.hsCode !== undefined) result.hsCode = checkedHsCode(result.hsCode, where, 'hsCode');
 	return result;

@@ -53,7 +53,9 @@ export const getProduct: MyOgoOperation = {
 		if (found.length === 0) {
 			throw new NodeOperationError(
 				this.getNode(),
-				byEan ? `No product with the EAN code ${key} in myOGO` : `No product with the code ${key} in myOGO`,
+				byEan
+					? `No product with the EAN code ${key} in myOGO`
+					: `No product with the code ${key} in myOGO`,
 				{ itemIndex },
 			);
 		}

@@ -7,7 +7,13 @@ import { tidyProduct } from '../../shared/output';
 export const getAllProducts = getManyOperation({
 	path: '/products',
 	filters: [
-		{ displayName: 'EAN Code', name: 'eanCode', type: 'string', default: '', description: 'Only products with this barcode' },
+		{
+			displayName: 'EAN Code',
+			name: 'eanCode',
+			type: 'string',
+			default: '',
+			description: 'Only products with this barcode',
+		},
 		modifiedAfterFilter,
 		{
 			displayName: 'Product Code (SKU)',

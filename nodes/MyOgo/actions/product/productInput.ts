@@ -51,7 +51,8 @@ export function productInputProperties(codeField: INodeProperties): INodePropert
 			type: 'string',
 			required: true,
 			default: 'en',
-			description: 'ISO 639-1 language of the name and description, e.g. en or fi (ask your warehouse which it takes)',
+			description:
+				'ISO 639-1 language of the name and description, e.g. en or fi (ask your warehouse which it takes)',
 		},
 		{
 			displayName: 'Additional Fields',
@@ -84,20 +85,37 @@ export interface ProductsOfItem {
 
 /** How the merchant knows the item in messages: `Product TSHIRT-BLUE-M` (a store product: its variants' codes). */
 export function productsLabel(input: ProductsOfItem | undefined): string | undefined {
-	const codes = (input?.products ?? []).map((product) => product.code).filter((code) => code !== undefined && code !== '');
+	const codes = (input?.products ?? [])
+		.map((product) => product.code)
+		.filter((code) => code !== undefined && code !== '');
 	return codes.length === 0 ? undefined : `Product ${codes.join(', ')}`;
 }
 
 /** Reads one item into myOGO product payloads, checking them before any call. */
-export function productsOfItem(context: IExecuteFunctions, itemIndex: number, json: IDataObject): ProductsOfItem {
-	const format = context.getNodeParameter('inputFormat', itemIndex, 'myOgoFields') as ProductInputFormat;
+export function productsOfItem(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	json: IDataObject,
+): ProductsOfItem {
+	const format = context.getNodeParameter(
+		'inputFormat',
+		itemIndex,
+		'myOgoFields',
+	) as ProductInputFormat;
 	const languageCode = String(context.getNodeParameter('languageCode', itemIndex, '') ?? '').trim();
 	if (format === 'myOgoFields') {
 		const code = productCodeOf(context, itemIndex);
 		if (languageCode === '') {
-			throw new NodeOperationError(context.getNode(), '"Language Code" is empty — enter e.g. en or fi', { itemIndex });
+			throw new NodeOperationError(
+				context.getNode(),
+				'"Language Code" is empty — enter e.g. en or fi',
+				{ itemIndex },
+			);
 		}
-		const additional = checkedProductFields(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, `Product ${code}`);
+		const additional = checkedProductFields(
+			context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject,
+			`Product ${code}`,
+		);
 		return { products: [{ code, languageCode, ...additional }], skipped: [] };
 	}
 
@@ -113,27 +131,46 @@ export function productsOfItem(context: IExecuteFunctions, itemIndex: number, js
 	let mapped: ProductMappingResult;
 	if (format === 'shopifyProduct') mapped = mapShopifyProduct(json, options);
 	else if (format === 'wooCommerceProduct') mapped = mapWooCommerceProduct(json, options);
-	else throw new NodeOperationError(context.getNode(), `Unknown input format "${String(format)}"`, { itemIndex });
+	else
+		throw new NodeOperationError(context.getNode(), `Unknown input format "${String(format)}"`, {
+			itemIndex,
+		});
 
 	if (mapped.products.length === 0) {
-		const reasons = mapped.skipped.map((skipped) => `${skipped.variant}: ${skipped.reason}`).join('; ');
+		const reasons = mapped.skipped
+			.map((skipped) => `${skipped.variant}: ${skipped.reason}`)
+			.join('; ');
 		throw new NodeOperationError(
 			context.getNode(),
 			`${storeName} product ${describeProduct(json)}: nothing to send to myOGO${reasons ? ` (${reasons})` : ''}`,
-			{ itemIndex, description: 'Every variant was skipped. Give the variants SKUs in the store, or check that the item is a product.' },
+			{
+				itemIndex,
+				description:
+					'Every variant was skipped. Give the variants SKUs in the store, or check that the item is a product.',
+			},
 		);
 	}
-	const products = mapped.products.map((product) => ({ ...(product as unknown as IDataObject), ...overrides }));
+	const products = mapped.products.map((product) => ({
+		...(product as unknown as IDataObject),
+		...overrides,
+	}));
 	return { products, skipped: mapped.skipped };
 }
 
 function describeProduct(json: IDataObject): string {
-	const title = typeof json.title === 'string' ? json.title : typeof json.name === 'string' ? json.name : undefined;
+	const title =
+		typeof json.title === 'string'
+			? json.title
+			: typeof json.name === 'string'
+				? json.name
+				: undefined;
 	if (title) return JSON.stringify(title);
 	return json.id !== undefined ? `#${String(json.id)}` : '(no title)';
 }
 
 /** Adds the variants left out of an item to each of its outputs, so the output says what was skipped. */
 export function withSkipped(output: IDataObject, skipped: SkippedVariant[]): IDataObject {
-	return skipped.length > 0 ? { ...output, skippedVariants: skipped as unknown as IDataObject[] } : output;
+	return skipped.length > 0
+		? { ...output, skippedVariants: skipped as unknown as IDataObject[] }
+		: output;
 }

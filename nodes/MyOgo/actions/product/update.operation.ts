@@ -17,24 +17,26 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description: 'Only the fields added here change; myOGO keeps the others as they are',
-		options: ([
-			{
-				displayName: 'New Product Code (SKU)',
-				name: 'code',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. TSHIRT-BLUE-M-2',
-				description: 'Renames the product: its stock and history move to the new code',
-			},
-			{
-				displayName: 'Language Code',
-				name: 'languageCode',
-				type: 'string',
-				default: 'en',
-				description: 'ISO 639-1 language of the name and description, e.g. en or fi',
-			},
-			...productOptionalFields,
-		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: (
+			[
+				{
+					displayName: 'New Product Code (SKU)',
+					name: 'code',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. TSHIRT-BLUE-M-2',
+					description: 'Renames the product: its stock and history move to the new code',
+				},
+				{
+					displayName: 'Language Code',
+					name: 'languageCode',
+					type: 'string',
+					default: 'en',
+					description: 'ISO 639-1 language of the name and description, e.g. en or fi',
+				},
+				...productOptionalFields,
+			] as INodeProperties[]
+		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	writeOptions(),
 ];
@@ -51,11 +53,18 @@ export const updateProduct: MyOgoOperation<undefined, ProductUpdate> = {
 	label: (input) => `Product ${input.code}`,
 	build({ itemIndex }) {
 		const code = productCodeOf(this, itemIndex);
-		const body = checkedProductFields(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, `Product ${code}`);
+		const body = checkedProductFields(
+			this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+			`Product ${code}`,
+		);
 		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(this.getNode(), `Nothing to update for product ${code}: add a field under "Update Fields"`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Nothing to update for product ${code}: add a field under "Update Fields"`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		return { code, body };
 	},

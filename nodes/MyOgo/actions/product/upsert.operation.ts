@@ -13,7 +13,9 @@ import { productInputProperties, productsLabel, productsOfItem, withSkipped } fr
 
 const properties = [
 	...productInputProperties(
-		productLocator('The SKU to create or update. "By Code" takes a new code as well as an existing one.'),
+		productLocator(
+			'The SKU to create or update. "By Code" takes a new code as well as an existing one.',
+		),
 	),
 	{
 		displayName: 'Only Write Changes',
@@ -35,13 +37,27 @@ type Result = 'created' | 'updated' | 'unchanged';
 
 const PRODUCTS: RowList = { path: '/products', keyField: 'code' };
 
-async function post(context: IExecuteFunctions, body: IDataObject, itemIndex: number): Promise<IDataObject> {
+async function post(
+	context: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
 	return await myOgoRequest.call(context, { method: 'POST', path: '/products', body, itemIndex });
 }
 
-async function put(context: IExecuteFunctions, body: IDataObject, itemIndex: number): Promise<IDataObject> {
+async function put(
+	context: IExecuteFunctions,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const { segment, qs } = codeInPath(String(body.code));
-	return await myOgoRequest.call(context, { method: 'PUT', path: `/products/${segment}`, qs, body, itemIndex });
+	return await myOgoRequest.call(context, {
+		method: 'PUT',
+		path: `/products/${segment}`,
+		qs,
+		body,
+		itemIndex,
+	});
 }
 
 /** PUT, and POST when myOGO has no such code (one call when the product exists). */
@@ -100,7 +116,8 @@ export const upsertProduct: MyOgoOperation<Catalog, ProductsOfItem> = {
 		const onlyWriteChanges = this.getNodeParameter('onlyWriteChanges', 0, true) as boolean;
 		if (!onlyWriteChanges) return { onlyWriteChanges, known: new Map(), complete: false };
 		const codes = new Set<string>();
-		for (const { input } of built) for (const product of input.products) codes.add(String(product.code));
+		for (const { input } of built)
+			for (const product of input.products) codes.add(String(product.code));
 		return { onlyWriteChanges, ...(await readKnownRows(this, PRODUCTS, codes)) };
 	},
 	async execute({ itemIndex, input, shared }) {
