@@ -9,12 +9,14 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	// Tiers with their own config: the templates, which run n8n's own nodes from dev/n8n
-	// (`npm run test:templates`); end to end in real n8n (`npm run test:e2e`); the reliability
+	// (`npm run test:templates`); end to end in real n8n (`npm run test:e2e`); queue mode
+	// (`npm run test:queue`); the reliability
 	// suite has its own runner (`npm run test:reliability`). What is left needs no n8n install.
 	testPathIgnorePatterns: [
 		'/node_modules/',
 		...N8N_NODE_TIERS,
 		'<rootDir>/test/e2e/',
+		'<rootDir>/test/queue/',
 		'<rootDir>/test/reliability/',
 	],
 	transform: {
