@@ -24,24 +24,32 @@ async function paidOrder() {
 	return await paidOrderInBoth(env.shopify, await env.api(), { sku: 'TRK-MUG' });
 }
 
-test('shipped orders end fulfilled exactly once in Shopify through throttles, 5xx, resets, a lost answer, a retry and a duplicate run', async () => {
+/**
+ * `count` paid orders in Shopify and myOGO, shipped in myOGO with tracking numbers `<prefix><i>00`,
+ * and the template's polling trigger's first poll of them.
+ */
+async function shipPaidOrders(count: number, prefix: string) {
 	await env.shopify.post('/seed', {
 		products: [
 			{ title: 'Mug', variants: [{ sku: 'TRK-MUG', price: '9.90', inventory_quantity: 10 }] },
 		],
 	});
 	const orders = [];
-	for (let i = 0; i < 5; i++) orders.push(await paidOrder());
+	for (let i = 0; i < count; i++) orders.push(await paidOrder());
 	const trigger = templatePollingTrigger(env.template, env.credentials());
 	await trigger.activate();
 	await tick();
 	for (const [i, order] of orders.entries()) {
 		await env.control.post(`/orders/${order.reference}/advance`, {
 			status: 'shipped',
-			trackingNumber: `JJFI${i}00`,
+			trackingNumber: `${prefix}${i}00`,
 		});
 	}
-	const items = await trigger.poll();
+	return { orders, trigger, items: await trigger.poll() };
+}
+
+test('shipped orders end fulfilled exactly once in Shopify through throttles, 5xx, resets, a lost answer, a retry and a duplicate run', async () => {
+	const { orders, items } = await shipPaidOrders(5, 'JJFI');
 	expect(items).toHaveLength(orders.length);
 
 	// Shopify fails four of the five orders, at different steps (the lookup, or the fulfillment itself);
@@ -95,23 +103,7 @@ test('shipped orders end fulfilled exactly once in Shopify through throttles, 5x
 });
 
 test('Shopify failing during the live shipped poll, nobody retrying: the repair run delivers every tracking code, one fulfillment each', async () => {
-	await env.shopify.post('/seed', {
-		products: [
-			{ title: 'Mug', variants: [{ sku: 'TRK-MUG', price: '9.90', inventory_quantity: 10 }] },
-		],
-	});
-	const orders = [];
-	for (let i = 0; i < 4; i++) orders.push(await paidOrder());
-	const trigger = templatePollingTrigger(env.template, env.credentials());
-	await trigger.activate();
-	await tick();
-	for (const [i, order] of orders.entries()) {
-		await env.control.post(`/orders/${order.reference}/advance`, {
-			status: 'shipped',
-			trackingNumber: `JJRP${i}00`,
-		});
-	}
-	const items = await trigger.poll();
+	const { orders, items } = await shipPaidOrders(4, 'JJRP');
 	for (const fault of [
 		{ status: 503, path: '/graphql', graphqlOperation: 'FindOrderByName' },
 		{ status: 502, path: '/graphql', graphqlOperation: 'CreateFulfillment' },
