@@ -19,6 +19,34 @@ const { InventoryItemNode, LocationNode } = require('./nodes');
 
 /** @typedef {import('../context').FakeContext} FakeContext */
 
+/**
+ * What Shopify sends to subscribers after an inventory write (sandbox/README.md, "Webhooks on an
+ * inventory write"): one `inventory_levels/update` per level written, then one `products/update`
+ * per product whose variants' stock changed (the product as it is after the write, with the new
+ * `inventory_quantity`), because a store template subscribed to `products/update` receives those too.
+ * @param {FakeContext} ctx
+ * @param {{ itemId: number, locationId: number, delta: number, quantityAfterChange: number }[]} changes
+ * @param {string} updatedAt
+ */
+function announceInventoryWrite(ctx, changes, updatedAt) {
+	/** @type {Map<number, Record<string, any>>} */
+	const changedProducts = new Map();
+	for (const change of changes) {
+		ctx.fire('inventory_levels/update', {
+			inventory_item_id: change.itemId,
+			location_id: change.locationId,
+			available: change.quantityAfterChange,
+			updated_at: updatedAt,
+			admin_graphql_api_id: `gid://shopify/InventoryLevel/${change.locationId}?inventory_item_id=${change.itemId}`,
+		});
+		if (change.delta === 0) continue;
+		const variantId = ctx.shop.inventoryItems.get(change.itemId)?.variantId;
+		const product = variantId === undefined ? undefined : ctx.shop.variants.get(variantId)?.product;
+		if (product) changedProducts.set(product.id, product);
+	}
+	for (const product of changedProducts.values()) ctx.fire('products/update', product);
+}
+
 const MAX_QUANTITIES = 250;
 const MAX_QUANTITY = 1_000_000_000;
 /** The reasons Shopify accepts for a quantity change. */
@@ -164,15 +192,7 @@ function inventorySetQuantities(ctx, { input }) {
 		changes,
 	};
 	shop.adjustmentGroups.push(group);
-	for (const change of changes) {
-		ctx.fire('inventory_levels/update', {
-			inventory_item_id: change.itemId,
-			location_id: change.locationId,
-			available: change.quantityAfterChange,
-			updated_at: group.createdAt,
-			admin_graphql_api_id: `gid://shopify/InventoryLevel/${change.locationId}?inventory_item_id=${change.itemId}`,
-		});
-	}
+	announceInventoryWrite(ctx, changes, group.createdAt);
 	return {
 		userErrors: [],
 		inventoryAdjustmentGroup: {

@@ -731,6 +731,83 @@ describe('GraphQL', () => {
 		expect(await inventory()).toEqual({ ...before, CAP: { 'gid://shopify/Location/2': 3 } });
 	});
 
+	test('an inventory write is announced as Shopify announces it: inventory_levels/update per level written, products/update once per product whose stock changed, both signed; a refused write announces nothing', async () => {
+		await control.post('/seed', {
+			products: [
+				{
+					title: 'Shirt',
+					variants: [
+						{ sku: 'SHIRT-S', option1: 'S', inventory_quantity: 1 },
+						{ sku: 'SHIRT-M', option1: 'M', inventory_quantity: 2 },
+					],
+				},
+				{ title: 'Cap', variants: [{ sku: 'CAP', inventory_quantity: 3 }] },
+			],
+		});
+		const item = Object.fromEntries(
+			(await graphql(VARIANTS, { first: 3 })).data!.productVariants.nodes.map((n: Obj) => [
+				n.sku,
+				n.inventoryItem.id,
+			]),
+		);
+		const receiver = await startReceiver();
+		try {
+			for (const topic of ['inventory_levels/update', 'products/update']) {
+				const created = await api.post('/webhooks.json', {
+					webhook: { topic, address: receiver.url },
+				});
+				expect(created.status).toBe(201);
+			}
+			const main = 'gid://shopify/Location/1';
+			const set = await graphql(
+				SET,
+				input([
+					{ inventoryItemId: item['SHIRT-S'], locationId: main, quantity: 10 },
+					{ inventoryItemId: item['SHIRT-M'], locationId: main, quantity: 20 },
+					{ inventoryItemId: item.CAP, locationId: main, quantity: 3 }, // unchanged
+				]),
+			);
+			expect(set.data!.inventorySetQuantities.userErrors).toEqual([]);
+			await fake.settle();
+			const deliveries = receiver.received.map((d) => ({
+				topic: d.headers['x-shopify-topic'],
+				signed:
+					d.headers['x-shopify-hmac-sha256'] ===
+					createHmac('sha256', fake.appSecret).update(d.body).digest('base64'),
+				body: JSON.parse(d.body) as Obj,
+			}));
+			expect(deliveries.map((d) => [d.topic, d.signed])).toEqual([
+				['inventory_levels/update', true],
+				['inventory_levels/update', true],
+				['inventory_levels/update', true],
+				['products/update', true],
+			]);
+			expect(deliveries.slice(0, 3).map((d) => d.body.available)).toEqual([10, 20, 3]);
+			const shirt = deliveries[3].body;
+			expect(shirt.title).toBe('Shirt');
+			expect(
+				shirt.variants.map((v: Obj) => [v.sku, v.inventory_quantity, v.old_inventory_quantity]),
+			).toEqual([
+				['SHIRT-S', 10, 1],
+				['SHIRT-M', 20, 2],
+			]);
+
+			receiver.received.length = 0;
+			const refused = await graphql(
+				SET,
+				input([
+					{ inventoryItemId: item.CAP, locationId: main, quantity: 5 },
+					{ inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: main, quantity: 1 },
+				]),
+			);
+			expect(refused.data!.inventorySetQuantities.userErrors).toHaveLength(1);
+			await fake.settle();
+			expect(receiver.received).toEqual([]);
+		} finally {
+			await receiver.close();
+		}
+	});
+
 	test('inventorySetQuantities as from 2026-04: changeFromQuantity on every quantity (null skips the check, a stale one is refused); the old compare fields are gone', async () => {
 		await seedProducts(2);
 		const [item0, item1] = (await graphql(VARIANTS, { first: 2 })).data!.productVariants.nodes.map(
