@@ -5,7 +5,8 @@
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { itemsOf, runFromTrigger } from '../harness/templates';
+import { configure, itemsOf, runFromTrigger, type Template } from '../harness/templates';
+import { filterNode, insertAtRulesSpot } from '../harness/templateRules';
 import { revokedShopifyOAuth2Credentials, shopifyWebhookTrigger } from '../harness/shopify';
 import { expectSecondCatchUpWritesNothing, myOgoApiCalls, useTemplateEnvironment } from './setup';
 
@@ -445,3 +446,90 @@ async function editAddress(orderId: unknown, address1: string): Promise<void> {
 		{ headers: { 'X-Shopify-Access-Token': env.shopifyFake.accessToken } },
 	);
 }
+
+/** A catch-up run of `template` (the hourly Schedule Trigger's item). */
+async function catchUpWith(template: Template) {
+	const run = await runFromTrigger(template, 'Catch-up Every Hour', [{}], env.credentials());
+	expect(run.error).toBeUndefined();
+	expect(itemsOf(run, 'Failed Orders')).toEqual([]);
+	return run;
+}
+
+async function placePaidOrders(...extras: IDataObject[]): Promise<IDataObject[]> {
+	const orders = [];
+	for (const extra of extras) {
+		const order = await placeOrder(extra);
+		await env.shopify.post(`/orders/${order.id}/pay`);
+		orders.push(order);
+	}
+	return orders;
+}
+
+describe('a merchant changes the orders template (workflows/README.md → Changing a template)', () => {
+	test('the rules spot sees one item per paid order', async () => {
+		await placePaidOrders({}, {}, { tags: 'vip' });
+		const run = await catchUpWith(env.template);
+		const atSpot = itemsOf(run, 'Your Rules (one item per order)');
+		expect(atSpot).toHaveLength(3);
+		expect(atSpot.map((order) => [order.shippingMethod, order.tags]).sort()).toEqual([
+			['Express', ''],
+			['Express', ''],
+			['Express', 'vip'],
+		]);
+	});
+
+	test('hold orders: a Filter on tags at the rules spot keeps orders tagged "hold" out of myOGO', async () => {
+		const [held, sent] = await placePaidOrders({ tags: ['hold', 'gift'] }, { tags: 'gift' });
+		const withRule = insertAtRulesSpot(
+			env.template,
+			filterNode(
+				'Not Tagged "hold"',
+				'={{ $json.tags }}',
+				{ type: 'string', operation: 'notContains' },
+				'hold',
+			),
+		);
+		const run = await catchUpWith(withRule);
+		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual([reference(sent)]);
+		expect((await myOgoOrders()).map((o) => o.reference)).toEqual([reference(sent)]);
+		expect((await myOgoOrders()).map((o) => o.reference)).not.toContain(reference(held));
+	});
+
+	test('orders with a given shipping method: a Filter on shippingMethod keeps pickup orders in the shop', async () => {
+		const [, sent] = await placePaidOrders(
+			{ shipping_lines: [{ title: 'Pickup in the shop', code: 'PICKUP', price: '0.00' }] },
+			{},
+		);
+		const withRule = insertAtRulesSpot(
+			env.template,
+			filterNode(
+				'Not Picked Up in the Shop',
+				'={{ $json.shippingMethod }}',
+				{ type: 'string', operation: 'notEquals' },
+				'Pickup in the shop',
+			),
+		);
+		await catchUpWith(withRule);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.shippingCode])).toEqual([
+			[reference(sent), 'DHL_EXPRESS'],
+		]);
+	});
+
+	test('test orders: an order paid with a gateway in settings.testPaymentGateways reaches myOGO with test: true', async () => {
+		const [manual, bogus, real] = await placePaidOrders(
+			{ payment_gateway_names: ['Manual Test'] },
+			{ payment_gateway_names: ['bogus'] },
+			{ payment_gateway_names: ['shopify_payments'] },
+		);
+		const configured = configure(env.template, {
+			'settings.testPaymentGateways': 'bogus, manual test',
+		});
+		await catchUpWith(configured);
+		const byReference = new Map((await myOgoOrders()).map((o) => [o.reference, o.test]));
+		expect(Object.fromEntries(byReference)).toEqual({
+			[reference(manual)]: true,
+			[reference(bogus)]: true,
+			[reference(real)]: false,
+		});
+	});
+});
