@@ -455,6 +455,14 @@ async function catchUpWith(template: Template) {
 	return run;
 }
 
+/** The template with a Filter dropped at its rules spot, as a merchant adds one in the editor. */
+function withStringRule(name: string, left: string, operation: string, right: string): Template {
+	return insertAtRulesSpot(
+		env.template,
+		filterNode(name, left, { type: 'string', operation }, right),
+	);
+}
+
 async function placePaidOrders(...extras: IDataObject[]): Promise<IDataObject[]> {
 	const orders = [];
 	for (const extra of extras) {
@@ -480,16 +488,9 @@ describe('a merchant changes the orders template (workflows/README.md → Changi
 
 	test('hold orders: a Filter on tags at the rules spot keeps orders tagged "hold" out of myOGO', async () => {
 		const [held, sent] = await placePaidOrders({ tags: ['hold', 'gift'] }, { tags: 'gift' });
-		const withRule = insertAtRulesSpot(
-			env.template,
-			filterNode(
-				'Not Tagged "hold"',
-				'={{ $json.tags }}',
-				{ type: 'string', operation: 'notContains' },
-				'hold',
-			),
+		const run = await catchUpWith(
+			withStringRule('Not Tagged "hold"', '={{ $json.tags }}', 'notContains', 'hold'),
 		);
-		const run = await catchUpWith(withRule);
 		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual([reference(sent)]);
 		expect((await myOgoOrders()).map((o) => o.reference)).toEqual([reference(sent)]);
 		expect((await myOgoOrders()).map((o) => o.reference)).not.toContain(reference(held));
@@ -500,16 +501,14 @@ describe('a merchant changes the orders template (workflows/README.md → Changi
 			{ shipping_lines: [{ title: 'Pickup in the shop', code: 'PICKUP', price: '0.00' }] },
 			{},
 		);
-		const withRule = insertAtRulesSpot(
-			env.template,
-			filterNode(
+		await catchUpWith(
+			withStringRule(
 				'Not Picked Up in the Shop',
 				'={{ $json.shippingMethod }}',
-				{ type: 'string', operation: 'notEquals' },
+				'notEquals',
 				'Pickup in the shop',
 			),
 		);
-		await catchUpWith(withRule);
 		expect((await myOgoOrders()).map((o) => [o.reference, o.shippingCode])).toEqual([
 			[reference(sent), 'DHL_EXPRESS'],
 		]);
