@@ -388,6 +388,40 @@ describe('Shopify paid orders to myOGO', () => {
 		await expectSecondCatchUpWritesNothing(env, 3);
 	});
 
+	test('a paid order cancelled in Shopify is cancelled once: later catch-ups send no cancel again (no myOGO write)', async () => {
+		const { paid, cancelled } = await activateTriggers();
+		const [kept, gone] = [await placeOrder(), await placeOrder()];
+		for (const order of [kept, gone]) await env.shopify.post(`/orders/${order.id}/pay`);
+		await env.shopifyFake.settle();
+		for (const items of paid.items)
+			await runFromTrigger(env.template, PAID, items, env.credentials());
+		await env.shopify.post(`/orders/${gone.id}/cancel`);
+		await env.shopifyFake.settle();
+		const cancel = await runFromTrigger(
+			env.template,
+			CANCELLED,
+			cancelled.items[0],
+			env.credentials(),
+		);
+		expect(itemsOf(cancel, 'Cancelled in myOGO').map((o) => o.reference)).toEqual([
+			reference(gone),
+		]);
+
+		await env.bed.control.delete('/requests');
+		for (let hour = 0; hour < 2; hour++) {
+			const catchUp = await catchUpWith(env.template);
+			expect(itemsOf(catchUp, 'Cancel in myOGO')).toEqual([]);
+			expect(itemsOf(catchUp, 'Nothing to Send').map((o) => o.reference)).toEqual([
+				reference(kept),
+			]);
+		}
+		expect((await myOgoApiCalls(env)).filter((call) => call.method !== 'GET')).toEqual([]);
+		expect(Object.fromEntries((await myOgoOrders()).map((o) => [o.reference, o.status]))).toEqual({
+			[reference(kept)]: 'new',
+			[reference(gone)]: 'cancelled',
+		});
+	});
+
 	test('an address edited in Shopify (orders/updated) reaches myOGO while the order is new; once the warehouse is collecting it ends on "Already With the Warehouse" naming the change', async () => {
 		const updated = await shopifyWebhookTrigger(env.template, UPDATED, env.credentials());
 		env.hooks.push(updated);
