@@ -165,6 +165,7 @@ function createOrder(shop, input) {
 		fulfillment_status: null,
 		confirmed: true,
 		test: input.test ?? false,
+		payment_gateway_names: input.payment_gateway_names ?? [],
 		note: input.note ?? null,
 		note_attributes: input.note_attributes ?? [],
 		tags: Array.isArray(input.tags) ? input.tags.join(', ') : (input.tags ?? ''),

@@ -5,7 +5,8 @@
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import { itemsOf, runFromTrigger } from '../harness/templates';
+import { configure, itemsOf, runFromTrigger, type Template } from '../harness/templates';
+import { filterNode, insertAtRulesSpot } from '../harness/templateRules';
 import { revokedShopifyOAuth2Credentials, shopifyWebhookTrigger } from '../harness/shopify';
 import { expectSecondCatchUpWritesNothing, myOgoApiCalls, useTemplateEnvironment } from './setup';
 
@@ -387,6 +388,40 @@ describe('Shopify paid orders to myOGO', () => {
 		await expectSecondCatchUpWritesNothing(env, 3);
 	});
 
+	test('a paid order cancelled in Shopify is cancelled once: later catch-ups send no cancel again (no myOGO write)', async () => {
+		const { paid, cancelled } = await activateTriggers();
+		const [kept, gone] = [await placeOrder(), await placeOrder()];
+		for (const order of [kept, gone]) await env.shopify.post(`/orders/${order.id}/pay`);
+		await env.shopifyFake.settle();
+		for (const items of paid.items)
+			await runFromTrigger(env.template, PAID, items, env.credentials());
+		await env.shopify.post(`/orders/${gone.id}/cancel`);
+		await env.shopifyFake.settle();
+		const cancel = await runFromTrigger(
+			env.template,
+			CANCELLED,
+			cancelled.items[0],
+			env.credentials(),
+		);
+		expect(itemsOf(cancel, 'Cancelled in myOGO').map((o) => o.reference)).toEqual([
+			reference(gone),
+		]);
+
+		await env.bed.control.delete('/requests');
+		for (let hour = 0; hour < 2; hour++) {
+			const catchUp = await catchUpWith(env.template);
+			expect(itemsOf(catchUp, 'Cancel in myOGO')).toEqual([]);
+			expect(itemsOf(catchUp, 'Nothing to Send').map((o) => o.reference)).toEqual([
+				reference(kept),
+			]);
+		}
+		expect((await myOgoApiCalls(env)).filter((call) => call.method !== 'GET')).toEqual([]);
+		expect(Object.fromEntries((await myOgoOrders()).map((o) => [o.reference, o.status]))).toEqual({
+			[reference(kept)]: 'new',
+			[reference(gone)]: 'cancelled',
+		});
+	});
+
 	test('an address edited in Shopify (orders/updated) reaches myOGO while the order is new; once the warehouse is collecting it ends on "Already With the Warehouse" naming the change', async () => {
 		const updated = await shopifyWebhookTrigger(env.template, UPDATED, env.credentials());
 		env.hooks.push(updated);
@@ -445,3 +480,89 @@ async function editAddress(orderId: unknown, address1: string): Promise<void> {
 		{ headers: { 'X-Shopify-Access-Token': env.shopifyFake.accessToken } },
 	);
 }
+
+/** A catch-up run of `template` (the hourly Schedule Trigger's item). */
+async function catchUpWith(template: Template) {
+	const run = await runFromTrigger(template, 'Catch-up Every Hour', [{}], env.credentials());
+	expect(run.error).toBeUndefined();
+	expect(itemsOf(run, 'Failed Orders')).toEqual([]);
+	return run;
+}
+
+/** The template with a Filter dropped at its rules spot, as a merchant adds one in the editor. */
+function withStringRule(name: string, left: string, operation: string, right: string): Template {
+	return insertAtRulesSpot(
+		env.template,
+		filterNode(name, left, { type: 'string', operation }, right),
+	);
+}
+
+async function placePaidOrders(...extras: IDataObject[]): Promise<IDataObject[]> {
+	const orders = [];
+	for (const extra of extras) {
+		const order = await placeOrder(extra);
+		await env.shopify.post(`/orders/${order.id}/pay`);
+		orders.push(order);
+	}
+	return orders;
+}
+
+describe('a merchant changes the orders template (workflows/README.md → Changing a template)', () => {
+	test('the rules spot sees one item per paid order', async () => {
+		await placePaidOrders({}, {}, { tags: 'vip' });
+		const run = await catchUpWith(env.template);
+		const atSpot = itemsOf(run, 'Your Rules (one item per order)');
+		expect(atSpot).toHaveLength(3);
+		expect(atSpot.map((order) => [order.shippingMethod, order.tags]).sort()).toEqual([
+			['Express', ''],
+			['Express', ''],
+			['Express', 'vip'],
+		]);
+	});
+
+	test('hold orders: a Filter on tags at the rules spot keeps orders tagged "hold" out of myOGO', async () => {
+		const [held, sent] = await placePaidOrders({ tags: ['hold', 'gift'] }, { tags: 'gift' });
+		const run = await catchUpWith(
+			withStringRule('Not Tagged "hold"', '={{ $json.tags }}', 'notContains', 'hold'),
+		);
+		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual([reference(sent)]);
+		expect((await myOgoOrders()).map((o) => o.reference)).toEqual([reference(sent)]);
+		expect((await myOgoOrders()).map((o) => o.reference)).not.toContain(reference(held));
+	});
+
+	test('orders with a given shipping method: a Filter on shippingMethod keeps pickup orders in the shop', async () => {
+		const [, sent] = await placePaidOrders(
+			{ shipping_lines: [{ title: 'Pickup in the shop', code: 'PICKUP', price: '0.00' }] },
+			{},
+		);
+		await catchUpWith(
+			withStringRule(
+				'Not Picked Up in the Shop',
+				'={{ $json.shippingMethod }}',
+				'notEquals',
+				'Pickup in the shop',
+			),
+		);
+		expect((await myOgoOrders()).map((o) => [o.reference, o.shippingCode])).toEqual([
+			[reference(sent), 'DHL_EXPRESS'],
+		]);
+	});
+
+	test('test orders: an order paid with a gateway in settings.testPaymentGateways reaches myOGO with test: true', async () => {
+		const [manual, bogus, real] = await placePaidOrders(
+			{ payment_gateway_names: ['Manual Test'] },
+			{ payment_gateway_names: ['bogus'] },
+			{ payment_gateway_names: ['shopify_payments'] },
+		);
+		const configured = configure(env.template, {
+			'settings.testPaymentGateways': 'bogus, manual test',
+		});
+		await catchUpWith(configured);
+		const byReference = new Map((await myOgoOrders()).map((o) => [o.reference, o.test]));
+		expect(Object.fromEntries(byReference)).toEqual({
+			[reference(manual)]: true,
+			[reference(bogus)]: true,
+			[reference(real)]: false,
+		});
+	});
+});

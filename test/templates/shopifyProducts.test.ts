@@ -7,6 +7,7 @@ import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf, runFromTrigger } from '../harness/templates';
+import { filterNode, insertAtRulesSpot } from '../harness/templateRules';
 import { shopifyWebhookTrigger } from '../harness/shopify';
 import { myOgoApiCalls, useTemplateEnvironment } from './setup';
 
@@ -286,3 +287,67 @@ test.failing(
 		expect(await myOgoApiCalls(env)).toEqual([]);
 	},
 );
+describe('a merchant changes the products template (workflows/README.md → Changing a template)', () => {
+	const catalog = [
+		{
+			title: 'Mug',
+			vendor: 'Arabia',
+			tags: ['kitchen'],
+			variants: [{ sku: 'MUG', price: '9.90' }],
+		},
+		{
+			title: 'T-shirt',
+			vendor: 'Marimekko',
+			tags: ['warehouse', 'clothes'],
+			variants: [
+				{ sku: 'TEE-S', price: '19.90', option1: 'S' },
+				{ sku: 'TEE-M', price: '21.90', option1: 'M' },
+			],
+		},
+		{ title: 'Poster', vendor: 'Marimekko', variants: [{ sku: 'POSTER', price: '12.00' }] },
+	];
+
+	test('the rules spot sees one item per product, with its vendor and tags', async () => {
+		await env.shopify.post('/seed', { products: catalog });
+		const run = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
+		expect(run.error).toBeUndefined();
+		const atSpot = itemsOf(run, 'Your Rules (one item per product)');
+		expect(atSpot.map((product) => [product.title, product.vendor, product.tags]).sort()).toEqual([
+			['Mug', 'Arabia', 'kitchen'],
+			['Poster', 'Marimekko', ''],
+			['T-shirt', 'Marimekko', 'warehouse, clothes'],
+		]);
+	});
+
+	test.each([
+		[
+			'vendor',
+			'Only Marimekko',
+			'={{ $json.vendor }}',
+			'equals',
+			'Marimekko',
+			['POSTER', 'TEE-M', 'TEE-S'],
+		],
+		[
+			'tag',
+			'Only Tagged "warehouse"',
+			'={{ $json.tags }}',
+			'contains',
+			'warehouse',
+			['TEE-M', 'TEE-S'],
+		],
+	])(
+		'only products with a given %s go to myOGO: a Filter at the rules spot',
+		async (_what, name, left, operation, right, expected) => {
+			await env.shopify.post('/seed', { products: catalog });
+			const withRule = insertAtRulesSpot(
+				env.template,
+				filterNode(name, left, { type: 'string', operation }, right),
+			);
+			const run = await runFromTrigger(withRule, 'Full Resync Daily', [{}], env.credentials());
+			expect(run.error).toBeUndefined();
+			expect(itemsOf(run, 'Failed Products')).toEqual([]);
+			expect([...(await myOgoProducts()).keys()].sort()).toEqual(expected);
+		},
+	);
+});

@@ -218,3 +218,34 @@ test('Shopify answering 5xx during the live shipped poll: the repair run fulfill
 	).toEqual([]);
 	expect((await shopifyState()).fulfillments).toHaveLength(1);
 });
+
+describe('a merchant changes the tracking template (workflows/README.md → Changing a template)', () => {
+	test('settings.carrierName: one carrier name shown in Shopify for every shipment, whatever the shipping code', async () => {
+		const posti = configure(env.template, { 'settings.carrierName': 'Posti Express' });
+		const express = await paidOrder('DHL_EXPRESS'); // the map says "DHL Express"
+		const other = await paidOrder('MATKAHUOLTO'); // the map says "Matkahuolto"
+		const items = await shipAndPoll(posti, [
+			[express.reference, 'JJFI777'],
+			[other.reference, 'JJFI888'],
+		]);
+		const result = await runFromTrigger(posti, 'myOGO Trigger', items, env.credentials());
+		expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
+		// The rules spot sees one item per shipped order.
+		expect(
+			itemsOf(result, 'Your Rules (one item per shipped order)')
+				.map((order) => order.reference)
+				.sort(),
+		).toEqual([express.reference, other.reference].sort());
+		const { fulfillments } = await shopifyState();
+		expect(
+			fulfillments
+				.map((f) => [f.orderId, (f.trackingInfo as IDataObject[]).map((t) => t.company)])
+				.sort(),
+		).toEqual(
+			[
+				[express.id, ['Posti Express']],
+				[other.id, ['Posti Express']],
+			].sort(),
+		);
+	});
+});
