@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { freezeAt, setStock } from '../trigger/helpers';
 import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
+import { filterNode, insertAtRulesSpot } from '../harness/templateRules';
 import { wooOrder } from '../harness/wooCommerceOrder';
 import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { myOgoApiCalls, useTemplateEnvironment } from './setup';
@@ -175,6 +176,27 @@ test('with Repair on: stock set, the missing order sent, tracking completed; a s
 	const orders704 = (await (await env.bed.api()).get('/orders', { params: { reference: '704' } }))
 		.data as IDataObject[];
 	expect(orders704).toHaveLength(1);
+});
+
+test('a Filter in the rules spot leaves a kind out of the report and out of the repairs', async () => {
+	await seedDrift();
+	const withRule = insertAtRulesSpot(
+		configure(loadTemplate(TEMPLATE), {
+			'settings.wooCommerceUrl': env.fake.url,
+			'settings.repair': true,
+		}),
+		filterNode(
+			'Not Stock',
+			'={{ $json.kind }}',
+			{ type: 'string', operation: 'notEquals' },
+			'stockDiffers',
+		),
+	);
+	const { result, report } = await runCheck(withRule);
+	expect(namedKeys(report)).toEqual({ ...DRIFT, stockDiffers: [] });
+	expect(itemsOf(result, 'Repaired')).toHaveLength(2); // the order and the tracking, no stock
+	const state = (await env.woo.get('/state')).data as { products: IDataObject[] };
+	expect(state.products.find((product) => product.sku === 'MUG')?.stock_quantity).toBe(3);
 });
 
 test.each([
