@@ -187,6 +187,31 @@ describe('the templates in real n8n, run by n8n execute', () => {
 			salesPrice: 22.5,
 		});
 	});
+
+	test('WooCommerce sync health check (after the catch-up and the resync above): one report naming the drift seeded into each side', async () => {
+		await services.woo.post('/seed', {
+			products: [{ name: 'Not in myOGO', sku: 'HEALTH-SHOP-ONLY', manage_stock: true }],
+		});
+		const shop = (await services.woo.get('/state')).data as { products: IDataObject[] };
+		const sold = shop.products.find(
+			(p) => p.sku && p.type === 'simple' && p.sku !== 'HEALTH-SHOP-ONLY',
+		);
+		await services.bed.control.post('/seed', {
+			stock: [{ code: sold!.sku, stockAvailable: 4321, reserved: 0 }],
+		});
+
+		const result = await runFrom('woocommerce-sync-health.json', 'Run Check Now');
+
+		expect(outputOf(result.run, 'Failed Requests')).toEqual([]);
+		const reports = outputOf(result.run, 'Health Report');
+		expect(reports).toHaveLength(1);
+		const keys = (kind: string) =>
+			((reports[0] as IDataObject)[kind] as Array<{ key: string }>).map((f) => f.key);
+		expect(keys('productMissingInMyOgo')).toContain('HEALTH-SHOP-ONLY');
+		expect(keys('stockDiffers')).toContain(sold!.sku);
+		expect(keys('paidOrderMissing')).toEqual([]); // the catch-up above sent every paid order
+		expect(outputOf(result.run, 'Repaired')).toEqual([]); // Repair is off by default
+	});
 });
 
 /** The myOGO API calls the sandbox logged since its log was last cleared (token calls left out). */

@@ -9,6 +9,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { nodeOf, type Template } from './templates';
 import { WebhookTrigger } from './webhook';
+import { createMyOgoOrder } from './myOgoOrder';
 
 // The fake is plain JavaScript, used exactly as its CLI uses it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -180,17 +181,6 @@ export async function paidOrderInBoth(
 		})
 	).data as { id: unknown; name: unknown };
 	const reference = String(order.name).replace(/^#/, '');
-	await myOgoApi.post('/orders', {
-		reference,
-		shippingCode,
-		customer: {
-			name: 'Aino Virtanen',
-			address1: 'Mannerheimintie 1',
-			city: 'Helsinki',
-			countryCode: 'FI',
-			zip: '00100',
-		},
-		orderLines: [{ code: sku, quantity: 2 }],
-	});
+	await createMyOgoOrder(myOgoApi, reference, sku, 2, shippingCode);
 	return { id: order.id, reference };
 }

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import axios, { type AxiosInstance } from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
+import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { WebhookTrigger } from '../harness/webhook';
 import { seedProducts, startTestBed, type TestBed } from './helpers';
 
@@ -69,18 +70,7 @@ async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000): Promis
 }
 
 async function createOrder(reference: string) {
-	await api.post('/orders', {
-		reference,
-		shippingCode: 'POSTI_PAKETTI',
-		customer: {
-			name: 'Aino Virtanen',
-			address1: 'Mannerheimintie 1',
-			city: 'Helsinki',
-			countryCode: 'FI',
-			zip: '00100',
-		},
-		orderLines: [{ code: 'TEE-S', quantity: 2 }],
-	});
+	await createMyOgoOrder(api, reference, 'TEE-S', 2);
 }
 
 describe('subscription lifecycle', () => {

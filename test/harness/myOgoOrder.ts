@@ -1,0 +1,23 @@
+import type { AxiosInstance } from 'axios';
+
+/** Creates an order in myOGO directly (as a sync template would have sent it): one line of `code`. */
+export async function createMyOgoOrder(
+	myOgoApi: AxiosInstance,
+	reference: string,
+	code: string,
+	quantity = 1,
+	shippingCode = 'POSTI_PAKETTI',
+): Promise<void> {
+	await myOgoApi.post('/orders', {
+		reference,
+		shippingCode,
+		customer: {
+			name: 'Aino Virtanen',
+			address1: 'Mannerheimintie 1',
+			city: 'Helsinki',
+			countryCode: 'FI',
+			zip: '00100',
+		},
+		orderLines: [{ code, quantity }],
+	});
+}
