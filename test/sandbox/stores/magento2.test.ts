@@ -6,6 +6,7 @@
  */
 import type { AxiosInstance } from 'axios';
 
+import { mapMagentoOrder } from '../../../nodes/MyOgo/mapping';
 import { testCredential } from '../../harness/credentialTest';
 import {
 	magentoApi,
@@ -288,6 +289,25 @@ describe('orders and shipments', () => {
 			address: { country_id: 'FI', address_type: 'shipping' },
 		});
 		expect(got.payment.method).toBe('checkmo');
+	});
+
+	test("the myOGO node's Magento 2 order format reads the fake's configurable and bundle rows", async () => {
+		const order = await placeOrder({ shipping_method: 'flatrate_flatrate' });
+		const got = (await api.get(`/orders/${order.entity_id}`)).data;
+		const { order: mapped, skippedLines } = mapMagentoOrder(got, {
+			referenceFrom: 'number',
+			linesWithoutSku: 'skip',
+			shippingMethodMap: [{ storeMethod: 'flatrate_flatrate', shippingCode: 'POSTI' }],
+		});
+		expect(mapped.reference).toBe(order.increment_id);
+		expect(mapped.shippingCode).toBe('POSTI');
+		expect(mapped.orderLines.map((l) => [l.code, l.quantity])).toEqual([
+			['TEE-S', 2],
+			['MUG', 2],
+			['SPOON', 1],
+		]);
+		expect(skippedLines.map((l) => [l.line, l.title])).toEqual([[2, 'KIT']]);
+		expect(mapped.customer).toMatchObject({ countryCode: 'FI', city: 'Helsinki' });
 	});
 
 	test('orders are listed by updated_at and state, sorted by entity_id', async () => {
