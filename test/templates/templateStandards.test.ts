@@ -137,6 +137,7 @@ describe.each(FILES)('%s', (file) => {
 					'wooCommerceApi',
 					'shopifyAccessTokenApi',
 					'shopifyOAuth2Api',
+					'magento2Api',
 				]).toContain(type);
 				expect(ref.id).toMatch(/^REPLACE_WITH_YOUR_/);
 			}
