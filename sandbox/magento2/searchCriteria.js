@@ -113,7 +113,7 @@ function readSearchCriteria(params, settings) {
 		pageSize ??= DEFAULT_PAGE_SIZE;
 	}
 	const currentPage = criteria.currentPage === undefined ? 1 : Number(criteria.currentPage);
-	return { raw: criteria, groups, sortOrders, pageSize, currentPage };
+	return { groups, sortOrders, pageSize, currentPage };
 }
 
 /**
@@ -144,7 +144,29 @@ function search(rows, criteria, fieldOf = (row, field) => row[field]) {
 		const page = Math.min(Math.max(1, criteria.currentPage), lastPage);
 		items = found.slice((page - 1) * criteria.pageSize, page * criteria.pageSize);
 	}
-	return { items, search_criteria: criteria.raw, total_count: total };
+	return { items, search_criteria: echo(criteria), total_count: total };
+}
+
+/**
+ * The criteria as Magento echoes them in a search result (snake_case; `current_page` as asked).
+ * @param {ReturnType<typeof readSearchCriteria>} criteria
+ */
+function echo(criteria) {
+	return {
+		filter_groups: criteria.groups.map((group) => ({
+			filters: group.map((f) => ({ field: f.field, value: f.value, condition_type: f.condition })),
+		})),
+		...(criteria.sortOrders.length
+			? {
+					sort_orders: criteria.sortOrders.map((o) => ({
+						field: o.field,
+						direction: o.descending ? 'DESC' : 'ASC',
+					})),
+				}
+			: {}),
+		...(criteria.pageSize === undefined ? {} : { page_size: criteria.pageSize }),
+		current_page: criteria.currentPage,
+	};
 }
 
 /**

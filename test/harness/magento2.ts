@@ -75,3 +75,35 @@ export async function runMagentoNode(
 	if (result.error) throw result.error;
 	return result.json('Magento 2');
 }
+
+/**
+ * A customer orders in the fake (`POST /_fake/orders`): by default a configurable tee (2 × TEE-S) and
+ * a bundle KIT of one MUG and two SPOONs, shipped flat rate, paid by check; `input` overrides fields.
+ */
+export async function placeMagentoOrder(
+	control: AxiosInstance,
+	input: IDataObject = {},
+): Promise<Record<string, any>> {
+	const reply = await control.post('/orders', {
+		items: [
+			{
+				sku: 'TEE-S',
+				product_type: 'configurable',
+				qty_ordered: 2,
+				price: 20,
+				children: [{ sku: 'TEE-S' }],
+			},
+			{
+				sku: 'KIT',
+				product_type: 'bundle',
+				qty_ordered: 1,
+				price: 30,
+				children: [{ sku: 'MUG' }, { sku: 'SPOON', qty_ordered: 2 }],
+			},
+		],
+		shipping_method: 'flatrate_flatrate',
+		payment_method: 'checkmo',
+		...input,
+	});
+	return reply.data as Record<string, any>;
+}
