@@ -19,6 +19,7 @@ const FILES = readdirSync(join(__dirname, '..', '..', 'workflows')).filter((file
 test('the shipped templates: four per store', () => {
 	expect(FILES.filter((file) => file.startsWith('woocommerce-'))).toHaveLength(4);
 	expect(FILES.filter((file) => file.startsWith('shopify-'))).toHaveLength(4);
+	expect(FILES.filter((file) => file.startsWith('magento2-'))).toHaveLength(4);
 });
 
 describe.each(FILES)('%s', (file) => {
