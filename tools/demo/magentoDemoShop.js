@@ -37,7 +37,7 @@ function magentoDemoShop() {
 	const orders = BUYERS.map((buyer) => ({
 		state: 'processing',
 		customer_email: buyer.email,
-		shipping_method: buyer.method[1] === 'local_pickup' ? 'instore_pickup' : 'flatrate_flatrate',
+		shipping_method: 'flatrate_flatrate',
 		payment_method: 'checkmo',
 		address: {
 			firstname: buyer.first,
