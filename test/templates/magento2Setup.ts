@@ -75,3 +75,21 @@ export async function magentoCalls(env: MagentoEnvironment): Promise<string[]> {
 	const log = (await env.magento.get('/requests')).data as Array<{ method: string; path: string }>;
 	return log.map((r) => `${r.method} ${r.path}`);
 }
+
+/** A myOGO order for a store order number (one MUG line), as the orders template would have sent it. */
+export async function sendMyOgoOrder(bed: TestBed, reference: string): Promise<void> {
+	await (
+		await bed.api()
+	).post('/orders', {
+		reference,
+		shippingCode: 'POSTI_PAKETTI',
+		customer: {
+			name: 'Aino Virtanen',
+			address1: 'Mannerheimintie 1',
+			city: 'Helsinki',
+			countryCode: 'FI',
+			zip: '00100',
+		},
+		orderLines: [{ code: 'MUG', quantity: 1 }],
+	});
+}

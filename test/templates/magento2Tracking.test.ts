@@ -6,7 +6,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { configure, itemsOf, runFromTrigger, templatePollingTrigger } from '../harness/templates';
 import { runWorkflow } from '../harness/runWorkflow';
-import { magentoCalls, useMagentoEnvironment, type MagentoEnvironment } from './magento2Setup';
+import {
+	magentoCalls,
+	sendMyOgoOrder,
+	useMagentoEnvironment,
+	type MagentoEnvironment,
+} from './magento2Setup';
 
 const env = useMagentoEnvironment('magento2-tracking-from-myogo.json');
 const RULES = 'Your Rules (one item per shipped order)';
@@ -36,21 +41,7 @@ async function seedOrders(numbers: string[], inMyOgo = numbers): Promise<Obj[]> 
 				})
 			).data,
 		);
-	for (const reference of inMyOgo)
-		await (
-			await env.bed.api()
-		).post('/orders', {
-			reference,
-			shippingCode: 'POSTI_PAKETTI',
-			customer: {
-				name: 'Aino Virtanen',
-				address1: 'Mannerheimintie 1',
-				city: 'Helsinki',
-				countryCode: 'FI',
-				zip: '00100',
-			},
-			orderLines: [{ code: 'MUG', quantity: 1 }],
-		});
+	for (const reference of inMyOgo) await sendMyOgoOrder(env.bed, reference);
 	return orders;
 }
 
