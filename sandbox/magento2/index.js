@@ -47,6 +47,8 @@ async function startMagentoFake(options = {}) {
 	}
 
 	const view = (/** @type {unknown} */ value) => JSON.parse(JSON.stringify(value));
+	/** A search result whose rows are copies (only the page's rows are copied). @param {{ items: Obj[] }} result */
+	const viewed = (result) => ({ ...result, items: view(result.items) });
 
 	/** @param {string} method @param {string} path @param {URLSearchParams} query @param {Obj} body */
 	function api(method, path, query, body) {
@@ -67,7 +69,7 @@ async function startMagentoFake(options = {}) {
 				},
 			];
 		if (path === '/products' && method === 'GET')
-			return search(view([...state.products.values()]), criteria(), productField);
+			return viewed(search([...state.products.values()], criteria(), productField));
 		if (path === '/products' && method === 'POST')
 			return view(catalog.saveProduct(body.product ?? {}));
 		if ((m = /^\/products\/([^/]+)$/.exec(path))) {
@@ -102,7 +104,7 @@ async function startMagentoFake(options = {}) {
 				criteria(),
 			);
 		if (path === '/orders' && method === 'GET')
-			return search(view([...state.orders.values()]), criteria());
+			return viewed(search([...state.orders.values()], criteria()));
 		if ((m = /^\/orders\/(\d+)$/.exec(path)) && method === 'GET') return view(orderOr404(m[1]));
 		if ((m = /^\/orders\/(\d+)\/cancel$/.exec(path)) && method === 'POST')
 			return cancelOrder(orderOr404(m[1]));
@@ -133,7 +135,7 @@ async function startMagentoFake(options = {}) {
 			return shipment.entity_id;
 		}
 		if (path === '/shipments' && method === 'GET')
-			return search(view([...state.shipments.values()]), criteria());
+			return viewed(search([...state.shipments.values()], criteria()));
 		if ((m = /^\/shipment\/(\d+)$/.exec(path)) && method === 'GET') {
 			const shipment = state.shipments.get(Number(m[1]));
 			if (!shipment) throw notFound();
