@@ -30,6 +30,13 @@ export interface ShopifyFakeAddress {
 	latencyMs: number;
 }
 
+/** The Magento 2 fake in the child process: what the n8n credential needs. */
+export interface MagentoFakeAddress {
+	url: string;
+	port: number;
+	accessToken: string;
+}
+
 export interface BenchFakes {
 	/** The myOGO sandbox's base URL. */
 	url: string;
@@ -37,11 +44,12 @@ export interface BenchFakes {
 	control: AxiosInstance;
 	wooCommerce?: WooCommerceFakeAddress;
 	shopify?: ShopifyFakeAddress;
+	magento2?: MagentoFakeAddress;
 	close(): void;
 }
 
 export async function startFakes(
-	stores: Array<'woocommerce' | 'shopify'> = [],
+	stores: Array<'woocommerce' | 'shopify' | 'magento2'> = [],
 ): Promise<BenchFakes> {
 	const child: ChildProcess = fork(path.join(__dirname, 'sandboxProcess.js'), stores, {
 		stdio: 'inherit',
@@ -50,6 +58,7 @@ export async function startFakes(
 		url: string;
 		wooCommerce?: WooCommerceFakeAddress;
 		shopify?: ShopifyFakeAddress;
+		magento2?: MagentoFakeAddress;
 	}>((resolve, reject) => {
 		child.once('message', (received) => resolve(received as { url: string }));
 		child.once('error', reject);

@@ -1,7 +1,8 @@
 // The myOGO sandbox (and, when named in argv, the store fakes) in their own process, so the
 // benchmark's memory and CPU figures are the n8n side's only and the workflow's CPU never delays
 // the fakes' replies. Started by bench/fakes.ts with child_process.fork; sends
-// { url, wooCommerce?, shopify? } once everything listens. argv: `woocommerce`, `shopify`.
+// { url, wooCommerce?, shopify?, magento2? } once everything listens. argv: `woocommerce`, `shopify`,
+// `magento2`.
 const { startSandbox } = require('../sandbox/myogo');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
 const { startLatencyProxy } = require('./latencyProxy');
@@ -22,6 +23,12 @@ async function start() {
 			consumerKey: woo.consumerKey,
 			consumerSecret: woo.consumerSecret,
 		};
+	}
+	if (wanted.has('magento2')) {
+		const { startMagentoFake } = require('../sandbox/magento2');
+		const magento = await startMagentoFake({ port: 0 });
+		closers.push(() => magento.close());
+		message.magento2 = { url: magento.url, port: magento.port, accessToken: magento.accessToken };
 	}
 	if (wanted.has('shopify')) {
 		const { startShopifyFake } = require('../sandbox/shopify');

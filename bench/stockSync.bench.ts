@@ -12,6 +12,7 @@ import { changedSkus, changedSubset } from './stockScenario';
 import { runNaive, runOurs, stockRows, type Measured, type StoreCase } from './stockSyncCase';
 import { shopifyStockCase } from './shopifyStock';
 import { wooCommerceStockCase } from './wooCommerceStock';
+import { magentoStockCase } from './magentoStock';
 
 /** BENCH_QUICK=1: a smoke run of the benchmark itself (the one-at-a-time naive on 20 SKUs). */
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -22,7 +23,7 @@ const rows: Row[] = [];
 let fakes: BenchFakes;
 
 beforeAll(async () => {
-	fakes = await startFakes(['woocommerce', 'shopify']);
+	fakes = await startFakes(['woocommerce', 'shopify', 'magento2']);
 });
 
 afterAll(() => {
@@ -92,3 +93,4 @@ function describeStore(name: string, storeCase: () => StoreCase) {
 
 describeStore('WooCommerce', () => wooCommerceStockCase(fakes.wooCommerce!));
 describeStore('Shopify', () => shopifyStockCase(fakes.shopify!));
+describeStore('Magento 2', () => magentoStockCase(fakes.magento2!));

@@ -154,7 +154,8 @@ export async function runOurs(
 			'Not Stocked at Location',
 		].reduce((n, name) => n + itemsOf(result, name).length, 0);
 		return {
-			outcome: `${(items[0].stock as unknown[]).length} rows emitted, ${failed} failed or refused`,
+			// The trigger emits all rows in one item (`stock`), or one item per row (`stockOutput: perProduct`).
+			outcome: `${Array.isArray(items[0]?.stock) ? items[0].stock.length : items.length} rows emitted, ${failed} failed or refused`,
 			nodes: slowestNodes(result),
 		};
 	});

@@ -24,6 +24,8 @@ const { startSandbox } = require('../sandbox/myogo');
 const { demoShop } = require('../sandbox/myogo/seed/demoShop');
 const { startShopifyFake } = require('../sandbox/shopify');
 const { startWooCommerceFake } = require('../sandbox/woocommerce');
+const { startMagentoFake } = require('../sandbox/magento2');
+const { magentoDemoShop } = require('./demo/magentoDemoShop');
 
 const BASE = n8n.PINNED.startPort;
 const PORTS = {
@@ -32,6 +34,7 @@ const PORTS = {
 	sandbox: BASE + 12,
 	shopify: BASE + 13,
 	wooCommerce: BASE + 14,
+	magento2: BASE + 15,
 };
 const START_DIR = path.join(n8n.N8N_DATA_DIR, 'start');
 const USER_FOLDER = path.join(START_DIR, 'n8n');
@@ -107,7 +110,11 @@ async function main() {
 	stops.unshift(() => shopify.close());
 	await seedShopify(shopify);
 
-	const services = { sandbox, wooCommerce, shopify };
+	const magento2 = await startMagentoFake({ port: PORTS.magento2 });
+	stops.unshift(() => magento2.close());
+	await postJson(`${magento2.url}/_fake/seed`, magentoDemoShop());
+
+	const services = { sandbox, wooCommerce, shopify, magento2 };
 	const templates = n8n.templateFiles().map((file) => n8n.readTemplate(file));
 	const wiring = n8n.localWiring(services);
 	/** @param {Record<string, string>} env */
@@ -147,6 +154,8 @@ async function main() {
 	say(
 		`  credentials:     "${n8n.LOCAL_CREDENTIALS.shopifyOAuth2Api.name}" (the templates' default), "${n8n.LOCAL_CREDENTIALS.shopifyAccessTokenApi.name}" (legacy token)`,
 	);
+	say(`Magento 2 fake:    ${magento2.url}   control API ${magento2.url}/_fake/`);
+	say(`  credential:      "${n8n.LOCAL_CREDENTIALS.magento2Api.name}"`);
 	say(`n8n log:           ${path.relative(n8n.REPO_ROOT, server.logFile)}`);
 	if (problems.length) say(`\nn8n reported problems with the package:\n  ${problems.join('\n  ')}`);
 	say('\nStop with Ctrl-C.');

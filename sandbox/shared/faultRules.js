@@ -29,4 +29,34 @@ function takeFault(rules, matches) {
 	return rule;
 }
 
-module.exports = { takeFault };
+module.exports = { takeFault, takePathFault, parsePathFaultRule };
+
+/**
+ * The WooCommerce and Magento fakes' rule: a path prefix and, optionally, a method.
+ * @param {Record<string, any>[]} rules @param {string} method @param {string} path
+ */
+function takePathFault(rules, method, path) {
+	return takeFault(rules, (r) => path.startsWith(r.path) && (!r.method || r.method === method));
+}
+
+/**
+ * A `{ status, count?, after?, path?, method? }` rule as posted to `/_fake/faults`, or the reason it
+ * is refused (`{ error }`).
+ * @param {Record<string, any>} body
+ */
+function parsePathFaultRule(body) {
+	const status = body.status;
+	if (status !== 'reset' && !(Number.isInteger(status) && status >= 400 && status <= 599))
+		return { error: 'status must be 400-599 or "reset"' };
+	const positive = (/** @type {unknown} */ value, /** @type {number} */ fallback) =>
+		Number.isInteger(value) && Number(value) > 0 ? Number(value) : fallback;
+	return {
+		rule: {
+			status,
+			remaining: positive(body.count, 1),
+			after: positive(body.after, 0),
+			path: typeof body.path === 'string' ? body.path : '',
+			method: typeof body.method === 'string' ? body.method.toUpperCase() : undefined,
+		},
+	};
+}

@@ -21,9 +21,9 @@
  * two options (`{ fulfillmentsEnabled, maxWebhookDeliveryFailures }`).
  */
 
-const http = require('node:http');
 const crypto = require('node:crypto');
 
+const { listenFake } = require('../shared/http/listen');
 const { createFulfillments } = require('./fulfillments');
 const { filterByDates, paged: pagedList } = require('./listing');
 const {
@@ -243,7 +243,7 @@ async function startWooCommerceFake(options = {}) {
 		if (status === 'completed' && !order.date_completed_gmt) order.date_completed_gmt = now();
 	}
 
-	/** @param {http.IncomingMessage} req @param {URLSearchParams} query */
+	/** @param {import('node:http').IncomingMessage} req @param {URLSearchParams} query */
 	function authorized(req, query) {
 		const header = req.headers.authorization ?? '';
 		if (header.startsWith('Basic ')) {
@@ -664,7 +664,7 @@ async function startWooCommerceFake(options = {}) {
 		return { status: 404, body: { message: `no control route ${method} ${path}` } };
 	}
 
-	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+	/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
 	async function handle(req, res) {
 		const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const chunks = [];
@@ -768,22 +768,12 @@ async function startWooCommerceFake(options = {}) {
 		}
 	}
 
-	const server = http.createServer((req, res) => {
-		handle(req, res).catch((error) => {
-			res.writeHead(500);
-			res.end(String(error));
-		});
-	});
-	server.keepAliveTimeout = 1000;
-	await new Promise((resolve) =>
-		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve(undefined)),
-	);
-	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-	const url = `http://127.0.0.1:${address.port}`;
+	const served = await listenFake(handle, options);
+	const url = served.url;
 
 	return {
 		url,
-		port: address.port,
+		port: served.port,
 		consumerKey,
 		consumerSecret,
 		/** Waits for webhook deliveries in flight. */
@@ -791,11 +781,7 @@ async function startWooCommerceFake(options = {}) {
 		get state() {
 			return state;
 		},
-		close: () =>
-			new Promise((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve(undefined));
-			}),
+		close: served.close,
 	};
 }
 

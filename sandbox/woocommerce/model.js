@@ -6,7 +6,7 @@
  * deliveries (WooCommerce's auto-disable), and its fault rules.
  */
 
-const { takeFault: takeMatchingFault } = require('../shared/faultRules');
+const { parsePathFaultRule, takePathFault: takeFault } = require('../shared/faultRules');
 
 /** WooCommerce's default for the `woocommerce_max_webhook_delivery_failures` filter. */
 const MAX_WEBHOOK_DELIVERY_FAILURES = 5;
@@ -33,30 +33,11 @@ class WcError extends Error {
 	}
 }
 
-/**
- * The fault rule that fails this call, if any (using up one of its count).
- * @param {Obj[]} rules @param {string} method @param {string} path
- */
-function takeFault(rules, method, path) {
-	return takeMatchingFault(
-		rules,
-		(r) => path.startsWith(r.path) && (!r.method || r.method === method),
-	);
-}
-
-/** @param {Obj} body */
+/** A posted fault rule, or 400 with the reason. @param {Obj} body */
 function faultRule(body) {
-	const status = body.status;
-	if (status !== 'reset' && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
-		throw new WcError(400, 'fake_invalid_fault', 'status must be 400-599 or "reset"');
-	}
-	return {
-		status,
-		remaining: Number.isInteger(body.count) && body.count > 0 ? body.count : 1,
-		after: Number.isInteger(body.after) && body.after > 0 ? body.after : 0,
-		path: typeof body.path === 'string' ? body.path : '',
-		method: typeof body.method === 'string' ? body.method.toUpperCase() : undefined,
-	};
+	const parsed = parsePathFaultRule(body);
+	if (!parsed.rule) throw new WcError(400, 'fake_invalid_fault', String(parsed.error));
+	return parsed.rule;
 }
 
 function createState() {

@@ -13,6 +13,8 @@ import {
 } from '../../tools/n8n';
 import type { TemplateWorkflow } from '../../tools/n8n/templates';
 import { shopifyDemoShop, wooCommerceDemoShop } from '../../tools/demo/demoStores';
+import { magentoDemoShop } from '../../tools/demo/magentoDemoShop';
+import { magentoControl, startTestMagento, type RunningMagentoFake } from '../harness/magento2';
 import { shopifyControl, startTestShopify, type RunningShopifyFake } from '../harness/shopify';
 import {
 	startTestWooCommerce,
@@ -31,12 +33,22 @@ const SHOPIFY_MERCHANT_CREDENTIAL = {
 	id: 'localMyOgoShopifyShop',
 	name: 'myOGO sandbox for the Shopify shop',
 };
+/** The Magento templates' myOGO credential: the Magento shop ships through a myOGO account of its own. */
+const MAGENTO_MERCHANT_CREDENTIAL = {
+	id: 'localMyOgoMagentoShop',
+	name: 'myOGO sandbox for the Magento shop',
+};
 
 export interface E2eServices {
 	/** The myOGO account the WooCommerce shop ships through. */
 	bed: TestBed;
 	/** The myOGO account the Shopify shop ships through. */
 	shopBed: TestBed;
+	/** The myOGO account the Magento shop ships through. */
+	magentoBed: TestBed;
+	magento2: RunningMagentoFake;
+	/** The Magento fake's control API. */
+	magento: AxiosInstance;
 	wooCommerce: RunningWooCommerceFake;
 	woo: AxiosInstance;
 	shopify: RunningShopifyFake;
@@ -58,6 +70,10 @@ export async function startServices(): Promise<E2eServices> {
 		started.push(wooCommerce);
 		const shopify = await startTestShopify();
 		started.push(shopify);
+		const magentoBed = await startTestBed();
+		started.push(magentoBed);
+		const magento2 = await startTestMagento();
+		started.push(magento2);
 		const services: E2eServices = {
 			bed,
 			shopBed,
@@ -65,12 +81,17 @@ export async function startServices(): Promise<E2eServices> {
 			woo: wooControl(wooCommerce),
 			shopify,
 			shop: shopifyControl(shopify),
+			magentoBed,
+			magento2,
+			magento: magentoControl(magento2),
 			close: closeAll,
 		};
 		await bed.control.post('/seed', demoShop);
 		await shopBed.control.post('/seed', demoShop);
 		await services.woo.post('/seed', wooCommerceDemoShop());
 		await services.shop.post('/seed', shopifyDemoShop());
+		await magentoBed.control.post('/seed', demoShop);
+		await services.magento.post('/seed', magentoDemoShop());
 		return services;
 	} catch (error) {
 		// Nothing may stay listening when the start fails (Jest would never exit).
@@ -84,17 +105,18 @@ function described(services: E2eServices, bed: TestBed) {
 		sandbox: { url: bed.sandbox.url, credentials: DEFAULT_CREDENTIALS },
 		wooCommerce: services.wooCommerce,
 		shopify: services.shopify,
+		magento2: services.magento2,
 	};
 }
 
 /** The credentials to import into n8n for these services. */
 export function credentialsFor(services: E2eServices) {
-	const [shopMerchant] = localCredentials(described(services, services.shopBed)).filter(
-		(c) => c.type === 'myOgoApi',
-	);
+	const merchantOf = (bed: TestBed) =>
+		localCredentials(described(services, bed)).filter((c) => c.type === 'myOgoApi')[0]!;
 	return [
 		...localCredentials(described(services, services.bed)),
-		{ ...shopMerchant!, ...SHOPIFY_MERCHANT_CREDENTIAL },
+		{ ...merchantOf(services.shopBed), ...SHOPIFY_MERCHANT_CREDENTIAL },
+		{ ...merchantOf(services.magentoBed), ...MAGENTO_MERCHANT_CREDENTIAL },
 	];
 }
 
@@ -105,7 +127,15 @@ export function templatesFor(services: E2eServices): TemplateWorkflow[] {
 		...wiring,
 		credentials: { ...wiring.credentials, myOgoApi: SHOPIFY_MERCHANT_CREDENTIAL },
 	};
-	return templateFiles().map((file) =>
-		wireTemplate(readTemplate(file), file.startsWith('shopify-') ? shopifyWiring : wiring),
-	);
+	const magentoWiring = {
+		...wiring,
+		credentials: { ...wiring.credentials, myOgoApi: MAGENTO_MERCHANT_CREDENTIAL },
+	};
+	const wiringOf = (file: string) =>
+		file.startsWith('shopify-')
+			? shopifyWiring
+			: file.startsWith('magento2-')
+				? magentoWiring
+				: wiring;
+	return templateFiles().map((file) => wireTemplate(readTemplate(file), wiringOf(file)));
 }

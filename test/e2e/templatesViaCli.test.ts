@@ -167,6 +167,51 @@ describe('the templates in real n8n, run by n8n execute', () => {
 		}
 	});
 
+	test('Magento orders: the hourly catch-up sends the paid orders to myOGO by increment_id, once', async () => {
+		const shop = (await services.magento.get('/state')).data as { orders: IDataObject[] };
+		expect(shop.orders.length).toBeGreaterThan(0); // the demo shop's processing orders
+		const result = await runFrom('magento2-orders-to-myogo.json', 'Catch-up Every Hour');
+		expect(outputOf(result.run, 'Failed Orders')).toEqual([]);
+		expect(outputOf(result.run, 'Sent to myOGO')).toHaveLength(shop.orders.length);
+		for (const order of shop.orders) {
+			const inMyOgo = await myOgoOrder(services.magentoBed, String(order.increment_id));
+			expect(linesOf(inMyOgo)).toEqual(
+				(order.items as IDataObject[]).map((i) => [i.sku, i.qty_ordered]),
+			);
+		}
+		const again = await runFrom('magento2-orders-to-myogo.json', 'Catch-up Every Hour');
+		expect(outputOf(again.run, 'Already in myOGO')).toHaveLength(shop.orders.length);
+	});
+
+	test('Magento products and stock: the resync sends every simple product; the reconcile sets every source item to myOGO', async () => {
+		const products = await runFrom('magento2-products-to-myogo.json', 'Full Resync Daily');
+		expect(outputOf(products.run, 'Failed Products')).toEqual([]);
+		const shop = (await services.magento.get('/state')).data as {
+			products: IDataObject[];
+			sourceItems: IDataObject[];
+		};
+		const simple = shop.products.filter((p) => p.type_id === 'simple');
+		expect(simple.length).toBeGreaterThan(1);
+		for (const product of simple) {
+			expect(await myOgoProduct(services.magentoBed, String(product.sku))).toMatchObject({
+				salesPrice: product.price,
+			});
+		}
+
+		const stock = await runFrom('magento2-stock-from-myogo.json', 'Reconcile All Stock Daily');
+		expect(outputOf(stock.run, 'Failed Requests')).toEqual([]);
+		const api = await services.magentoBed.api();
+		const levels = (await api.get('/stock', { params: { limit: 250 } })).data as IDataObject[];
+		const after = (await services.magento.get('/state')).data as { sourceItems: IDataObject[] };
+		// Every SKU both sides hold (all the demo shop's simple products) is at myOGO's level.
+		const compared = after.sourceItems
+			.map((item) => [item.sku, item.quantity, levels.find((l) => l.productCode === item.sku)])
+			.filter(([, , level]) => level !== undefined)
+			.map(([sku, quantity, level]) => [sku, quantity, (level as IDataObject).stockAvailable]);
+		expect(compared).toHaveLength(simple.length);
+		for (const [sku, quantity, level] of compared) expect([sku, quantity]).toEqual([sku, level]);
+	});
+
 	test('Shopify products: the daily resync creates a product the shop added', async () => {
 		await services.shop.post('/seed', {
 			products: [

@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapShopifyProduct, mapWooCommerceProduct } from '../../nodes/MyOgo/mapping';
+import {
+	mapMagentoProduct,
+	mapShopifyProduct,
+	mapWooCommerceProduct,
+} from '../../nodes/MyOgo/mapping';
 import {
 	allRows,
 	byCode,
@@ -150,6 +154,32 @@ describe('myOGO node: products', () => {
 			}
 			expect(result.items).toHaveLength(expected.products.length);
 			expectPaired(result.items, 1);
+		});
+
+		it('creates a Magento 2 product with its EAN attribute and picture URL from the node options', async () => {
+			const raw = fixture('magento/product-simple-ean.json');
+			const result = await runMyOgo(
+				ctx,
+				{
+					resource: 'product',
+					operation: 'create',
+					inputFormat: 'magento2Product',
+					languageCode: 'fi',
+					eanAttribute: 'gtin13',
+					mediaBaseUrl: 'https://shop.example.fi/media/catalog/product',
+					overrideFields: { currencyCode: 'EUR' },
+				},
+				[raw],
+			);
+			expect(result.error).toBeUndefined();
+			const [expected] = mapMagentoProduct(raw, {
+				languageCode: 'fi',
+				currencyCode: 'EUR',
+				eanAttribute: 'gtin13',
+				mediaBaseUrl: 'https://shop.example.fi/media/catalog/product',
+			}).products;
+			expect(expected.eanCode).toBe('6417700123456');
+			expect(requestFieldsOf(await productIn(ctx.api, expected.code))).toEqual(expected);
 		});
 
 		it('fails a store product with no SKU at all before any call, with a readable message', async () => {

@@ -17,6 +17,10 @@ import { STICKY_NOTE, inside, nodeBox, noteRectangle, overlaps } from '../harnes
 
 /** Templates rewritten for #15; every template joins this list as it is rewritten. */
 const READABLE: string[] = [
+	'magento2-orders-to-myogo.json',
+	'magento2-products-to-myogo.json',
+	'magento2-stock-from-myogo.json',
+	'magento2-tracking-from-myogo.json',
 	'shopify-orders-to-myogo.json',
 	'shopify-products-to-myogo.json',
 	'shopify-tracking-from-myogo.json',

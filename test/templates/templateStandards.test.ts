@@ -21,6 +21,7 @@ test('the shipped templates: four per store', () => {
 	const SYNC = FILES.filter((file) => !file.endsWith('-sync-health.json'));
 	expect(SYNC.filter((file) => file.startsWith('woocommerce-'))).toHaveLength(4);
 	expect(SYNC.filter((file) => file.startsWith('shopify-'))).toHaveLength(4);
+	expect(SYNC.filter((file) => file.startsWith('magento2-'))).toHaveLength(4);
 });
 
 describe.each(FILES)('%s', (file) => {
@@ -140,6 +141,7 @@ describe.each(FILES)('%s', (file) => {
 					'wooCommerceApi',
 					'shopifyAccessTokenApi',
 					'shopifyOAuth2Api',
+					'magento2Api',
 				]).toContain(type);
 				expect(ref.id).toMatch(/^REPLACE_WITH_YOUR_/);
 			}

@@ -248,4 +248,11 @@ function shopifyDemoShop() {
 	return { products, orders };
 }
 
-module.exports = { wooCommerceDemoShop, shopifyDemoShop };
+module.exports = {
+	wooCommerceDemoShop,
+	shopifyDemoShop,
+	CATALOG,
+	STORE_STOCK,
+	BUYERS,
+	warehouseProduct,
+};

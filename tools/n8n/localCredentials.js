@@ -3,7 +3,7 @@
 
 /**
  * The n8n credentials and template Settings that point at the local services: the myOGO sandbox,
- * the WooCommerce fake and (when running) the Shopify fake. Demo values of local fakes, not secrets.
+ * the WooCommerce fake and (when running) the Shopify and Magento 2 fakes. Demo values of local fakes, not secrets.
  */
 
 /**
@@ -11,6 +11,7 @@
  * @property {{ url: string, credentials: { merchantId: string, secretToken: string, clientId: string, clientSecret: string } }} sandbox
  * @property {{ url: string, consumerKey: string, consumerSecret: string }} wooCommerce
  * @property {{ url: string, shopSubdomain: string, accessToken: string, appSecret: string, clientId: string, oauthAccessToken: string } | undefined} [shopify]
+ * @property {{ url: string, accessToken: string } | undefined} [magento2]
  */
 
 /** Credential ids and names as imported; the templates are wired to them by type. */
@@ -19,6 +20,7 @@ const LOCAL_CREDENTIALS = Object.freeze({
 	wooCommerceApi: { id: 'localWooCommerceFake', name: 'WooCommerce fake (local)' },
 	shopifyAccessTokenApi: { id: 'localShopifyFake', name: 'Shopify fake (local)' },
 	shopifyOAuth2Api: { id: 'localShopifyFakeOAuth2', name: 'Shopify fake (local, OAuth2)' },
+	magento2Api: { id: 'localMagentoFake', name: 'Magento 2 fake (local)' },
 });
 
 /**
@@ -75,6 +77,13 @@ function localCredentials(services) {
 			},
 		});
 	}
+	if (services.magento2) {
+		list.push({
+			...LOCAL_CREDENTIALS.magento2Api,
+			type: 'magento2Api',
+			data: { host: services.magento2.url, accessToken: services.magento2.accessToken },
+		});
+	}
 	return list;
 }
 
@@ -89,6 +98,12 @@ function localSettings(services) {
 		// The fake's first location ("Main Warehouse"), where the warehouse's stock belongs.
 		...(services.shopify
 			? { 'settings.shopSubdomain': services.shopify.shopSubdomain, 'settings.locationId': '1' }
+			: {}),
+		...(services.magento2
+			? {
+					'settings.magentoUrl': services.magento2.url,
+					'settings.mediaBaseUrl': `${services.magento2.url}/media/catalog/product`,
+				}
 			: {}),
 	};
 }

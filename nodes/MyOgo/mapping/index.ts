@@ -1,6 +1,6 @@
 /**
  * Pure store → myOGO mapping: the action node's "Input Format" options for
- * orders (Shopify / WooCommerce / Magento 2) and products (Shopify / WooCommerce).
+ * orders (Shopify / WooCommerce / Magento 2) and products (Shopify / WooCommerce / Magento 2).
  * No I/O here; every function takes the item JSON as n8n's own store nodes emit it.
  */
 export type {
@@ -30,3 +30,4 @@ export { mapWooCommerceOrder } from './wooCommerceOrder';
 export { mapMagentoOrder } from './magentoOrder';
 export { mapShopifyProduct } from './shopifyProduct';
 export { mapWooCommerceProduct } from './wooCommerceProduct';
+export { mapMagentoProduct } from './magentoProduct';

@@ -128,6 +128,10 @@ export interface ProductMappingOptions {
 	languageCode: string;
 	/** ISO 4217 code of the store's prices (store product resources do not carry one). */
 	currencyCode?: string;
+	/** Magento 2: the code of the product attribute that holds the EAN (each shop names its own). */
+	eanAttribute?: string;
+	/** Magento 2: the URL media gallery files are relative to (`…/media/catalog/product`). */
+	mediaBaseUrl?: string;
 }
 
 export interface SkippedVariant {

@@ -2,17 +2,28 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ProductMappingResult, SkippedVariant } from '../../mapping';
-import { mapShopifyProduct, mapWooCommerceProduct } from '../../mapping';
+import { mapMagentoProduct, mapShopifyProduct, mapWooCommerceProduct } from '../../mapping';
 import { productCodeOf } from '../parameters';
 import { checkedProductFields, productOptionalFields } from './fields';
 
-export type ProductInputFormat = 'myOgoFields' | 'shopifyProduct' | 'wooCommerceProduct';
+export type ProductInputFormat =
+	'myOgoFields' | 'shopifyProduct' | 'wooCommerceProduct' | 'magento2Product';
 
-const STORE_FORMATS: ProductInputFormat[] = ['shopifyProduct', 'wooCommerceProduct'];
+const STORE_FORMATS: ProductInputFormat[] = [
+	'shopifyProduct',
+	'wooCommerceProduct',
+	'magento2Product',
+];
+
+const STORE_NAMES: Record<string, string> = {
+	shopifyProduct: 'Shopify',
+	wooCommerceProduct: 'WooCommerce',
+	magento2Product: 'Magento 2',
+};
 
 /**
  * The fields of Create and Create or Update: where the product comes from (myOGO fields, or the
- * item as n8n's Shopify / WooCommerce nodes put it out), and how to fill in what the store lacks.
+ * item as n8n's Shopify / WooCommerce / Magento 2 nodes put it out), and how to fill in what the store lacks.
  * `codeField` is the operation's own product code parameter (shown for "myOGO fields" only).
  */
 export function productInputProperties(codeField: INodeProperties): INodeProperties[] {
@@ -40,6 +51,12 @@ export function productInputProperties(codeField: INodeProperties): INodePropert
 					description:
 						"The item is a product as n8n's WooCommerce node or trigger outputs it: one myOGO product per SKU (variations too, when the item carries them)",
 				},
+				{
+					name: 'Magento 2 Product',
+					value: 'magento2Product',
+					description:
+						"The item is a product as n8n's Magento 2 node or the REST API (GET /V1/products) outputs it: simple products (a configurable's options are simple products of their own)",
+				},
 			],
 			default: 'myOgoFields',
 			description: 'What the input item is',
@@ -53,6 +70,25 @@ export function productInputProperties(codeField: INodeProperties): INodePropert
 			default: 'en',
 			description:
 				'ISO 639-1 language of the name and description, e.g. en or fi (ask your warehouse which it takes)',
+		},
+		{
+			displayName: 'EAN Attribute Code',
+			name: 'eanAttribute',
+			type: 'string',
+			default: 'ean',
+			description:
+				'The code of the Magento product attribute that holds the EAN (Stores → Attributes → Product); empty: no EAN',
+			displayOptions: { show: { inputFormat: ['magento2Product'] } },
+		},
+		{
+			displayName: 'Media Base URL',
+			name: 'mediaBaseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://shop.example.com/media/catalog/product',
+			description:
+				"Where the shop serves product images: the picture URL is this plus the image's file path. Empty: no picture URL.",
+			displayOptions: { show: { inputFormat: ['magento2Product'] } },
 		},
 		{
 			displayName: 'Additional Fields',
@@ -119,7 +155,7 @@ export function productsOfItem(
 		return { products: [{ code, languageCode, ...additional }], skipped: [] };
 	}
 
-	const storeName = format === 'shopifyProduct' ? 'Shopify' : 'WooCommerce';
+	const storeName = STORE_NAMES[format] ?? format;
 	const overrides = checkedProductFields(
 		context.getNodeParameter('overrideFields', itemIndex, {}) as IDataObject,
 		`${storeName} product ${describeProduct(json)}`,
@@ -127,10 +163,17 @@ export function productsOfItem(
 	const options = {
 		languageCode,
 		currencyCode: typeof overrides.currencyCode === 'string' ? overrides.currencyCode : undefined,
+		...(format === 'magento2Product'
+			? {
+					eanAttribute: String(context.getNodeParameter('eanAttribute', itemIndex, '') ?? ''),
+					mediaBaseUrl: String(context.getNodeParameter('mediaBaseUrl', itemIndex, '') ?? ''),
+				}
+			: {}),
 	};
 	let mapped: ProductMappingResult;
 	if (format === 'shopifyProduct') mapped = mapShopifyProduct(json, options);
 	else if (format === 'wooCommerceProduct') mapped = mapWooCommerceProduct(json, options);
+	else if (format === 'magento2Product') mapped = mapMagentoProduct(json, options);
 	else
 		throw new NodeOperationError(context.getNode(), `Unknown input format "${String(format)}"`, {
 			itemIndex,
@@ -165,6 +208,7 @@ function describeProduct(json: IDataObject): string {
 				? json.name
 				: undefined;
 	if (title) return JSON.stringify(title);
+	if (typeof json.sku === 'string') return json.sku;
 	return json.id !== undefined ? `#${String(json.id)}` : '(no title)';
 }
 
