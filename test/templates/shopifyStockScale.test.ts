@@ -12,11 +12,9 @@ const MAIN_WAREHOUSE = 'gid://shopify/Location/1';
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
 	template: 'shopify-stock-from-myogo.json',
-	// The fake does not throttle, so the pause that keeps a real shop under its rate limit is left out.
 	settings: (_woo, { shopifyFake }) => ({
 		'settings.shopSubdomain': shopifyFake.shopSubdomain,
 		'settings.locationId': '1',
-		'settings.secondsBetweenLookups': 0,
 	}),
 	resetEachTest: false,
 });
@@ -66,11 +64,15 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 		await env.shopify.delete('/requests');
 	});
 	expect((items[0].stock as unknown[]).length).toBe(2_000);
+	// A standard plan's query-cost budget (bucket 2,000, 100 points/s), as a real shop has.
+	await env.shopify.post('/rate-limit', { graphql: { plan: 'standard' } });
 	const result = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
 	expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
 	expect(itemsOf(result, 'Not Stocked at Location')).toEqual([]);
+	// One item per changed SKU where a merchant's rules go.
+	expect(itemsOf(result, 'Your Rules (one item per SKU)')).toHaveLength(2_000);
 
 	// End state on both sides: every SKU's available quantity equals myOGO's stockAvailable.
 	const inventory = (
@@ -85,7 +87,9 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 	const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{
 		graphqlOperation?: string;
 		status: number;
+		throttled?: boolean;
 	}>;
+	expect(shopifyCalls.filter((c) => c.throttled)).toEqual([]);
 	const lookups = shopifyCalls.filter((c) => c.graphqlOperation === 'FindVariantsBySku').length;
 	const writes = shopifyCalls.filter((c) => c.graphqlOperation === 'SetAvailable').length;
 	// The minimum Shopify allows: productVariants and inventorySetQuantities both take at most 250.
