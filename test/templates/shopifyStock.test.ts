@@ -1,8 +1,8 @@
 /**
  * workflows/shopify-stock-from-myogo.json, run in-process against the myOGO sandbox and the Shopify
  * fake: myOGO's stockAvailable is set (absolute) as Shopify's available quantity at the configured
- * location, looked up and written 250 SKUs per GraphQL call, on the pinned Admin API version: each
- * quantity names the level it read (changeFromQuantity), each write carries an idempotency key.
+ * location, looked up and written 250 SKUs per GraphQL call, on the pinned Admin API version: myOGO
+ * is the master (changeFromQuantity null), each write carries an idempotency key.
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
@@ -13,19 +13,12 @@ import {
 	shopifyCredentials,
 	withLegacyShopifyToken,
 } from '../harness/shopify';
-import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
+import { myOgoStockLevels, pollStockChanges } from './setup';
+import { MAIN_WAREHOUSE, useShopifyStockEnvironment } from './shopifyStockEnvironment';
 
-const MAIN_WAREHOUSE = 'gid://shopify/Location/1';
 const STORE_ROOM = 'gid://shopify/Location/2';
 
-const env = useTemplateEnvironment({
-	stores: ['shopify'],
-	template: 'shopify-stock-from-myogo.json',
-	settings: (_woo, { shopifyFake }) => ({
-		'settings.shopSubdomain': shopifyFake.shopSubdomain,
-		'settings.locationId': '1',
-	}),
-});
+const env = useShopifyStockEnvironment();
 
 interface ShopifyState {
 	inventory: Record<string, Record<string, number>>;

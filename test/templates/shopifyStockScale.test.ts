@@ -3,21 +3,12 @@
  * Prints Shopify and myOGO call counts and checks them against the minimum the APIs allow.
  */
 import { itemsOf, runFromTrigger } from '../harness/templates';
-import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
+import { myOgoStockLevels, pollStockChanges } from './setup';
+import { MAIN_WAREHOUSE, useShopifyStockEnvironment } from './shopifyStockEnvironment';
 
 jest.setTimeout(300_000);
 
-const MAIN_WAREHOUSE = 'gid://shopify/Location/1';
-
-const env = useTemplateEnvironment({
-	stores: ['shopify'],
-	template: 'shopify-stock-from-myogo.json',
-	settings: (_woo, { shopifyFake }) => ({
-		'settings.shopSubdomain': shopifyFake.shopSubdomain,
-		'settings.locationId': '1',
-	}),
-	resetEachTest: false,
-});
+const env = useShopifyStockEnvironment({ resetEachTest: false });
 
 const SINGLE = 9_000;
 const WITH_SIZES = 1_000; // 1,000 products × 2 variants → 10,000 products, 11,000 SKUs
