@@ -6,7 +6,7 @@ import { itemsOf, runFromTrigger } from '../harness/templates';
 import { myOgoStockLevels, pollStockChanges } from './setup';
 import { MAIN_WAREHOUSE, useShopifyStockEnvironment } from './shopifyStockEnvironment';
 
-jest.setTimeout(300_000);
+jest.setTimeout(400_000);
 
 const env = useShopifyStockEnvironment({ resetEachTest: false });
 
@@ -96,4 +96,42 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 	expect(shopifyCalls.every((c) => c.status === 200)).toBe(true);
 	expect(shopifyCalls.length).toBeLessThanOrEqual(shopifyMinimum * 1.1);
 	expect(myOgoApiCalls).toBeLessThanOrEqual(myOgoMinimum * 1.1);
+});
+
+test('the daily reconcile of the whole 11,000-SKU catalog on a standard plan: no THROTTLED answer, every SKU set; prints its time and calls', async () => {
+	// Continues from the shop and myOGO of the test above (resetEachTest: false).
+	await env.shopify.post('/rate-limit', { graphql: { plan: 'standard' } });
+	await env.shopify.delete('/requests');
+	await env.bed.control.delete('/requests');
+	const started = Date.now();
+	const result = await runFromTrigger(
+		env.template,
+		'Reconcile All Stock Daily',
+		[{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }],
+		env.credentials(),
+	);
+	const seconds = (Date.now() - started) / 1000;
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
+	expect(itemsOf(result, 'Your Rules (one item per SKU)')).toHaveLength(11_000);
+	const calls = (await env.shopify.get('/requests')).data as Array<{
+		graphqlOperation?: string;
+		throttled?: boolean;
+	}>;
+	const myOgoCalls = (await env.bed.control.get('/requests')).data as Array<{ path: string }>;
+	const count = (operation: string) => calls.filter((c) => c.graphqlOperation === operation).length;
+	console.log(
+		`Daily reconcile, 11,000 SKUs, standard plan: ${seconds.toFixed(1)} s; Shopify ${calls.length} calls ` +
+			`(${count('FindVariantsBySku')} lookups, ${count('SetAvailable')} writes, ${calls.filter((c) => c.throttled).length} THROTTLED); ` +
+			`myOGO ${myOgoCalls.filter((c) => !/oauth/i.test(c.path)).length} API calls`,
+	);
+	expect(calls.filter((c) => c.throttled)).toEqual([]);
+	expect([count('FindVariantsBySku'), count('SetAvailable')]).toEqual([44, 44]);
+	const inventory = (
+		(await env.shopify.get('/state')).data as { inventory: Record<string, Record<string, number>> }
+	).inventory;
+	const myOgoStock = await myOgoStockLevels(env.bed);
+	expect(
+		[...myOgoStock].filter(([sku, level]) => inventory[sku]?.[MAIN_WAREHOUSE] !== level),
+	).toEqual([]);
 });
