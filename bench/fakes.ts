@@ -74,6 +74,8 @@ export interface LogEntry {
 	method: string;
 	path: string;
 	status: number | null;
+	/** Shopify fake: a GraphQL call answered THROTTLED (its cost budget on). */
+	throttled?: boolean;
 }
 
 /** The sandbox's API calls (not the token endpoint) since the log was last cleared. */

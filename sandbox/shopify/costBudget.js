@@ -5,14 +5,20 @@ const { ShopifyError } = require('./errors');
 
 /**
  * Shopify's GraphQL cost budget (a leaky bucket), OFF unless a test turns it on with
- * `POST /_fake/rate-limit { "graphql": { "bucket": 1000, "restorePerSecond": 100 } }`; `DELETE` or
- * `/_fake/reset` turns it off again. While on, every GraphQL call that parses and validates is
- * charged its requested cost (graphql/cost.js); the bucket starts full and refills continuously at
- * the restore rate (real time) up to its size. A call dearer than what is left is not run and gets
- * Shopify's THROTTLED answer (HTTP 200).
+ * `POST /_fake/rate-limit { "graphql": { "plan": "standard" } }` (bucket 2,000, 100 points/s) or
+ * `{ "graphql": { "bucket": 1000, "restorePerSecond": 100 } }`; `DELETE` or `/_fake/reset` turns it
+ * off again. While on, as at Shopify (sandbox/README.md): a call whose requested cost is over the
+ * single-query maximum (1,000) is refused before it runs (MAX_COST_EXCEEDED); otherwise the bucket
+ * must hold the requested cost (else Shopify's THROTTLED answer, HTTP 200, nothing run), is charged
+ * it, and after the call gets back the difference to the actual cost (graphql/cost.js). The bucket
+ * starts full and refills continuously at the restore rate (real time) up to its size.
  */
 
 const THROTTLED_DOCUMENTATION = 'https://shopify.dev/api/usage/rate-limits';
+/** Shopify refuses a single query whose requested cost is above this, whatever the plan. */
+const MAX_QUERY_COST = 1000;
+/** What a standard plan's shop reports (`maximumAvailable: 2000, restoreRate: 100`). */
+const PLANS = { standard: { bucket: 2000, restorePerSecond: 100 } };
 
 /** @typedef {{ bucket: number, restorePerSecond: number, available: number, at: number }} CostBudget */
 
@@ -22,12 +28,21 @@ const THROTTLED_DOCUMENTATION = 'https://shopify.dev/api/usage/rate-limits';
  * @returns {CostBudget}
  */
 function costBudget(body, now) {
-	const { bucket, restorePerSecond } = body.graphql ?? {};
+	const plan = body.graphql?.plan;
+	if (plan !== undefined && !Object.prototype.hasOwnProperty.call(PLANS, plan))
+		throw new ShopifyError(400, {
+			graphql: [`plan must be one of ${Object.keys(PLANS).join(', ')}`],
+		});
+	const { bucket, restorePerSecond } = plan
+		? PLANS[/** @type {'standard'} */ (plan)]
+		: (body.graphql ?? {});
 	const positive = (/** @type {unknown} */ n) =>
 		typeof n === 'number' && Number.isFinite(n) && n > 0;
 	if (!positive(bucket) || !positive(restorePerSecond)) {
 		throw new ShopifyError(400, {
-			graphql: ['must be { "bucket": <points>, "restorePerSecond": <points> }, both above 0'],
+			graphql: [
+				'must be { "plan": "standard" } or { "bucket": <points>, "restorePerSecond": <points> }, both above 0',
+			],
 		});
 	}
 	return { bucket, restorePerSecond, available: bucket, at: now() };
@@ -56,15 +71,34 @@ function throttleStatus(budget) {
 }
 
 /**
- * Charges a call's cost: the `extensions.cost` to report, or, when the bucket holds too little,
- * the whole THROTTLED answer instead.
+ * Charges a call's requested cost before it runs. Returns the whole answer instead when Shopify
+ * would not run it: over the single-query maximum, or more than the bucket holds (THROTTLED).
  * @param {CostBudget} budget
  * @param {number} cost
  * @param {number} now
- * @returns {{ cost: Record<string, unknown>, throttled?: Record<string, unknown> }}
+ * @returns {{ refused?: Record<string, unknown>, throttled?: boolean }}
  */
 function charge(budget, cost, now) {
 	refill(budget, now);
+	if (cost > MAX_QUERY_COST) {
+		return {
+			refused: {
+				errors: [
+					{
+						message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`,
+						extensions: { code: 'MAX_COST_EXCEEDED', cost, maxCost: MAX_QUERY_COST },
+					},
+				],
+				extensions: {
+					cost: {
+						requestedQueryCost: cost,
+						actualQueryCost: null,
+						throttleStatus: throttleStatus(budget),
+					},
+				},
+			},
+		};
+	}
 	if (cost > budget.available) {
 		const extensions = {
 			cost: {
@@ -74,8 +108,8 @@ function charge(budget, cost, now) {
 			},
 		};
 		return {
-			cost: extensions.cost,
-			throttled: {
+			throttled: true,
+			refused: {
 				errors: [
 					{
 						message: 'Throttled',
@@ -87,12 +121,24 @@ function charge(budget, cost, now) {
 		};
 	}
 	budget.available -= cost;
+	return {};
+}
+
+/**
+ * After the call: gives back what the answer did not use (requested − actual) and returns the
+ * `extensions.cost` to report.
+ * @param {CostBudget} budget
+ * @param {number} requested
+ * @param {number} actual
+ * @param {number} now
+ */
+function settle(budget, requested, actual, now) {
+	refill(budget, now);
+	budget.available = Math.min(budget.bucket, budget.available + Math.max(0, requested - actual));
 	return {
-		cost: {
-			requestedQueryCost: cost,
-			actualQueryCost: cost,
-			throttleStatus: throttleStatus(budget),
-		},
+		requestedQueryCost: requested,
+		actualQueryCost: actual,
+		throttleStatus: throttleStatus(budget),
 	};
 }
 
@@ -107,4 +153,4 @@ function budgetView(budget, now) {
 	return { graphql: throttleStatus(budget) };
 }
 
-module.exports = { costBudget, charge, budgetView };
+module.exports = { costBudget, charge, settle, budgetView };

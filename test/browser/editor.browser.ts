@@ -277,10 +277,10 @@ test("a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Da
 		// A Shopify template as imported: its HTTP Request nodes use the Shopify OAuth2 API credential.
 		await openTemplate(shopPage, 'shopify-stock-from-myogo.json');
 		await shopPage
-			.locator('[data-test-id="canvas-node"][data-node-name="Set Available Quantities"]')
+			.locator('[data-test-id="canvas-node"][data-node-name="Set Stock in Shopify"]')
 			.dblclick();
 		const details = shopPage.getByTestId('ndv');
-		await expectVisible(details, 'the parameters of "Set Available Quantities"');
+		await expectVisible(details, 'the parameters of "Set Stock in Shopify"');
 		expect(await inputValues(details)).toEqual(
 			expect.arrayContaining(['Shopify OAuth2 API', LOCAL_CREDENTIALS.shopifyOAuth2Api.name]),
 		);

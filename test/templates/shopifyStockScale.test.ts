@@ -3,23 +3,12 @@
  * Prints Shopify and myOGO call counts and checks them against the minimum the APIs allow.
  */
 import { itemsOf, runFromTrigger } from '../harness/templates';
-import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
+import { myOgoStockLevels, pollStockChanges } from './setup';
+import { MAIN_WAREHOUSE, useShopifyStockEnvironment } from './shopifyStockEnvironment';
 
-jest.setTimeout(300_000);
+jest.setTimeout(400_000);
 
-const MAIN_WAREHOUSE = 'gid://shopify/Location/1';
-
-const env = useTemplateEnvironment({
-	stores: ['shopify'],
-	template: 'shopify-stock-from-myogo.json',
-	// The fake does not throttle, so the pause that keeps a real shop under its rate limit is left out.
-	settings: (_woo, { shopifyFake }) => ({
-		'settings.shopSubdomain': shopifyFake.shopSubdomain,
-		'settings.locationId': '1',
-		'settings.secondsBetweenLookups': 0,
-	}),
-	resetEachTest: false,
-});
+const env = useShopifyStockEnvironment({ resetEachTest: false });
 
 const SINGLE = 9_000;
 const WITH_SIZES = 1_000; // 1,000 products × 2 variants → 10,000 products, 11,000 SKUs
@@ -66,11 +55,15 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 		await env.shopify.delete('/requests');
 	});
 	expect((items[0].stock as unknown[]).length).toBe(2_000);
+	// A standard plan's query-cost budget (bucket 2,000, 100 points/s), as a real shop has.
+	await env.shopify.post('/rate-limit', { graphql: { plan: 'standard' } });
 	const result = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
 	expect(result.error).toBeUndefined();
 	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
 	expect(itemsOf(result, 'Stock Updates Refused')).toEqual([]);
 	expect(itemsOf(result, 'Not Stocked at Location')).toEqual([]);
+	// One item per changed SKU where a merchant's rules go.
+	expect(itemsOf(result, 'Your Rules (one item per SKU)')).toHaveLength(2_000);
 
 	// End state on both sides: every SKU's available quantity equals myOGO's stockAvailable.
 	const inventory = (
@@ -85,7 +78,9 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 	const shopifyCalls = (await env.shopify.get('/requests')).data as Array<{
 		graphqlOperation?: string;
 		status: number;
+		throttled?: boolean;
 	}>;
+	expect(shopifyCalls.filter((c) => c.throttled)).toEqual([]);
 	const lookups = shopifyCalls.filter((c) => c.graphqlOperation === 'FindVariantsBySku').length;
 	const writes = shopifyCalls.filter((c) => c.graphqlOperation === 'SetAvailable').length;
 	// The minimum Shopify allows: productVariants and inventorySetQuantities both take at most 250.
@@ -101,4 +96,42 @@ test('2,000 changed SKUs (1,000 single-variant products + 1,000 variants of 500 
 	expect(shopifyCalls.every((c) => c.status === 200)).toBe(true);
 	expect(shopifyCalls.length).toBeLessThanOrEqual(shopifyMinimum * 1.1);
 	expect(myOgoApiCalls).toBeLessThanOrEqual(myOgoMinimum * 1.1);
+});
+
+test('the daily reconcile of the whole 11,000-SKU catalog on a standard plan: no THROTTLED answer, every SKU set; prints its time and calls', async () => {
+	// Continues from the shop and myOGO of the test above (resetEachTest: false).
+	await env.shopify.post('/rate-limit', { graphql: { plan: 'standard' } });
+	await env.shopify.delete('/requests');
+	await env.bed.control.delete('/requests');
+	const started = Date.now();
+	const result = await runFromTrigger(
+		env.template,
+		'Reconcile All Stock Daily',
+		[{ timestamp: new Date().toISOString(), Hour: '04', Minute: '00' }],
+		env.credentials(),
+	);
+	const seconds = (Date.now() - started) / 1000;
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
+	expect(itemsOf(result, 'Your Rules (one item per SKU)')).toHaveLength(11_000);
+	const calls = (await env.shopify.get('/requests')).data as Array<{
+		graphqlOperation?: string;
+		throttled?: boolean;
+	}>;
+	const myOgoCalls = (await env.bed.control.get('/requests')).data as Array<{ path: string }>;
+	const count = (operation: string) => calls.filter((c) => c.graphqlOperation === operation).length;
+	console.log(
+		`Daily reconcile, 11,000 SKUs, standard plan: ${seconds.toFixed(1)} s; Shopify ${calls.length} calls ` +
+			`(${count('FindVariantsBySku')} lookups, ${count('SetAvailable')} writes, ${calls.filter((c) => c.throttled).length} THROTTLED); ` +
+			`myOGO ${myOgoCalls.filter((c) => !/oauth/i.test(c.path)).length} API calls`,
+	);
+	expect(calls.filter((c) => c.throttled)).toEqual([]);
+	expect([count('FindVariantsBySku'), count('SetAvailable')]).toEqual([44, 44]);
+	const inventory = (
+		(await env.shopify.get('/state')).data as { inventory: Record<string, Record<string, number>> }
+	).inventory;
+	const myOgoStock = await myOgoStockLevels(env.bed);
+	expect(
+		[...myOgoStock].filter(([sku, level]) => inventory[sku]?.[MAIN_WAREHOUSE] !== level),
+	).toEqual([]);
 });

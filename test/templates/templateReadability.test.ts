@@ -23,6 +23,7 @@ const READABLE: string[] = [
 	'magento2-tracking-from-myogo.json',
 	'shopify-orders-to-myogo.json',
 	'shopify-products-to-myogo.json',
+	'shopify-stock-from-myogo.json',
 	'shopify-tracking-from-myogo.json',
 	'woocommerce-sync-health.json',
 ];

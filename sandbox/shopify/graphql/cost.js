@@ -20,8 +20,9 @@ const {
  *   (`pageInfo`, `cursor` are free); a connection without `first`/`last` counts as 1 node;
  * - a mutation costs 10, whatever it selects.
  * Fragments are added to the fields beside them (Shopify takes the dearest type condition instead).
- * Shopify later refunds the difference to the *actual* cost (nodes really returned); the fake does
- * not: it charges the requested cost, so it throttles at least as early as Shopify.
+ * After the call Shopify refunds the difference to the *actual* cost (actualCost below): the same
+ * prices applied to what the answer holds — a connection's nodes really returned, 0 for an object
+ * that came back null.
  */
 
 const MUTATION_COST = 10;
@@ -142,4 +143,90 @@ function pageSize(field, variables) {
 	return 1;
 }
 
-module.exports = { requestedCost };
+/**
+ * A call's *actual* cost: the requested cost's prices applied to the answer's data.
+ * @param {import('graphql').GraphQLSchema} schema
+ * @param {import('graphql').DocumentNode} document
+ * @param {string | undefined} operationName
+ * @param {Record<string, unknown> | null | undefined} data
+ * @param {Record<string, unknown> | undefined} variables
+ * @returns {number}
+ */
+function actualCost(schema, document, operationName, data, variables) {
+	const operation = getOperationAST(document, operationName);
+	if (!operation) return 0;
+	if (operation.operation === 'mutation')
+		return requestedCost(schema, document, operationName, variables);
+	const root = schema.getQueryType();
+	if (!root || !data) return 0;
+	return answeredSelectionCost(root, operation.selectionSet, data, fragmentsOf(document));
+}
+
+/**
+ * @param {import('graphql').GraphQLCompositeType} parentType
+ * @param {import('graphql').SelectionSetNode} selectionSet
+ * @param {Record<string, any>} value the object the selection was answered with
+ * @param {Map<string, import('graphql').FragmentDefinitionNode>} fragments
+ */
+function answeredSelectionCost(parentType, selectionSet, value, fragments) {
+	let cost = 0;
+	if (!(isObjectType(parentType) || isInterfaceType(parentType))) return 0;
+	for (const field of fieldsOf(selectionSet, fragments)) {
+		const answered = value[field.alias?.value ?? field.name.value];
+		const definition = parentType.getFields()[field.name.value];
+		const type = definition && getNamedType(definition.type);
+		if (!field.selectionSet || !type || !isCompositeType(type) || answered == null) continue;
+		if (!type.name.endsWith('Connection')) {
+			const first = Array.isArray(answered) ? answered[0] : answered;
+			cost +=
+				OBJECT_COST +
+				(first ? answeredSelectionCost(type, field.selectionSet, first, fragments) : 0);
+			continue;
+		}
+		cost += CONNECTION_COST + answeredNodesCost(type, field.selectionSet, answered, fragments);
+	}
+	return cost;
+}
+
+/**
+ * The nodes a connection returned, each priced as an object (its `nodes` or `edges { node }`).
+ * @param {import('graphql').GraphQLCompositeType} connection
+ * @param {import('graphql').SelectionSetNode} selectionSet
+ * @param {Record<string, any>} answered
+ * @param {Map<string, import('graphql').FragmentDefinitionNode>} fragments
+ */
+function answeredNodesCost(connection, selectionSet, answered, fragments) {
+	if (!isObjectType(connection)) return 0;
+	let cost = 0;
+	for (const field of fieldsOf(selectionSet, fragments)) {
+		const list = answered[field.alias?.value ?? field.name.value];
+		const selection = field.selectionSet;
+		if (!Array.isArray(list) || !selection) continue;
+		if (field.name.value === 'nodes') {
+			const nodeType = getNamedType(connection.getFields().nodes.type);
+			if (!isCompositeType(nodeType)) continue;
+			cost = Math.max(
+				cost,
+				list.reduce(
+					(sum, node) =>
+						sum + OBJECT_COST + answeredSelectionCost(nodeType, selection, node, fragments),
+					0,
+				),
+			);
+		}
+		if (field.name.value === 'edges') {
+			const edgeType = getNamedType(connection.getFields().edges.type);
+			if (!isCompositeType(edgeType)) continue;
+			cost = Math.max(
+				cost,
+				list.reduce(
+					(sum, edge) => sum + answeredSelectionCost(edgeType, selection, edge, fragments),
+					0,
+				),
+			);
+		}
+	}
+	return cost;
+}
+
+module.exports = { requestedCost, actualCost };

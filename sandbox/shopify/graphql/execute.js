@@ -10,8 +10,8 @@ const { inventorySetQuantities } = require('./inventorySetQuantities');
 const { fulfillmentCreate } = require('./fulfillmentCreate');
 const { idempotent } = require('./idempotency');
 const { ShopifyError } = require('../errors');
-const { requestedCost } = require('./cost');
-const { charge } = require('../costBudget');
+const { requestedCost, actualCost } = require('./cost');
+const { charge, settle } = require('../costBudget');
 
 /**
  * `POST /admin/api/<version>/graphql.json`, run by the `graphql` reference implementation against
@@ -111,11 +111,12 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	const validationErrors = validate(schema, document);
 	if (validationErrors.length)
 		return { body: { errors: validationErrors.map(formatError) }, operation, rootFields };
-	/** @type {ReturnType<typeof charge>} */
-	const charged = ctx.costBudget
-		? charge(ctx.costBudget, requestedCost(schema, document, operationName, variables), ctx.now())
-		: { cost: COST };
-	if (charged.throttled) return { body: charged.throttled, operation, rootFields, throttled: true };
+	const requested = ctx.costBudget
+		? requestedCost(schema, document, operationName, variables)
+		: COST.requestedQueryCost;
+	const charged = ctx.costBudget ? charge(ctx.costBudget, requested, ctx.now()) : {};
+	if (charged.refused)
+		return { body: charged.refused, operation, rootFields, throttled: charged.throttled };
 
 	/** @type {import('./queries').RequestState & import('./idempotency').IdempotencyState} */
 	const state = { searchWarnings: [] };
@@ -141,7 +142,14 @@ async function runGraphql(ctx, { query, variables, operationName }) {
 	if (result.errors) body.errors = result.errors.map(formatError);
 	if (result.data !== undefined) body.data = result.data;
 	body.extensions = {
-		cost: charged.cost,
+		cost: ctx.costBudget
+			? settle(
+					ctx.costBudget,
+					requested,
+					actualCost(schema, document, operationName, result.data, variables),
+					ctx.now(),
+				)
+			: COST,
 		...(state.searchWarnings.length ? { search: state.searchWarnings } : {}),
 	};
 	return { body, operation, rootFields, idempotentReplay: state.idempotentReplay };

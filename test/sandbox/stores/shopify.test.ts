@@ -1335,7 +1335,7 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 			);
 	});
 
-	test('charges the requested cost: connection 2 + first × node (objects 1, scalars 0), mutation 10, edges like nodes', async () => {
+	test('charges the requested cost before the call (connection 2 + first × node, objects 1, scalars 0, mutation 10) and refunds the difference to the actual cost after it', async () => {
 		await seedProducts(2);
 		// A restore of 1 point/s keeps the figures exact over the few milliseconds the calls take.
 		expect(
@@ -1345,21 +1345,21 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 		});
 		const found = await lookup();
 		expect(found.data!.productVariants.nodes.map((n: Obj) => n.sku)).toEqual(['SKU-1']);
+		// Asked for 250 variants, got 1: Shopify charges 752 up front and keeps 2 + 1 × 3.
 		expect(found.extensions!.cost).toEqual({
 			requestedQueryCost: LOOKUP_COST,
-			actualQueryCost: LOOKUP_COST,
-			throttleStatus: {
-				maximumAvailable: 1000,
-				currentlyAvailable: 1000 - LOOKUP_COST,
-				restoreRate: 1,
-			},
+			actualQueryCost: 2 + 3,
+			throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 1000 - 5, restoreRate: 1 },
 		});
 		expect(LOOKUP_COST).toBe(752);
 		const edges = await graphql(
 			'query($first: Int) { productVariants(first: $first) { edges { cursor node { sku product { id } } } pageInfo { hasNextPage } } }',
 			{ first: 10 },
 		);
-		expect(edges.extensions!.cost.requestedQueryCost).toBe(2 + 10 * 2);
+		expect(edges.extensions!.cost).toMatchObject({
+			requestedQueryCost: 2 + 10 * 2,
+			actualQueryCost: 2 + 2 * 2,
+		});
 		expect(
 			(await graphql('{ locations(first: 3) { nodes { id name } } }')).extensions!.cost
 				.requestedQueryCost,
@@ -1368,13 +1368,15 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 		const { input } = await setSku1(7);
 		const set = await graphql(SET, { input });
 		expect(set.data!.inventorySetQuantities.userErrors).toEqual([]);
-		expect(set.extensions!.cost.requestedQueryCost).toBe(10);
+		expect(set.extensions!.cost).toMatchObject({ requestedQueryCost: 10, actualQueryCost: 10 });
 	});
 
 	test("a call dearer than what is left gets Shopify's THROTTLED answer (HTTP 200) and is not carried out", async () => {
 		await seedProducts(2);
-		await control.post('/rate-limit', { graphql: { bucket: 760, restorePerSecond: 1 } });
-		const { input } = await setSku1(0); // leaves 760 - 752 = 8 points, less than a mutation's 10
+		const { input } = await setSku1(0);
+		await control.post('/rate-limit', { graphql: { bucket: 12, restorePerSecond: 1 } });
+		expect((await graphql(SET, { input })).errors).toBeUndefined(); // leaves 12 - 10 = 2
+		input.quantities[0]!.quantity = 5;
 		const reply = await api.post('/graphql.json', { query: SET, variables: { input } });
 		expect(reply.status).toBe(200);
 		expect(reply.data).toEqual({
@@ -1391,14 +1393,14 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 				cost: {
 					requestedQueryCost: 10,
 					actualQueryCost: null,
-					throttleStatus: { maximumAvailable: 760, currentlyAvailable: 8, restoreRate: 1 },
+					throttleStatus: { maximumAvailable: 12, currentlyAvailable: 2, restoreRate: 1 },
 				},
 			},
 		});
-		expect(await available()).toBe(1);
+		expect(await available()).toBe(0);
 		const log = (await control.get('/requests')).data as Obj[];
-		expect(log.map((e) => [e.graphqlOperation, e.status, Boolean(e.throttled)])).toEqual([
-			['FindVariantsBySku', 200, false],
+		expect(log.slice(-2).map((e) => [e.graphqlOperation, e.status, Boolean(e.throttled)])).toEqual([
+			['SetAvailable', 200, false],
 			['SetAvailable', 200, true],
 		]);
 		// A query over the whole bucket can never run.
@@ -1406,19 +1408,36 @@ describe('GraphQL cost budget (opt-in, /_fake/rate-limit)', () => {
 		expect((await lookup()).errors![0].extensions.code).toBe('THROTTLED');
 	});
 
+	test('a standard plan: bucket 2,000 restoring 100 a second; a query asking for more than 1,000 points is refused before it runs (MAX_COST_EXCEEDED)', async () => {
+		await seedProducts(2);
+		expect((await control.post('/rate-limit', { graphql: { plan: 'standard' } })).data).toEqual({
+			graphql: { maximumAvailable: 2000, currentlyAvailable: 2000, restoreRate: 100 },
+		});
+		const tooDear = await graphql(
+			'{ productVariants(first: 250) { nodes { sku product { id } inventoryItem { id inventoryLevel(locationId: "gid://shopify/Location/1") { id } } } } }',
+		);
+		expect(tooDear.data).toBeUndefined();
+		expect(tooDear.errors![0].extensions).toEqual({
+			code: 'MAX_COST_EXCEEDED',
+			cost: 2 + 250 * 4,
+			maxCost: 1000,
+		});
+		expect(tooDear.extensions!.cost.throttleStatus.currentlyAvailable).toBe(2000);
+		expect(
+			(await control.post('/rate-limit', { graphql: { plan: 'gold' } }).catch((e) => e.response))
+				.status,
+		).toBe(400);
+	});
+
 	test('the bucket refills at the restore rate up to its size; DELETE and /reset turn the budget off', async () => {
 		await seedProducts(2);
-		await control.post('/rate-limit', { graphql: { bucket: 1000, restorePerSecond: 2000 } });
-		expect((await lookup()).extensions!.cost.throttleStatus.currentlyAvailable).toBe(1000 - 752);
-		// 752 points come back in 376 ms at 2,000 points/s; the bucket holds no more than 1,000.
+		await control.post('/rate-limit', { graphql: { bucket: 1000, restorePerSecond: 20 } });
+		expect((await lookup()).extensions!.cost.throttleStatus.currentlyAvailable).toBe(1000 - 5);
+		// 5 points come back in 250 ms at 20 points/s; the bucket holds no more than 1,000.
 		await new Promise((resolve) => setTimeout(resolve, 600));
 		expect((await control.get('/rate-limit')).data.graphql.currentlyAvailable).toBe(1000);
-		const second = await lookup();
-		expect(second.errors).toBeUndefined();
-		expect(second.extensions!.cost.throttleStatus.currentlyAvailable).toBe(1000 - 752);
 
-		await control.post('/rate-limit', { graphql: { bucket: 800, restorePerSecond: 1 } });
-		await lookup();
+		await control.post('/rate-limit', { graphql: { bucket: 700, restorePerSecond: 1 } });
 		expect((await lookup()).errors![0].extensions.code).toBe('THROTTLED');
 		await control.delete('/rate-limit');
 		expect((await lookup()).errors).toBeUndefined();
