@@ -11,19 +11,12 @@ import {
 	wooCommerceCredentials,
 	wooCommerceWebhookTrigger,
 } from '../harness/templates';
-import { wooOrder as baseWooOrder } from '../harness/wooCommerceOrder';
+import { wooOrder as baseWooOrder, seedWooOrderProducts } from '../harness/wooCommerceOrder';
 import { expectSecondCatchUpWritesNothing, myOgoApiCalls, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	template: 'woocommerce-orders-to-myogo.json',
-	seed: (bed) =>
-		bed.control.post('/seed', {
-			products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({
-				code,
-				languageCode: 'en',
-				name: code,
-			})),
-		}),
+	seed: seedWooOrderProducts,
 });
 
 /** The harness's WooCommerce order with a buyer's note and the DHL Paket method the Settings map. */

@@ -13,21 +13,14 @@ import {
 	runFromTrigger,
 	type Template,
 } from '../harness/templates';
-import { wooOrder } from '../harness/wooCommerceOrder';
+import { seedWooOrderProducts, wooOrder } from '../harness/wooCommerceOrder';
 import { useTemplateEnvironment } from './setup';
 
 const FILE = 'woocommerce-orders-to-myogo.json';
 const SPOT = 'Your Rules (one item per order)';
 
 const env = useTemplateEnvironment({
-	seed: (bed) =>
-		bed.control.post('/seed', {
-			products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({
-				code,
-				languageCode: 'en',
-				name: code,
-			})),
-		}),
+	seed: seedWooOrderProducts,
 });
 
 function ordersTemplate(settings: Record<string, unknown> = {}): Template {
@@ -44,6 +37,14 @@ async function catchUp(template: Template) {
 async function myOgoOrders(): Promise<IDataObject[]> {
 	return (await (await env.bed.api()).get('/orders', { params: { limit: 250 } }))
 		.data as IDataObject[];
+}
+
+/** The template with a Filter at the rules spot keeping orders whose `field` is not `value`. */
+function withOrdersWhere(name: string, field: string, value: string): Template {
+	return insertAtRulesSpot(
+		ordersTemplate(),
+		filterNode(name, `={{ $json.${field} }}`, { type: 'string', operation: 'notEquals' }, value),
+	);
 }
 
 const pickup = {
@@ -79,15 +80,7 @@ describe('WooCommerce orders: the tweaks a merchant makes', () => {
 				wooOrder('7103', 'processing'),
 			],
 		});
-		const template = insertAtRulesSpot(
-			ordersTemplate(),
-			filterNode(
-				'Hold Orders Marked _hold',
-				'={{ $json.meta._hold }}',
-				{ type: 'string', operation: 'notEquals' },
-				'yes',
-			),
-		);
+		const template = withOrdersWhere('Hold Orders Marked _hold', 'meta._hold', 'yes');
 		await catchUp(template);
 		expect((await myOgoOrders()).map((o) => o.reference).sort()).toEqual(['7102', '7103']);
 	});
@@ -96,15 +89,7 @@ describe('WooCommerce orders: the tweaks a merchant makes', () => {
 		await env.woo.post('/seed', {
 			orders: [wooOrder('7201', 'processing', pickup), wooOrder('7202', 'processing')],
 		});
-		const template = insertAtRulesSpot(
-			ordersTemplate(),
-			filterNode(
-				'Not Picked Up in the Shop',
-				'={{ $json.shippingMethod }}',
-				{ type: 'string', operation: 'notEquals' },
-				'local_pickup',
-			),
-		);
+		const template = withOrdersWhere('Not Picked Up in the Shop', 'shippingMethod', 'local_pickup');
 		await catchUp(template);
 		expect((await myOgoOrders()).map((o) => o.reference)).toEqual(['7202']);
 	});
