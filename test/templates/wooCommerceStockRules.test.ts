@@ -95,7 +95,6 @@ describe('WooCommerce stock: the tweaks a merchant makes', () => {
 		expect(atSpot.find((item) => item.sku === 'MUG')).toEqual({
 			sku: 'MUG',
 			stockAvailable: 12,
-			stockToPublish: 12,
 		});
 	});
 
