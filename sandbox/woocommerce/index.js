@@ -88,6 +88,8 @@ async function startWooCommerceFake(options = {}) {
 			image: input.image ?? null,
 			permalink: input.permalink ?? `https://shop.example/?p=${id}`,
 			meta_data: input.meta_data ?? [],
+			// WooCommerce lists a product's categories and tags as { id, name, slug }; a variation has neither.
+			...(isVariation ? {} : { categories: input.categories ?? [], tags: input.tags ?? [] }),
 			variations: /** @type {number[]} */ ([]),
 			date_created_gmt: input.date_created_gmt ?? now(),
 			date_modified_gmt: input.date_modified_gmt ?? now(),

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { TestBed } from '../trigger/helpers';
+
 /** A WooCommerce order as the REST API and webhooks carry it (two lines, German address). */
 export function wooOrder(number: string, status: string, extra: IDataObject = {}): IDataObject {
 	return {
@@ -63,4 +65,15 @@ export function wooOrder(number: string, status: string, extra: IDataObject = {}
 		],
 		...extra,
 	};
+}
+
+/** Seeds myOGO with the products of `wooOrder`'s two lines, so orders built from it are accepted. */
+export function seedWooOrderProducts(bed: TestBed): Promise<unknown> {
+	return bed.control.post('/seed', {
+		products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({
+			code,
+			languageCode: 'en',
+			name: code,
+		})),
+	});
 }

@@ -14,19 +14,12 @@ import {
 	templatePollingTrigger,
 	type Template,
 } from '../harness/templates';
-import { wooOrder } from '../harness/wooCommerceOrder';
+import { seedWooOrderProducts, wooOrder } from '../harness/wooCommerceOrder';
 import { myOgoApiCalls, useTemplateEnvironment, type TemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	stores: ['woocommerce', 'shopify'],
-	seed: (bed) =>
-		bed.control.post('/seed', {
-			products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({
-				code,
-				languageCode: 'en',
-				name: code,
-			})),
-		}),
+	seed: seedWooOrderProducts,
 });
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));

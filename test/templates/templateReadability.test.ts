@@ -9,24 +9,19 @@
  * side bar and header. A node slot is about 220×200, so 16 nodes fill the screen in two to three
  * readable rows (triggers, Settings, the rules spot, the one write, its named ends).
  */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { INode } from 'n8n-workflow';
 
 import { loadTemplate } from '../harness/templates';
 import { rulesSpots } from '../harness/templateRules';
 import { STICKY_NOTE, inside, nodeBox, noteRectangle, overlaps } from '../harness/canvas';
 
-/** Templates rewritten for #15; every template joins this list as it is rewritten. */
-const READABLE: string[] = [
-	'magento2-orders-to-myogo.json',
-	'magento2-products-to-myogo.json',
-	'magento2-stock-from-myogo.json',
-	'magento2-tracking-from-myogo.json',
-	'shopify-orders-to-myogo.json',
-	'shopify-products-to-myogo.json',
-	'shopify-stock-from-myogo.json',
-	'shopify-tracking-from-myogo.json',
-	'woocommerce-sync-health.json',
-];
+/** Every template in workflows/, as shipped. */
+const READABLE: string[] = readdirSync(join(__dirname, '..', '..', 'workflows')).filter((file) =>
+	file.endsWith('.json'),
+);
 
 const MAIN_PATH_NODES = 16;
 const SCREEN = { width: 1800, height: 900 };
@@ -40,59 +35,59 @@ function expressionsOf(node: INode): string[] {
 const PROGRAM =
 	/=>|\bfunction\b|\breturn\b|;|\.(map|filter|reduce|flatMap|forEach)\(|JSON\.stringify/;
 
-if (READABLE.length === 0) test.todo('templates rewritten for #15 join READABLE');
-else
-	describe.each(READABLE)('%s', (file) => {
-		const template = loadTemplate(file);
-		const notes = template.nodes.filter((node) => node.type === STICKY_NOTE);
-		const nodes = template.nodes.filter((node) => node.type !== STICKY_NOTE);
-		const engineering = notes
-			.filter((note) => String(note.parameters.content).startsWith('## Engineering'))
-			.map(noteRectangle);
-		const rulesNotes = notes
-			.filter((note) => String(note.parameters.content).startsWith('## Your rules'))
-			.map(noteRectangle);
-		const isEngineering = (node: INode) => engineering.some((note) => inside(nodeBox(node), note));
-		const mainPath = nodes.filter((node) => !isEngineering(node));
+test('every template is checked', () => expect(READABLE.length).toBeGreaterThanOrEqual(13));
 
-		test('the engineering sits inside "## Engineering" notes; no node straddles a note edge', () => {
-			expect(engineering.length).toBeGreaterThan(0);
-			const straddling = nodes
-				.filter((node) => !isEngineering(node))
-				.filter((node) => engineering.some((note) => overlaps(nodeBox(node), note)))
-				.map((node) => node.name);
-			expect(straddling).toEqual([]);
-		});
+describe.each(READABLE)('%s', (file) => {
+	const template = loadTemplate(file);
+	const notes = template.nodes.filter((node) => node.type === STICKY_NOTE);
+	const nodes = template.nodes.filter((node) => node.type !== STICKY_NOTE);
+	const engineering = notes
+		.filter((note) => String(note.parameters.content).startsWith('## Engineering'))
+		.map(noteRectangle);
+	const rulesNotes = notes
+		.filter((note) => String(note.parameters.content).startsWith('## Your rules'))
+		.map(noteRectangle);
+	const isEngineering = (node: INode) => engineering.some((note) => inside(nodeBox(node), note));
+	const mainPath = nodes.filter((node) => !isEngineering(node));
 
-		test(`the main path: at most ${MAIN_PATH_NODES} nodes, within one screen`, () => {
-			expect(mainPath.map((node) => node.name).length).toBeLessThanOrEqual(MAIN_PATH_NODES);
-			const xs = mainPath.map((node) => node.position[0]);
-			const ys = mainPath.map((node) => node.position[1]);
-			expect({
-				width: Math.max(...xs) + 100 - Math.min(...xs) <= SCREEN.width,
-				height: Math.max(...ys) + 140 - Math.min(...ys) <= SCREEN.height,
-			}).toEqual({ width: true, height: true });
-		});
-
-		test('the main path holds no programs: no arrow functions, statements or list juggling', () => {
-			const programs = mainPath.flatMap((node) =>
-				expressionsOf(node)
-					.filter((expression) => PROGRAM.test(expression))
-					.map((expression) => `${node.name}: {{${expression.slice(0, 80)}}}`),
-			);
-			expect(programs).toEqual([]);
-		});
-
-		test('a "Your rules" spot: a No Operation node on the main path, inside a "## Your rules" note, saying what one item is', () => {
-			const spots = rulesSpots(template);
-			expect(spots.length).toBeGreaterThan(0);
-			for (const spot of spots) {
-				expect([spot.name, isEngineering(spot)]).toEqual([spot.name, false]);
-				expect(spot.name).toMatch(/^Your Rules \(one item per \w+/);
-				expect([spot.name, rulesNotes.some((note) => inside(nodeBox(spot), note))]).toEqual([
-					spot.name,
-					true,
-				]);
-			}
-		});
+	test('the engineering sits inside "## Engineering" notes; no node straddles a note edge', () => {
+		expect(engineering.length).toBeGreaterThan(0);
+		const straddling = nodes
+			.filter((node) => !isEngineering(node))
+			.filter((node) => engineering.some((note) => overlaps(nodeBox(node), note)))
+			.map((node) => node.name);
+		expect(straddling).toEqual([]);
 	});
+
+	test(`the main path: at most ${MAIN_PATH_NODES} nodes, within one screen`, () => {
+		expect(mainPath.map((node) => node.name).length).toBeLessThanOrEqual(MAIN_PATH_NODES);
+		const xs = mainPath.map((node) => node.position[0]);
+		const ys = mainPath.map((node) => node.position[1]);
+		expect({
+			width: Math.max(...xs) + 100 - Math.min(...xs) <= SCREEN.width,
+			height: Math.max(...ys) + 140 - Math.min(...ys) <= SCREEN.height,
+		}).toEqual({ width: true, height: true });
+	});
+
+	test('the main path holds no programs: no arrow functions, statements or list juggling', () => {
+		const programs = mainPath.flatMap((node) =>
+			expressionsOf(node)
+				.filter((expression) => PROGRAM.test(expression))
+				.map((expression) => `${node.name}: {{${expression.slice(0, 80)}}}`),
+		);
+		expect(programs).toEqual([]);
+	});
+
+	test('a "Your rules" spot: a No Operation node on the main path, inside a "## Your rules" note, saying what one item is', () => {
+		const spots = rulesSpots(template);
+		expect(spots.length).toBeGreaterThan(0);
+		for (const spot of spots) {
+			expect([spot.name, isEngineering(spot)]).toEqual([spot.name, false]);
+			expect(spot.name).toMatch(/^Your Rules \(one item per \w+/);
+			expect([spot.name, rulesNotes.some((note) => inside(nodeBox(spot), note))]).toEqual([
+				spot.name,
+				true,
+			]);
+		}
+	});
+});

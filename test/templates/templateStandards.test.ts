@@ -234,3 +234,11 @@ test('both stock templates reconcile the same way: a daily Schedule Trigger at 0
 		).toEqual(['Get All Stock from myOGO']);
 	}
 });
+
+test.each(FILES)(
+	'%s: every node has an id of its own (the editor draws one node per id)',
+	(file) => {
+		const ids = loadTemplate(file).nodes.map((node) => node.id);
+		expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+	},
+);

@@ -11,19 +11,12 @@ import {
 	wooCommerceCredentials,
 	wooCommerceWebhookTrigger,
 } from '../harness/templates';
-import { wooOrder as baseWooOrder } from '../harness/wooCommerceOrder';
+import { wooOrder as baseWooOrder, seedWooOrderProducts } from '../harness/wooCommerceOrder';
 import { expectSecondCatchUpWritesNothing, myOgoApiCalls, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
 	template: 'woocommerce-orders-to-myogo.json',
-	seed: (bed) =>
-		bed.control.post('/seed', {
-			products: ['HOODIE-BLUE-L', 'WOO-BEANIE'].map((code) => ({
-				code,
-				languageCode: 'en',
-				name: code,
-			})),
-		}),
+	seed: seedWooOrderProducts,
 });
 
 /** The harness's WooCommerce order with a buyer's note and the DHL Paket method the Settings map. */
@@ -295,15 +288,23 @@ describe('WooCommerce paid orders to myOGO', () => {
 			['4101', 'cancelled'],
 		]);
 
-		// The next catch-up finds it cancelled already: "Nothing to Cancel", not a failure.
+		// The next catch-up still sees the cancelled order in its window, and myOGO's list says it is
+		// cancelled there already: no cancel is sent again (#20), no myOGO write at all.
+		await env.bed.control.delete('/requests');
 		const third = await runFromTrigger(
 			env.template,
 			'Catch-up Every Hour',
 			[{}],
 			env.credentials(),
 		);
-		expect(itemsOf(third, 'Nothing to Cancel').map((o) => o.reference ?? o.error)).toHaveLength(1);
-		expect([...itemsOf(third, 'Failed Orders'), ...itemsOf(third, 'Could Not Cancel')]).toEqual([]);
+		expect(third.error).toBeUndefined();
+		expect(itemsOf(third, 'Cancelled After Payment?').map((o) => o.number)).toEqual(['4101']);
+		expect([
+			...itemsOf(third, 'Nothing to Cancel'),
+			...itemsOf(third, 'Failed Orders'),
+			...itemsOf(third, 'Could Not Cancel'),
+		]).toEqual([]);
+		expect((await myOgoApiCalls(env)).filter((call) => call.method !== 'GET')).toEqual([]);
 	});
 
 	test('catch-up with the key in the query string works; a refused read goes to "Failed Orders"', async () => {

@@ -89,7 +89,7 @@ test('a shipped order gets tracking meta, a customer note with the link, and sta
 	expect(order.notes).toEqual([
 		expect.objectContaining({
 			customer_note: true,
-			note: `Your order is on its way. Track your parcel here: ${shipped.trackingUrl}`,
+			note: `Your order is on its way. Track your parcel here: ${shipped.trackingUrl} (Posti)`,
 		}),
 	]);
 	// The other order is untouched.
@@ -389,5 +389,58 @@ test('WooCommerce fulfillments mode (feature on): one fulfillment per order with
 	expect((await env.woo.get('/orders/903')).data).toMatchObject({
 		status: 'processing',
 		notes: [],
+	});
+});
+
+describe('the tweaks a merchant makes (#15)', () => {
+	const tracking = (settings: Record<string, unknown>) =>
+		configure(loadTemplate('woocommerce-tracking-from-myogo.json'), {
+			'settings.wooCommerceUrl': env.fake.url,
+			...settings,
+		});
+
+	async function shipAndRun(template: ReturnType<typeof loadTemplate>) {
+		const items = await shipOrders(template, { '951': 'JJFI951', '952': 'JJFI952' });
+		const result = await runFromTrigger(template, 'myOGO Trigger', items, env.credentials());
+		expect(result.error).toBeUndefined();
+		expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
+		const orders = await Promise.all(
+			['951', '952'].map(
+				async (id) =>
+					(await env.woo.get(`/orders/${id}`)).data as {
+						notes: IDataObject[];
+						fulfillments?: IDataObject[];
+					},
+			),
+		);
+		return { result, orders };
+	}
+
+	test('6. settings.notifyCustomer off: the tracking note is a private note', async () => {
+		const { result, orders } = await shipAndRun(tracking({ 'settings.notifyCustomer': false }));
+		expect(itemsOf(result, 'Your Rules (one item per shipped order)')).toHaveLength(2);
+		expect(orders.map((order) => order.notes.map((note) => note.customer_note))).toEqual([
+			[false],
+			[false],
+		]);
+	});
+
+	test('6. settings.notifyCustomer off in fulfillments mode: the fulfillment does not notify the buyer', async () => {
+		await env.woo.post('/settings', { fulfillmentsEnabled: true });
+		const fulfilled = await shipAndRun(
+			tracking({ 'settings.notifyCustomer': false, 'settings.useWooCommerceFulfillments': true }),
+		);
+		expect(fulfilled.orders.map((order) => order.fulfillments?.map((f) => f.notified))).toEqual([
+			[false],
+			[false],
+		]);
+	});
+
+	test('6. the carrier name shown in the store: settings.trackingProvider is named in the note', async () => {
+		const { orders } = await shipAndRun(tracking({ 'settings.trackingProvider': 'DHL Express' }));
+		expect(orders.map((order) => order.notes.map((note) => note.note))).toEqual([
+			[expect.stringMatching(/JJFI951.* \(DHL Express\)$/)],
+			[expect.stringMatching(/JJFI952.* \(DHL Express\)$/)],
+		]);
 	});
 });
