@@ -25,8 +25,21 @@ function ordersTemplate(services: E2eServices): TemplateWorkflow {
 	return templatesFor(services).find((t) => t.file === 'woocommerce-orders-to-myogo.json')!;
 }
 
+/** Waits (at most 60 s) until publishing registered the orders template's two WooCommerce webhooks: an order placed before would fire none. */
+async function wooWebhooksRegistered(services: E2eServices): Promise<void> {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const { webhooks } = (await services.woo.get('/state')).data as { webhooks: unknown[] };
+		if (webhooks.length >= 2) return;
+		if (Date.now() > deadline)
+			throw new Error('the WooCommerce webhooks were not registered in 60 s');
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 /** Runs the burst and checks every order arrived exactly once; returns orders per minute. */
 async function measure(label: string, services: E2eServices): Promise<number> {
+	await wooWebhooksRegistered(services);
 	const result = await burstThrough(services, BURST, 60_000, { parallel: PARALLEL });
 	console.log(
 		`${label}: ${BURST} orders delivered in ${result.deliveredInS} s, ${result.added} new in myOGO, ${result.perMinute} orders/min`,
