@@ -4,6 +4,8 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/bench'],
 	testMatch: ['**/*.bench.ts'],
+	// The queue-mode benchmark needs Redis and PostgreSQL and takes minutes: `npm run bench:queue`.
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/bench/queue/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }],
 	},

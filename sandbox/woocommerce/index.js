@@ -50,8 +50,13 @@ async function startWooCommerceFake(options = {}) {
 	const consumerKey = options.consumerKey ?? DEFAULTS.consumerKey;
 	const consumerSecret = options.consumerSecret ?? DEFAULTS.consumerSecret;
 	let state = createState();
-	/** @type {Promise<unknown>[]} */
-	let pending = [];
+	/** Deliveries in flight; each leaves the set once answered (a burst of thousands must not pile up). */
+	/** @type {Set<Promise<void>>} */
+	let pending = new Set();
+	/** Resolves once every delivery sent so far was answered. */
+	const settle = async () => {
+		while (pending.size) await Promise.all([...pending]);
+	};
 
 	const newId = () => state.nextId++;
 	const fulfillments = createFulfillments({
@@ -189,9 +194,14 @@ async function startWooCommerceFake(options = {}) {
 		return JSON.parse(JSON.stringify(product));
 	}
 
-	/** Sends the webhook deliveries for a topic (signed as WooCommerce signs them). */
-	/** @param {string} topic @param {Obj} payload */
+	/**
+	 * Sends the webhook deliveries for a topic (signed as WooCommerce signs them); the returned
+	 * promise resolves once these deliveries were answered.
+	 * @param {string} topic @param {Obj} payload
+	 */
 	function fire(topic, payload) {
+		/** @type {Promise<void>[]} */
+		const sent = [];
 		for (const hook of state.webhooks.values()) {
 			if (hook.status !== 'active' || hook.topic !== topic) continue;
 			const body = JSON.stringify(payload);
@@ -206,23 +216,25 @@ async function startWooCommerceFake(options = {}) {
 				status: /** @type {number | string} */ ('pending'),
 			};
 			state.deliveries.push(record);
-			pending.push(
-				fetch(hook.delivery_url, {
-					method: 'POST',
-					headers: {
-						'Content-Type': 'application/json',
-						'User-Agent': 'WooCommerce/9.0 Hookshot (WordPress/6.5; fake)',
-						'X-WC-Webhook-Source': `${url}/`,
-						'X-WC-Webhook-Topic': topic,
-						'X-WC-Webhook-Resource': resource,
-						'X-WC-Webhook-Event': event,
-						'X-WC-Webhook-Signature': signature,
-						'X-WC-Webhook-ID': String(hook.id),
-						'X-WC-Webhook-Delivery-ID': String(deliveryId),
-					},
-					body,
-				}).then(
-					(res) => {
+			const delivery = fetch(hook.delivery_url, {
+				method: 'POST',
+				headers: {
+					'Content-Type': 'application/json',
+					'User-Agent': 'WooCommerce/9.0 Hookshot (WordPress/6.5; fake)',
+					'X-WC-Webhook-Source': `${url}/`,
+					'X-WC-Webhook-Topic': topic,
+					'X-WC-Webhook-Resource': resource,
+					'X-WC-Webhook-Event': event,
+					'X-WC-Webhook-Signature': signature,
+					'X-WC-Webhook-ID': String(hook.id),
+					'X-WC-Webhook-Delivery-ID': String(deliveryId),
+				},
+				body,
+			})
+				.then(
+					async (res) => {
+						// Read to the end, so the connection goes back to the pool for the next delivery.
+						await res.arrayBuffer().catch(() => undefined);
 						record.status = res.status;
 						countDelivery(hook, res.status, state.settings.maxWebhookDeliveryFailures);
 					},
@@ -230,9 +242,12 @@ async function startWooCommerceFake(options = {}) {
 						record.status = `error: ${error.message}`;
 						countDelivery(hook, undefined, state.settings.maxWebhookDeliveryFailures);
 					},
-				),
-			);
+				)
+				.finally(() => pending.delete(delivery));
+			pending.add(delivery);
+			sent.push(delivery);
 		}
+		return Promise.all(sent);
 	}
 
 	/** @param {Obj} order @param {string} status */
@@ -537,7 +552,7 @@ async function startWooCommerceFake(options = {}) {
 		let m;
 		if (path === '/reset' && method === 'POST') {
 			state = createState();
-			pending = [];
+			pending = new Set();
 			return { status: 200, body: { ok: true } };
 		}
 		if (path === '/seed' && method === 'POST') {
@@ -637,7 +652,7 @@ async function startWooCommerceFake(options = {}) {
 			return { status: 200, body: { ok: true } };
 		}
 		if (path === '/deliveries' && method === 'GET') {
-			await Promise.all(pending);
+			await settle();
 			return { status: 200, body: state.deliveries };
 		}
 		if (path === '/orders' && method === 'POST') {
@@ -645,22 +660,23 @@ async function startWooCommerceFake(options = {}) {
 			const order = storeOrder(body);
 			if (order.status === 'processing' || order.status === 'completed')
 				setOrderStatus(order, order.status);
-			fire('order.created', orderView(order));
-			fire('order.updated', orderView(order));
-			await Promise.all(pending);
+			// Waits for this order's deliveries only: other customers' orders go on in parallel.
+			await Promise.all([
+				fire('order.created', orderView(order)),
+				fire('order.updated', orderView(order)),
+			]);
 			return { status: 201, body: orderView(order) };
 		}
 		if ((m = /^\/orders\/(\d+)\/status$/.exec(path)) && method === 'POST') {
 			const order = orderOr404(m[1]);
 			setOrderStatus(order, body.status);
 			order.date_modified_gmt = now();
-			fire('order.updated', orderView(order));
-			await Promise.all(pending);
+			await fire('order.updated', orderView(order));
 			return { status: 200, body: orderView(order) };
 		}
 		if ((m = /^\/products\/(\d+)\/touch$/.exec(path)) && method === 'POST') {
 			const product = updateProduct(productOr404(m[1]), body);
-			await Promise.all(pending);
+			await settle();
 			return { status: 200, body: productView(product) };
 		}
 		return { status: 404, body: { message: `no control route ${method} ${path}` } };
@@ -779,7 +795,7 @@ async function startWooCommerceFake(options = {}) {
 		consumerKey,
 		consumerSecret,
 		/** Waits for webhook deliveries in flight. */
-		settle: () => Promise.all(pending),
+		settle,
 		get state() {
 			return state;
 		},

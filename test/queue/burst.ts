@@ -1,6 +1,7 @@
 /**
  * A burst of paid WooCommerce orders placed in the store fake (each fires order.created and
- * order.updated at n8n), and what myOGO holds afterwards, read page by page through its API.
+ * order.updated at n8n), and what myOGO holds afterwards, read page by page through its API. Shared
+ * by the queue-mode tier and its benchmark (bench/queue/).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -13,11 +14,18 @@ export interface Burst {
 	placedAt: number;
 }
 
-/** Places `count` paid orders, `parallel` at a time; the fake's call returns once its deliveries were answered. */
+export interface BurstOptions {
+	/** Customers placing orders at the same time (the fake answers each once its two deliveries were answered). */
+	parallel?: number;
+	/** Called after each placed order with how many are placed so far. */
+	onPlaced?: (placed: number) => void;
+}
+
+/** Places `count` paid orders; `placedAt` is when the last order's deliveries were answered by n8n. */
 export async function placeWooOrders(
 	services: E2eServices,
 	count: number,
-	parallel = 16,
+	{ parallel = 16, onPlaced }: BurstOptions = {},
 ): Promise<Burst> {
 	const references: string[] = [];
 	const startedAt = Date.now();
@@ -65,6 +73,7 @@ export async function placeWooOrders(
 			})
 		).data as IDataObject;
 		references.push(String(order.number));
+		onPlaced?.(references.length);
 	};
 	await Promise.all(
 		Array.from({ length: Math.min(parallel, count) }, async () => {
@@ -126,5 +135,26 @@ export function tally(references: string[], inMyOgo: string[]) {
 	return {
 		missing: references.filter((r) => !seen.has(r)),
 		duplicated: [...seen.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+	};
+}
+
+/** A burst through n8n: placed, settled (until myOGO holds them all or its count stands still for `quietMs`), tallied. */
+export async function burstThrough(
+	services: E2eServices,
+	count: number,
+	quietMs: number,
+	options: BurstOptions = {},
+) {
+	const before = await myOgoOrderCount(services.bed);
+	const burst = await placeWooOrders(services, count, options);
+	const settled = await settle(services.bed, before, count, quietMs, 15 * 60_000);
+	const counted = tally(burst.references, await myOgoReferences(services.bed));
+	return {
+		burst,
+		settled,
+		added: settled.count - before,
+		...counted,
+		deliveredInS: Math.round((burst.placedAt - burst.startedAt) / 1000),
+		perMinute: perMinute(count, burst.startedAt, settled.lastWriteAt),
 	};
 }
