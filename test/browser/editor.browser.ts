@@ -225,6 +225,20 @@ test('a template opens on its canvas with all its nodes and sticky notes', async
 	await closeNodeDetails();
 });
 
+test('a Magento 2 template opens on its canvas with all its nodes', async () => {
+	const template = await openTemplate(page, 'magento2-orders-to-myogo.json');
+	await page.getByTestId('zoom-to-fit').click();
+
+	const shown = await canvasNodes(page);
+	expect(shown.map((node) => node.name).sort()).toEqual(
+		template.nodes.map((node) => node.name).sort(),
+	);
+	expect(shown.filter((node) => node.type.startsWith('n8n-nodes-myogo.')).length).toBeGreaterThan(
+		0,
+	);
+	await screenshot('template-magento2-orders');
+});
+
 test("a new shop connects Shopify: the Shopify OAuth2 API credential of a Dev Dashboard app goes through Shopify's OAuth flow; a Shopify template uses it", async () => {
 	// Its own browser context: the OAuth window opens the Shopify fake, whose certificate is self-signed.
 	const context = await browser.newContext({
