@@ -90,4 +90,38 @@ describe.each(READABLE)('%s', (file) => {
 			]);
 		}
 	});
+
+	test('one item per record at each rules spot: no path from a trigger gathers the records into one item after its last Split Out', () => {
+		// The failure: a trigger that hands over one item per poll (or an Aggregate) upstream
+		// of the spot, so a Filter there sees one item and filters nothing. Walking upstream from the
+		// spot, a Split Out ends the walk (it makes one item per record); a gathering node before it
+		// is a defect. Each store's template tests also count the items at the spot.
+		const incoming = new Map<string, string[]>();
+		for (const [from, outputs] of Object.entries(template.connections)) {
+			for (const output of outputs.main ?? []) {
+				for (const to of output ?? [])
+					incoming.set(to.node, [...(incoming.get(to.node) ?? []), from]);
+			}
+		}
+		const byName = new Map(template.nodes.map((node) => [node.name, node]));
+		const gathers = (node: INode) =>
+			node.type === 'n8n-nodes-base.aggregate' ||
+			(node.type === 'n8n-nodes-myogo.myOgoTrigger' && node.parameters.stockOutput === 'batch');
+		for (const spot of rulesSpots(template)) {
+			const gathering: string[] = [];
+			const seen = new Set<string>();
+			const walk = (name: string) => {
+				for (const from of incoming.get(name) ?? []) {
+					if (seen.has(from)) continue;
+					seen.add(from);
+					const node = byName.get(from)!;
+					if (node.type === 'n8n-nodes-base.splitOut') continue;
+					if (gathers(node)) gathering.push(from);
+					walk(from);
+				}
+			};
+			walk(spot.name);
+			expect([spot.name, gathering]).toEqual([spot.name, []]);
+		}
+	});
 });
