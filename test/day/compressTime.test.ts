@@ -12,6 +12,7 @@ const { compressTime, cronEvery } = require('../../tools/day/compressTime') as {
 	compressTime: (
 		template: TemplateWorkflow,
 		factor: number,
+		options?: { shortestPollSeconds?: number },
 	) => {
 		template: TemplateWorkflow;
 		changes: Array<{ type: string; fromSeconds: number; toSeconds: number; cron: string }>;
@@ -34,11 +35,14 @@ function withoutTimedParameters(template: TemplateWorkflow) {
 	);
 }
 
+/** n8n 2.8.4 activates a poll as short as one second (an explicit list of seconds); 2.40 once a minute. */
+const ON_2_8 = { shortestPollSeconds: 1 };
+
 test('every template: each poll and schedule runs 60 times as often, and nothing else changes', () => {
 	const periods: string[] = [];
 	for (const file of templateFiles()) {
 		const original = readTemplate(file);
-		const { template, changes } = compressTime(original, 60);
+		const { template, changes } = compressTime(original, 60, ON_2_8);
 		expect(withoutTimedParameters(template)).toEqual(withoutTimedParameters(original));
 		expect(template.connections).toEqual(original.connections);
 		const timed = original.nodes.filter((node) => TIMED_TYPES.includes(node.type));
@@ -72,9 +76,11 @@ test('triggers are found by type: renamed nodes are compressed all the same', ()
 		...original,
 		nodes: original.nodes.map((node, i) => ({ ...node, name: `Renamed ${i}` })),
 	};
-	expect(compressTime(renamed, 60).changes).toEqual(compressTime(original, 60).changes);
+	expect(compressTime(renamed, 60, ON_2_8).changes).toEqual(
+		compressTime(original, 60, ON_2_8).changes,
+	);
 	expect(
-		compressTime(renamed, 60)
+		compressTime(renamed, 60, ON_2_8)
 			.changes.map((c) => c.toSeconds)
 			.sort(),
 	).toEqual([1200, 5]);
@@ -88,4 +94,17 @@ test('periods round down to an even cron step, never below one second; a factor 
 	expect(() => compressTime(readTemplate('shopify-stock-from-myogo.json'), 0.5)).toThrow(
 		/factor must be 1 or more/,
 	);
+});
+
+test("on n8n 2.40 a compressed poll runs once a minute at most: its cron's seconds field is one number", () => {
+	for (const file of templateFiles()) {
+		const { template, changes } = compressTime(readTemplate(file), 60, { shortestPollSeconds: 60 });
+		for (const change of changes.filter((c) => c.type === 'n8n-nodes-myogo.myOgoTrigger'))
+			expect([file, change.toSeconds >= 60]).toEqual([file, true]);
+		for (const node of template.nodes.filter((n) => n.type === 'n8n-nodes-myogo.myOgoTrigger')) {
+			// 2.40's isSubMinuteCron refuses a poll whose seconds field is anything but digits.
+			for (const item of node.parameters.pollTimes.item)
+				expect(item.cronExpression.split(' ')[0]).toMatch(/^\d+$/);
+		}
+	}
 });

@@ -11,12 +11,16 @@
  *   active-workflows.js), so a period under a minute is written as an explicit list of seconds
  *   (`0,10,20,30,40,50 * * * * *`), which n8n accepts.
  * - Schedule Trigger: each rule interval becomes `{ field: 'cronExpression' }` with the same cron.
+ *   n8n 2.40 refuses any poll whose seconds field is not one number, so there a compressed poll
+ *   never runs more often than once a minute (`shortestPollSeconds`, from tools/n8n/pinned.js).
  * Periods are rounded to what a cron can repeat evenly (a divisor of 60 seconds, 60 minutes or
  * 24 hours), never below one second. Settings (look-back windows such as catchUpHours) are not
  * touched: the day's data is minutes old, so every window still covers all of it.
  */
 
 /** @typedef {import('../n8n/templates').TemplateWorkflow} TemplateWorkflow */
+
+const { selectedN8n } = require('../n8n/pinned');
 
 const POLLING_TRIGGER_TYPES = new Set(['n8n-nodes-myogo.myOgoTrigger']);
 const SCHEDULE_TRIGGER_TYPE = 'n8n-nodes-base.scheduleTrigger';
@@ -90,16 +94,22 @@ function cronEvery(seconds) {
  * A copy of `template` whose polls and schedules run `factor` times as often, and what changed.
  * @param {TemplateWorkflow} template
  * @param {number} factor
+ * @param {{ shortestPollSeconds?: number }} [options]  default: what the selected n8n activates
  * @returns {{ template: TemplateWorkflow, changes: TimeChange[] }}
  */
-function compressTime(template, factor) {
+function compressTime(template, factor, options = {}) {
+	const shortestPollSeconds = options.shortestPollSeconds ?? selectedN8n().shortestPollSeconds;
 	if (!(factor >= 1)) throw new Error(`time factor must be 1 or more, got ${factor}`);
 	/** @type {TemplateWorkflow} */
 	const copy = JSON.parse(JSON.stringify(template));
 	/** @type {TimeChange[]} */
 	const changes = [];
-	const compress = (/** @type {string} */ type, /** @type {number} */ fromSeconds) => {
-		const { cron, seconds } = cronEvery(fromSeconds / factor);
+	const compress = (
+		/** @type {string} */ type,
+		/** @type {number} */ fromSeconds,
+		/** @type {number} */ shortestSeconds = 1,
+	) => {
+		const { cron, seconds } = cronEvery(Math.max(shortestSeconds, fromSeconds / factor));
 		changes.push({ file: template.file, type, fromSeconds, toSeconds: seconds, cron });
 		return cron;
 	};
@@ -109,7 +119,7 @@ function compressTime(template, factor) {
 			node.parameters.pollTimes = {
 				item: items.map((/** @type {Record<string, any>} */ item) => ({
 					mode: 'custom',
-					cronExpression: compress(node.type, pollPeriodSeconds(item)),
+					cronExpression: compress(node.type, pollPeriodSeconds(item), shortestPollSeconds),
 				})),
 			};
 		} else if (node.type === SCHEDULE_TRIGGER_TYPE) {

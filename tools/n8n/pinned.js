@@ -26,6 +26,10 @@ const NODE24_DIR = path.join(REPO_ROOT, 'dev', 'node24', 'node_modules', 'node-l
  * @property {string} setupScript  the npm script that installs it when missing
  * @property {number} startPort    where `npm start` serves it (the fakes on the ports after it), so
  *                                 both versions' `npm start` can run side by side
+ * @property {number} shortestPollSeconds  the shortest poll it activates: 2.8 refuses only a `*` in a
+ *                                 poll cron's seconds field (an explicit list of seconds passes); 2.40
+ *                                 refuses any seconds field that is not one number (n8n-workflow's
+ *                                 isSubMinuteCron), so a poll runs at most once a minute there
  */
 
 /** @type {Record<string, PinnedN8n>} */
@@ -38,6 +42,7 @@ const PINNED_N8N = {
 		env: {},
 		setupScript: 'setup:n8n',
 		startPort: 5678,
+		shortestPollSeconds: 1,
 	},
 	compat: {
 		name: 'compat',
@@ -48,6 +53,7 @@ const PINNED_N8N = {
 		env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 		setupScript: 'setup:n8n-compat',
 		startPort: 5778,
+		shortestPollSeconds: 60,
 	},
 };
 
