@@ -7,7 +7,22 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { installPackage, N8N_DATA_DIR, n8nEnvironment, packageProblems } from '../../tools/n8n';
+import {
+	executionErrors,
+	importWorkflows,
+	installPackage,
+	N8N_DATA_DIR,
+	n8nEnvironment,
+	packageProblems,
+	publishWorkflow,
+	runN8nCommandOk,
+	setupOwner,
+	signIn,
+	startN8n,
+} from '../../tools/n8n';
+import type { ExecutionSummary } from '../../tools/n8n/executions';
+import type { RunningN8n } from '../../tools/n8n/server';
+import type { TemplateWorkflow } from '../../tools/n8n/templates';
 
 export interface E2eInstance {
 	env: Record<string, string>;
@@ -57,4 +72,40 @@ export async function createInstance(
 /** Fails with the offending lines when n8n's output shows a load error, an unknown type or a missing credential. */
 export function expectNoPackageProblems(output: string): void {
 	expect(packageProblems(output)).toEqual([]);
+}
+
+/**
+ * Imports `templates` (credentials already imported), publishes them, checks n8n lists every one
+ * as active, then starts n8n and signs in as its owner. `onSpawn` gets the stop function as soon as
+ * the process exists, so that an afterAll can stop it even when the start timed out.
+ */
+export async function publishAndStart(
+	n8n: E2eInstance,
+	templates: TemplateWorkflow[],
+	onSpawn: (stop: () => Promise<void>) => void,
+): Promise<{ server: RunningN8n; cookie: string }> {
+	await importWorkflows(n8n.env, templates);
+	for (const t of templates) await publishWorkflow(n8n.env, t.id);
+	const active = (await runN8nCommandOk(n8n.env, ['list:workflow', '--active=true', '--onlyId']))
+		.stdout;
+	for (const t of templates) expect(active).toContain(t.id);
+	const server = await startN8n(n8n.env, { onSpawn });
+	await setupOwner(server.url);
+	return { server, cookie: await signIn(server.url) };
+}
+
+/** Why each finished execution that did not succeed failed, as `workflow: its error messages`. */
+export async function failureReasons(
+	url: string,
+	cookie: string,
+	executions: ExecutionSummary[],
+): Promise<string[]> {
+	const failed = executions.filter(
+		(e) => e.status !== 'success' && e.status !== 'running' && e.status !== 'new',
+	);
+	return await Promise.all(
+		failed.map(
+			async (e) => `${e.workflowName}: ${(await executionErrors(url, cookie, e.id)).join(' | ')}`,
+		),
+	);
 }

@@ -7,23 +7,20 @@
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	executionErrors,
-	importCredentials,
-	importWorkflows,
-	listExecutions,
-	publishWorkflow,
-	runN8nCommandOk,
-	setupOwner,
-	signIn,
-	startN8n,
-} from '../../tools/n8n';
+import { executionErrors, importCredentials, listExecutions } from '../../tools/n8n';
 import type { RunningN8n } from '../../tools/n8n/server';
 import type { TemplateWorkflow } from '../../tools/n8n/templates';
 import type { TestBed } from '../trigger/helpers';
-import { createInstance, expectNoPackageProblems, type E2eInstance } from './instance';
+import {
+	createInstance,
+	expectNoPackageProblems,
+	failureReasons,
+	publishAndStart,
+	type E2eInstance,
+} from './instance';
 import { credentialsFor, startServices, templatesFor, type E2eServices } from './services';
 import { expectStoreWebhooksAt, placePaidOrders } from './storeFlows';
+import { waitFor as waitForEndState } from './waitFor';
 
 const LIVE_TEMPLATES = [
 	'woocommerce-orders-to-myogo.json',
@@ -53,21 +50,9 @@ function pollEveryMinute(template: TemplateWorkflow): TemplateWorkflow {
 	return template;
 }
 
-/** Polls `check` every second until it returns a value; returns it and how long it took. */
-async function waitFor<T>(
-	what: string,
-	check: () => Promise<T | undefined>,
-): Promise<{ value: T; ms: number }> {
-	const started = Date.now();
-	for (;;) {
-		const value = await check();
-		if (value !== undefined) return { value, ms: Date.now() - started };
-		if (Date.now() - started > WAIT_LIMIT_MS)
-			throw new Error(
-				`${what}: not there after ${WAIT_LIMIT_MS / 1000} s\n${server?.log().slice(-2000)}`,
-			);
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-	}
+/** Waits for `check` as long as a change may take to arrive. */
+async function waitFor<T>(what: string, check: () => Promise<T | undefined>) {
+	return await waitForEndState(what, check, WAIT_LIMIT_MS, () => server?.log());
 }
 
 async function myOgoOrder(bed: TestBed, reference: string): Promise<IDataObject | undefined> {
@@ -86,14 +71,7 @@ beforeAll(async () => {
 		.filter((t) => LIVE_TEMPLATES.includes(t.file))
 		.map(pollEveryMinute);
 	expect(live.map((t) => t.file).sort()).toEqual([...LIVE_TEMPLATES].sort());
-	await importWorkflows(n8n.env, live);
-	for (const t of live) await publishWorkflow(n8n.env, t.id);
-	const active = (await runN8nCommandOk(n8n.env, ['list:workflow', '--active=true', '--onlyId']))
-		.stdout;
-	for (const t of live) expect(active).toContain(t.id);
-	server = await startN8n(n8n.env, { onSpawn: (stop) => (stopN8n = stop) });
-	await setupOwner(server.url);
-	cookie = await signIn(server.url);
+	({ server, cookie } = await publishAndStart(n8n, live, (stop) => (stopN8n = stop)));
 });
 
 afterAll(async () => {
@@ -266,15 +244,7 @@ describe('live flows through real n8n', () => {
 		// Webhook runs for both stores' orders, and poll runs of both tracking and both stock workflows.
 		const ran = new Set(executions.map((e) => e.workflowId));
 		expect(ran.size).toBe(LIVE_TEMPLATES.length);
-		const failed = executions.filter(
-			(e) => e.status !== 'success' && e.status !== 'running' && e.status !== 'new',
-		);
-		const reasons = await Promise.all(
-			failed.map(
-				async (e) =>
-					`${e.workflowName}: ${(await executionErrors(server!.url, cookie, e.id)).join(' | ')}`,
-			),
-		);
+		const reasons = await failureReasons(server!.url, cookie, executions);
 		expect(reasons).toEqual([]);
 		expectNoPackageProblems(server!.log());
 		expect(server!.log()).not.toContain('sandbox-secret');
