@@ -15,6 +15,7 @@ import {
 } from '../harness/magento2';
 import { configure, loadTemplate, type Template } from '../harness/templates';
 import type { TemplateEnvironment } from './setup';
+import { createMyOgoOrder } from '../harness/myOgoOrder';
 
 export interface MagentoEnvironment {
 	bed: TestBed;
@@ -78,18 +79,5 @@ export async function magentoCalls(env: MagentoEnvironment): Promise<string[]> {
 
 /** A myOGO order for a store order number (one MUG line), as the orders template would have sent it. */
 export async function sendMyOgoOrder(bed: TestBed, reference: string): Promise<void> {
-	await (
-		await bed.api()
-	).post('/orders', {
-		reference,
-		shippingCode: 'POSTI_PAKETTI',
-		customer: {
-			name: 'Aino Virtanen',
-			address1: 'Mannerheimintie 1',
-			city: 'Helsinki',
-			countryCode: 'FI',
-			zip: '00100',
-		},
-		orderLines: [{ code: 'MUG', quantity: 1 }],
-	});
+	await createMyOgoOrder(await bed.api(), reference, 'MUG');
 }
