@@ -156,6 +156,23 @@ export async function shopifyWebhookTrigger(
 	return trigger;
 }
 
+/** The body of a paid Shopify order of `quantity` × `sku`, shipped by the Standard method to Helsinki. */
+export function paidShopifyOrder(sku: string, quantity: number) {
+	return {
+		financial_status: 'paid',
+		email: 'aino@example.fi',
+		line_items: [{ sku, quantity, price: '9.90' }],
+		shipping_address: {
+			name: 'Aino Virtanen',
+			address1: 'Mannerheimintie 1',
+			city: 'Helsinki',
+			zip: '00100',
+			country_code: 'FI',
+		},
+		shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
+	};
+}
+
 /**
  * A paid order placed in the Shopify fake, and the same order already in myOGO (reference = its
  * name without "#"), as the orders template would have sent it: what the tracking tests start from.
@@ -165,21 +182,10 @@ export async function paidOrderInBoth(
 	myOgoApi: AxiosInstance,
 	{ sku, shippingCode = 'POSTI_PAKETTI' }: { sku: string; shippingCode?: string },
 ): Promise<{ id: unknown; reference: string }> {
-	const order = (
-		await shopify.post('/orders', {
-			financial_status: 'paid',
-			email: 'aino@example.fi',
-			line_items: [{ sku, quantity: 2, price: '9.90' }],
-			shipping_address: {
-				name: 'Aino Virtanen',
-				address1: 'Mannerheimintie 1',
-				city: 'Helsinki',
-				zip: '00100',
-				country_code: 'FI',
-			},
-			shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
-		})
-	).data as { id: unknown; name: unknown };
+	const order = (await shopify.post('/orders', paidShopifyOrder(sku, 2))).data as {
+		id: unknown;
+		name: unknown;
+	};
 	const reference = String(order.name).replace(/^#/, '');
 	await createMyOgoOrder(myOgoApi, reference, sku, 2, shippingCode);
 	return { id: order.id, reference };

@@ -6,26 +6,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { freezeAt, setStock } from '../trigger/helpers';
-import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
+import { configure, itemsOf, loadTemplate } from '../harness/templates';
 import { filterNode, insertAtRulesSpot } from '../harness/templateRules';
 import { wooOrder } from '../harness/wooCommerceOrder';
 import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { myOgoApiCalls, useTemplateEnvironment } from './setup';
+import {
+	expectStopsOnFailedRead,
+	myOgoStockReadFails,
+	namedKeys,
+	runHealthCheck,
+} from './syncHealthReport';
 
 const TEMPLATE = 'woocommerce-sync-health.json';
 const env = useTemplateEnvironment({
 	template: TEMPLATE,
 	settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
 });
-
-const KINDS = [
-	'stockDiffers',
-	'paidOrderMissing',
-	'trackingMissing',
-	'productMissingInMyOgo',
-	'productNotInShop',
-	'waitingInNew',
-] as const;
 
 /** The drift a merchant's shop and warehouse can get into: one or two records of every kind. */
 async function seedDrift() {
@@ -70,25 +67,7 @@ async function seedDrift() {
 		});
 }
 
-async function runCheck(template = env.template) {
-	const result = await runFromTrigger(template, 'Run Check Now', [{}], env.credentials());
-	expect(result.error).toBeUndefined();
-	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
-	expect(itemsOf(result, 'Repair Failed')).toEqual([]);
-	const reports = itemsOf(result, 'Health Report');
-	expect(reports).toHaveLength(1);
-	return { result, report: reports[0]! };
-}
-
-/** The keys the report names, kind by kind, sorted. */
-function namedKeys(report: IDataObject): Record<string, string[]> {
-	return Object.fromEntries(
-		KINDS.map((kind) => [
-			kind,
-			(report[kind] as Array<{ key: string }>).map((finding) => finding.key).sort(),
-		]),
-	);
-}
+const runCheck = (template = env.template) => runHealthCheck(template, env.credentials());
 
 const DRIFT = {
 	stockDiffers: ['HOODIE-BLUE-L', 'MUG'],
@@ -204,26 +183,12 @@ test.each([
 		read: 'Get Open Shop Orders',
 		fault: () => env.woo.post('/faults', { path: '/orders', method: 'GET', status: 500, count: 5 }),
 	},
-	{
-		read: 'Get All Stock from myOGO',
-		fault: () =>
-			env.bed.control.post('/faults', {
-				path: '/api/v1/stock',
-				method: 'GET',
-				status: 403,
-				count: 5,
-			}),
-	},
+	{ read: 'Get All Stock from myOGO', fault: () => myOgoStockReadFails(env) },
 ])(
 	'$read failing: the check ends on Failed Requests naming it, and makes no report',
 	async ({ read, fault }) => {
 		await seedDrift();
 		await fault();
-		const result = await runFromTrigger(env.template, 'Run Check Now', [{}], env.credentials());
-		expect(itemsOf(result, 'Failed Requests')).toEqual(
-			expect.arrayContaining([expect.objectContaining({ failedReads: [read] })]),
-		);
-		expect(itemsOf(result, 'Health Report')).toEqual([]);
-		expect(itemsOf(result, 'Repaired')).toEqual([]);
+		await expectStopsOnFailedRead(env.template, env.credentials(), read);
 	},
 );

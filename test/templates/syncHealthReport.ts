@@ -1,0 +1,63 @@
+/** What the sync health checks' report items share, for their tests. */
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import type { RunResult } from '../harness/runWorkflow';
+import { itemsOf, runFromTrigger, type Template } from '../harness/templates';
+import type { TemplateEnvironment } from './setup';
+
+/** The kinds of drift every store's health check reports, in the report's order. */
+export const HEALTH_KINDS = [
+	'stockDiffers',
+	'paidOrderMissing',
+	'trackingMissing',
+	'productMissingInMyOgo',
+	'productNotInShop',
+	'waitingInNew',
+] as const;
+
+/** The keys a Health Report item names, kind by kind, sorted. */
+export function namedKeys(report: IDataObject): Record<string, string[]> {
+	return Object.fromEntries(
+		HEALTH_KINDS.map((kind) => [
+			kind,
+			(report[kind] as Array<{ key: string }>).map((finding) => finding.key).sort(),
+		]),
+	);
+}
+
+/** Runs a health check from "Run Check Now": it must end on one report, with no failed read or repair. */
+export async function runHealthCheck(
+	template: Template,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<{ result: RunResult; report: IDataObject }> {
+	const result = await runFromTrigger(template, 'Run Check Now', [{}], credentials);
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
+	expect(itemsOf(result, 'Repair Failed')).toEqual([]);
+	const reports = itemsOf(result, 'Health Report');
+	expect(reports).toHaveLength(1);
+	return { result, report: reports[0]! };
+}
+
+/** The myOGO stock read refused (403), as a failed read every health check must stop on. */
+export const myOgoStockReadFails = (env: TemplateEnvironment) =>
+	env.bed.control.post('/faults', {
+		path: '/api/v1/stock',
+		method: 'GET',
+		status: 403,
+		count: 5,
+	});
+
+/** A health check with Repair on whose read `read` failed: it ends on Failed Requests naming it, with no report and no repair. */
+export async function expectStopsOnFailedRead(
+	template: Template,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	read: string,
+): Promise<void> {
+	const result = await runFromTrigger(template, 'Run Check Now', [{}], credentials);
+	expect(itemsOf(result, 'Failed Requests')).toEqual(
+		expect.arrayContaining([expect.objectContaining({ failedReads: [read] })]),
+	);
+	expect(itemsOf(result, 'Health Report')).toEqual([]);
+	expect(itemsOf(result, 'Repaired')).toEqual([]);
+}
