@@ -241,3 +241,48 @@ test.each([
 		await expectStopsOnFailedRead(template({ 'settings.repair': true }), env.credentials(), read);
 	},
 );
+
+test("Shopify's cost budget: the pages are paced by each answer's throttleStatus, and a THROTTLED answer waits and asks again", async () => {
+	// 600 SKUs: three inventory pages of 752 points (2 + 250 × 3) requested each. A bucket of 800
+	// restoring 400 a second holds one page; the next must wait about 1.8 s for it to refill.
+	const skus = Array.from({ length: 600 }, (_, i) => `P-${String(i).padStart(4, '0')}`);
+	await env.bed.control.post('/seed', {
+		products: skus.map((code) => ({ code, languageCode: 'en', name: code })),
+		stock: skus.map((code) => ({ code, stockAvailable: 5, reserved: 0 })),
+	});
+	await env.shopify.post('/seed', {
+		products: skus.map((sku) => ({ title: sku, variants: [{ sku, inventory_quantity: 5 }] })),
+	});
+	await env.shopify.delete('/requests');
+	await env.shopify.post('/rate-limit', { graphql: { bucket: 800, restorePerSecond: 400 } });
+	await env.shopify.post('/faults', {
+		status: 'THROTTLED',
+		path: '/graphql',
+		graphqlOperation: 'HealthInventoryPage',
+		after: 1,
+		count: 1,
+	});
+	const { report } = await runCheck();
+	expect(report.total).toBe(0);
+	const calls = (await env.shopify.get('/requests')).data as Array<{
+		graphqlOperation: string;
+		status: number;
+		throttled?: boolean;
+		fault?: boolean;
+		time: string;
+	}>;
+	// The injected THROTTLED answer is the only one: the second page is asked again after it.
+	expect(calls.map((call) => [call.graphqlOperation, Boolean(call.fault)])).toEqual([
+		['HealthInventoryPage', false],
+		['HealthInventoryPage', true],
+		['HealthInventoryPage', false],
+		['HealthInventoryPage', false],
+		['HealthOrdersPage', false],
+	]);
+	expect(calls.filter((call) => call.throttled)).toEqual([]);
+	const pages = calls.filter(
+		(call) => call.graphqlOperation === 'HealthInventoryPage' && !call.fault,
+	);
+	const gaps = pages.slice(1).map((call, i) => Date.parse(call.time) - Date.parse(pages[i]!.time));
+	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1_600);
+});
