@@ -6,6 +6,7 @@
 import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
 import { paidShopifyOrder } from '../harness/shopify';
 import { myOgoApiCalls, useTemplateEnvironment } from './setup';
+import { seedMyOgoInSync } from './syncHealthReport';
 
 jest.setTimeout(400_000);
 
@@ -19,16 +20,7 @@ test('10,000 SKUs and 1,000 orders in sync: an empty report from the paged reads
 	const skus = Array.from({ length: SKUS }, (_, i) => sku(i));
 	// The fake names seeded orders #1001, #1002…: myOGO holds each as the orders template sent it.
 	const references = Array.from({ length: ORDERS }, (_, i) => String(1_001 + i));
-	await env.bed.control.post('/seed', {
-		products: skus.map((code) => ({ code, languageCode: 'en', name: code })),
-		stock: skus.map((code) => ({ code, stockAvailable: 1, reserved: 0 })),
-		orders: references.map((reference) => ({
-			reference,
-			shippingCode: 'POSTI_PAKETTI',
-			customer: { name: 'Aino', address1: 'Katu 1', city: 'Helsinki', countryCode: 'FI' },
-			orderLines: [{ code: sku(0), quantity: 1 }],
-		})),
-	});
+	await seedMyOgoInSync(env, skus, references);
 	await env.shopify.post('/seed', {
 		products: skus.map((code) => ({
 			title: code,

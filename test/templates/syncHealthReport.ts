@@ -61,3 +61,24 @@ export async function expectStopsOnFailedRead(
 	expect(itemsOf(result, 'Health Report')).toEqual([]);
 	expect(itemsOf(result, 'Repaired')).toEqual([]);
 }
+
+/**
+ * A myOGO merchant in sync with a shop: a product and 1 in stock for each SKU, and an order of one
+ * `skus[0]` for each reference (as the orders template sent it). One bulk seed, for the scale tests.
+ */
+export async function seedMyOgoInSync(
+	env: TemplateEnvironment,
+	skus: string[],
+	references: string[],
+): Promise<void> {
+	await env.bed.control.post('/seed', {
+		products: skus.map((code) => ({ code, languageCode: 'en', name: code })),
+		stock: skus.map((code) => ({ code, stockAvailable: 1, reserved: 0 })),
+		orders: references.map((reference) => ({
+			reference,
+			shippingCode: 'POSTI_PAKETTI',
+			customer: { name: 'Aino', address1: 'Katu 1', city: 'Helsinki', countryCode: 'FI' },
+			orderLines: [{ code: skus[0], quantity: 1 }],
+		})),
+	});
+}
