@@ -178,6 +178,48 @@ test('a Filter in the rules spot leaves a kind out of the report and out of the 
 	expect(state.products.find((product) => product.sku === 'MUG')?.stock_quantity).toBe(3);
 });
 
+test('settings.referencePrefix: only prefixed myOGO orders are this shop’s, and a missing order is sent as prefix + number', async () => {
+	await env.bed.control.post('/seed', {
+		products: ['HOODIE-BLUE-L', 'WOO-BEANIE', 'MUG'].map((code) => ({
+			code,
+			languageCode: 'en',
+			name: code,
+		})),
+	});
+	await env.woo.post('/seed', {
+		orders: ['801', '802'].map((number) => wooOrder(number, 'processing', { id: Number(number) })),
+	});
+	const api = await env.bed.api();
+	await freezeAt(env.bed.control, Date.now() - 48 * 3600_000);
+	await createMyOgoOrder(api, 'S2-801', 'MUG'); // another shop's, waiting in new for two days
+	await env.bed.control.post('/clock', { now: null });
+	await createMyOgoOrder(api, 'S1-801', 'MUG');
+	await createMyOgoOrder(api, '802', 'MUG'); // sent before the prefix: not this shop's S1-802
+	await createMyOgoOrder(api, 'S2-802', 'MUG');
+	await env.bed.control.post('/orders/S2-802/advance', { status: 'shipped' });
+
+	const { report } = await runCheck(
+		configure(loadTemplate(TEMPLATE), {
+			'settings.wooCommerceUrl': env.fake.url,
+			'settings.referencePrefix': 'S1-',
+			'settings.repair': true,
+		}),
+	);
+	expect(namedKeys(report)).toEqual(
+		expect.objectContaining({
+			paidOrderMissing: ['S1-802'],
+			trackingMissing: [],
+			waitingInNew: [],
+		}),
+	);
+	const references = ((await api.get('/orders')).data as IDataObject[])
+		.map((order) => order.reference)
+		.sort();
+	expect(references).toEqual(['802', 'S1-801', 'S1-802', 'S2-801', 'S2-802']);
+	const orders = ((await env.woo.get('/state')).data as { orders: IDataObject[] }).orders;
+	expect(orders.map((order) => order.status)).toEqual(['processing', 'processing']);
+});
+
 test.each([
 	{
 		read: 'Get Open Shop Orders',
