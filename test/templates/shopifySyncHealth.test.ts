@@ -16,6 +16,8 @@ import {
 	myOgoStockReadFails,
 	namedKeys,
 	runHealthCheck,
+	seedTwoShopsOrders,
+	expectOnlyOwnOrderSent,
 } from './syncHealthReport';
 
 const TEMPLATE = 'shopify-sync-health.json';
@@ -201,29 +203,12 @@ test('with Repair on: stock set, the missing order sent, tracking sent; a second
 test('settings.referencePrefix: only prefixed myOGO orders are this shop’s, and a missing order is sent as prefix + number', async () => {
 	await seedCatalog();
 	await env.shopify.post('/seed', { orders: [paidOrder(), paidOrder()] });
-	const api = await env.bed.api();
-	await freezeAt(env.bed.control, Date.now() - 48 * 3600_000);
-	await createMyOgoOrder(api, 'S2-1001', 'MUG'); // another shop's, waiting in new for two days
-	await env.bed.control.post('/clock', { now: null });
-	await createMyOgoOrder(api, 'S1-1001', 'MUG');
-	await createMyOgoOrder(api, '1002', 'MUG'); // sent before the prefix: not this shop's S1-1002
-	await createMyOgoOrder(api, 'S2-1002', 'MUG');
-	await env.bed.control.post('/orders/S2-1002/advance', { status: 'shipped' });
+	await seedTwoShopsOrders(env, ['1001', '1002']);
 
 	const { report } = await runCheck(
 		template({ 'settings.referencePrefix': 'S1-', 'settings.repair': true }),
 	);
-	expect(namedKeys(report)).toEqual(
-		expect.objectContaining({
-			paidOrderMissing: ['S1-1002'],
-			trackingMissing: [],
-			waitingInNew: [],
-		}),
-	);
-	const references = ((await api.get('/orders')).data as IDataObject[])
-		.map((order) => order.reference)
-		.sort();
-	expect(references).toEqual(['1002', 'S1-1001', 'S1-1002', 'S2-1001', 'S2-1002']);
+	await expectOnlyOwnOrderSent(env, report, ['1001', '1002']);
 	expect((await shopifyState()).fulfillments).toEqual([]);
 });
 

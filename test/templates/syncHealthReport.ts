@@ -1,6 +1,7 @@
 /** What the sync health checks' report items share, for their tests. */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { createMyOgoOrder } from '../harness/myOgoOrder';
 import type { RunResult } from '../harness/runWorkflow';
 import { itemsOf, runFromTrigger, type Template } from '../harness/templates';
 import type { TemplateEnvironment } from './setup';
@@ -81,4 +82,41 @@ export async function seedMyOgoInSync(
 			orderLines: [{ code: skus[0], quantity: 1 }],
 		})),
 	});
+}
+
+/**
+ * Two shops on one myOGO merchant, seen from shop S1 (`settings.referencePrefix` `S1-`) whose orders
+ * `first` and `second` are paid and open: myOGO holds S1-`first`, `second` without a prefix (sent
+ * before the prefix), and shop S2's `first` (waiting in new for two days) and `second` (shipped).
+ */
+export async function seedTwoShopsOrders(
+	env: TemplateEnvironment,
+	[first, second]: [string, string],
+): Promise<void> {
+	const api = await env.bed.api();
+	await env.bed.control.post('/clock', { now: new Date(Date.now() - 48 * 3600_000).toISOString() });
+	await createMyOgoOrder(api, `S2-${first}`, 'MUG');
+	await env.bed.control.post('/clock', { now: null });
+	for (const reference of [`S1-${first}`, second, `S2-${second}`])
+		await createMyOgoOrder(api, reference, 'MUG');
+	await env.bed.control.post(`/orders/S2-${second}/advance`, { status: 'shipped' });
+}
+
+/** After S1's check with Repair on (see seedTwoShopsOrders): only S1-`second` was missing, and it was sent once. */
+export async function expectOnlyOwnOrderSent(
+	env: TemplateEnvironment,
+	report: IDataObject,
+	[first, second]: [string, string],
+): Promise<void> {
+	expect(namedKeys(report)).toEqual(
+		expect.objectContaining({
+			paidOrderMissing: [`S1-${second}`],
+			trackingMissing: [],
+			waitingInNew: [],
+		}),
+	);
+	const orders = (await (await env.bed.api()).get('/orders')).data as IDataObject[];
+	expect(orders.map((order) => order.reference).sort()).toEqual(
+		[second, `S1-${first}`, `S1-${second}`, `S2-${first}`, `S2-${second}`].sort(),
+	);
 }

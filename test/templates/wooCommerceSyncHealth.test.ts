@@ -16,6 +16,8 @@ import {
 	myOgoStockReadFails,
 	namedKeys,
 	runHealthCheck,
+	seedTwoShopsOrders,
+	expectOnlyOwnOrderSent,
 } from './syncHealthReport';
 
 const TEMPLATE = 'woocommerce-sync-health.json';
@@ -189,14 +191,7 @@ test('settings.referencePrefix: only prefixed myOGO orders are this shop’s, an
 	await env.woo.post('/seed', {
 		orders: ['801', '802'].map((number) => wooOrder(number, 'processing', { id: Number(number) })),
 	});
-	const api = await env.bed.api();
-	await freezeAt(env.bed.control, Date.now() - 48 * 3600_000);
-	await createMyOgoOrder(api, 'S2-801', 'MUG'); // another shop's, waiting in new for two days
-	await env.bed.control.post('/clock', { now: null });
-	await createMyOgoOrder(api, 'S1-801', 'MUG');
-	await createMyOgoOrder(api, '802', 'MUG'); // sent before the prefix: not this shop's S1-802
-	await createMyOgoOrder(api, 'S2-802', 'MUG');
-	await env.bed.control.post('/orders/S2-802/advance', { status: 'shipped' });
+	await seedTwoShopsOrders(env, ['801', '802']);
 
 	const { report } = await runCheck(
 		configure(loadTemplate(TEMPLATE), {
@@ -205,17 +200,7 @@ test('settings.referencePrefix: only prefixed myOGO orders are this shop’s, an
 			'settings.repair': true,
 		}),
 	);
-	expect(namedKeys(report)).toEqual(
-		expect.objectContaining({
-			paidOrderMissing: ['S1-802'],
-			trackingMissing: [],
-			waitingInNew: [],
-		}),
-	);
-	const references = ((await api.get('/orders')).data as IDataObject[])
-		.map((order) => order.reference)
-		.sort();
-	expect(references).toEqual(['802', 'S1-801', 'S1-802', 'S2-801', 'S2-802']);
+	await expectOnlyOwnOrderSent(env, report, ['801', '802']);
 	const orders = ((await env.woo.get('/state')).data as { orders: IDataObject[] }).orders;
 	expect(orders.map((order) => order.status)).toEqual(['processing', 'processing']);
 });
