@@ -257,6 +257,32 @@ describe('the templates in real n8n, run by n8n execute', () => {
 		expect(keys('paidOrderMissing')).toEqual([]); // the catch-up above sent every paid order
 		expect(outputOf(result.run, 'Repaired')).toEqual([]); // Repair is off by default
 	});
+
+	test('Shopify sync health check: one report naming the drift seeded into each side, its GraphQL pages read in real n8n', async () => {
+		await services.shopBed.control.post('/seed', {
+			products: [{ code: 'HEALTH-BOTH', languageCode: 'en', name: 'In both' }],
+			stock: [{ code: 'HEALTH-BOTH', stockAvailable: 4321, reserved: 0 }],
+		});
+		await services.shop.post('/seed', {
+			products: [
+				{ title: 'In both', variants: [{ sku: 'HEALTH-BOTH', inventory_quantity: 1 }] },
+				{ title: 'Not in myOGO', variants: [{ sku: 'HEALTH-SHOP-ONLY', inventory_quantity: 1 }] },
+			],
+		});
+
+		const result = await runFrom('shopify-sync-health.json', 'Run Check Now');
+
+		expect(outputOf(result.run, 'Failed Requests')).toEqual([]);
+		const reports = outputOf(result.run, 'Health Report');
+		expect(reports).toHaveLength(1);
+		const findings = (kind: string) =>
+			((reports[0] as IDataObject)[kind] as Array<{ key: string }>).map((f) => f.key);
+		expect(findings('productMissingInMyOgo')).toContain('HEALTH-SHOP-ONLY');
+		expect((reports[0] as IDataObject).stockDiffers).toContainEqual(
+			expect.objectContaining({ key: 'HEALTH-BOTH', inShop: 1, inMyOgo: 4321 }),
+		);
+		expect(outputOf(result.run, 'Repaired')).toEqual([]); // Repair is off by default
+	});
 });
 
 /** The myOGO API calls the sandbox logged since its log was last cleared (token calls left out). */
