@@ -2,6 +2,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { createMyOgoOrder } from '../harness/myOgoOrder';
+import { freezeAt } from '../trigger/helpers';
 import type { RunResult } from '../harness/runWorkflow';
 import { itemsOf, runFromTrigger, type Template } from '../harness/templates';
 import type { TemplateEnvironment } from './setup';
@@ -94,7 +95,7 @@ export async function seedTwoShopsOrders(
 	[first, second]: [string, string],
 ): Promise<void> {
 	const api = await env.bed.api();
-	await env.bed.control.post('/clock', { now: new Date(Date.now() - 48 * 3600_000).toISOString() });
+	await freezeAt(env.bed.control, Date.now() - 48 * 3600_000);
 	await createMyOgoOrder(api, `S2-${first}`, 'MUG');
 	await env.bed.control.post('/clock', { now: null });
 	for (const reference of [`S1-${first}`, second, `S2-${second}`])
@@ -119,4 +120,14 @@ export async function expectOnlyOwnOrderSent(
 	expect(orders.map((order) => order.reference).sort()).toEqual(
 		[second, `S1-${first}`, `S1-${second}`, `S2-${first}`, `S2-${second}`].sort(),
 	);
+}
+
+/** A report made with Repair off that names exactly `drift` (kind → keys), with its counts and total. */
+export function expectReportOf(report: IDataObject, drift: Record<string, string[]>): void {
+	expect(namedKeys(report)).toEqual(drift);
+	expect(report.counts).toEqual(
+		Object.fromEntries(Object.entries(drift).map(([kind, keys]) => [kind, keys.length])),
+	);
+	expect(report.total).toBe(Object.values(drift).flat().length);
+	expect(report.repair).toBe(false);
 }
