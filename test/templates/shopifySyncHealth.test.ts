@@ -7,7 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { freezeAt, setStock } from '../trigger/helpers';
-import { configure, itemsOf, loadTemplate } from '../harness/templates';
+import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
 import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { paidShopifyOrder } from '../harness/shopify';
 import { myOgoApiCalls, useTemplateEnvironment } from './setup';
@@ -266,4 +266,26 @@ test("Shopify's cost budget: the pages are paced by each answer's throttleStatus
 	);
 	const gaps = pages.slice(1).map((call, i) => Date.parse(call.time) - Date.parse(pages[i]!.time));
 	for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1_600);
+});
+
+test('a repair Shopify refuses ends on Repair Failed with its answer; the other repairs still go through', async () => {
+	await seedDrift();
+	await env.shopify.post('/faults', {
+		status: 500,
+		path: '/graphql',
+		graphqlOperation: 'SetAvailable',
+		count: 5,
+	});
+	const result = await runFromTrigger(
+		template({ 'settings.repair': true }),
+		'Run Check Now',
+		[{}],
+		env.credentials(),
+	);
+	expect(itemsOf(result, 'Health Report')).toHaveLength(1);
+	expect(itemsOf(result, 'Repair Failed')).toEqual([
+		expect.objectContaining({ error: expect.anything() }),
+	]);
+	expect(itemsOf(result, 'Repaired')).toHaveLength(2); // the order and the tracking
+	expect((await shopifyState()).inventory.MUG?.[MAIN_WAREHOUSE]).toBe(3);
 });
