@@ -8,10 +8,23 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { startTestBed, type TestBed } from '../trigger/helpers';
 import {
+	magentoControl,
+	magentoCredentials,
+	startTestMagento,
+	type RunningMagentoFake,
+} from '../harness/magento2';
+import type { RunResult } from '../harness/runWorkflow';
+import {
 	configure,
+	itemsOf,
 	loadTemplate,
 	nodeOf,
+	runFromTrigger,
+	startTestWooCommerce,
 	templatePollingTrigger,
+	wooCommerceCredentials,
+	wooControl,
+	type RunningWooCommerceFake,
 	type Template,
 } from '../harness/templates';
 
@@ -31,6 +44,20 @@ export interface StoreKind<Fake extends StoreFake> {
 	/** The Settings field holding the shop URL (`settings.wooCommerceUrl`, `settings.magentoUrl`). */
 	urlSetting: string;
 }
+
+export const WOOCOMMERCE: StoreKind<RunningWooCommerceFake> = {
+	start: startTestWooCommerce,
+	control: wooControl,
+	credentials: (fake) => ({ wooCommerceApi: wooCommerceCredentials(fake) }),
+	urlSetting: 'settings.wooCommerceUrl',
+};
+
+export const MAGENTO: StoreKind<RunningMagentoFake> = {
+	start: startTestMagento,
+	control: magentoControl,
+	credentials: (fake) => ({ magento2Api: magentoCredentials(fake) }),
+	urlSetting: 'settings.magentoUrl',
+};
 
 export interface Shop<Fake extends StoreFake> {
 	prefix: string;
@@ -129,4 +156,70 @@ export async function myOgoProductsByCode(bed: TestBed): Promise<Map<string, IDa
 	const rows = (await (await bed.api()).get('/products', { params: { limit: 250 } }))
 		.data as IDataObject[];
 	return new Map(rows.map((row) => [String(row.code), row]));
+}
+
+/** The end a products template sends a SKU to when another shop owns its product data. */
+export const KEPT = 'Kept: Another Shop Owns Product Data';
+
+/**
+ * The product-master scenario both stores share. Both shops sell MUG under their own names; only
+ * the second sells CUP; the first (`settings.ownsProductData` on) owns the product data. The second
+ * shop's products template runs first (myOGO has nothing yet: it creates MUG and CUP), then the
+ * master's, then the second's again: after the master's run and after the other's, myOGO has
+ * `masterMug` for MUG and `otherCup` for CUP, and the other shop's last run writes nothing.
+ */
+export async function expectMasterProductDataWins(
+	bed: TestBed,
+	runProducts: (shopIndex: number) => Promise<RunResult>,
+	masterMug: IDataObject,
+	otherCup: IDataObject,
+): Promise<void> {
+	const runs = [await runProducts(1)];
+	runs.push(await runProducts(0));
+	const masterLast = await myOgoProductsByCode(bed);
+	const before = ((await bed.control.get('/requests')).data as unknown[]).length;
+	runs.push(await runProducts(1));
+	const calls = ((await bed.control.get('/requests')).data as IDataObject[]).slice(before);
+	for (const run of runs) expect(itemsOf(run, 'Failed Products')).toEqual([]);
+	const otherLast = await myOgoProductsByCode(bed);
+	for (const products of [masterLast, otherLast]) {
+		expect([...products.keys()].sort()).toEqual(['CUP', 'MUG']);
+		expect(products.get('MUG')).toMatchObject(masterMug);
+		expect(products.get('CUP')).toMatchObject(otherCup);
+	}
+	// The other shop's last run wrote nothing: CUP too, as myOGO has it since that shop's first run
+	// and only the master changes what myOGO has.
+	expect(
+		calls.filter((call) => call.method !== 'GET' && String(call.path).startsWith('/api/')),
+	).toEqual([]);
+	expect(itemsOf(runs[2], KEPT).map((p) => [p.code, p.result])).toEqual([
+		['MUG', 'kept'],
+		['CUP', 'kept'],
+	]);
+	expect(itemsOf(runs[2], 'Sent to myOGO')).toEqual([]);
+}
+
+/**
+ * Runs the shop's tracking template (`file`) on the shipped orders of both shops, as its myOGO
+ * Trigger hands them over: its own order ends on "Tracking Sent", the other shop's (`otherReference`)
+ * on "Another Shop's Order", nothing fails. The shop's request log is cleared first, for the caller
+ * to check what the store was asked.
+ */
+export async function expectOnlyOwnOrderTracked<Fake extends StoreFake>(
+	shop: Shop<Fake>,
+	file: string,
+	shipped: IDataObject[],
+	otherReference: string,
+): Promise<void> {
+	await shop.control.delete('/requests');
+	const result = await runFromTrigger(
+		shop.template(file),
+		'myOGO Trigger',
+		shipped,
+		shop.credentials(),
+	);
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
+	expect(itemsOf(result, 'Tracking Sent')).toHaveLength(1);
+	expect(itemsOf(result, "Another Shop's Order").map((o) => o.reference)).toEqual([otherReference]);
 }

@@ -6,38 +6,24 @@
 import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	itemsOf,
-	runFromTrigger,
-	startTestWooCommerce,
-	wooCommerceCredentials,
-	wooControl,
-	type RunningWooCommerceFake,
-} from '../harness/templates';
+import { itemsOf, runFromTrigger, type RunningWooCommerceFake } from '../harness/templates';
 import { seedWooOrderProducts, wooOrder } from '../harness/wooCommerceOrder';
 import {
+	WOOCOMMERCE,
+	expectMasterProductDataWins,
+	expectOnlyOwnOrderTracked,
 	myOgoOrdersByReference,
-	myOgoProductsByCode,
 	pollShippedOrders,
 	useTwoShops,
 	type Shop,
 } from './twoShops';
 
-const env = useTwoShops<RunningWooCommerceFake>(
-	{
-		start: startTestWooCommerce,
-		control: wooControl,
-		credentials: (fake) => ({ wooCommerceApi: wooCommerceCredentials(fake) }),
-		urlSetting: 'settings.wooCommerceUrl',
-	},
-	['W1-', 'W2-'],
-);
+const env = useTwoShops(WOOCOMMERCE, ['W1-', 'W2-']);
 type WooShop = Shop<RunningWooCommerceFake>;
 
 const ORDERS = 'woocommerce-orders-to-myogo.json';
 const TRACKING = 'woocommerce-tracking-from-myogo.json';
 const PRODUCTS = 'woocommerce-products-to-myogo.json';
-const KEPT = 'Kept: Another Shop Owns Product Data';
 
 /** Order 1001 (id 1001: the tracking template finds orders by ID) paid in the shop, its buyer `city`. */
 async function seedPaidOrder(shop: WooShop, city: string): Promise<IDataObject> {
@@ -163,24 +149,16 @@ describe('orders and tracking: references W1-1001 and W2-1001', () => {
 		expect((orders.get('W1-1001')?.customer as IDataObject).city).toBe('Berlin');
 		expect((orders.get('W2-1001')?.customer as IDataObject).city).toBe('Hamburg');
 
-		const items = await pollShippedOrders(env.bed, first.template(TRACKING), first.credentials(), {
-			'W1-1001': 'JJFI-W1',
-			'W2-1001': 'JJFI-W2',
-		});
+		const items = await pollShippedOrders(
+			env.bed,
+			first.template(TRACKING),
+			first.credentials(),
+			Object.fromEntries(env.shops.map((shop) => [`${shop.prefix}1001`, trackingNumberOf(shop)])),
+		);
 		expect(items.map((o) => o.reference).sort()).toEqual(['W1-1001', 'W2-1001']);
 		for (const shop of env.shops) {
 			const other = shop === first ? 'W2-1001' : 'W1-1001';
-			await shop.control.delete('/requests');
-			const result = await runFromTrigger(
-				shop.template(TRACKING),
-				'myOGO Trigger',
-				items,
-				shop.credentials(),
-			);
-			expect(result.error).toBeUndefined();
-			expect(itemsOf(result, 'Failed Tracking Updates')).toEqual([]);
-			expect(itemsOf(result, 'Tracking Sent')).toHaveLength(1);
-			expect(itemsOf(result, "Another Shop's Order").map((o) => o.reference)).toEqual([other]);
+			await expectOnlyOwnOrderTracked(shop, TRACKING, items, other);
 			// One completion and one note, both for its own order 1001: nothing was asked about the other.
 			expect((await storeCalls(shop)).sort()).toEqual([
 				'POST /orders/1001/notes',
@@ -243,37 +221,13 @@ describe('products: one shop owns the product data of the SKUs both sell', () =>
 			shop.credentials(),
 		);
 
-	test("myOGO keeps the master's name and price whichever shop runs last; a SKU only the other shop sells is created", async () => {
+	test("myOGO keeps the master's name and price whichever shop runs last; a SKU only the other shop sells is created; the other shop's runs write nothing over it", async () => {
 		await seedCatalogs();
-		const [master, other] = env.shops;
-		const runs = [await resync(other)]; // myOGO has nothing yet: the other shop creates MUG and CUP
-		runs.push(await resync(master));
-		const masterLast = await myOgoProductsByCode(env.bed);
-		runs.push(await resync(other));
-		for (const run of runs) expect(itemsOf(run, 'Failed Products')).toEqual([]);
-		const otherLast = await myOgoProductsByCode(env.bed);
-		for (const products of [masterLast, otherLast]) {
-			expect([...products.keys()].sort()).toEqual(['CUP', 'MUG']);
-			expect(products.get('MUG')).toMatchObject({ name: 'Enamel Mug', salesPrice: 9.9 });
-			expect(products.get('CUP')).toMatchObject({ name: 'Kahvikuppi', salesPrice: 4 });
-		}
-	});
-
-	test('the shop that does not own product data writes nothing to a product myOGO has', async () => {
-		await seedCatalogs();
-		await resync(env.shops[0]);
-		await resync(env.shops[1]);
-		const before = (await env.bed.control.get('/requests')).data as unknown[];
-		const again = await resync(env.shops[1]);
-		const writes = ((await env.bed.control.get('/requests')).data as IDataObject[])
-			.slice(before.length)
-			.filter((call) => call.method !== 'GET' && String(call.path).startsWith('/api/'));
-		expect(writes).toEqual([]);
-		// CUP too: myOGO has it since this shop's first run, and only the master changes what myOGO has.
-		expect(itemsOf(again, KEPT).map((p) => [p.code, p.result])).toEqual([
-			['MUG', 'kept'],
-			['CUP', 'kept'],
-		]);
-		expect(itemsOf(again, 'Sent to myOGO')).toEqual([]);
+		await expectMasterProductDataWins(
+			env.bed,
+			(index) => resync(env.shops[index]),
+			{ name: 'Enamel Mug', salesPrice: 9.9 },
+			{ name: 'Kahvikuppi', salesPrice: 4 },
+		);
 	});
 });
