@@ -190,7 +190,7 @@ export async function expectSecondCatchUpWritesNothing(
 	const second = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
 	expect(second.error).toBeUndefined();
 	expect(itemsOf(second, 'Nothing to Send').map((o) => o.result)).toEqual(
-		new Array(count).fill('alreadyInMyOgo'),
+		new Array(count).fill('unchanged'),
 	);
 	const calls = await myOgoApiCalls(env);
 	expect(calls.filter((call) => call.method !== 'GET')).toEqual([]);

@@ -2,12 +2,12 @@
  * workflows/shopify-orders-to-myogo.json against the Shopify fake and the myOGO sandbox: webhook
  * deliveries (HMAC-signed, checked by n8n's own Shopify Trigger), the hourly catch-up, and cancels.
  */
-import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { configure, itemsOf, runFromTrigger, type Template } from '../harness/templates';
 import { filterNode, insertAtRulesSpot } from '../harness/templateRules';
 import { revokedShopifyOAuth2Credentials, shopifyWebhookTrigger } from '../harness/shopify';
+import { editShopifyAddress } from '../harness/shopifyAdmin';
 import {
 	expectSecondCatchUpWritesNothing,
 	myOgoApiCalls,
@@ -112,7 +112,7 @@ describe('Shopify paid orders to myOGO', () => {
 		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(catchUp, 'Sent to myOGO')).toEqual([]);
 		expect(itemsOf(catchUp, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([
-			[reference(order), 'alreadyInMyOgo'],
+			[reference(order), 'unchanged'],
 		]);
 
 		const orders = await myOgoOrders();
@@ -324,7 +324,7 @@ describe('Shopify paid orders to myOGO', () => {
 		expect(itemsOf(again, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([]);
 		expect(itemsOf(again, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([
-			[reference(order), 'alreadyInMyOgo'],
+			[reference(order), 'unchanged'],
 		]);
 		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([
 			[reference(order), 'collecting'],
@@ -409,7 +409,7 @@ describe('Shopify paid orders to myOGO', () => {
 		const sent = await runFromTrigger(env.template, UPDATED, updated.items[0], env.credentials());
 		expect(itemsOf(sent, 'Sent to myOGO').map((o) => o.result)).toEqual(['created']);
 
-		await editAddress(order.id, 'Friedrichstraße 100');
+		await editShopifyAddress(env.shopifyFake, order.id, 'Friedrichstraße 100');
 		await env.shopifyFake.settle();
 		const moved = await runFromTrigger(
 			env.template,
@@ -428,7 +428,7 @@ describe('Shopify paid orders to myOGO', () => {
 
 		await env.bed.control.post(`/orders/${reference(order)}/advance`, { status: 'collecting' });
 		await env.bed.control.delete('/requests');
-		await editAddress(order.id, 'Unter den Linden 1');
+		await editShopifyAddress(env.shopifyFake, order.id, 'Unter den Linden 1');
 		await env.shopifyFake.settle();
 		const taken = await runFromTrigger(
 			env.template,
@@ -446,17 +446,6 @@ describe('Shopify paid orders to myOGO', () => {
 		expect((await myOgoApiCalls(env)).filter((call) => call.method !== 'GET')).toEqual([]);
 	});
 });
-
-/** The buyer's address corrected in Shopify's admin (its REST API): fires orders/updated. */
-async function editAddress(orderId: unknown, address1: string): Promise<void> {
-	const current = (await env.shopify.get('/state')).data as { orders: IDataObject[] };
-	const address = current.orders.find((o) => o.id === orderId)?.shipping_address as IDataObject;
-	await axios.put(
-		`${env.shopifyFake.adminUrl}/orders/${String(orderId)}.json`,
-		{ order: { shipping_address: { ...address, address1 } } },
-		{ headers: { 'X-Shopify-Access-Token': env.shopifyFake.accessToken } },
-	);
-}
 
 /** A catch-up run of `template` (the hourly Schedule Trigger's item). */
 async function catchUpWith(template: Template) {

@@ -1,12 +1,15 @@
 /**
  * The hourly catch-up of workflows/shopify-orders-to-myogo.json when webhooks were lost (#20): it
  * reads every page of the window (Shopify's cursor in the Link header), and it cancels in myOGO the
- * paid orders cancelled in the window that myOGO still has active, once.
+ * paid orders cancelled in the window that myOGO still has active, once; and it applies an edit whose
+ * orders/updated delivery was lost, comparing with the myOGO orders it reads for the window anyway.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf, runFromTrigger } from '../harness/templates';
 import { paidCheckout } from '../harness/shopify';
+import { editShopifyAddress } from '../harness/shopifyAdmin';
+import { expectCollectingOrderKept, myOgoAddresses } from './orderSteps';
 import { myOgoApiCalls, useShopifyTemplateEnvironment } from './setup';
 
 const env = useShopifyTemplateEnvironment('shopify-orders-to-myogo.json', ['BEANIE']);
@@ -136,6 +139,49 @@ test('a lost cancel of an order the warehouse is already collecting ends on "Cou
 		}),
 	]);
 	expect(await myOgoStatuses()).toEqual({ [collecting]: 'collecting' });
+});
+
+test('an address edited while its orders/updated delivery was lost reaches myOGO with the next catch-up (one write, no extra read per order)', async () => {
+	const [edited, untouched] = await seedPaidOrders(2);
+	await catchUp();
+	// No workflow listens: the orders/updated delivery goes nowhere, as when the store or n8n was down.
+	await editShopifyAddress(env.shopifyFake, idOf(edited), 'Aleksanterinkatu 52');
+	await env.bed.control.delete('/requests');
+
+	const run = await catchUp();
+
+	expect(itemsOf(run, 'Sent to myOGO')).toEqual([
+		expect.objectContaining({
+			reference: edited,
+			result: 'updated',
+			changes: [expect.objectContaining({ field: 'customer.address1' })],
+		}),
+	]);
+	expect(itemsOf(run, 'Nothing to Send').map((order) => order.reference)).toEqual([untouched]);
+	// One read of myOGO's orders of the window for both orders, then the one write.
+	expect((await myOgoApiCalls(env)).map((call) => `${call.method} ${call.path}`)).toEqual([
+		'GET /api/v1/orders',
+		`PUT /api/v1/orders/${edited}`,
+	]);
+	expect(await myOgoAddresses(env)).toEqual({
+		[edited]: 'Aleksanterinkatu 52',
+		[untouched]: 'Mannerheimintie 1',
+	});
+});
+
+test('a lost edit of an order the warehouse already started ends on "Already With the Warehouse" naming the change; nothing is written', async () => {
+	const [taken] = await seedPaidOrders(1);
+	await catchUp();
+	await env.bed.control.post(`/orders/${taken}/advance`, { status: 'collecting' });
+	await editShopifyAddress(env.shopifyFake, idOf(taken), 'Aleksanterinkatu 52');
+	await env.bed.control.delete('/requests');
+
+	const run = await catchUp();
+
+	await expectCollectingOrderKept(env, run, taken, {
+		inMyOgo: 'Mannerheimintie 1',
+		inStore: 'Aleksanterinkatu 52',
+	});
 });
 
 const ids = new Map<string, number>();

@@ -110,7 +110,7 @@ describe('orders template with settings.referencePrefix "S1-"', () => {
 		await env.bed.control.delete('/requests');
 		const catchUp = await runFromTrigger(template, 'Catch-up Every Hour', [{}], env.credentials());
 		expect(itemsOf(catchUp, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([
-			[`${PREFIX}${number}`, 'alreadyInMyOgo'],
+			[`${PREFIX}${number}`, 'unchanged'],
 		]);
 		expect((await myOgoApiCalls(env)).filter((call) => call.method !== 'GET')).toEqual([]);
 

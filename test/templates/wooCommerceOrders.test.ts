@@ -2,7 +2,6 @@
  * workflows/woocommerce-orders-to-myogo.json against the WooCommerce fake and the myOGO sandbox:
  * webhook deliveries (signed, checked by n8n's own WooCommerce Trigger) and the catch-up schedule.
  */
-import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -11,6 +10,7 @@ import {
 	wooCommerceCredentials,
 	wooCommerceWebhookTrigger,
 } from '../harness/templates';
+import { changeWooShipping } from '../harness/wooCommerceAdmin';
 import { wooOrder as baseWooOrder, seedWooOrderProducts } from '../harness/wooCommerceOrder';
 import { expectSecondCatchUpWritesNothing, myOgoApiCalls, useTemplateEnvironment } from './setup';
 
@@ -111,7 +111,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(itemsOf(catchUp, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(catchUp, 'Sent to myOGO')).toEqual([]);
 		expect(itemsOf(catchUp, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([
-			['2087', 'alreadyInMyOgo'],
+			['2087', 'unchanged'],
 		]);
 
 		const orders = await myOgoOrders();
@@ -138,7 +138,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(wooOrderNow).toMatchObject({ status: 'processing', notes: [] });
 	});
 
-	test('catch-up: only paid orders; completed with a paid date counts; unknown method uses the default code', async () => {
+	test('catch-up: only paid orders; an unknown method uses the default code', async () => {
 		const seeded = (
 			await env.woo.post('/seed', {
 				orders: [
@@ -162,21 +162,15 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(itemsOf(catchUp, 'Sent to myOGO').map((o) => o.reference)).toEqual(['3001']);
 		expect((await myOgoOrders()).map((o) => o.reference)).toEqual(['3001']);
 
-		// A completed order with a paid date arriving by webhook is sent; one without is not.
-		const completedPaid = wooOrder('3005', 'completed', {
+		// A paid order with a method the Settings do not map: the next catch-up sends it with the default code.
+		const completedPaid = wooOrder('3005', 'processing', {
 			id: 9005,
 			date_paid: '2026-11-26T10:00:00',
 			shipping_lines: [{ method_title: 'Express', method_id: 'express' }],
 		});
-		const completedUnpaid = wooOrder('3006', 'completed', { id: 9006, date_paid: null });
-		await env.woo.post('/seed', { orders: [completedPaid, completedUnpaid] });
-		const run = await runFromTrigger(
-			env.template,
-			'WooCommerce Trigger (order updated)',
-			[completedPaid, completedUnpaid],
-			env.credentials(),
-		);
-		expect(itemsOf(run, 'Sent to myOGO').map((o) => o.reference)).toEqual(['3005']);
+		await env.woo.post('/seed', { orders: [completedPaid] });
+		const next = await runFromTrigger(env.template, 'Catch-up Every Hour', [{}], env.credentials());
+		expect(itemsOf(next, 'Sent to myOGO').map((o) => o.reference)).toEqual(['3005']);
 		const orders = await myOgoOrders();
 		expect(orders.find((o) => o.reference === '3005')).toMatchObject({
 			shippingCode: 'POSTI_PAKETTI',
@@ -345,7 +339,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(itemsOf(again, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(again, 'Already With the Warehouse')).toEqual([]);
 		expect(itemsOf(again, 'Nothing to Send').map((o) => [o.reference, o.status, o.result])).toEqual(
-			[['6001', 'collecting', 'alreadyInMyOgo']],
+			[['6001', 'collecting', 'unchanged']],
 		);
 		expect((await myOgoOrders()).map((o) => [o.reference, o.status])).toEqual([
 			['6001', 'collecting'],
@@ -521,7 +515,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		);
 		expect(itemsOf(sent, 'Sent to myOGO').map((o) => o.result)).toEqual(['created']);
 
-		const moved = await changeShipping(9811, { address_1: 'Friedrichstraße 100' });
+		const moved = await changeWooShipping(env.fake, 9811, { address_1: 'Friedrichstraße 100' });
 		const updated = await runFromTrigger(
 			env.template,
 			'WooCommerce Trigger (order updated)',
@@ -539,7 +533,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 
 		await env.bed.control.post('/orders/8101/advance', { status: 'collecting' });
 		await env.bed.control.delete('/requests');
-		const late = await changeShipping(9811, { address_1: 'Unter den Linden 1' });
+		const late = await changeWooShipping(env.fake, 9811, { address_1: 'Unter den Linden 1' });
 		const taken = await runFromTrigger(
 			env.template,
 			'WooCommerce Trigger (order updated)',
@@ -557,14 +551,3 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect((await myOgoOrders())[0].customer).toMatchObject({ address1: 'Friedrichstraße 100' });
 	});
 });
-
-/** The buyer's address changed in WooCommerce (its REST API, as an admin would): the order as it is now. */
-async function changeShipping(orderId: number, shipping: IDataObject): Promise<IDataObject> {
-	const current = (await env.woo.get(`/orders/${orderId}`)).data as IDataObject;
-	const response = await axios.put(
-		`${env.fake.url}/wp-json/wc/v3/orders/${orderId}`,
-		{ shipping: { ...(current.shipping as IDataObject), ...shipping } },
-		{ auth: { username: env.fake.consumerKey, password: env.fake.consumerSecret } },
-	);
-	return response.data as IDataObject;
-}
