@@ -17,39 +17,55 @@ const SET_STOCK = `mutation($input: InventorySetQuantitiesInput!, $key: String!)
 
 let writes = 0;
 
-/** Sets every variant's stock (the first 250) at Location 1 to `quantity`; fails on a user error. */
+/**
+ * Sets every variant's stock at Location 1 to `quantity`, 250 levels a write (the most one
+ * inventorySetQuantities takes, and what the stock template sends); fails on a user error.
+ * Answers the number of writes.
+ */
 export async function writeStockToEveryVariant(
 	fake: RunningShopifyFake,
 	quantity: number,
-): Promise<void> {
+): Promise<number> {
 	const admin = axios.create({
 		baseURL: fake.adminUrl,
 		headers: { 'X-Shopify-Access-Token': fake.accessToken },
 	});
-	const variants = (
-		await admin.post('/graphql.json', {
-			query: 'query { productVariants(first: 250) { nodes { inventoryItem { id } } } }',
-		})
-	).data.data.productVariants.nodes as Array<{ inventoryItem: IDataObject }>;
-	const write = await admin.post('/graphql.json', {
-		query: SET_STOCK,
-		variables: {
-			key: `stock-write-${++writes}`,
-			input: {
-				name: 'available',
-				reason: 'correction',
-				quantities: variants.map((v) => ({
-					inventoryItemId: v.inventoryItem.id,
-					locationId: 'gid://shopify/Location/1',
-					quantity,
-					changeFromQuantity: null,
-				})),
+	let after: string | null = null;
+	let count = 0;
+	for (;;) {
+		const page = (
+			await admin.post('/graphql.json', {
+				query: `query($after: String) { productVariants(first: 250, after: $after) {
+					pageInfo { hasNextPage endCursor } nodes { inventoryItem { id } } } }`,
+				variables: { after },
+			})
+		).data.data.productVariants as {
+			pageInfo: { hasNextPage: boolean; endCursor: string };
+			nodes: Array<{ inventoryItem: IDataObject }>;
+		};
+		const write = await admin.post('/graphql.json', {
+			query: SET_STOCK,
+			variables: {
+				key: `stock-write-${++writes}`,
+				input: {
+					name: 'available',
+					reason: 'correction',
+					quantities: page.nodes.map((v) => ({
+						inventoryItemId: v.inventoryItem.id,
+						locationId: 'gid://shopify/Location/1',
+						quantity,
+						changeFromQuantity: null,
+					})),
+				},
 			},
-		},
-	});
-	const errors = write.data.data?.inventorySetQuantities?.userErrors;
-	if (!Array.isArray(errors) || errors.length)
-		throw new Error(`the stock write failed: ${JSON.stringify(write.data)}`);
+		});
+		const errors = write.data.data?.inventorySetQuantities?.userErrors;
+		if (!Array.isArray(errors) || errors.length)
+			throw new Error(`the stock write failed: ${JSON.stringify(write.data)}`);
+		count++;
+		if (!page.pageInfo.hasNextPage) return count;
+		after = page.pageInfo.endCursor;
+	}
 }
 
 /** The name of the template's trigger node of `type` (and, for Shopify, `topic`). */
