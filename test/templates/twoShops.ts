@@ -82,15 +82,22 @@ function settingsFields(template: Template): string[] {
 	return settings.assignments.map((assignment) => assignment.name);
 }
 
-/** Registers the hooks; `bed` and `shops` are set once beforeAll ran. */
+/** Two shops of one kind with their own prefixes; see `useShops`. */
 export function useTwoShops<Fake extends StoreFake>(
 	kind: StoreKind<Fake>,
 	prefixes: [string, string],
 ): TwoShops<Fake> {
-	const env = { shops: [] } as unknown as TwoShops<Fake>;
+	return useShops(prefixes.map((prefix) => ({ kind, prefix }))) as unknown as TwoShops<Fake>;
+}
+
+/** One shop per entry (its kind of store, its prefix); `bed` and `shops` are set once beforeAll ran. */
+export function useShops(
+	stores: Array<{ kind: StoreKind<StoreFake>; prefix: string }>,
+): TwoShops<StoreFake> {
+	const env = { shops: [] } as unknown as TwoShops<StoreFake>;
 	beforeAll(async () => {
 		env.bed = await startTestBed();
-		for (const prefix of prefixes) {
+		for (const { kind, prefix } of stores) {
 			const fake = await kind.start();
 			env.shops.push({
 				prefix,
