@@ -44,9 +44,13 @@ export const SHORT_DAY: DaySize = {
 	shipments: 20,
 };
 
-/** One compressed store outage of 15 minutes, and one n8n restart, both in the middle of the day. */
+/**
+ * One compressed store outage of 15 minutes, and one n8n restart, both in the middle of the day. The
+ * restart is placed between two event times of the short day (none falls exactly on it, where the
+ * order of a delivery and n8n's SIGTERM would be a matter of milliseconds).
+ */
 export const OUTAGE = { at: 0.4, length: 15 / (24 * 60) };
-export const RESTART_AT = 0.55;
+export const RESTART_AT = 0.57;
 
 export type DayEvent =
 	| { at: number; kind: 'order'; order: number }
