@@ -12,7 +12,11 @@ import axios, { type AxiosInstance } from 'axios';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/runNode';
-import { shopifyOAuth2Credentials, type RunningShopifyFake } from '../test/harness/shopify';
+import {
+	paidCheckout,
+	shopifyOAuth2Credentials,
+	type RunningShopifyFake,
+} from '../test/harness/shopify';
 import { sandboxCredentials } from '../test/harness/sandbox';
 import {
 	configure,
@@ -343,16 +347,8 @@ describe('tracking repair: 1,000 orders shipped in the window, 10 not yet in the
 			await shopify.post('/seed', {
 				products: [{ title: 'Hoodie', variants: [{ sku: SKUS[0], price: '42.00' }] }],
 				orders: Array.from({ length: SHIPPED }, (_, i) => ({
-					financial_status: 'paid',
+					...paidCheckout(SKUS[0], 2, '42.00'),
 					...(i < OPEN ? {} : { fulfillment_status: 'fulfilled' }),
-					line_items: [{ sku: SKUS[0], quantity: 2, price: '42.00' }],
-					shipping_address: {
-						name: 'Aino Virtanen',
-						address1: 'Mannerheimintie 1',
-						city: 'Helsinki',
-						zip: '00100',
-						country_code: 'FI',
-					},
 				})),
 			})
 		).data as { orders: unknown[] };

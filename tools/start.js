@@ -10,6 +10,8 @@
  * Everything it writes lives under `.data/start/`; `npm start -- --fresh` starts from an empty n8n.
  * `npm run start:queue` (`--queue`) runs the same demo on n8n in queue mode (tools/queue/cluster.js).
  * With MYOGO_N8N=compat it runs n8n 2.40 instead, on 127.0.0.1:5778, from `.data/compat/start/`.
+ * MYOGO_START_PORT=<port> serves n8n there instead (the broker, sandbox and fakes on the ports after
+ * it, as below), for a second stack beside one already running.
  */
 
 const { spawnSync } = require('node:child_process');
@@ -27,7 +29,7 @@ const { startWooCommerceFake } = require('../sandbox/woocommerce');
 const { startMagentoFake } = require('../sandbox/magento2');
 const { magentoDemoShop } = require('./demo/magentoDemoShop');
 
-const BASE = n8n.PINNED.startPort;
+const BASE = Number(process.env.MYOGO_START_PORT) || n8n.PINNED.startPort;
 const PORTS = {
 	n8n: BASE,
 	broker: BASE + 1,

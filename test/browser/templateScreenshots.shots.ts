@@ -126,3 +126,21 @@ test('a rules spot, close up', async () => {
 	await page.screenshot({ path: target, clip });
 	console.log(`wrote ${path.relative(REPO_ROOT, target)} (${spot.name} in ${RULES_SPOT_TEMPLATE})`);
 });
+
+test('a health report item, in the output panel', async () => {
+	// The demo stack's shop and myOGO differ in a few places (npm start seeds them apart): the
+	// WooCommerce check, run from the editor, reports them on one item.
+	const file = 'woocommerce-sync-health.json';
+	await openFitted(file);
+	await page.getByTestId('execute-workflow-button').first().click();
+	const report = page.locator('[data-test-id="canvas-node"][data-node-name="Health Report"]');
+	await expectVisible(report.locator('[data-test-id="canvas-node-status-success"]'), 'a run');
+	await report.dblclick();
+	const output = page.getByTestId('output-panel');
+	await expectVisible(output, 'the output panel of "Health Report"');
+	await output.getByText('JSON', { exact: true }).click();
+	await expectVisible(output.getByText('"counts"', { exact: false }).first(), 'the report item');
+	const target = path.join(SCREENSHOTS, 'health-report.png');
+	await page.screenshot({ path: target });
+	console.log(`wrote ${path.relative(REPO_ROOT, target)}`);
+});

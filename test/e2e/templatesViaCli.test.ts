@@ -257,7 +257,56 @@ describe('the templates in real n8n, run by n8n execute', () => {
 		expect(keys('paidOrderMissing')).toEqual([]); // the catch-up above sent every paid order
 		expect(outputOf(result.run, 'Repaired')).toEqual([]); // Repair is off by default
 	});
+
+	test('Shopify sync health check: one report naming the drift seeded into each side, its GraphQL pages read in real n8n', async () => {
+		await services.shopBed.control.post('/seed', {
+			products: [{ code: 'HEALTH-BOTH', languageCode: 'en', name: 'In both' }],
+			stock: [{ code: 'HEALTH-BOTH', stockAvailable: 4321, reserved: 0 }],
+		});
+		await services.shop.post('/seed', {
+			products: [
+				{ title: 'In both', variants: [{ sku: 'HEALTH-BOTH', inventory_quantity: 1 }] },
+				{ title: 'Not in myOGO', variants: [{ sku: 'HEALTH-SHOP-ONLY', inventory_quantity: 1 }] },
+			],
+		});
+
+		await expectHealthDrift('shopify-sync-health.json');
+	});
+
+	test('Magento 2 sync health check: one report naming the drift seeded into each side, its paged reads in real n8n', async () => {
+		await services.magentoBed.control.post('/seed', {
+			products: [{ code: 'HEALTH-BOTH', languageCode: 'en', name: 'In both' }],
+			stock: [{ code: 'HEALTH-BOTH', stockAvailable: 4321, reserved: 0 }],
+		});
+		await services.magento.post('/seed', {
+			products: [
+				{ sku: 'HEALTH-BOTH', name: 'In both', type_id: 'simple', quantity: 1 },
+				{ sku: 'HEALTH-SHOP-ONLY', name: 'Not in myOGO', type_id: 'simple', quantity: 1 },
+			],
+		});
+
+		await expectHealthDrift('magento2-sync-health.json');
+	});
 });
+
+/**
+ * Runs a store's sync health check (Repair off, as shipped) after the test seeded HEALTH-BOTH on both
+ * sides (1 in the shop, 4,321 in myOGO) and HEALTH-SHOP-ONLY in the shop only: one report names both.
+ */
+async function expectHealthDrift(file: string) {
+	const result = await runFrom(file, 'Run Check Now');
+	expect(outputOf(result.run, 'Failed Requests')).toEqual([]);
+	const reports = outputOf(result.run, 'Health Report');
+	expect(reports).toHaveLength(1);
+	const report = reports[0] as IDataObject;
+	expect((report.productMissingInMyOgo as Array<{ key: string }>).map((f) => f.key)).toContain(
+		'HEALTH-SHOP-ONLY',
+	);
+	expect(report.stockDiffers).toContainEqual(
+		expect.objectContaining({ key: 'HEALTH-BOTH', inShop: 1, inMyOgo: 4321 }),
+	);
+	expect(outputOf(result.run, 'Repaired')).toEqual([]); // Repair is off by default
+}
 
 /** The myOGO API calls the sandbox logged since its log was last cleared (token calls left out). */
 async function myOgoCalls(bed: TestBed): Promise<Array<{ method: string; path: string }>> {

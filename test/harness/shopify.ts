@@ -156,6 +156,31 @@ export async function shopifyWebhookTrigger(
 	return trigger;
 }
 
+/** A paid checkout of one line, as the fake's `/orders` and `/seed` take it (Standard shipping to Helsinki). */
+export function paidCheckout(sku: string, quantity = 1, price = '15.00'): Record<string, unknown> {
+	return {
+		financial_status: 'paid',
+		email: 'aino@example.fi',
+		line_items: [{ sku, quantity, price }],
+		shipping_address: {
+			name: 'Aino Virtanen',
+			address1: 'Mannerheimintie 1',
+			city: 'Helsinki',
+			zip: '00100',
+			country_code: 'FI',
+		},
+		shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
+	};
+}
+
+/** The Settings value every Shopify template test needs: the fake's shop, for the HTTP Request nodes. */
+export function fakeShopSettings(
+	_woo: unknown,
+	{ shopifyFake }: { shopifyFake: RunningShopifyFake },
+): Record<string, unknown> {
+	return { 'settings.shopSubdomain': shopifyFake.shopSubdomain };
+}
+
 /**
  * A paid order placed in the Shopify fake, and the same order already in myOGO (reference = its
  * name without "#"), as the orders template would have sent it: what the tracking tests start from.
@@ -165,21 +190,10 @@ export async function paidOrderInBoth(
 	myOgoApi: AxiosInstance,
 	{ sku, shippingCode = 'POSTI_PAKETTI' }: { sku: string; shippingCode?: string },
 ): Promise<{ id: unknown; reference: string }> {
-	const order = (
-		await shopify.post('/orders', {
-			financial_status: 'paid',
-			email: 'aino@example.fi',
-			line_items: [{ sku, quantity: 2, price: '9.90' }],
-			shipping_address: {
-				name: 'Aino Virtanen',
-				address1: 'Mannerheimintie 1',
-				city: 'Helsinki',
-				zip: '00100',
-				country_code: 'FI',
-			},
-			shipping_lines: [{ title: 'Standard', code: 'STANDARD', price: '4.90' }],
-		})
-	).data as { id: unknown; name: unknown };
+	const order = (await shopify.post('/orders', paidCheckout(sku, 2, '9.90'))).data as {
+		id: unknown;
+		name: unknown;
+	};
 	const reference = String(order.name).replace(/^#/, '');
 	await createMyOgoOrder(myOgoApi, reference, sku, 2, shippingCode);
 	return { id: order.id, reference };

@@ -421,6 +421,43 @@ describe('myOGO node: products', () => {
 			expect(await productIn(ctx.api, 'ADD')).toMatchObject({ salesPrice: 5 });
 		});
 
+		it("with Keep myOGO's Data creates only missing codes and leaves existing products unwritten", async () => {
+			await seed(ctx, { products: [product('OWNED', { salesPrice: 5 })] });
+			await clearRequestLog(ctx);
+			const result = await runMyOgo(ctx, { ...UPSERT_ITEM_PRODUCTS, whenProductExists: 'keep' }, [
+				{ code: 'OWNED', name: 'Another shop name', price: 9 },
+				{ code: 'ONLY-HERE', name: 'Only in this shop', price: 3 },
+			]);
+			expect(result.error).toBeUndefined();
+			expect(result.items.map((item) => [item.json.code, item.json.result])).toEqual([
+				['OWNED', 'kept'],
+				['ONLY-HERE', 'created'],
+			]);
+			expect(await productIn(ctx.api, 'OWNED')).toMatchObject({ salesPrice: 5 });
+			expect(await productIn(ctx.api, 'ONLY-HERE')).toMatchObject({ name: 'Only in this shop' });
+			const log = await requestLog(ctx);
+			expect(log.filter((entry) => entry.method === 'PUT')).toEqual([]);
+			expect(log.filter((entry) => entry.method === 'POST')).toHaveLength(1);
+		});
+
+		it("with Keep myOGO's Data and Only Write Changes off, a code myOGO has is kept after its 409", async () => {
+			await seed(ctx, { products: [product('OWNED-2', { salesPrice: 5 })] });
+			await clearRequestLog(ctx);
+			const result = await runMyOgo(
+				ctx,
+				{ ...UPSERT_ITEM_PRODUCTS, onlyWriteChanges: false, whenProductExists: 'keep' },
+				[{ code: 'OWNED-2', name: 'Another shop name', price: 9 }],
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.items[0].json).toMatchObject({
+				code: 'OWNED-2',
+				result: 'kept',
+				salesPrice: 5,
+			});
+			expect(await productIn(ctx.api, 'OWNED-2')).toMatchObject({ salesPrice: 5 });
+			expect((await requestLog(ctx)).filter((entry) => entry.method === 'PUT')).toEqual([]);
+		});
+
 		it('upserts a Shopify product twice: the second run changes nothing', async () => {
 			const raw = fixture('shopify/product-tshirt-variants.json');
 			const parameters = {

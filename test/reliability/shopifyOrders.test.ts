@@ -19,6 +19,7 @@ import { useShopifyReliabilityEnvironment } from './support/shopifyEnvironment';
 const SKUS = ['SHOP-HOODIE-L', 'SHOP-BEANIE'];
 const env = useShopifyReliabilityEnvironment({
 	template: 'shopify-orders-to-myogo.json',
+	settings: (fake) => ({ 'settings.shopSubdomain': fake.shopSubdomain }),
 	products: SKUS,
 });
 

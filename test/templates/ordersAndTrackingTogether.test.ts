@@ -14,6 +14,7 @@ import {
 	templatePollingTrigger,
 	type Template,
 } from '../harness/templates';
+import { paidCheckout } from '../harness/shopify';
 import { seedWooOrderProducts, wooOrder } from '../harness/wooCommerceOrder';
 import { myOgoApiCalls, useTemplateEnvironment, type TemplateEnvironment } from './setup';
 
@@ -135,7 +136,9 @@ function wooCommerceStore(environment: TemplateEnvironment): Store {
 
 function shopifyStore(environment: TemplateEnvironment): Store {
 	return {
-		orders: configure(loadTemplate('shopify-orders-to-myogo.json'), {}),
+		orders: configure(loadTemplate('shopify-orders-to-myogo.json'), {
+			'settings.shopSubdomain': environment.shopifyFake.shopSubdomain,
+		}),
 		tracking: configure(loadTemplate('shopify-tracking-from-myogo.json'), {
 			'settings.shopSubdomain': environment.shopifyFake.shopSubdomain,
 		}),
@@ -147,18 +150,7 @@ function shopifyStore(environment: TemplateEnvironment): Store {
 			const placed = [];
 			for (let i = 0; i < 3; i++) {
 				const order = (
-					await environment.shopify.post('/orders', {
-						financial_status: 'paid',
-						line_items: [{ sku: 'HOODIE-BLUE-L', quantity: 1, price: '42.00' }],
-						shipping_address: {
-							name: 'Aino Virtanen',
-							address1: 'Mannerheimintie 1',
-							city: 'Helsinki',
-							zip: '00100',
-							country_code: 'FI',
-						},
-						shipping_lines: [{ title: 'Standard', price: '4.90' }],
-					})
+					await environment.shopify.post('/orders', paidCheckout('HOODIE-BLUE-L', 1, '42.00'))
 				).data as IDataObject;
 				placed.push({ delivery: order, reference: String(order.name).replace(/^#/, '') });
 			}

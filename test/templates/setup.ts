@@ -10,6 +10,7 @@ import { startTestBed, type TestBed } from '../trigger/helpers';
 import type { WebhookTrigger } from '../harness/webhook';
 import {
 	allShopifyCredentials,
+	fakeShopSettings,
 	shopifyControl,
 	startTestShopify,
 	type RunningShopifyFake,
@@ -103,6 +104,25 @@ export function useTemplateEnvironment(
 		});
 	}
 	return env;
+}
+
+/**
+ * The environment of a Shopify template's tests: the sandbox knowing `productCodes`, the Shopify fake,
+ * and `workflows/<template>` configured for the fake's shop.
+ */
+export function useShopifyTemplateEnvironment(
+	template: string,
+	productCodes: string[],
+): TemplateEnvironment {
+	return useTemplateEnvironment({
+		stores: ['shopify'],
+		template,
+		settings: fakeShopSettings,
+		seed: (bed) =>
+			bed.control.post('/seed', {
+				products: productCodes.map((code) => ({ code, languageCode: 'en', name: code })),
+			}),
+	});
 }
 
 /** What one poll of a template's myOGO Trigger emitted, and the calls to myOGO it made (token calls too). */

@@ -51,7 +51,7 @@ beforeEach(async () => {
 });
 
 test('orders: the paid-order webhook (signed with the app secret key) and the catch-up read with the legacy token', async () => {
-	const template = legacyTemplate('shopify-orders-to-myogo.json', {}); // n8n's Shopify nodes take the shop from the credential
+	const template = legacyTemplate('shopify-orders-to-myogo.json');
 	const paid = await shopifyWebhookTrigger(
 		template,
 		'Shopify Trigger (order paid)',

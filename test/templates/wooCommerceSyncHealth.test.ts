@@ -6,26 +6,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { freezeAt, setStock } from '../trigger/helpers';
-import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
+import { configure, itemsOf, loadTemplate } from '../harness/templates';
 import { filterNode, insertAtRulesSpot } from '../harness/templateRules';
 import { wooOrder } from '../harness/wooCommerceOrder';
 import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { myOgoApiCalls, useTemplateEnvironment } from './setup';
+import {
+	expectStopsOnFailedRead,
+	myOgoStockReadFails,
+	namedKeys,
+	runHealthCheck,
+	seedTwoShopsOrders,
+	expectOnlyOwnOrderSent,
+	expectReportOf,
+} from './syncHealthReport';
 
 const TEMPLATE = 'woocommerce-sync-health.json';
 const env = useTemplateEnvironment({
 	template: TEMPLATE,
 	settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
 });
-
-const KINDS = [
-	'stockDiffers',
-	'paidOrderMissing',
-	'trackingMissing',
-	'productMissingInMyOgo',
-	'productNotInShop',
-	'waitingInNew',
-] as const;
 
 /** The drift a merchant's shop and warehouse can get into: one or two records of every kind. */
 async function seedDrift() {
@@ -70,25 +70,7 @@ async function seedDrift() {
 		});
 }
 
-async function runCheck(template = env.template) {
-	const result = await runFromTrigger(template, 'Run Check Now', [{}], env.credentials());
-	expect(result.error).toBeUndefined();
-	expect(itemsOf(result, 'Failed Requests')).toEqual([]);
-	expect(itemsOf(result, 'Repair Failed')).toEqual([]);
-	const reports = itemsOf(result, 'Health Report');
-	expect(reports).toHaveLength(1);
-	return { result, report: reports[0]! };
-}
-
-/** The keys the report names, kind by kind, sorted. */
-function namedKeys(report: IDataObject): Record<string, string[]> {
-	return Object.fromEntries(
-		KINDS.map((kind) => [
-			kind,
-			(report[kind] as Array<{ key: string }>).map((finding) => finding.key).sort(),
-		]),
-	);
-}
+const runCheck = (template = env.template) => runHealthCheck(template, env.credentials());
 
 const DRIFT = {
 	stockDiffers: ['HOODIE-BLUE-L', 'MUG'],
@@ -104,12 +86,7 @@ test('the report names exactly the drifted records, with counts and what to do, 
 	await env.woo.delete('/requests');
 	await env.bed.control.delete('/requests');
 	const { report } = await runCheck();
-	expect(namedKeys(report)).toEqual(DRIFT);
-	expect(report.counts).toEqual(
-		Object.fromEntries(Object.entries(DRIFT).map(([kind, keys]) => [kind, keys.length])),
-	);
-	expect(report.total).toBe(7);
-	expect(report.repair).toBe(false);
+	expectReportOf(report, DRIFT);
 	const mug = (report.stockDiffers as IDataObject[]).find((finding) => finding.key === 'MUG');
 	expect(mug).toEqual({
 		key: 'MUG',
@@ -199,31 +176,42 @@ test('a Filter in the rules spot leaves a kind out of the report and out of the 
 	expect(state.products.find((product) => product.sku === 'MUG')?.stock_quantity).toBe(3);
 });
 
+test('settings.referencePrefix: only prefixed myOGO orders are this shop’s, and a missing order is sent as prefix + number', async () => {
+	await env.bed.control.post('/seed', {
+		products: ['HOODIE-BLUE-L', 'WOO-BEANIE', 'MUG'].map((code) => ({
+			code,
+			languageCode: 'en',
+			name: code,
+		})),
+	});
+	await env.woo.post('/seed', {
+		orders: ['801', '802'].map((number) => wooOrder(number, 'processing', { id: Number(number) })),
+	});
+	await seedTwoShopsOrders(env, ['801', '802']);
+
+	const { report } = await runCheck(
+		configure(loadTemplate(TEMPLATE), {
+			'settings.wooCommerceUrl': env.fake.url,
+			'settings.referencePrefix': 'S1-',
+			'settings.repair': true,
+		}),
+	);
+	await expectOnlyOwnOrderSent(env, report, ['801', '802']);
+	const orders = ((await env.woo.get('/state')).data as { orders: IDataObject[] }).orders;
+	expect(orders.map((order) => order.status)).toEqual(['processing', 'processing']);
+});
+
 test.each([
 	{
 		read: 'Get Open Shop Orders',
 		fault: () => env.woo.post('/faults', { path: '/orders', method: 'GET', status: 500, count: 5 }),
 	},
-	{
-		read: 'Get All Stock from myOGO',
-		fault: () =>
-			env.bed.control.post('/faults', {
-				path: '/api/v1/stock',
-				method: 'GET',
-				status: 403,
-				count: 5,
-			}),
-	},
+	{ read: 'Get All Stock from myOGO', fault: () => myOgoStockReadFails(env) },
 ])(
 	'$read failing: the check ends on Failed Requests naming it, and makes no report',
 	async ({ read, fault }) => {
 		await seedDrift();
 		await fault();
-		const result = await runFromTrigger(env.template, 'Run Check Now', [{}], env.credentials());
-		expect(itemsOf(result, 'Failed Requests')).toEqual(
-			expect.arrayContaining([expect.objectContaining({ failedReads: [read] })]),
-		);
-		expect(itemsOf(result, 'Health Report')).toEqual([]);
-		expect(itemsOf(result, 'Repaired')).toEqual([]);
+		await expectStopsOnFailedRead(env.template, env.credentials(), read);
 	},
 );

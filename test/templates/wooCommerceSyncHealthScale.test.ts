@@ -6,6 +6,7 @@
 import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
 import { wooOrder } from '../harness/wooCommerceOrder';
 import { myOgoApiCalls, useTemplateEnvironment } from './setup';
+import { seedMyOgoInSync } from './syncHealthReport';
 
 jest.setTimeout(300_000);
 
@@ -26,16 +27,7 @@ test('10,000 SKUs and 1,000 orders in sync: an empty report from the paged reads
 		),
 	];
 	const references = Array.from({ length: ORDERS }, (_, i) => String(10_001 + i));
-	await env.bed.control.post('/seed', {
-		products: skus.map((code) => ({ code, languageCode: 'en', name: code })),
-		stock: skus.map((code) => ({ code, stockAvailable: 1, reserved: 0 })),
-		orders: references.map((reference) => ({
-			reference,
-			shippingCode: 'POSTI_PAKETTI',
-			customer: { name: 'Aino', address1: 'Katu 1', city: 'Helsinki', countryCode: 'FI' },
-			orderLines: [{ code: simpleSku(0), quantity: 1 }],
-		})),
-	});
+	await seedMyOgoInSync(env, skus, references);
 	await env.woo.post('/seed', {
 		products: [
 			...Array.from({ length: SIMPLE }, (_, i) => ({

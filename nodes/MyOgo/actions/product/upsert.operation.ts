@@ -25,6 +25,26 @@ const properties = [
 		description:
 			'Whether to compare each product with what myOGO holds first, and skip the unchanged ones (output as "unchanged"). For a large batch the catalog is read once, 250 products a call.',
 	},
+	{
+		displayName: 'When the Product Exists',
+		name: 'whenProductExists',
+		type: 'options' as const,
+		default: 'update',
+		options: [
+			{
+				name: 'Update It',
+				value: 'update',
+				description: "Write this item's product data over myOGO's",
+			},
+			{
+				name: "Keep myOGO's Data",
+				value: 'keep',
+				description:
+					'Create only products myOGO lacks; leave existing ones as they are (output as "kept"). For a shop whose product data is not the master when several shops sell the same SKU.',
+			},
+		],
+		description: 'What to do with a SKU myOGO already has',
+	},
 	writeOptions(),
 ];
 
@@ -33,7 +53,7 @@ interface Catalog extends KnownRows {
 	onlyWriteChanges: boolean;
 }
 
-type Result = 'created' | 'updated' | 'unchanged';
+type Result = 'created' | 'updated' | 'unchanged' | 'kept';
 
 const PRODUCTS: RowList = { path: '/products', keyField: 'code' };
 
@@ -76,13 +96,42 @@ async function createElseUpdate(context: IExecuteFunctions, body: IDataObject, i
 	return { reply: await put(context, body, itemIndex), result: 'updated' as Result };
 }
 
-async function upsertOne(
+/**
+ * POST, and when the code exists (or was taken meanwhile) leave myOGO's product as it is: another
+ * shop owns its data. Never a PUT.
+ */
+async function createElseKeep(
 	context: IExecuteFunctions,
 	body: IDataObject,
 	catalog: Catalog,
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const code = String(body.code);
+	const created = await settle(post(context, body, itemIndex));
+	if (created.ok) {
+		catalog.known.set(code, created.value);
+		return { ...tidyProduct(created.value), result: 'created' };
+	}
+	if (!hasStatus(created.error, 409)) throw created.error;
+	const stored = await knownRow(context, catalog, PRODUCTS, code, itemIndex, true);
+	return { ...tidyProduct(stored ?? body), result: 'kept' };
+}
+
+async function upsertOne(
+	context: IExecuteFunctions,
+	body: IDataObject,
+	catalog: Catalog,
+	itemIndex: number,
+	keepExisting: boolean,
+): Promise<IDataObject> {
+	const code = String(body.code);
+	if (keepExisting) {
+		const stored = catalog.onlyWriteChanges
+			? await knownRow(context, catalog, PRODUCTS, code, itemIndex)
+			: null;
+		if (stored) return { ...tidyProduct(stored), result: 'kept' };
+		return await createElseKeep(context, body, catalog, itemIndex);
+	}
 	if (!catalog.onlyWriteChanges) {
 		const { reply, result } = await updateElseCreate(context, body, itemIndex);
 		return { ...tidyProduct(reply), result };
@@ -122,8 +171,10 @@ export const upsertProduct: MyOgoOperation<Catalog, ProductsOfItem> = {
 	},
 	async execute({ itemIndex, input, shared }) {
 		const outputs: IDataObject[] = [];
+		const keepExisting = this.getNodeParameter('whenProductExists', itemIndex, 'update') === 'keep';
 		for (const body of input.products) {
-			outputs.push(withSkipped(await upsertOne(this, body, shared, itemIndex), input.skipped));
+			const output = await upsertOne(this, body, shared, itemIndex, keepExisting);
+			outputs.push(withSkipped(output, input.skipped));
 		}
 		return outputs;
 	},
