@@ -223,7 +223,9 @@ export async function playDay(
 					restart = (async () => {
 						downFrom = Date.now();
 						log(`${store.name}: n8n stops (SIGTERM) and starts again on the same database`);
-						await server!.stop();
+						// A clean stop: n8n finishes what it runs within its own shutdown timeout (30 s)
+						// and exits; SIGKILL only if it has not exited 15 s after that.
+						await server!.stop(45_000);
 						server = undefined;
 						server = await startN8n(n8n.env, { onSpawn: (stop) => (stopN8n = stop) });
 						cookie = await signIn(server.url);

@@ -41,7 +41,8 @@ async function allExecutions(url: string, cookie: string): Promise<ExecutionRow[
 		const response = await fetch(`${url}/rest/executions?${query}`, { headers: { cookie } });
 		if (!response.ok) throw new Error(`n8n /rest/executions answered ${response.status}`);
 		const page = ((await response.json()) as { data: { results: ExecutionRow[] } }).data.results;
-		rows.push(...page);
+		// n8n puts the runs still queued or running on every page: each is counted once.
+		rows.push(...page.filter((row) => !rows.some((seen) => seen.id === row.id)));
 		if (page.length < 100) return rows;
 		lastId = page[page.length - 1]!.id;
 	}
@@ -105,21 +106,26 @@ export async function workflowRuns(
 			// An end is a No Op node nothing follows ("Your Rules" No Ops pass items on).
 			const leadsOn = (name: string) =>
 				(template?.connections[name]?.main ?? []).some((output) => (output ?? []).length > 0);
-			const { trigger, idle } = !classify
-				? { trigger: `${row.mode} runs`, idle: false }
-				: await runOutcome(
-						url,
-						cookie,
-						row.id,
-						new Set(
-							nodes.filter((n) => /trigger/i.test(String(n.type))).map((n) => String(n.name)),
-						),
-						new Set(
-							nodes
-								.filter((n) => n.type === 'n8n-nodes-base.noOp' && !leadsOn(String(n.name)))
-								.map((n) => String(n.name)),
-						),
-					);
+			// A run n8n never finished (queued or in flight when it stopped, marked crashed after) has no
+			// run data to read: counted by its status.
+			const unfinished = ['new', 'running', 'crashed'].includes(row.status);
+			const { trigger, idle } = unfinished
+				? { trigger: `${row.status} runs`, idle: false }
+				: !classify
+					? { trigger: `${row.mode} runs`, idle: false }
+					: await runOutcome(
+							url,
+							cookie,
+							row.id,
+							new Set(
+								nodes.filter((n) => /trigger/i.test(String(n.type))).map((n) => String(n.name)),
+							),
+							new Set(
+								nodes
+									.filter((n) => n.type === 'n8n-nodes-base.noOp' && !leadsOn(String(n.name)))
+									.map((n) => String(n.name)),
+							),
+						);
 			const key = `${row.workflowName}\u0000${trigger}`;
 			const entry = counted.get(key) ?? {
 				workflow: row.workflowName,
