@@ -41,10 +41,11 @@ async function allExecutions(url: string, cookie: string): Promise<ExecutionRow[
 		const response = await fetch(`${url}/rest/executions?${query}`, { headers: { cookie } });
 		if (!response.ok) throw new Error(`n8n /rest/executions answered ${response.status}`);
 		const page = ((await response.json()) as { data: { results: ExecutionRow[] } }).data.results;
-		// n8n puts the runs still queued or running on every page: each is counted once.
+		// Queued and running runs come first on a page, finished ones by start time: each counted once.
 		rows.push(...page.filter((row) => !rows.some((seen) => seen.id === row.id)));
 		if (page.length < 100) return rows;
-		lastId = page[page.length - 1]!.id;
+		// n8n orders a page by start time but pages by id: go on below the smallest id seen.
+		lastId = String(Math.min(...page.map((row) => Number(row.id))));
 	}
 }
 
