@@ -6,20 +6,23 @@
  */
 import type { AxiosInstance } from 'axios';
 
-export const SIMPLE = 8_000;
-export const PARENTS = 200;
-export const VARIATIONS_EACH = 10;
+import {
+	myOgoScaleCatalog,
+	simpleSku,
+	VARIATIONS_EACH,
+	variationSku,
+	scaleCatalogSkus,
+} from '../test/harness/wooCommerceScaleCatalog';
+
+export {
+	PARENTS,
+	SIMPLE,
+	VARIATIONS_EACH,
+	simpleSku,
+	variationSku,
+} from '../test/harness/wooCommerceScaleCatalog';
+export const allSkus = scaleCatalogSkus;
 export const PAGE = 250;
-
-export const simpleSku = (i: number) => `S-${String(i).padStart(5, '0')}`;
-export const variationSku = (p: number, v: number) => `V-${String(p).padStart(3, '0')}-${v}`;
-
-export const allSkus = [
-	...Array.from({ length: SIMPLE }, (_, i) => simpleSku(i)),
-	...Array.from({ length: PARENTS * VARIATIONS_EACH }, (_, k) =>
-		variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH),
-	),
-];
 
 /** The 2,000 changed SKUs: 1,000 simple products, then 1,000 variations (100 parents × 10). */
 export const changedSkus = [
@@ -42,10 +45,7 @@ export const expectedLevel = (sku: string) => level(changedIndex.get(sku)!);
 export async function seedMyOgoCatalog(control: AxiosInstance) {
 	await control.post('/reset');
 	await control.post('/clock', { now: new Date(Date.now() - 3_600_000).toISOString() });
-	await control.post('/seed', {
-		products: allSkus.map((code) => ({ code, languageCode: 'en', name: code })),
-		stock: allSkus.map((code) => ({ code, stockAvailable: 1, reserved: 0 })),
-	});
+	await control.post('/seed', myOgoScaleCatalog());
 	await control.post('/clock', { now: null });
 }
 

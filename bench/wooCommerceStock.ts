@@ -7,15 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { wooCommerceCredentials, type RunningWooCommerceFake } from '../test/harness/templates';
 import type { WooCommerceFakeAddress } from './fakes';
-import {
-	PARENTS,
-	SIMPLE,
-	VARIATIONS_EACH,
-	changedSkus,
-	simpleSku,
-	variationSku,
-	expectedLevel,
-} from './stockScenario';
+import { wooCommerceScaleProducts } from '../test/harness/wooCommerceScaleCatalog';
+import { changedSkus, expectedLevel } from './stockScenario';
 import type { StoreCase } from './stockSyncCase';
 
 const BATCH = 100; // WooCommerce's largest batch, and the largest per_page of a SKU lookup
@@ -44,25 +37,7 @@ export function wooCommerceStockCase(woo: WooCommerceFakeAddress): StoreCase {
 		credentials: { wooCommerceApi: wooCommerceCredentials(woo as RunningWooCommerceFake) },
 		async seed() {
 			await control.post('/reset');
-			await control.post('/seed', {
-				products: [
-					...Array.from({ length: SIMPLE }, (_, i) => ({
-						name: `Product ${i}`,
-						sku: simpleSku(i),
-						manage_stock: true,
-						stock_quantity: 1,
-					})),
-					...Array.from({ length: PARENTS }, (_, p) => ({
-						name: `Variable ${p}`,
-						type: 'variable',
-						variations: Array.from({ length: VARIATIONS_EACH }, (_, v) => ({
-							sku: variationSku(p, v),
-							manage_stock: true,
-							stock_quantity: 1,
-						})),
-					})),
-				],
-			});
+			await control.post('/seed', { products: wooCommerceScaleProducts() });
 		},
 		setLatency: async (ms) => void (await control.post('/latency', { ms })),
 		clearLog: async () => void (await control.delete('/requests')),

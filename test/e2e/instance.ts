@@ -11,6 +11,7 @@ import {
 	executionErrors,
 	importWorkflows,
 	installPackage,
+	listExecutions,
 	N8N_DATA_DIR,
 	n8nEnvironment,
 	packageProblems,
@@ -89,9 +90,69 @@ export async function publishAndStart(
 	const active = (await runN8nCommandOk(n8n.env, ['list:workflow', '--active=true', '--onlyId']))
 		.stdout;
 	for (const t of templates) expect(active).toContain(t.id);
+	return await startSignedIn(n8n, onSpawn);
+}
+
+/** Starts n8n and signs in as its owner (set up on first start). */
+async function startSignedIn(
+	n8n: E2eInstance,
+	onSpawn: (stop: () => Promise<void>) => void,
+): Promise<{ server: RunningN8n; cookie: string }> {
 	const server = await startN8n(n8n.env, { onSpawn });
 	await setupOwner(server.url);
 	return { server, cookie: await signIn(server.url) };
+}
+
+/**
+ * Imports `templates` (credentials already imported), starts n8n, signs in as its owner, and
+ * publishes each template the way the editor's Publish button does (`POST
+ * /rest/workflows/<id>/activate`): one request each, where `publishAndStart` starts the n8n CLI once
+ * per workflow (~8 s each on the loaded CI machine), for files that publish many workflows. n8n
+ * activates each in the running instance and answers with it: a refused activation fails here,
+ * naming the workflow and n8n's reason.
+ */
+export async function startAndPublish(
+	n8n: E2eInstance,
+	templates: TemplateWorkflow[],
+	onSpawn: (stop: () => Promise<void>) => void,
+): Promise<{ server: RunningN8n; cookie: string }> {
+	await importWorkflows(n8n.env, templates);
+	const { server, cookie } = await startSignedIn(n8n, onSpawn);
+	for (const t of templates) {
+		// The editor publishes the version it shows.
+		const stored = (await (
+			await fetch(`${server.url}/rest/workflows/${t.id}`, { headers: { cookie } })
+		).json()) as { data: { versionId: string } };
+		const answer = await fetch(`${server.url}/rest/workflows/${t.id}/activate`, {
+			method: 'POST',
+			headers: { cookie, 'Content-Type': 'application/json' },
+			body: JSON.stringify({ versionId: stored.data.versionId }),
+		});
+		const body = (await answer.json()) as { data?: { activeVersionId?: string | null } };
+		if (!answer.ok || !body.data?.activeVersionId)
+			throw new Error(
+				`publishing "${t.name}" (${t.id}): n8n answered ${answer.status} ${JSON.stringify(body)}`,
+			);
+	}
+	return { server, cookie };
+}
+
+/**
+ * The executions n8n recorded, once none is running or waiting to start (at most 60 s): a live test
+ * judges finished runs only, and runs may still be going when it ends (a store answering a write with
+ * a webhook, a trigger polling again).
+ */
+export async function settledExecutions(url: string, cookie: string): Promise<ExecutionSummary[]> {
+	let executions = await listExecutions(url, cookie);
+	for (
+		let i = 0;
+		i < 120 && executions.some((e) => e.status === 'running' || e.status === 'new');
+		i++
+	) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		executions = await listExecutions(url, cookie);
+	}
+	return executions;
 }
 
 /** Why each finished execution that did not succeed failed, as `workflow: its error messages`. */

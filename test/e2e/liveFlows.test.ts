@@ -16,6 +16,7 @@ import {
 	expectNoPackageProblems,
 	failureReasons,
 	publishAndStart,
+	settledExecutions,
 	type E2eInstance,
 } from './instance';
 import { credentialsFor, startServices, templatesFor, type E2eServices } from './services';
@@ -232,15 +233,7 @@ describe('live flows through real n8n', () => {
 	test('every execution n8n ran succeeded, and n8n’s log shows no problem with the package or the templates', async () => {
 		// Runs may still be going (a completed WooCommerce order fires order.updated back into n8n, and
 		// the triggers poll every minute): wait until none is running, then judge the finished ones.
-		let executions = await listExecutions(server!.url, cookie);
-		for (
-			let i = 0;
-			i < 120 && executions.some((e) => e.status === 'running' || e.status === 'new');
-			i++
-		) {
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			executions = await listExecutions(server!.url, cookie);
-		}
+		const executions = await settledExecutions(server!.url, cookie);
 		// Webhook runs for both stores' orders, and poll runs of both tracking and both stock workflows.
 		const ran = new Set(executions.map((e) => e.workflowId));
 		expect(ran.size).toBe(LIVE_TEMPLATES.length);

@@ -22,6 +22,7 @@ import {
 	type RunningWooCommerceFake,
 } from '../harness/templates';
 import { startTestBed, type TestBed } from '../trigger/helpers';
+import { startTogether } from './startTogether';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { demoShop } = require('../../sandbox/myogo/seed/demoShop');
@@ -57,24 +58,14 @@ export interface E2eServices {
 }
 
 export async function startServices(): Promise<E2eServices> {
-	const started: Array<{ close(): Promise<void> }> = [];
-	const closeAll = async () => {
-		for (const service of started.reverse()) await service.close();
-	};
-	try {
-		const bed = await startTestBed();
-		started.push(bed);
-		const shopBed = await startTestBed();
-		started.push(shopBed);
-		const wooCommerce = await startTestWooCommerce();
-		started.push(wooCommerce);
-		const shopify = await startTestShopify();
-		started.push(shopify);
-		const magentoBed = await startTestBed();
-		started.push(magentoBed);
-		const magento2 = await startTestMagento();
-		started.push(magento2);
-		const services: E2eServices = {
+	return await startTogether(async (keep) => {
+		const bed = keep(await startTestBed());
+		const shopBed = keep(await startTestBed());
+		const wooCommerce = keep(await startTestWooCommerce());
+		const shopify = keep(await startTestShopify());
+		const magentoBed = keep(await startTestBed());
+		const magento2 = keep(await startTestMagento());
+		const services = {
 			bed,
 			shopBed,
 			wooCommerce,
@@ -84,7 +75,6 @@ export async function startServices(): Promise<E2eServices> {
 			magentoBed,
 			magento2,
 			magento: magentoControl(magento2),
-			close: closeAll,
 		};
 		await bed.control.post('/seed', demoShop);
 		await shopBed.control.post('/seed', demoShop);
@@ -93,11 +83,7 @@ export async function startServices(): Promise<E2eServices> {
 		await magentoBed.control.post('/seed', demoShop);
 		await services.magento.post('/seed', magentoDemoShop());
 		return services;
-	} catch (error) {
-		// Nothing may stay listening when the start fails (Jest would never exit).
-		await closeAll();
-		throw error;
-	}
+	});
 }
 
 function described(services: E2eServices, bed: TestBed) {

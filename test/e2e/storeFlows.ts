@@ -31,7 +31,10 @@ export async function expectStoreWebhooksAt(
 }
 
 /** The store's webhooks once there are as many as `topics`, at most 60 s: n8n 2.40 activates published workflows in the background after it is up (2.8 before). */
-async function registeredWebhooks(store: AxiosInstance, topics: string[]): Promise<IDataObject[]> {
+export async function registeredWebhooks(
+	store: AxiosInstance,
+	topics: string[],
+): Promise<IDataObject[]> {
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		const { webhooks } = (await store.get('/state')).data as { webhooks: IDataObject[] };
@@ -45,8 +48,27 @@ async function registeredWebhooks(store: AxiosInstance, topics: string[]): Promi
  * is paid at checkout. Their references (what myOGO files them under) come with them.
  */
 export async function placePaidOrders(services: E2eServices): Promise<PaidOrders> {
-	const wooOrder = (
-		await services.woo.post('/orders', {
+	const wooOrder = await placePaidWooCommerceOrder(services.woo);
+	const shopifyOrder = await placePaidShopifyOrder(services.shop);
+	return {
+		wooOrder,
+		shopifyOrder,
+		wooReference: String(wooOrder.number),
+		shopReference: String(shopifyOrder.name).replace(/^#/, ''),
+	};
+}
+
+/**
+ * A customer's WooCommerce order (a hoodie, Posti parcel): created pending at checkout, then moved to
+ * processing on payment. `fields` go into the order as created (e.g. `{ id: 1001 }`).
+ */
+export async function placePaidWooCommerceOrder(
+	woo: AxiosInstance,
+	fields: IDataObject = {},
+): Promise<IDataObject> {
+	const order = (
+		await woo.post('/orders', {
+			...fields,
 			status: 'pending',
 			currency: 'EUR',
 			total: '64.90',
@@ -86,9 +108,14 @@ export async function placePaidOrders(services: E2eServices): Promise<PaidOrders
 			],
 		})
 	).data as IDataObject;
-	await services.woo.post(`/orders/${wooOrder.id}/status`, { status: 'processing' });
-	const shopifyOrder = (
-		await services.shop.post('/orders', {
+	await woo.post(`/orders/${order.id}/status`, { status: 'processing' });
+	return order;
+}
+
+/** A customer's Shopify order (two caps, express), paid at checkout. */
+export async function placePaidShopifyOrder(shop: AxiosInstance): Promise<IDataObject> {
+	return (
+		await shop.post('/orders', {
 			email: 'olli@example.com',
 			financial_status: 'paid',
 			line_items: [{ sku: 'CAP-NAVY', quantity: 2, price: '19.90' }],
@@ -103,10 +130,4 @@ export async function placePaidOrders(services: E2eServices): Promise<PaidOrders
 			shipping_lines: [{ title: 'Express', code: 'express', price: '9.90' }],
 		})
 	).data as IDataObject;
-	return {
-		wooOrder,
-		shopifyOrder,
-		wooReference: String(wooOrder.number),
-		shopReference: String(shopifyOrder.name).replace(/^#/, ''),
-	};
 }

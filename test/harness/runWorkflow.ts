@@ -15,8 +15,11 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { HarnessCredentialsHelper } from './credentialsHelper';
 import { HarnessCredentialTypes, HarnessNodeTypes } from './nodeTypes';
+import { useInMemoryProcessedData } from './processedData';
 
 export interface WorkflowDefinition {
+	/** The workflow's id ('harness' by default); n8n keeps a workflow's processed data under it. */
+	id?: string;
 	nodes: INode[];
 	connections: IConnections;
 	settings?: IWorkflowSettings;
@@ -113,8 +116,9 @@ export async function runWorkflow(
 			if (!credentialsHelper.store.has(type)) credentialsHelper.store.set(type, { ...data });
 		}
 	}
+	await useInMemoryProcessedData();
 	const workflow = new Workflow({
-		id: 'harness',
+		id: definition.id ?? 'harness',
 		name: 'harness',
 		nodes: definition.nodes,
 		connections: definition.connections,

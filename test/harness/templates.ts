@@ -51,6 +51,8 @@ export function wooControl(fake: RunningWooCommerceFake): AxiosInstance {
 }
 
 export interface Template {
+	/** Set by tests that run two copies of a template, as two workflows of n8n (their own processed data). */
+	id?: string;
 	name: string;
 	nodes: INode[];
 	connections: IConnections;
@@ -108,7 +110,7 @@ export async function runFromTrigger(
 	const next = template.connections[triggerName]?.main?.[0] ?? [];
 	if (next.length !== 1) throw new Error(`trigger "${triggerName}" must feed exactly one node`);
 	return await runWorkflow(
-		{ nodes: template.nodes, connections: template.connections },
+		{ id: template.id, nodes: template.nodes, connections: template.connections },
 		{ credentials, input, startNode: next[0]!.node },
 	);
 }

@@ -22,7 +22,7 @@ import {
 } from '../../tools/n8n';
 import type { TemplateWorkflow } from '../../tools/n8n/templates';
 import { prepareQueueCluster, type QueueCluster } from '../../tools/queue/cluster';
-import { expectNoPackageProblems } from '../e2e/instance';
+import { expectNoPackageProblems, settledExecutions } from '../e2e/instance';
 import { credentialsFor, startServices, templatesFor, type E2eServices } from '../e2e/services';
 import { expectStoreWebhooksAt, placePaidOrders } from '../e2e/storeFlows';
 import { burstThrough, myOgoReferences, tally } from './burst';
@@ -200,15 +200,7 @@ describe('queue mode: main, a webhook processor and two workers', () => {
 		});
 
 		// Let the runs in flight finish, then judge them by main's records and the workers' own logs.
-		let executions = await listExecutions(cluster!.mainUrl, cookie);
-		for (
-			let i = 0;
-			i < 120 && executions.some((e) => e.status === 'running' || e.status === 'new');
-			i++
-		) {
-			await new Promise((resolve) => setTimeout(resolve, 500));
-			executions = await listExecutions(cluster!.mainUrl, cookie);
-		}
+		const executions = await settledExecutions(cluster!.mainUrl, cookie);
 		// Every live template ran (the Webhook Trigger's listener runs too: it hears the stock change).
 		const ran = new Set(executions.map((e) => e.workflowId));
 		expect(LIVE_TEMPLATES.map(templateId).filter((id) => !ran.has(id))).toEqual([]);

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { itemsOf, templatePollingTrigger } from '../harness/templates';
 import { problems, useReliabilityEnvironment } from './support/environment';
 
@@ -23,20 +24,7 @@ test('WooCommerce failing while the shipped poll writes, nobody retrying: the re
 		orders: IDS.map((id) => ({ id, number: String(id), status: 'processing' })),
 	});
 	const api = await env.api();
-	for (const id of IDS) {
-		await api.post('/orders', {
-			reference: String(id),
-			shippingCode: 'POSTI_PAKETTI',
-			customer: {
-				name: 'Aino Virtanen',
-				address1: 'Mannerheimintie 1',
-				city: 'Helsinki',
-				countryCode: 'FI',
-				zip: '00100',
-			},
-			orderLines: [{ code: 'TRK-MUG', quantity: 1 }],
-		});
-	}
+	for (const id of IDS) await createMyOgoOrder(api, String(id), 'TRK-MUG');
 	const trigger = templatePollingTrigger(env.template, env.credentials());
 	await trigger.activate();
 	await tick();

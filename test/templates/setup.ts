@@ -7,6 +7,7 @@ import type { AxiosInstance } from 'axios';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { startTestBed, type TestBed } from '../trigger/helpers';
+import { forgetProcessedData } from '../harness/processedData';
 import type { WebhookTrigger } from '../harness/webhook';
 import {
 	allShopifyCredentials,
@@ -98,6 +99,7 @@ export function useTemplateEnvironment(
 	if (options.resetEachTest ?? true) {
 		beforeEach(async () => {
 			await env.bed.reset();
+			forgetProcessedData();
 			await env.woo?.post('/reset');
 			await env.shopify?.post('/reset', { webhooks: true });
 			await options.seed?.(env.bed);

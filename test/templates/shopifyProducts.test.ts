@@ -3,25 +3,18 @@
  * (code = SKU), by webhook and by the daily full resync, which pages through every variant over
  * GraphQL by cursor (REST would cut a product at 100 variants).
  */
-import axios from 'axios';
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemsOf, runFromTrigger } from '../harness/templates';
 import { filterNode, insertAtRulesSpot } from '../harness/templateRules';
 import { shopifyWebhookTrigger } from '../harness/shopify';
-import { myOgoApiCalls, useTemplateEnvironment } from './setup';
+import { triggerName, writeStockToEveryVariant } from '../harness/shopifyStockWrite';
+import { myOgoApiCalls } from './setup';
+import { useShopifyProductsEnvironment } from './shopifyProductsEnvironment';
 
 jest.setTimeout(120_000);
 
-const env = useTemplateEnvironment({
-	stores: ['shopify'],
-	template: 'shopify-products-to-myogo.json',
-	settings: (_woo, { shopifyFake }) => ({
-		'settings.shopSubdomain': shopifyFake.shopSubdomain,
-		'settings.languageCode': 'fi',
-		'settings.secondsBetweenPages': 0,
-	}),
-});
+const env = useShopifyProductsEnvironment({ 'settings.languageCode': 'fi' });
 
 const CATALOG = [
 	{
@@ -197,96 +190,53 @@ test('webhooks: a created and an updated product (signed deliveries, checked by 
 /*
  * The feedback loop of #20 on Shopify: Shopify sends `products/update` for every stock write to a
  * product (sandbox/README.md, "An inventory write"), so with the products and stock templates live
- * together, each stock write the stock template makes starts a run of the products template. Today
- * that run reads myOGO once per variant with a SKU (up to 20, then catalog pages of 250) to find
- * nothing changed. Marked `test.failing` until the Shopify products template skips such deliveries
- * (#15): Jest then reports it, and `test.failing` becomes `test`. Triggers are found by type and
- * topic, so renamed nodes do not matter.
+ * together, each stock write the stock template makes starts a run of the products template. That
+ * run must not read myOGO: *Skip Products Sent Unchanged* finds the product data it sent last time
+ * (test/templates/shopifyProductsGuard.test.ts has the rest of the guard's cases).
  */
-/** The name of the template's trigger node of `type` (and, for Shopify, `topic`). */
-function triggerName(type: string, topic?: string): string {
-	const node = env.template.nodes.find(
-		(n) => n.type === type && (topic === undefined || n.parameters?.topic === topic),
+test('a products/update sent because of a stock write costs the products template no myOGO call', async () => {
+	const updatedTrigger = triggerName(
+		env.template,
+		'n8n-nodes-base.shopifyTrigger',
+		'products/update',
 	);
-	if (!node) throw new Error(`no ${type} ${topic ?? ''} trigger in the template`);
-	return node.name;
-}
-
-const SET_STOCK = `mutation($input: InventorySetQuantitiesInput!, $key: String!) {
-	inventorySetQuantities(input: $input) @idempotent(key: $key) { userErrors { code } }
-}`;
-
-test.failing(
-	'a products/update sent because of a stock write costs the products template no myOGO call',
-	async () => {
-		const updated = await shopifyWebhookTrigger(
-			env.template,
-			triggerName('n8n-nodes-base.shopifyTrigger', 'products/update'),
-			env.credentials(),
-		);
-		env.hooks.push(updated);
-		await env.shopify.post('/seed', {
-			products: [
-				{
-					title: 'T-shirt',
-					variants: ['S', 'M', 'L'].map((size) => ({
-						sku: `TEE-${size}`,
-						price: '19.90',
-						option1: size,
-					})),
-				},
-			],
-		});
-		const resync = await runFromTrigger(
-			env.template,
-			triggerName('n8n-nodes-base.scheduleTrigger'),
-			[{}],
-			env.credentials(),
-		);
-		expect(resync.error).toBeUndefined();
-
-		// The stock template's write, as it makes it: absolute quantities over GraphQL.
-		const admin = axios.create({
-			baseURL: env.shopifyFake.adminUrl,
-			headers: { 'X-Shopify-Access-Token': env.shopifyFake.accessToken },
-		});
-		const variants = (
-			await admin.post('/graphql.json', {
-				query: 'query { productVariants(first: 10) { nodes { inventoryItem { id } } } }',
-			})
-		).data.data.productVariants.nodes as Array<{ inventoryItem: IDataObject }>;
-		const write = await admin.post('/graphql.json', {
-			query: SET_STOCK,
-			variables: {
-				key: 'stock-echo-1',
-				input: {
-					name: 'available',
-					reason: 'correction',
-					quantities: variants.map((v) => ({
-						inventoryItemId: v.inventoryItem.id,
-						locationId: 'gid://shopify/Location/1',
-						quantity: 5,
-						changeFromQuantity: null,
-					})),
-				},
+	const updated = await shopifyWebhookTrigger(env.template, updatedTrigger, env.credentials());
+	env.hooks.push(updated);
+	await env.shopify.post('/seed', {
+		products: [
+			{
+				title: 'T-shirt',
+				variants: ['S', 'M', 'L'].map((size) => ({
+					sku: `TEE-${size}`,
+					price: '19.90',
+					option1: size,
+				})),
 			},
-		});
-		expect(write.data.data.inventorySetQuantities.userErrors).toEqual([]);
-		await env.shopifyFake.settle();
-		expect(updated.items).toHaveLength(1);
+		],
+	});
+	const resync = await runFromTrigger(
+		env.template,
+		triggerName(env.template, 'n8n-nodes-base.scheduleTrigger'),
+		[{}],
+		env.credentials(),
+	);
+	expect(resync.error).toBeUndefined();
 
-		await env.bed.control.delete('/requests');
-		const echo = await runFromTrigger(
-			env.template,
-			triggerName('n8n-nodes-base.shopifyTrigger', 'products/update'),
-			updated.items[0],
-			env.credentials(),
-		);
-		expect(echo.error).toBeUndefined();
-		// Today: GET /products?code=TEE-S, TEE-M, TEE-L (3 reads), nothing written.
-		expect(await myOgoApiCalls(env)).toEqual([]);
-	},
-);
+	await writeStockToEveryVariant(env.shopifyFake, 5);
+	await env.shopifyFake.settle();
+	expect(updated.items).toHaveLength(1);
+
+	await env.bed.control.delete('/requests');
+	const echo = await runFromTrigger(
+		env.template,
+		updatedTrigger,
+		updated.items[0],
+		env.credentials(),
+	);
+	expect(echo.error).toBeUndefined();
+	// Before the guard: GET /products?code=TEE-S, TEE-M, TEE-L (3 reads), nothing written.
+	expect(await myOgoApiCalls(env)).toEqual([]);
+});
 describe('a merchant changes the products template (workflows/README.md → Changing a template)', () => {
 	const catalog = [
 		{

@@ -192,7 +192,7 @@ test('Shopify answering 5xx during the live shipped poll: the repair run fulfill
 		graphqlOperation?: string;
 	}>;
 	expect(shopifyCalls.map((c) => c.graphqlOperation ?? `${c.method} ${c.path}`)).toEqual([
-		'GET /admin/api/2024-07/orders.json',
+		'GET /admin/api/2026-10/orders.json',
 		'FindOrderByName',
 		'CreateFulfillment',
 	]);

@@ -70,7 +70,7 @@ export async function expectStopsOnFailedRead(
  */
 export async function seedMyOgoInSync(
 	env: TemplateEnvironment,
-	skus: string[],
+	skus: readonly string[],
 	references: string[],
 ): Promise<void> {
 	await env.bed.control.post('/seed', {

@@ -11,17 +11,21 @@ import {
 	runFromTrigger,
 	wooCommerceCredentials,
 } from '../harness/templates';
+import {
+	myOgoScaleCatalog,
+	PARENTS,
+	scaleCatalogSkus,
+	SIMPLE,
+	simpleSku,
+	VARIATIONS_EACH,
+	variationSku,
+	wooCommerceScaleProducts,
+} from '../harness/wooCommerceScaleCatalog';
 import { myOgoStockLevels, pollStockChanges, useTemplateEnvironment } from './setup';
 
 jest.setTimeout(240_000);
 
 const env = useTemplateEnvironment({ resetEachTest: false });
-
-const SIMPLE = 8_000;
-const PARENTS = 200;
-const VARIATIONS_EACH = 10; // 200 × 10 = 2,000 variations → 10,000 SKUs in all
-const simpleSku = (i: number) => `S-${String(i).padStart(5, '0')}`;
-const variationSku = (p: number, v: number) => `V-${String(p).padStart(3, '0')}-${v}`;
 
 const credentialsForFakes = () =>
 	({ ...env.bed.credentials, wooCommerceApi: wooCommerceCredentials(env.fake) }) as never;
@@ -31,35 +35,10 @@ const stockTemplate = () =>
 	});
 
 test('2,000 changed SKUs (1,000 products + 1,000 variations of 100 parents) in a 10,000-SKU store', async () => {
-	const allSkus = [
-		...Array.from({ length: SIMPLE }, (_, i) => simpleSku(i)),
-		...Array.from({ length: PARENTS * VARIATIONS_EACH }, (_, k) =>
-			variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH),
-		),
-	];
+	const allSkus = scaleCatalogSkus;
 	expect(allSkus).toHaveLength(10_000);
-	await env.bed.control.post('/seed', {
-		products: allSkus.map((code) => ({ code, languageCode: 'en', name: code })),
-		stock: allSkus.map((code) => ({ code, stockAvailable: 1, reserved: 0 })),
-	});
-	await env.woo.post('/seed', {
-		products: [
-			...Array.from({ length: SIMPLE }, (_, i) => ({
-				name: `Product ${i}`,
-				sku: simpleSku(i),
-				manage_stock: true,
-				stock_quantity: 1,
-			})),
-			...Array.from({ length: PARENTS }, (_, p) => ({
-				name: `Variable ${p}`,
-				type: 'variable',
-				variations: Array.from({ length: VARIATIONS_EACH }, (_, v) => ({
-					sku: variationSku(p, v),
-					stock_quantity: 1,
-				})),
-			})),
-		],
-	});
+	await env.bed.control.post('/seed', myOgoScaleCatalog());
+	await env.woo.post('/seed', { products: wooCommerceScaleProducts() });
 
 	const credentials = credentialsForFakes();
 	const template = stockTemplate();

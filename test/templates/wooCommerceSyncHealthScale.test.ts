@@ -5,6 +5,13 @@
  */
 import { configure, itemsOf, loadTemplate, runFromTrigger } from '../harness/templates';
 import { wooOrder } from '../harness/wooCommerceOrder';
+import {
+	PARENTS,
+	scaleCatalogSkus,
+	SIMPLE,
+	VARIATIONS_EACH,
+	wooCommerceScaleProducts,
+} from '../harness/wooCommerceScaleCatalog';
 import { myOgoApiCalls, useTemplateEnvironment } from './setup';
 import { seedMyOgoInSync } from './syncHealthReport';
 
@@ -12,40 +19,14 @@ jest.setTimeout(300_000);
 
 const env = useTemplateEnvironment({ resetEachTest: false });
 
-const SIMPLE = 8_000;
-const PARENTS = 200;
-const VARIATIONS_EACH = 10;
 const ORDERS = 1_000;
-const simpleSku = (i: number) => `S-${String(i).padStart(5, '0')}`;
-const variationSku = (p: number, v: number) => `V-${String(p).padStart(3, '0')}-${v}`;
 
 test('10,000 SKUs and 1,000 orders in sync: an empty report from the paged reads alone', async () => {
-	const skus = [
-		...Array.from({ length: SIMPLE }, (_, i) => simpleSku(i)),
-		...Array.from({ length: PARENTS * VARIATIONS_EACH }, (_, k) =>
-			variationSku(Math.floor(k / VARIATIONS_EACH), k % VARIATIONS_EACH),
-		),
-	];
+	const skus = scaleCatalogSkus;
 	const references = Array.from({ length: ORDERS }, (_, i) => String(10_001 + i));
 	await seedMyOgoInSync(env, skus, references);
 	await env.woo.post('/seed', {
-		products: [
-			...Array.from({ length: SIMPLE }, (_, i) => ({
-				name: `Product ${i}`,
-				sku: simpleSku(i),
-				manage_stock: true,
-				stock_quantity: 1,
-			})),
-			...Array.from({ length: PARENTS }, (_, p) => ({
-				name: `Variable ${p}`,
-				type: 'variable',
-				variations: Array.from({ length: VARIATIONS_EACH }, (_, v) => ({
-					sku: variationSku(p, v),
-					manage_stock: true,
-					stock_quantity: 1,
-				})),
-			})),
-		],
+		products: wooCommerceScaleProducts(),
 		orders: references.map((reference) => wooOrder(reference, 'processing')),
 	});
 	await env.woo.delete('/requests');

@@ -11,6 +11,7 @@ import {
 	runFromTrigger,
 	templatePollingTrigger,
 } from '../harness/templates';
+import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
 
 const env = useTemplateEnvironment({
@@ -22,21 +23,9 @@ const env = useTemplateEnvironment({
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
+/** A myOGO order for a WooCommerce order ID (one MUG line), as the orders template would have sent it. */
 async function myOgoOrder(reference: string) {
-	await (
-		await env.bed.api()
-	).post('/orders', {
-		reference,
-		shippingCode: 'POSTI_PAKETTI',
-		customer: {
-			name: 'Aino Virtanen',
-			address1: 'Mannerheimintie 1',
-			city: 'Helsinki',
-			countryCode: 'FI',
-			zip: '00100',
-		},
-		orderLines: [{ code: 'MUG', quantity: 1 }],
-	});
+	await createMyOgoOrder(await env.bed.api(), reference, 'MUG');
 }
 
 test('a shipped order gets tracking meta, a customer note with the link, and status completed', async () => {
