@@ -47,6 +47,9 @@ export interface DayOptions {
 	 * per workflow only (a list read instead of one read per run: the end-to-end tier's time budget).
 	 */
 	classifyRuns?: boolean;
+	/** The n8n user folder's name before the store's prefix (`.data/e2e/<name>-shopify-`), so the
+	 * benchmark and the end-to-end day can run side by side. */
+	instanceName?: string;
 }
 
 export interface CallRatio {
@@ -140,7 +143,7 @@ export async function playDay(
 			.flatMap((t) => t.nodes)
 			.filter((n) => STORE_TRIGGER_TYPES.includes(String(n.type))).length;
 
-		const n8n = await createInstance(`day-${store.templatePrefix}`, {
+		const n8n = await createInstance(`${options.instanceName ?? 'day'}-${store.templatePrefix}`, {
 			extraCaCerts: services.shopify.caCertPath,
 		});
 		await importCredentials(n8n.env, credentialsFor(services));

@@ -35,6 +35,7 @@ describe.each<[string, (services: E2eServices) => DayStore]>([
 				dayMs: 120_000,
 				settleMs: 90_000,
 				classifyRuns: false,
+				instanceName: 'day-e2e',
 				log: (line) => console.log(line),
 			});
 			console.log(`${report.lines.join('\n')}\n(${report.seconds} s)`);
