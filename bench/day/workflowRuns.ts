@@ -19,7 +19,13 @@ interface ExecutionRow {
 }
 
 /** End nodes that mean "nothing to do here". */
-const QUIET_ENDS = new Set(['Nothing to Send', 'Nothing to Cancel', 'Nothing Changed for myOGO']);
+const QUIET_ENDS = new Set([
+	'Nothing to Send',
+	'Nothing to Cancel',
+	'Nothing Changed for myOGO',
+	// The Shopify products template's guard (a stock write's products/update, no API call).
+	'Unchanged Since Last Sent',
+]);
 /** What the myOGO node puts on an item it did not write. */
 const NOT_WRITTEN = new Set(['unchanged', 'alreadyInMyOgo', 'kept']);
 
