@@ -4,8 +4,9 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/bench'],
 	testMatch: ['**/*.bench.ts'],
-	// The queue-mode benchmark needs Redis and PostgreSQL and takes minutes: `npm run bench:queue`.
-	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/bench/queue/'],
+	// The queue-mode benchmark needs Redis and PostgreSQL and takes minutes: `npm run bench:queue`;
+	// the day in the shop drives real n8n for about 20 minutes: `npm run bench:day`.
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/bench/queue/', '<rootDir>/bench/day/'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: false }],
 	},

@@ -19,6 +19,9 @@
  * failure count passes `woocommerce_max_webhook_delivery_failures` (5); core order fulfillments are
  * served only while `woocommerce_feature_fulfillments_enabled` is on. `POST /_fake/settings` switches those
  * two options (`{ fulfillmentsEnabled, maxWebhookDeliveryFailures }`).
+ *
+ * `PUT /_fake/orders/{id} { billing?, shipping?, customer_note? }` is a clerk's edit in wp-admin: it
+ * fires `order.updated` and, not being a REST call, stays out of the request log.
  */
 
 const crypto = require('node:crypto');
@@ -671,6 +674,16 @@ async function startWooCommerceFake(options = {}) {
 			const order = orderOr404(m[1]);
 			setOrderStatus(order, body.status);
 			order.date_modified_gmt = now();
+			await fire('order.updated', orderView(order));
+			return { status: 200, body: orderView(order) };
+		}
+		if ((m = /^\/orders\/(\d+)$/.exec(path)) && method === 'PUT') {
+			// A clerk edits the order in wp-admin (not through the REST API): order.updated fires.
+			const order = orderOr404(m[1]);
+			for (const field of ['billing', 'shipping', 'customer_note'])
+				if (body[field] !== undefined) order[field] = body[field];
+			order.date_modified_gmt = now();
+			order.date_modified = order.date_modified_gmt;
 			await fire('order.updated', orderView(order));
 			return { status: 200, body: orderView(order) };
 		}

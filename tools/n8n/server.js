@@ -19,7 +19,7 @@ const { N8N_BIN, N8N_NODE } = require('./environment');
  * @property {number} pid
  * @property {() => string} log everything n8n printed so far
  * @property {string} logFile
- * @property {() => Promise<void>} stop
+ * @property {(graceMs?: number) => Promise<void>} stop SIGTERM, then SIGKILL after `graceMs` (20 s)
  * @property {Promise<number | null>} exited resolves with the exit code when the process ends
  */
 
@@ -68,10 +68,10 @@ async function startN8n(env, options = {}) {
 		logStream.end();
 	});
 
-	const stop = async () => {
+	const stop = async (graceMs = 20_000) => {
 		if (!running) return;
 		child.kill('SIGTERM');
-		const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+		const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 		await exited;
 		clearTimeout(killer);
 	};

@@ -342,6 +342,47 @@ describe('webhooks', () => {
 	});
 });
 
+describe('a clerk edits an order in wp-admin (control API)', () => {
+	test('PUT /_fake/orders/{id} changes the address, fires order.updated and stays out of the request log', async () => {
+		const receiver = await startWebhookReceiver();
+		try {
+			await api.post('/webhooks', {
+				topic: 'order.updated',
+				delivery_url: receiver.url,
+				secret: 's',
+			});
+			const order = (
+				await control.post('/orders', {
+					status: 'processing',
+					shipping: { address_1: 'Old St 1', city: 'Turku' },
+					line_items: [{ sku: 'MUG', quantity: 1 }],
+				})
+			).data as { id: number };
+			await fake.settle();
+			const before = receiver.received.length;
+			await control.delete('/requests');
+			const edited = await control.put(`/orders/${order.id}`, {
+				shipping: { address_1: 'New St 2', city: 'Turku' },
+			});
+			expect(edited.data.shipping).toEqual({ address_1: 'New St 2', city: 'Turku' });
+			await fake.settle();
+			const delivered = receiver.received.slice(before).map((r) => JSON.parse(r.body));
+			expect(delivered).toEqual([
+				expect.objectContaining({
+					id: order.id,
+					shipping: { address_1: 'New St 2', city: 'Turku' },
+				}),
+			]);
+			expect((await control.get('/requests')).data).toEqual([]);
+			expect((await control.put('/orders/999999', {}, { validateStatus: () => true })).status).toBe(
+				404,
+			);
+		} finally {
+			await receiver.close();
+		}
+	});
+});
+
 describe('batch limit', () => {
 	test('variations/batch refuses more than 100 rows with 413 woocommerce_rest_request_entity_too_large; 100 are accepted', async () => {
 		const { productIds } = (
