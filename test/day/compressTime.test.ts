@@ -12,7 +12,7 @@ const { compressTime, cronEvery } = require('../../tools/day/compressTime') as {
 	compressTime: (
 		template: TemplateWorkflow,
 		factor: number,
-		options?: { shortestPollSeconds?: number },
+		options?: { shortestPollSeconds?: number; schedules?: boolean },
 	) => {
 		template: TemplateWorkflow;
 		changes: Array<{ type: string; fromSeconds: number; toSeconds: number; cron: string }>;
@@ -107,4 +107,14 @@ test("on n8n 2.40 a compressed poll runs once a minute at most: its cron's secon
 				expect(item.cronExpression.split(' ')[0]).toMatch(/^\d+$/);
 		}
 	}
+});
+
+test('with schedules: false only the polls change; every Schedule Trigger stays as shipped', () => {
+	const original = readTemplate('shopify-tracking-from-myogo.json');
+	const { template, changes } = compressTime(original, 60, { ...ON_2_8, schedules: false });
+	const schedulesOf = (t: TemplateWorkflow) =>
+		t.nodes.filter((node) => node.type === 'n8n-nodes-base.scheduleTrigger');
+	expect(schedulesOf(original).length).toBeGreaterThan(0);
+	expect(schedulesOf(template)).toEqual(schedulesOf(original));
+	expect(changes.map((change) => change.type)).toEqual(['n8n-nodes-myogo.myOgoTrigger']);
 });

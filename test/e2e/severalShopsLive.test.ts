@@ -5,7 +5,8 @@
  * kinds of store (S1 + W1), two WooCommerce shops (W1 + W2), two Shopify shops (S1 + S2). Each shop's
  * Settings carry its reference prefix (`S1-` …); S1's product data is the master, the others'
  * `ownsProductData` is false. The myOGO Triggers poll 60 × as often as shipped (tools/day/compressTime.js:
- * every 5 s / 10 s on n8n 2.8, once a minute on 2.40, which allows no shorter poll).
+ * every 5 s / 10 s on n8n 2.8, once a minute on 2.40, which allows no shorter poll); schedules run
+ * as shipped (hourly and slower), so none runs during the test.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -107,7 +108,12 @@ beforeAll(async () => {
 		extraCaCerts: services.shops.find((s) => s.caCertPath)?.caCertPath,
 	});
 	await importCredentials(n8n.env, credentialsOf(services));
-	published = services.shops.flatMap(templatesOf).map((t) => compressTime(t, 60).template);
+	// Only the polls: a compressed tracking repair fires on the same second as a poll (both at second
+	// 0 on n8n 2.40), and the two runs then both complete an order shipped in that minute (a known
+	// limit: workflows/README.md, "the live poll and the repair at the same moment").
+	published = services.shops
+		.flatMap(templatesOf)
+		.map((t) => compressTime(t, 60, { schedules: false }).template);
 	expect(new Set(published.map((t) => t.id)).size).toBe(published.length);
 	({ server, cookie } = await startAndPublish(n8n, published, (stop) => (stopN8n = stop)));
 	outputs = new RunOutputs(server.url, cookie);
