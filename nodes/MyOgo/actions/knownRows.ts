@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { myOgoPages } from '../transport';
+import { MAX_PAGE_SIZE, myOgoPages } from '../transport';
 import { firstRow } from './requests';
 
 /** Up to this many keys a run asks myOGO for each one by key instead of reading the list. */
@@ -24,6 +24,8 @@ export interface RowList {
 	 * catch-up window): then it is read for any batch of two or more, not only for large ones.
 	 */
 	windowed?: boolean;
+	/** Up to this many keys are asked for one by one (default: 1 for a windowed list, else SMALL_BATCH). */
+	askOneByOneUpTo?: number;
 }
 
 /**
@@ -37,7 +39,8 @@ export async function readKnownRows(
 	keys: Set<string>,
 ): Promise<KnownRows> {
 	const known = new Map<string, IDataObject | null>();
-	if (keys.size <= (list.windowed ? 1 : SMALL_BATCH)) return { known, complete: false };
+	const oneByOne = list.askOneByOneUpTo ?? (list.windowed ? 1 : SMALL_BATCH);
+	if (keys.size <= oneByOne) return { known, complete: false };
 	let pages = 0;
 	for await (const page of myOgoPages.call(context, { path: list.path, qs: list.qs ?? {} })) {
 		pages++;
@@ -45,6 +48,8 @@ export async function readKnownRows(
 			const key = String(row[list.keyField]);
 			if (keys.has(key)) known.set(key, row);
 		}
+		// A short page is the list's last (myOGO gives no total): what it lacks, myOGO lacks.
+		if (page.length < MAX_PAGE_SIZE) return { known, complete: true };
 		if (pages >= keys.size - known.size) return { known, complete: false };
 	}
 	return { known, complete: true };

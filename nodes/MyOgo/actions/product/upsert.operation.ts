@@ -10,6 +10,7 @@ import { tidyProduct } from '../../shared/output';
 import { changedProductFields } from './compare';
 import type { ProductsOfItem } from './productInput';
 import { productInputProperties, productsLabel, productsOfItem, withSkipped } from './productInput';
+import { forgetSent, recordSent, sentEntry } from './sentProducts';
 
 const properties = [
 	...productInputProperties(
@@ -23,7 +24,15 @@ const properties = [
 		type: 'boolean' as const,
 		default: true,
 		description:
-			'Whether to compare each product with what myOGO holds first, and skip the unchanged ones (output as "unchanged"). For a large batch the catalog is read once, 250 products a call.',
+			'Whether to compare each product with what myOGO holds first, and skip the unchanged ones (output as "unchanged"). For a large batch the catalog is read once, 250 products a call. Off: each product is written (PUT, or POST when myOGO lacks it) without a read.',
+	},
+	{
+		displayName: 'Skip Products Sent Unchanged',
+		name: 'skipSentUnchanged',
+		type: 'boolean' as const,
+		default: false,
+		description:
+			'Whether to remember (in n8n\'s database, per workflow) what was sent for each SKU, and skip a product whose data equals what was sent last time, without any myOGO call (output as "alreadySent"). For store webhooks that fire on stock writes too. A failed send is forgotten, so it is sent again. Clear it with a Remove Duplicates node (Clear Deduplication History, scope Workflow) before a full resync.',
 	},
 	{
 		displayName: 'When the Product Exists',
@@ -48,14 +57,27 @@ const properties = [
 	writeOptions(),
 ];
 
-/** What a run knows of myOGO's catalog: a code's stored product, or null when myOGO has none. */
+/** What a run knows of myOGO's catalog (a code's stored product, or null when myOGO has none), and what it sent before. */
 interface Catalog extends KnownRows {
-	onlyWriteChanges: boolean;
+	/** Entries (sentEntry) this workflow sent before with the same data: no call needed. */
+	sentBefore: Set<string>;
+}
+
+/** One item's products and how the item's parameters say to write them. */
+interface UpsertInput extends ProductsOfItem {
+	compare: boolean;
+	keepExisting: boolean;
+	remember: boolean;
 }
 
 type Result = 'created' | 'updated' | 'unchanged' | 'kept';
 
-const PRODUCTS: RowList = { path: '/products', keyField: 'code' };
+/**
+ * A run compares two or more codes only in a batch or a full resync (a webhook's changed product is
+ * written straight, see sentProducts.ts): the first page of 250 then answers them all in a catalog
+ * that fits on it, and in a larger one the read stops once the pages outnumber the codes still missing.
+ */
+const PRODUCTS: RowList = { path: '/products', keyField: 'code', askOneByOneUpTo: 1 };
 
 async function post(
 	context: IExecuteFunctions,
@@ -122,17 +144,15 @@ async function upsertOne(
 	body: IDataObject,
 	catalog: Catalog,
 	itemIndex: number,
-	keepExisting: boolean,
+	{ compare, keepExisting }: UpsertInput,
 ): Promise<IDataObject> {
 	const code = String(body.code);
 	if (keepExisting) {
-		const stored = catalog.onlyWriteChanges
-			? await knownRow(context, catalog, PRODUCTS, code, itemIndex)
-			: null;
+		const stored = compare ? await knownRow(context, catalog, PRODUCTS, code, itemIndex) : null;
 		if (stored) return { ...tidyProduct(stored), result: 'kept' };
 		return await createElseKeep(context, body, catalog, itemIndex);
 	}
-	if (!catalog.onlyWriteChanges) {
+	if (!compare) {
 		const { reply, result } = await updateElseCreate(context, body, itemIndex);
 		return { ...tidyProduct(reply), result };
 	}
@@ -153,28 +173,56 @@ async function upsertOne(
 	return output;
 }
 
-export const upsertProduct: MyOgoOperation<Catalog, ProductsOfItem> = {
+/** The products of an item to remember as sent (none when the item does not ask for it). */
+function entriesOf(input: UpsertInput): string[] {
+	return input.remember ? input.products.map((body) => sentEntry(body, input.keepExisting)) : [];
+}
+
+export const upsertProduct: MyOgoOperation<Catalog, UpsertInput> = {
 	value: 'upsert',
 	properties,
 	parallel: true,
 	label: productsLabel,
 	build({ itemIndex, item }) {
-		return productsOfItem(this, itemIndex, item.json);
+		return {
+			...productsOfItem(this, itemIndex, item.json),
+			compare: this.getNodeParameter('onlyWriteChanges', itemIndex, true) as boolean,
+			keepExisting: this.getNodeParameter('whenProductExists', itemIndex, 'update') === 'keep',
+			remember: this.getNodeParameter('skipSentUnchanged', itemIndex, false) as boolean,
+		};
 	},
-	async prepare(_items, built: Array<BuiltItem<ProductsOfItem>>) {
-		const onlyWriteChanges = this.getNodeParameter('onlyWriteChanges', 0, true) as boolean;
-		if (!onlyWriteChanges) return { onlyWriteChanges, known: new Map(), complete: false };
+	async prepare(_items, built: Array<BuiltItem<UpsertInput>>) {
+		// Once per entry: a product twice in one run is not "sent before" by its own first copy.
+		const entries = new Set(built.flatMap(({ input }) => entriesOf(input)));
+		const sentBefore = await recordSent(this, [...entries]);
+		// Only what is to be compared, and was not sent unchanged before, is read from myOGO.
 		const codes = new Set<string>();
-		for (const { input } of built)
-			for (const product of input.products) codes.add(String(product.code));
-		return { onlyWriteChanges, ...(await readKnownRows(this, PRODUCTS, codes)) };
+		for (const { input } of built) {
+			if (!input.compare) continue;
+			for (const body of input.products)
+				if (!sentBefore.has(sentEntry(body, input.keepExisting))) codes.add(String(body.code));
+		}
+		return { sentBefore, ...(await readKnownRows(this, PRODUCTS, codes)) };
 	},
 	async execute({ itemIndex, input, shared }) {
 		const outputs: IDataObject[] = [];
-		const keepExisting = this.getNodeParameter('whenProductExists', itemIndex, 'update') === 'keep';
-		for (const body of input.products) {
-			const output = await upsertOne(this, body, shared, itemIndex, keepExisting);
-			outputs.push(withSkipped(output, input.skipped));
+		const entries = entriesOf(input);
+		for (const [index, body] of input.products.entries()) {
+			const entry = entries[index];
+			if (entry !== undefined && shared.sentBefore.has(entry)) {
+				outputs.push(withSkipped({ ...tidyProduct(body), result: 'alreadySent' }, input.skipped));
+				continue;
+			}
+			const sent = await settle(upsertOne(this, body, shared, itemIndex, input));
+			if (!sent.ok) {
+				// This product and the ones after it were not sent: the next delivery sends them.
+				await forgetSent(
+					this,
+					entries.slice(index).filter((later) => !shared.sentBefore.has(later)),
+				);
+				throw sent.error;
+			}
+			outputs.push(withSkipped(sent.value, input.skipped));
 		}
 		return outputs;
 	},
