@@ -31,7 +31,10 @@ export interface RowList {
 /**
  * Reads the list in pages of 250 while that is cheaper than asking per key: it stops once the
  * pages read outnumber the keys still not found (those are then asked for one by one). A small
- * batch (one row, for a windowed list) is asked for one by one from the start.
+ * batch (one row, for a windowed list) is asked for one by one from the start. A list that asks
+ * one by one for fewer keys than SMALL_BATCH reads at most its first page for a batch up to
+ * SMALL_BATCH: a short page answers every key, a full one leaves the rest to one read each (so
+ * at most one call more than asking one by one).
  */
 export async function readKnownRows(
 	context: IExecuteFunctions,
@@ -41,6 +44,7 @@ export async function readKnownRows(
 	const known = new Map<string, IDataObject | null>();
 	const oneByOne = list.askOneByOneUpTo ?? (list.windowed ? 1 : SMALL_BATCH);
 	if (keys.size <= oneByOne) return { known, complete: false };
+	const firstPageOnly = !list.windowed && keys.size <= SMALL_BATCH;
 	let pages = 0;
 	for await (const page of myOgoPages.call(context, { path: list.path, qs: list.qs ?? {} })) {
 		pages++;
@@ -50,7 +54,7 @@ export async function readKnownRows(
 		}
 		// A short page is the list's last (myOGO gives no total): what it lacks, myOGO lacks.
 		if (page.length < MAX_PAGE_SIZE) return { known, complete: true };
-		if (pages >= keys.size - known.size) return { known, complete: false };
+		if (firstPageOnly || pages >= keys.size - known.size) return { known, complete: false };
 	}
 	return { known, complete: true };
 }
