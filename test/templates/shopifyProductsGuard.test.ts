@@ -70,9 +70,8 @@ test('stock writes cost no myOGO call; an edit reaches myOGO once; an edit undon
 	await env.shopify.put(`/products/${product.id}`, { title: 'Big Mug' });
 	const edit = await runLastDelivery(UPDATED);
 	expect(itemsOf(edit.run, 'Sent to myOGO').map((p) => p.result)).toEqual(['updated']);
-	expect(edit.myOgoCalls.filter((call) => !call.startsWith('GET'))).toEqual([
-		'PUT /api/v1/products/MUG',
-	]);
+	// Written without a read first: the shop is the master of product data.
+	expect(edit.myOgoCalls).toEqual(['PUT /api/v1/products/MUG']);
 	expect(await myOgoName('MUG')).toBe('Big Mug');
 
 	// B → A again: the fingerprint of A is remembered, so this delivery is skipped (the guard's
@@ -120,4 +119,54 @@ test('a send myOGO refuses leaves nothing remembered: the next delivery of that 
 	const retried = await runLastDelivery(UPDATED);
 	expect(itemsOf(retried.run, 'Sent to myOGO').map((p) => p.result)).toEqual(['updated']);
 	expect(await myOgoName('MUG')).toBe('Tall Mug');
+});
+
+test('an edit of one variant of a three-variant product costs one myOGO call, its PUT, which also overwrites what someone changed in myOGO; the stock echoes cost none', async () => {
+	const tee = (
+		await env.shopify.post('/products', {
+			title: 'Tee',
+			variants: ['S', 'M', 'L'].map((size) => ({
+				sku: `TEE-${size}`,
+				option1: size,
+				price: '19.90',
+			})),
+		})
+	).data as IDataObject;
+	const created = await runLastDelivery(CREATED);
+	expect(itemsOf(created.run, 'Sent to myOGO').map((p) => p.result)).toEqual([
+		'created',
+		'created',
+		'created',
+	]);
+
+	await writeStockToEveryVariant(env.shopifyFake, 5);
+	const echo = await runLastDelivery(UPDATED);
+	expect(echo.myOgoCalls).toEqual([]);
+	expect(itemsOf(echo.run, 'Unchanged Since Last Sent').map((p) => p.code)).toEqual([
+		'TEE-S',
+		'TEE-M',
+		'TEE-L',
+	]);
+
+	// Someone renames TEE-M in myOGO; then the shop changes TEE-M's price: the shop's data wins.
+	await (await env.bed.api()).put('/products/TEE-M', { code: 'TEE-M', name: 'Renamed in myOGO' });
+	const variants = tee.variants as IDataObject[];
+	await env.shopify.put(`/products/${tee.id}`, {
+		variants: variants.map((v) =>
+			v.sku === 'TEE-M' ? { id: v.id, price: '24.90' } : { id: v.id },
+		),
+	});
+	const edit = await runLastDelivery(UPDATED);
+	expect(edit.myOgoCalls).toEqual(['PUT /api/v1/products/TEE-M']);
+	expect(itemsOf(edit.run, 'Sent to myOGO').map((p) => [p.code, p.result])).toEqual([
+		['TEE-M', 'updated'],
+	]);
+	expect(itemsOf(edit.run, 'Unchanged Since Last Sent').map((p) => p.code)).toEqual([
+		'TEE-S',
+		'TEE-L',
+	]);
+	expect(await myOgoName('TEE-M')).toBe('Tee - M');
+
+	await writeStockToEveryVariant(env.shopifyFake, 6);
+	expect((await runLastDelivery(UPDATED)).myOgoCalls).toEqual([]);
 });
