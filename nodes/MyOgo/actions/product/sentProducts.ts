@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { settle } from '../requests';
+
 /**
  * What this workflow last sent to myOGO for each SKU, kept in n8n's own database (the processed-data
  * store behind the Remove Duplicates node, scope "workflow", so a Remove Duplicates node set to
@@ -20,17 +22,45 @@ export function sentEntry(body: IDataObject, keepExisting: boolean): string {
 	return JSON.stringify([body.code, keepExisting, body]);
 }
 
-/** Records `entries` as sent; answers the ones recorded before (sent unchanged since). */
+/**
+ * n8n 2.8 keeps a workflow's entries in one database row that concurrent runs create and rewrite
+ * without a lock: when several runs start at once, creating it fails on a constraint for all but
+ * one (test/e2e/shopifyProductsGuard.test.ts). Asking again finds the row.
+ */
+const ATTEMPTS = 3;
+
+async function withRetries<T>(call: () => Promise<T>): Promise<{ ok: boolean; value?: T }> {
+	for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+		const result = await settle(call());
+		if (result.ok) return { ok: true, value: result.value };
+	}
+	return { ok: false };
+}
+
+/**
+ * Records `entries` as sent; answers the ones recorded before (sent unchanged since). When n8n's
+ * store cannot be written, nothing counts as sent before: every product is then sent (one call
+ * more each, never a product left out).
+ */
 export async function recordSent(
 	context: IExecuteFunctions,
 	entries: string[],
 ): Promise<Set<string>> {
 	if (entries.length === 0) return new Set();
-	const { processed } = await context.helpers.checkProcessedAndRecord(entries, 'workflow', OPTIONS);
-	return new Set(processed.map(String));
+	const recorded = await withRetries(
+		async () => await context.helpers.checkProcessedAndRecord(entries, 'workflow', OPTIONS),
+	);
+	return new Set((recorded.value?.processed ?? []).map(String));
 }
 
-/** Forgets entries whose send failed or never happened, so the next delivery sends them again. */
+/**
+ * Forgets entries whose send failed or never happened, so the next delivery sends them again. If
+ * n8n's store cannot be written, the send's own error still stands and the daily resync (which
+ * clears the store first) sends them.
+ */
 export async function forgetSent(context: IExecuteFunctions, entries: string[]): Promise<void> {
-	if (entries.length > 0) await context.helpers.removeProcessed(entries, 'workflow', OPTIONS);
+	if (entries.length === 0) return;
+	await withRetries(
+		async () => await context.helpers.removeProcessed(entries, 'workflow', OPTIONS),
+	);
 }
