@@ -6,7 +6,8 @@
  * once with *Send Products to myOGO*'s *Skip Products Sent Unchanged* off and *Only Write Changes*
  * on (the template before #20: every delivery compared with myOGO). Both start after
  * one daily resync (which sent every product). Prints runs, where they ended and the myOGO calls
- * they made; asserts nothing about time: `npm run bench:products-echo`.
+ * they made, then the calls of one edit of one variant's price; asserts nothing about time:
+ * `npm run bench:products-echo`.
  */
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
@@ -57,6 +58,13 @@ function withoutGuard(template: Template): Template {
 	return copy;
 }
 
+/** The myOGO API calls the sandbox logged (token calls left out). */
+async function myOgoCalls(): Promise<IDataObject[]> {
+	return ((await bed.control.get('/requests')).data as IDataObject[]).filter((call) =>
+		String(call.path).startsWith('/api/'),
+	);
+}
+
 async function measure(label: string, template: Template) {
 	await bed.reset();
 	forgetProcessedData();
@@ -101,12 +109,31 @@ async function measure(label: string, template: Template) {
 				if (run.run.data.resultData.runData[end]) ends.set(end, (ends.get(end) ?? 0) + 1);
 			}
 		}
-		const calls = ((await bed.control.get('/requests')).data as IDataObject[]).filter((call) =>
-			String(call.path).startsWith('/api/'),
-		);
+		const calls = await myOgoCalls();
 		const writesToMyOgo = calls.filter((call) => call.method !== 'GET').length;
 		lines.push(
 			`${label}: ${PRODUCTS * SIZES.length} levels in ${writes} stock writes to Shopify → ${updated.items.length} products/update → ${updated.items.length} products runs (${[...ends].map(([end, n]) => `${n} on "${end}"`).join(', ')}); myOGO calls ${calls.length} (${calls.length - writesToMyOgo} reads, ${writesToMyOgo} writes); minimum 0`,
+		);
+
+		// A merchant changes the price of one size of one poster: one myOGO product changed.
+		const poster = ((await control.get('/state')).data as { products: IDataObject[] }).products[0]!;
+		await control.put(`/products/${poster.id}`, {
+			variants: (poster.variants as IDataObject[]).map((v, i) =>
+				i === 2 ? { id: v.id, price: '15.00' } : { id: v.id },
+			),
+		});
+		await shopify.settle();
+		await bed.control.delete('/requests');
+		const edit = await runFromTrigger(
+			template,
+			'Shopify Trigger (product updated)',
+			updated.items.at(-1)!,
+			credentials,
+		);
+		expect(edit.error).toBeUndefined();
+		const editCalls = (await myOgoCalls()).map((call) => String(call.method));
+		lines.push(
+			`${label}: one variant's price edited (1 of ${SIZES.length} SKUs changed): myOGO calls ${editCalls.length} (${editCalls.filter((m) => m === 'GET').length} reads, ${editCalls.filter((m) => m !== 'GET').length} writes); minimum 1`,
 		);
 		return calls.length;
 	} finally {
