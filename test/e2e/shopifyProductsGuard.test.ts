@@ -2,16 +2,18 @@
  * The Shopify products template's guard (#20) in real n8n: the stock and products templates are
  * active together, as a merchant runs them. Every stock write the stock template makes to Shopify
  * comes back as a `products/update` delivery (sandbox/README.md, "An inventory write"), which starts
- * the products template; *Skip Products Sent Unchanged* (n8n's Remove Duplicates, its processed data
- * in n8n's own database) must end those runs without a myOGO product call, while a real product
- * edit still reaches myOGO once. The template remembers what it sent from its daily full resync on:
- * the test copy's resync runs once, two minutes after publishing, instead of at 03:00.
+ * the products template; *Send Products to myOGO*'s *Skip Products Sent Unchanged* (what it sent per
+ * SKU, in n8n's processed data, its own database) must end those runs without a myOGO product call,
+ * while a real product edit still reaches myOGO once per changed SKU, without a read. The template
+ * remembers what it sent from its daily full resync on: the test copy's resync runs once, two
+ * minutes after publishing, instead of at 03:00.
  *
  * What this test first found: n8n 2.8.4 stores Remove Duplicates' processed data as one database
  * row per workflow, read and written back by every run without a lock. Ten deliveries at once for
  * products it had never sent raced to create that row (SQLITE_CONSTRAINT on all but one: hence the
- * node's Retry On Fail) and overwrote each other's additions (hence the resync remembers every
- * product in one run, and a lost fingerprint costs one more myOGO read, never a lost write).
+ * node's Retry On Fail then; the myOGO node now asks again itself, sentProducts.ts) and overwrote
+ * each other's additions (hence the resync remembers every product in one run, and a lost entry
+ * costs one more myOGO call, never a lost write).
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -201,7 +203,14 @@ test('the stock template writes 50 SKUs; the products/update deliveries Shopify 
 		for (const run of count.runs) {
 			expect(
 				await executionOutput(server!.url, cookie, run.id, 'Unchanged Since Last Sent'),
-			).toEqual([expect.objectContaining({ title: expect.stringMatching(/^Poster \d$/) })]);
+			).toEqual(
+				POSTERS[0].sizes.map(() =>
+					expect.objectContaining({
+						code: expect.stringMatching(/^POSTER-\d-/),
+						result: 'alreadySent',
+					}),
+				),
+			);
 		}
 		figures.push(
 			`stock count of 50 SKUs (10 products): ${count.runs.length} products runs, ${count.calls.length} myOGO product calls`,
@@ -209,17 +218,24 @@ test('the stock template writes 50 SKUs; the products/update deliveries Shopify 
 	}
 });
 
-test('a product edited in Shopify still reaches myOGO once: one run, one write per SKU', async () => {
+/**
+ * A merchant edits the poster titled `title` in Shopify (`change` made from its current state);
+ * waits for the one products run the edit starts, and answers the myOGO product calls it made.
+ */
+async function editPoster(title: string, change: (poster: IDataObject) => IDataObject) {
 	const state = (await services.shop.get('/state')).data as { products: IDataObject[] };
-	const poster = state.products.find((p) => p.title === 'Poster 0')!;
+	const poster = state.products.find((p) => p.title === title)!;
 	const updatesBefore = await productUpdates();
 	const runsBefore = (await productRuns('webhook')).length;
 	const logBefore = await requestLogLength();
-	await services.shop.put(`/products/${poster.id}`, { title: 'Poster 0 (matte)' });
-	const runs = await productsRunsFor(updatesBefore, runsBefore, 1);
-	expect(runs).toHaveLength(1);
-	const calls = await productCallsSince(logBefore);
-	expect(calls.filter((call) => !call.startsWith('GET')).sort()).toEqual(
+	await services.shop.put(`/products/${poster.id}`, change(poster));
+	expect(await productsRunsFor(updatesBefore, runsBefore, 1)).toHaveLength(1);
+	return await productCallsSince(logBefore);
+}
+
+test('a product edited in Shopify still reaches myOGO once: one run, one write per SKU and no read', async () => {
+	const calls = await editPoster('Poster 0', () => ({ title: 'Poster 0 (matte)' }));
+	expect([...calls].sort()).toEqual(
 		POSTERS[0].sizes.map((size) => `PUT /api/v1/products/POSTER-0-${size}`).sort(),
 	);
 	const rows = (
@@ -227,6 +243,16 @@ test('a product edited in Shopify still reaches myOGO once: one run, one write p
 	).data as IDataObject[];
 	expect(rows[0]?.name).toBe('Poster 0 (matte) - M');
 	figures.push(`one product edit (5 SKUs): 1 products run, ${calls.length} myOGO product calls`);
+});
+
+test('a price change of one variant costs one myOGO call, that SKU’s write', async () => {
+	const calls = await editPoster('Poster 1', (poster) => ({
+		variants: (poster.variants as IDataObject[]).map((v) =>
+			v.sku === 'POSTER-1-M' ? { id: v.id, price: '29.00' } : { id: v.id },
+		),
+	}));
+	expect(calls).toEqual(['PUT /api/v1/products/POSTER-1-M']);
+	figures.push(`one variant's price changed: 1 products run, ${calls.length} myOGO product calls`);
 });
 
 test('every products and stock run succeeded', async () => {

@@ -68,11 +68,18 @@ test('full resync: simple products and every variation exist in myOGO; a second 
 	const requests = (await env.woo.get('/requests')).data as Array<{ method: string; path: string }>;
 	expect(requests.every((r) => r.method === 'GET')).toBe(true);
 
+	await env.bed.control.delete('/requests');
 	const second = await runFromTrigger(env.template, 'Full Resync Daily', [{}], env.credentials());
 	expect(itemsOf(second, 'Sent to myOGO').map((p) => p.result)).toEqual([
 		'unchanged',
 		'unchanged',
 		'unchanged',
+	]);
+	// Send Products to myOGO runs once for the simple products and once for the variable ones (two
+	// paths into it): one read each, the variations' two codes answered by the catalog's first page.
+	expect((await myOgoApiCalls(env)).map((c) => `${c.method} ${c.path}`)).toEqual([
+		'GET /api/v1/products',
+		'GET /api/v1/products',
 	]);
 	expect((await myOgoProducts()).size).toBe(3);
 });
