@@ -1,10 +1,10 @@
 /**
- * The products template's guard (#20): *Skip Products Sent Unchanged* (n8n's Remove Duplicates,
- * "Remove Items Processed in Previous Executions", keyed on a fingerprint of the product data sent
- * to myOGO) ends a `products/update` that Shopify sent for a stock write on "Unchanged Since Last
- * Sent" without a myOGO call, while a real edit still reaches myOGO. Its two blind spots are
- * covered here too: a product edited and edited back (A→B→A) is repaired by the daily resync, and a
- * failed send leaves nothing remembered, so the next delivery of that product is sent again.
+ * The products template's guard (#20): *Send Products to myOGO*'s *Skip Products Sent Unchanged*
+ * (the myOGO data sent per SKU, in n8n's processed-data store) ends a `products/update` that Shopify
+ * sent for a stock write on "Unchanged Since Last Sent" without a myOGO call, while a real edit
+ * reaches myOGO with one write per changed SKU and no read. Its two blind spots are covered here
+ * too: a product edited and edited back (A→B→A) is repaired by the daily resync, and a failed send
+ * is not remembered, so the next delivery of that product sends it again.
  * n8n's processed-data storage is the harness's in-memory fake (test/harness/processedData.ts);
  * test/e2e/shopifyProductsGuard.test.ts proves the same in real n8n.
  */
