@@ -38,9 +38,7 @@ let trigger: WebhookTrigger;
 let delivered = 0;
 
 /** Runs every delivery since the last call; answers each run's myOGO calls by delivered SKU. */
-async function runNewDeliveries(): Promise<
-	Array<{ sku: string; calls: string[]; run: IDataObject }>
-> {
+async function runNewDeliveries(): Promise<Array<{ sku: string; calls: string[] }>> {
 	await env.fake.settle();
 	const runs = [];
 	for (const delivery of trigger.items.slice(delivered)) {
