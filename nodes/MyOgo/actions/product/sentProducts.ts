@@ -23,15 +23,25 @@ export function sentEntry(body: IDataObject, keepExisting: boolean): string {
 }
 
 /**
- * n8n 2.8 keeps a workflow's entries in one database row that concurrent runs create and rewrite
- * without a lock: when several runs start at once, creating it fails on a constraint for all but
- * one (test/e2e/shopifyProductsGuard.test.ts). Asking again finds the row.
+ * n8n 2.8 keeps a workflow's entries in one database row that each call reads, changes and writes
+ * back without a lock (n8n's deduplication-helper.js): runs at the same moment lose one another's
+ * entries, and when the row is new all but one fail on a constraint
+ * (test/e2e/shopifyProductsGuard.test.ts). So the runs of one n8n process take turns here, and a
+ * call that fails anyway is asked again. Across queue-mode workers they may still race: a lost entry
+ * costs one more myOGO call for that SKU, never a lost write.
  */
 const ATTEMPTS = 3;
+let turn: Promise<unknown> = Promise.resolve();
+
+async function inTurn<T>(call: () => Promise<T>): Promise<T> {
+	const mine = turn.then(call, call);
+	turn = mine.catch(() => undefined);
+	return await mine;
+}
 
 async function withRetries<T>(call: () => Promise<T>): Promise<{ ok: boolean; value?: T }> {
 	for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-		const result = await settle(call());
+		const result = await settle(inTurn(call));
 		if (result.ok) return { ok: true, value: result.value };
 	}
 	return { ok: false };
