@@ -17,6 +17,7 @@ import {
 	failureReasons,
 	publishAndStart,
 } from './instance';
+import { RunOutputs } from './runOutputs';
 import { credentialsFor, startServices, templatesFor, type E2eServices } from './services';
 import { waitFor as waitForEndState } from './waitFor';
 
@@ -44,8 +45,8 @@ const figures: string[] = [];
 let notifyCustomer: boolean;
 /** Workflow id by template file. */
 const workflowIds = new Map<string, string>();
-/** A finished execution's output does not change: node outputs read once, by `id/node`. */
-const outputs = new Map<string, string>();
+/** Node outputs of finished runs, read once each. */
+let outputs: RunOutputs | undefined;
 
 /** Waits for `check` as long as a change may take to arrive. */
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>) {
@@ -67,20 +68,8 @@ async function inMyOgo(
 
 /** The successful runs of `file`'s workflow in which node `nodeName` put out an item naming `reference`. */
 async function runsEndingOn(file: string, nodeName: string, reference: string): Promise<string[]> {
-	const runs = (await listExecutions(server!.url, cookie)).filter(
-		(e) => e.workflowId === workflowIds.get(file) && e.status === 'success',
-	);
-	const hits: string[] = [];
-	for (const run of runs) {
-		const key = `${run.id}/${nodeName}`;
-		if (!outputs.has(key))
-			outputs.set(
-				key,
-				JSON.stringify(await executionOutput(server!.url, cookie, run.id, nodeName)),
-			);
-		if (outputs.get(key)!.includes(`"${reference}"`)) hits.push(run.id);
-	}
-	return hits;
+	outputs ??= new RunOutputs(server!.url, cookie);
+	return await outputs.runsNaming(String(workflowIds.get(file)), nodeName, reference);
 }
 
 /** Waits until `count` runs of `file` ended the order `reference` on `nodeName`; returns them. */

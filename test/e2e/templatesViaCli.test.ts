@@ -326,7 +326,7 @@ async function catchUpTwice(file: string, bed: TestBed) {
 }
 
 describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, tracking that repairs itself', () => {
-	test('WooCommerce: the catch-up sends only the orders myOGO lacks, a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run gives a shipped order its tracking once', async () => {
+	test('WooCommerce: the catch-up creates the orders myOGO lacks (and leaves those it holds unchanged), a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run gives a shipped order its tracking once', async () => {
 		const shop = (await services.woo.get('/state')).data as { orders: IDataObject[] };
 		const sku = String(
 			(shop.orders.find((o) => o.status === 'processing')!.line_items as IDataObject[])[0].sku,
@@ -419,7 +419,7 @@ describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, track
 		});
 	});
 
-	test('Shopify: the catch-up sends only the orders myOGO lacks, a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run fulfills a shipped order once', async () => {
+	test('Shopify: the catch-up creates the orders myOGO lacks (and leaves those it holds unchanged), a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run fulfills a shipped order once', async () => {
 		const before = (await services.shop.get('/state')).data as { orders: IDataObject[] };
 		const sku = String((before.orders[0].line_items as IDataObject[])[0].sku);
 		const address = {
