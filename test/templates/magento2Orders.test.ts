@@ -89,7 +89,7 @@ test('a canceled order is cancelled in myOGO; one myOGO never had ends on Nothin
 	expect((await myOgoOrders())[0].status).toBe('cancelled');
 });
 
-test("an order edited in Magento's admin (Edit cancels it and places <number>-1 with the change): the poll cancels the old one in myOGO and sends the new one; once the warehouse collects the old one, its cancel ends on Could Not Cancel", async () => {
+test("an order edited in Magento's admin before invoicing, with a pending status sent (Edit cancels it and places <number>-1 with the change): the poll cancels the old one in myOGO and sends the new one; once the warehouse collects the old one, its cancel ends on Could Not Cancel", async () => {
 	const original = await placeOrder();
 	await poll();
 	// Magento numbers each edit after the first order: 000000001-1, then 000000001-2.
