@@ -28,6 +28,7 @@ import {
 	itemsOf,
 	runFromTrigger,
 } from '../harness/templates';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 export interface TemplateEnvironmentOptions {
 	/** `workflows/<file>` to load and configure once both services run; becomes `env.template`. */
@@ -198,16 +199,14 @@ export async function expectSecondCatchUpWritesNothing(
 }
 
 /**
- * Runs a tracking template's repair schedule once: it must end one order on "Tracking Sent", none
+ * Runs a tracking template's repair schedule once, when the next one comes (the orders shipped now
+ * are then past the live poll's window): it must end one order on "Tracking Sent", none
  * on the failure end, and read myOGO once (the shipped orders of the window), nothing else.
  */
 export async function expectRepairSendsOne(env: TemplateEnvironment): Promise<void> {
 	await env.bed.control.delete('/requests');
-	const repair = await runFromTrigger(
-		env.template,
-		'Repair Every 4 Hours',
-		[{}],
-		env.credentials(),
+	const repair = await atTheNextRepair(() =>
+		runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials()),
 	);
 	expect(repair.error).toBeUndefined();
 	expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);

@@ -14,6 +14,7 @@ import {
 	templatePollingTrigger,
 } from '../harness/templates';
 import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
@@ -209,7 +210,9 @@ test('Shopify answering 5xx during the live shipped poll: the repair run fulfill
 	expect(state.fulfillments.filter((f) => f.orderId === waiting.id)).toEqual([]);
 
 	await env.shopify.delete('/requests');
-	const again = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	const again = await atTheNextRepair(() =>
+		runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials()),
+	);
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
 	expect(
 		((await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string }>).filter(

@@ -13,6 +13,7 @@ import {
 } from '../harness/templates';
 import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useTemplateEnvironment({
 	template: 'woocommerce-tracking-from-myogo.json',
@@ -238,7 +239,9 @@ test('WooCommerce answering 5xx during the live shipped poll: the repair run com
 	});
 
 	await env.woo.delete('/requests');
-	const again = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	const again = await atTheNextRepair(() =>
+		runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials()),
+	);
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
 	expect(
 		((await env.woo.get('/requests')).data as Array<{ method: string }>).filter(
