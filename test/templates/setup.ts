@@ -215,3 +215,13 @@ export async function expectRepairSendsOne(env: TemplateEnvironment): Promise<vo
 		'GET /api/v1/orders',
 	]);
 }
+
+/** The WooCommerce tracking template against the fakes, with one product (MUG) in myOGO. */
+export function useWooCommerceTrackingEnvironment(): TemplateEnvironment {
+	return useTemplateEnvironment({
+		template: 'woocommerce-tracking-from-myogo.json',
+		settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
+		seed: (bed) =>
+			bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
+	});
+}

@@ -12,15 +12,10 @@ import {
 	templatePollingTrigger,
 } from '../harness/templates';
 import { createMyOgoOrder } from '../harness/myOgoOrder';
-import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
+import { expectRepairSendsOne, useWooCommerceTrackingEnvironment } from './setup';
 import { atTheNextRepair } from '../harness/n8nClock';
 
-const env = useTemplateEnvironment({
-	template: 'woocommerce-tracking-from-myogo.json',
-	settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
-	seed: (bed) =>
-		bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
-});
+const env = useWooCommerceTrackingEnvironment();
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
