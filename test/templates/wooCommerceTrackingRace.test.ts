@@ -15,6 +15,7 @@ import {
 	type Template,
 } from '../harness/templates';
 import { useWooCommerceTrackingEnvironment } from './setup';
+import { expectLeftThenRepaired, LEFT_TO_LIVE_POLL } from './trackingWindow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { compressTime } = require('../../tools/day/compressTime');
@@ -22,8 +23,6 @@ const { compressTime } = require('../../tools/day/compressTime');
 const env = useWooCommerceTrackingEnvironment();
 
 const REPAIR = 'Repair Every 4 Hours';
-const LEFT = 'Left to the Live Poll';
-const MINUTE_MS = 60_000;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** A processing WooCommerce order and its myOGO twin, shipped now; returns the live poll's items. */
@@ -65,7 +64,7 @@ test('a repair run while the live run handles a just-shipped order leaves it to 
 
 	expect(await wooWrites()).toEqual(['PUT /orders/1101', 'POST /orders/1101/notes']);
 	expect(await notesOf(1101)).toHaveLength(1);
-	expect(itemsOf(repair, LEFT).map((order) => order.reference)).toEqual(['1101']);
+	expect(itemsOf(repair, LEFT_TO_LIVE_POLL).map((order) => order.reference)).toEqual(['1101']);
 	expect(itemsOf(repair, 'Tracking Sent')).toEqual([]);
 	expect(itemsOf(live, 'Tracking Sent')).toHaveLength(1);
 	expect([repair, live].flatMap((run) => itemsOf(run, 'Failed Tracking Updates'))).toEqual([]);
@@ -80,18 +79,7 @@ test('an order the live run lost: the repair leaves it while it is within two po
 	]);
 	await env.woo.delete('/requests');
 
-	for (const minutesLater of [0, 15]) {
-		const early = await withN8nClockAhead(minutesLater * MINUTE_MS, () => repairRun());
-		expect([minutesLater, itemsOf(early, LEFT).map((order) => order.reference)]).toEqual([
-			minutesLater,
-			['1103'],
-		]);
-	}
-	expect(await wooWrites()).toEqual([]);
-
-	const later = await withN8nClockAhead(25 * MINUTE_MS, () => repairRun());
-	expect(itemsOf(later, 'Tracking Sent')).toHaveLength(1);
-	expect(itemsOf(later, LEFT)).toEqual([]);
+	await expectLeftThenRepaired('1103', () => repairRun(), wooWrites);
 	expect(await wooWrites()).toEqual(['PUT /orders/1103', 'POST /orders/1103/notes']);
 	expect(await notesOf(1103)).toHaveLength(1);
 
@@ -112,7 +100,7 @@ test('the window follows the poll: a copy polling every 10 s (tools/day/compress
 	await env.woo.delete('/requests');
 
 	const early = await withN8nClockAhead(10_000, () => repairRun(compressed));
-	expect(itemsOf(early, LEFT).map((order) => order.reference)).toEqual(['1104']);
+	expect(itemsOf(early, LEFT_TO_LIVE_POLL).map((order) => order.reference)).toEqual(['1104']);
 	const later = await withN8nClockAhead(30_000, () => repairRun(compressed));
 	expect(itemsOf(later, 'Tracking Sent')).toHaveLength(1);
 	expect(await wooWrites()).toEqual(['PUT /orders/1104', 'POST /orders/1104/notes']);
