@@ -225,3 +225,20 @@ export function useWooCommerceTrackingEnvironment(): TemplateEnvironment {
 			bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
 	});
 }
+
+/**
+ * A Shopify tracking template's live run with Shopify refusing the fulfillment (503): the live path
+ * loses the order, which ends on "Failed Tracking Updates".
+ */
+export async function liveRunLosesFulfillment(
+	env: TemplateEnvironment,
+	items: IDataObject[],
+): Promise<void> {
+	await env.shopify.post('/faults', {
+		status: 503,
+		path: '/graphql',
+		graphqlOperation: 'CreateFulfillment',
+	});
+	const live = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
+	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(1);
+}

@@ -6,7 +6,7 @@
  */
 import { paidOrderInBoth } from '../harness/shopify';
 import { itemsOf, runFromTrigger, templatePollingTrigger } from '../harness/templates';
-import { useShopifyTemplateEnvironment } from './setup';
+import { liveRunLosesFulfillment, useShopifyTemplateEnvironment } from './setup';
 import { expectLeftThenRepaired, LEFT_TO_LIVE_POLL } from './trackingWindow';
 
 const env = useShopifyTemplateEnvironment('shopify-tracking-from-myogo.json', ['MUG']);
@@ -69,13 +69,7 @@ test('the live run and a repair run at once on a just-shipped order: one fulfill
 
 test('an order the live run lost: left to the live poll for two poll periods, then fulfilled once by the repair', async () => {
 	const { reference, items } = await shipOne();
-	await env.shopify.post('/faults', {
-		status: 503,
-		path: '/graphql',
-		graphqlOperation: 'CreateFulfillment',
-	});
-	const live = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
-	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(1);
+	await liveRunLosesFulfillment(env, items);
 	await env.shopify.delete('/requests');
 
 	await expectLeftThenRepaired(reference, repairRun, fulfillmentCalls);
