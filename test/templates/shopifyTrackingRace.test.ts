@@ -5,12 +5,11 @@
  * failure). The repair now leaves orders shipped within two poll periods to the live run.
  */
 import { paidOrderInBoth } from '../harness/shopify';
-import { itemsOf, runFromTrigger, templatePollingTrigger } from '../harness/templates';
+import { itemsOf, runFromTrigger } from '../harness/templates';
 import { liveRunLosesFulfillment, useShopifyTemplateEnvironment } from './setup';
-import { expectLeftThenRepaired, LEFT_TO_LIVE_POLL } from './trackingWindow';
+import { expectLeftThenRepaired, LEFT_TO_LIVE_POLL, shipAndPollOne } from './trackingWindow';
 
 const env = useShopifyTemplateEnvironment('shopify-tracking-from-myogo.json', ['MUG']);
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 beforeEach(async () => {
 	await env.shopify.post('/seed', {
@@ -21,15 +20,7 @@ beforeEach(async () => {
 /** A paid Shopify order and its myOGO twin, shipped now; returns its reference and the live poll's items. */
 async function shipOne() {
 	const { reference } = await paidOrderInBoth(env.shopify, await env.bed.api(), { sku: 'MUG' });
-	const trigger = templatePollingTrigger(env.template, env.credentials());
-	await trigger.activate();
-	await tick();
-	await env.bed.control.post(`/orders/${reference}/advance`, {
-		status: 'shipped',
-		trackingNumber: 'JJFI555',
-	});
-	const items = (await trigger.poll()) ?? [];
-	expect(items.map((item) => item.reference)).toEqual([reference]);
+	const items = await shipAndPollOne(env.bed, env.template, env.credentials(), reference);
 	await env.shopify.delete('/requests');
 	return { reference, items };
 }

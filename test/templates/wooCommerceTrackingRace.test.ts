@@ -8,14 +8,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { atTheNextRepair, withN8nClockAhead } from '../harness/n8nClock';
-import {
-	itemsOf,
-	runFromTrigger,
-	templatePollingTrigger,
-	type Template,
-} from '../harness/templates';
+import { itemsOf, runFromTrigger, type Template } from '../harness/templates';
 import { useWooCommerceTrackingEnvironment } from './setup';
-import { expectLeftThenRepaired, LEFT_TO_LIVE_POLL } from './trackingWindow';
+import { expectLeftThenRepaired, LEFT_TO_LIVE_POLL, shipAndPollOne } from './trackingWindow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { compressTime } = require('../../tools/day/compressTime');
@@ -23,21 +18,12 @@ const { compressTime } = require('../../tools/day/compressTime');
 const env = useWooCommerceTrackingEnvironment();
 
 const REPAIR = 'Repair Every 4 Hours';
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** A processing WooCommerce order and its myOGO twin, shipped now; returns the live poll's items. */
 async function shipOne(id: number, template: Template = env.template): Promise<IDataObject[]> {
 	await env.woo.post('/seed', { orders: [{ id, number: String(id), status: 'processing' }] });
 	await createMyOgoOrder(await env.bed.api(), String(id), 'MUG');
-	const trigger = templatePollingTrigger(template, env.credentials());
-	await trigger.activate();
-	await tick();
-	await env.bed.control.post(`/orders/${id}/advance`, {
-		status: 'shipped',
-		trackingNumber: `JJFI${id}`,
-	});
-	const items = (await trigger.poll()) ?? [];
-	expect(items.map((item) => item.reference)).toEqual([String(id)]);
+	const items = await shipAndPollOne(env.bed, template, env.credentials(), String(id));
 	await env.woo.delete('/requests');
 	return items;
 }
