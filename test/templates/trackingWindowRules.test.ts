@@ -3,7 +3,7 @@
  * poll periods, for every Poll Times mode n8n offers and for a custom cron; and the three tracking
  * templates check it the same way.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { withN8nClockAhead } from '../harness/n8nClock';
@@ -23,7 +23,7 @@ test('the three tracking templates check the window with the same condition', ()
 });
 
 /** The template with the myOGO Trigger polling at `pollTimes`. */
-function pollingAt(pollTimes: IDataObject): Template {
+function pollingAt(pollTimes: INodeParameters): Template {
 	const copy = JSON.parse(JSON.stringify(env.template)) as Template;
 	nodeOf(copy, 'myOGO Trigger').parameters.pollTimes = { item: [pollTimes] };
 	return copy;
