@@ -12,11 +12,7 @@ import axios, { type AxiosInstance } from 'axios';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/runNode';
-import {
-	paidCheckout,
-	shopifyOAuth2Credentials,
-	type RunningShopifyFake,
-} from '../test/harness/shopify';
+import { paidCheckout, shopifyOAuth2Credentials } from '../test/harness/shopify';
 import { sandboxCredentials } from '../test/harness/sandbox';
 import {
 	configure,
@@ -71,7 +67,7 @@ beforeAll(async () => {
 		},
 		// The templates ship set up for the OAuth2 credential (a Dev Dashboard app); it reads only
 		// the subdomain, client ID, secret and token the proxied fake address carries.
-		shopifyOAuth2Api: shopifyOAuth2Credentials(shop as RunningShopifyFake),
+		shopifyOAuth2Api: shopifyOAuth2Credentials(shop),
 	};
 });
 
