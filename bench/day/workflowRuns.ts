@@ -25,6 +25,11 @@ const QUIET_ENDS = new Set([
 	'Nothing Changed for myOGO',
 	// The Shopify products template's guard (a stock write's products/update, no API call).
 	'Unchanged Since Last Sent',
+	// The orders templates' ends before any call: a delivery the tracking template's own write fired,
+	// and (WooCommerce) a checkout's deliveries of the order before it is paid.
+	'Already Shipped',
+	'Not Paid Yet',
+	"Another Shop's Order",
 ]);
 /** What the myOGO node puts on an item it did not write. */
 const NOT_WRITTEN = new Set(['unchanged', 'alreadyInMyOgo', 'kept']);

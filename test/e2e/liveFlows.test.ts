@@ -115,6 +115,29 @@ describe('live flows through real n8n', () => {
 		const wooDeliveries = (await services.woo.get('/deliveries')).data as IDataObject[];
 		expect(wooDeliveries.length).toBeGreaterThan(0);
 		expect(wooDeliveries.every((d) => d.status === 200)).toBe(true);
+		// Checkout's three deliveries cost one WooCommerce read and one myOGO call: the two of the
+		// pending order end on "Not Paid Yet", the payment's creates the order without reading myOGO.
+		await waitFor('every execution finished', async () =>
+			(await listExecutions(server!.url, cookie)).every(
+				(e) => e.status !== 'running' && e.status !== 'new',
+			)
+				? true
+				: undefined,
+		);
+		const myOgoCalls = (
+			(await services.bed.control.get('/requests')).data as Array<{
+				method: string;
+				path: string;
+				query: IDataObject;
+			}>
+		).filter((r) => /\/orders$/i.test(r.path));
+		expect(myOgoCalls.filter((r) => r.method === 'POST')).toHaveLength(1);
+		// The node asks by reference with a limit; this test's own waitFor asks without one.
+		expect(myOgoCalls.filter((r) => 'reference' in r.query && 'limit' in r.query)).toEqual([]);
+		const wooReads = ((await services.woo.get('/requests')).data as IDataObject[]).filter(
+			(r) => r.method === 'GET' && r.path === `/orders/${String(wooOrder.id)}`,
+		);
+		expect(wooReads).toHaveLength(1);
 	});
 
 	test('an address changed in each store reaches myOGO while the order is new; once the warehouse is collecting, the change ends on "Already With the Warehouse"', async () => {

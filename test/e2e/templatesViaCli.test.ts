@@ -325,8 +325,24 @@ async function catchUpTwice(file: string, bed: TestBed) {
 	return { first, firstWrites, second, secondCalls };
 }
 
+/**
+ * Ships an order in myOGO as if an hour ago (the sandbox's clock set back for the change): past the
+ * live poll's window, which the tracking repair leaves to the live poll, so the repair takes it.
+ */
+async function shipAnHourAgo(bed: TestBed, reference: string, trackingNumber: string) {
+	await bed.control.post('/clock', { now: new Date(Date.now() - 60 * 60 * 1000).toISOString() });
+	try {
+		await bed.control.post(`/orders/${encodeURIComponent(reference)}/advance`, {
+			status: 'shipped',
+			trackingNumber,
+		});
+	} finally {
+		await bed.control.post('/clock', { now: null });
+	}
+}
+
 describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, tracking that repairs itself', () => {
-	test('WooCommerce: the catch-up sends only the orders myOGO lacks, a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run gives a shipped order its tracking once', async () => {
+	test('WooCommerce: the catch-up creates the orders myOGO lacks (and leaves those it holds unchanged), a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run gives a shipped order its tracking once', async () => {
 		const shop = (await services.woo.get('/state')).data as { orders: IDataObject[] };
 		const sku = String(
 			(shop.orders.find((o) => o.status === 'processing')!.line_items as IDataObject[])[0].sku,
@@ -399,10 +415,7 @@ describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, track
 		const inWindow = outputOf(second.run, 'Nothing to Send').length;
 		expect(secondCalls.length).toBeLessThanOrEqual(Math.floor(inWindow / 250) + 1);
 
-		await services.bed.control.post('/orders/9302/advance', {
-			status: 'shipped',
-			trackingNumber: 'JJE2E9302',
-		});
+		await shipAnHourAgo(services.bed, '9302', 'JJE2E9302');
 		for (let run = 0; run < 2; run++) {
 			const repair = await runFrom('woocommerce-tracking-from-myogo.json', 'Repair Every 4 Hours');
 			expect(outputOf(repair.run, 'Failed Tracking Updates')).toEqual([]);
@@ -419,7 +432,7 @@ describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, track
 		});
 	});
 
-	test('Shopify: the catch-up sends only the orders myOGO lacks, a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run fulfills a shipped order once', async () => {
+	test('Shopify: the catch-up creates the orders myOGO lacks (and leaves those it holds unchanged), a partial one ends on "Sent Without Some Lines"; a second catch-up writes nothing; the repair run fulfills a shipped order once', async () => {
 		const before = (await services.shop.get('/state')).data as { orders: IDataObject[] };
 		const sku = String((before.orders[0].line_items as IDataObject[])[0].sku);
 		const address = {
@@ -476,10 +489,7 @@ describe('issue 13 in real n8n: partial orders, a catch-up at the minimum, track
 			Math.floor(outputOf(second.run, 'Nothing to Send').length / 250) + 1,
 		);
 
-		await services.shopBed.control.post(`/orders/${reference(complete)}/advance`, {
-			status: 'shipped',
-			trackingNumber: 'JJE2ESHOP',
-		});
+		await shipAnHourAgo(services.shopBed, reference(complete), 'JJE2ESHOP');
 		for (let run = 0; run < 2; run++) {
 			const repair = await runFrom('shopify-tracking-from-myogo.json', 'Repair Every 4 Hours');
 			expect(outputOf(repair.run, 'Failed Tracking Updates')).toEqual([]);

@@ -3,6 +3,8 @@ import path from 'node:path';
 
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
+// n8n-core keeps the polling parameters its loader adds out of its package index.
+import { commonPollingParameters } from 'n8n-core/dist/nodes-loader/constants';
 
 import { MyOgoApi } from '../../credentials/MyOgoApi.credentials';
 import { PACKAGE_NODE_CLASSES, TEST_NODE_CLASSES } from './packageNodes';
@@ -76,6 +78,7 @@ export class HarnessNodeTypes implements INodeTypes {
 		}
 		if (!NodeType) throw new Error(`Unknown node type "${type}"`);
 		const instance = new NodeType();
+		addPollTimes(instance);
 		this.cache.set(type, instance);
 		return instance;
 	}
@@ -86,6 +89,19 @@ export class HarnessNodeTypes implements INodeTypes {
 
 	getKnownTypes() {
 		return {};
+	}
+}
+
+/**
+ * What n8n's node loader adds to every polling node (n8n-core's DirectoryLoader): the Poll Times
+ * parameter. Without it a Workflow drops a template's `pollTimes` as unknown, and an expression
+ * reading the trigger's parameters would not see the poll the merchant set.
+ */
+function addPollTimes(nodeType: INodeType | IVersionedNodeType): void {
+	const versions = 'nodeVersions' in nodeType ? Object.values(nodeType.nodeVersions) : [nodeType];
+	for (const { description } of versions) {
+		if (description.polling && !description.properties.some((p) => p.name === 'pollTimes'))
+			description.properties.unshift(...commonPollingParameters);
 	}
 }
 

@@ -32,6 +32,11 @@ export interface RunOptions {
 	input?: INodeExecutionData[];
 	/** Name of the node to start from; the first node without inputs by default. */
 	startNode?: string;
+	/**
+	 * The trigger that handed `input` to `startNode`: recorded as having run with it, as in a real
+	 * execution, so expressions such as `$('Trigger').isExecuted` or `$('Trigger').item` see it.
+	 */
+	fromTrigger?: string;
 	mode?: WorkflowExecuteMode;
 	/** Reuse a helper across runs to keep a fetched access token, as n8n's database would. */
 	credentialsHelper?: HarnessCredentialsHelper;
@@ -145,10 +150,32 @@ export async function runWorkflow(
 	additionalData.executionId = `harness-${++executions}`;
 
 	const startNode = startNodeOf(workflow, options.startNode);
+	const input = options.input ?? [{ json: {} }];
 	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		resultData: options.fromTrigger
+			? {
+					runData: {
+						[options.fromTrigger]: [
+							{
+								startTime: Date.now(),
+								executionIndex: 0,
+								executionTime: 0,
+								source: [],
+								data: { main: [input] },
+							},
+						],
+					},
+				}
+			: undefined,
 		executionData: {
 			nodeExecutionStack: [
-				{ node: startNode, data: { main: [options.input ?? [{ json: {} }]] }, source: null },
+				{
+					node: startNode,
+					data: { main: [input] },
+					source: options.fromTrigger
+						? { main: [{ previousNode: options.fromTrigger, previousNodeOutput: 0 }] }
+						: null,
+				},
 			],
 		},
 	});

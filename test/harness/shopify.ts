@@ -76,7 +76,13 @@ export function shopifyCredentials(fake: RunningShopifyFake): ICredentialDataDec
  * The n8n "Shopify OAuth2 API" credential after "Connect my account" went through the fake's OAuth
  * flow (a Dev Dashboard app): what n8n stores, with the token the flow issued.
  */
-export function shopifyOAuth2Credentials(fake: RunningShopifyFake): ICredentialDataDecryptedObject {
+/** What the OAuth2 credential needs of a Shopify fake (the running fake, or a benchmark's address of one). */
+export type ShopifyOAuth2App = Pick<
+	RunningShopifyFake,
+	'shopSubdomain' | 'clientId' | 'appSecret' | 'oauthAccessToken'
+>;
+
+export function shopifyOAuth2Credentials(fake: ShopifyOAuth2App): ICredentialDataDecryptedObject {
 	const shop = `https://${fake.shopSubdomain}.myshopify.com/admin/oauth`;
 	return {
 		shopSubdomain: fake.shopSubdomain,

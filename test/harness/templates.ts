@@ -111,7 +111,7 @@ export async function runFromTrigger(
 	if (next.length !== 1) throw new Error(`trigger "${triggerName}" must feed exactly one node`);
 	return await runWorkflow(
 		{ id: template.id, nodes: template.nodes, connections: template.connections },
-		{ credentials, input, startNode: next[0]!.node },
+		{ credentials, input, startNode: next[0]!.node, fromTrigger: triggerName },
 	);
 }
 

@@ -434,6 +434,45 @@ describe('myOGO node: orders', () => {
 			expect(writes(await requestLog(ctx))).toEqual([]);
 		});
 
+		it('"Create First, Then Update What Changed": a new order is one POST and no read; a known order is compared after the 409 and written only when changed', async () => {
+			const raw = fixture('shopify/order-paid-fi-eur-taxes-included.json');
+			const parameters = { ...UPSERT, existingOrders: 'createFirst' };
+			await clearRequestLog(ctx);
+			const created = await runMyOgo(ctx, parameters, [raw]);
+			expect(created.error).toBeUndefined();
+			expect(created.items[0].json.result).toBe('created');
+			expect((await requestLog(ctx)).map((entry) => `${entry.method} ${entry.status}`)).toEqual([
+				'POST 201',
+			]);
+
+			await clearRequestLog(ctx);
+			const again = await runMyOgo(ctx, parameters, [raw]);
+			expect(again.items[0].json.result).toBe('unchanged');
+			expect((await requestLog(ctx)).map((entry) => `${entry.method} ${entry.status}`)).toEqual([
+				'POST 409',
+				'GET 200',
+			]);
+
+			(raw.shipping_address as IDataObject).address1 = 'Uusi katu 9';
+			await clearRequestLog(ctx);
+			const moved = await runMyOgo(ctx, parameters, [raw]);
+			expect(moved.items[0].json.result).toBe('updated');
+			expect(moved.items[0].json.changes).toEqual([
+				expect.objectContaining({ field: 'customer.address1', inStore: '"Uusi katu 9"' }),
+			]);
+			expect(writes(await requestLog(ctx)).map((entry) => entry.method)).toEqual(['POST', 'PUT']);
+
+			await ctx.control.post('/orders/1042/advance', { status: 'collecting' });
+			(raw.shipping_address as IDataObject).address1 = 'Liian myöhään 1';
+			await clearRequestLog(ctx);
+			const late = await runMyOgo(ctx, parameters, [raw], { continueOnFail: true });
+			expect(String(late.items[0].json.error)).toContain(
+				'Order 1042 cannot be updated: it is already collecting in the warehouse',
+			);
+			expect(writes(await requestLog(ctx)).map((entry) => entry.status)).toEqual([409]);
+			expect(await allRows(ctx.api, '/orders')).toHaveLength(1);
+		});
+
 		it('"Only Send Orders myOGO Lacks": a second catch-up of 30 orders makes no write and one list read', async () => {
 			const orders = Array.from({ length: 30 }, (_, i) => shopifyOrderNumbered(3000 + i));
 			const windowStart = new Date(Date.now() - 3600_000).toISOString();

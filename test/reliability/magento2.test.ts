@@ -11,6 +11,7 @@ import { setStock } from '../trigger/helpers';
 import { placeMagentoOrder } from '../harness/magento2';
 import { itemsOf, runFromTrigger, templatePollingTrigger } from '../harness/templates';
 import { runWorkflow } from '../harness/runWorkflow';
+import { atTheNextRepair } from '../harness/n8nClock';
 import {
 	magentoQuantities,
 	sendMyOgoOrder,
@@ -157,10 +158,10 @@ test('tracking: Magento failing ship calls, nobody retrying; the repair run ship
 	const live = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
 	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(2);
 	await env.magento.post('/faults', faults[2]);
-	const refusedRepair = await run(env, 'Repair Every 4 Hours');
+	const refusedRepair = await atTheNextRepair(() => run(env, 'Repair Every 4 Hours'));
 	expect(itemsOf(refusedRepair, 'Failed Tracking Updates')).toHaveLength(1);
-	await run(env, 'Repair Every 4 Hours');
-	const again = await run(env, 'Repair Every 4 Hours');
+	await atTheNextRepair(() => run(env, 'Repair Every 4 Hours'));
+	const again = await atTheNextRepair(() => run(env, 'Repair Every 4 Hours'));
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
 
 	const state = (await env.magento.get('/state')).data as { shipments: Obj[]; emails: Obj[] };

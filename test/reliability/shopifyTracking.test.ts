@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { paidOrderInBoth } from '../harness/shopify';
 import { itemsOf, templatePollingTrigger } from '../harness/templates';
+import { atTheNextRepair } from '../harness/n8nClock';
 import { problems } from './support/environment';
 import { useShopifyReliabilityEnvironment } from './support/shopifyEnvironment';
 
@@ -115,10 +116,10 @@ test('Shopify failing during the live shipped poll, nobody retrying: the repair 
 	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(3);
 
 	// Nobody retries the failed execution: the schedule's repair run puts the missing codes in.
-	const repair = await env.run('Repair Every 4 Hours', [{}]);
+	const repair = await atTheNextRepair(() => env.run('Repair Every 4 Hours', [{}]));
 	expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);
 	expect(itemsOf(repair, 'Tracking Sent')).toHaveLength(3);
-	const again = await env.run('Repair Every 4 Hours', [{}]);
+	const again = await atTheNextRepair(() => env.run('Repair Every 4 Hours', [{}]));
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
 
 	const fulfillments = ((await env.shopify.get('/state')).data as { fulfillments: IDataObject[] })

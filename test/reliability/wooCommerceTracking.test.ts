@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createMyOgoOrder } from '../harness/myOgoOrder';
 import { itemsOf, templatePollingTrigger } from '../harness/templates';
+import { atTheNextRepair } from '../harness/n8nClock';
 import { problems, useReliabilityEnvironment } from './support/environment';
 
 const env = useReliabilityEnvironment({
@@ -46,10 +47,10 @@ test('WooCommerce failing while the shipped poll writes, nobody retrying: the re
 	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(3);
 	expect(itemsOf(live, 'Tracking Sent')).toHaveLength(1);
 
-	const repair = await env.run('Repair Every 4 Hours', [{}]);
+	const repair = await atTheNextRepair(() => env.run('Repair Every 4 Hours', [{}]));
 	expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);
 	expect(itemsOf(repair, 'Tracking Sent')).toHaveLength(3);
-	const again = await env.run('Repair Every 4 Hours', [{}]);
+	const again = await atTheNextRepair(() => env.run('Repair Every 4 Hours', [{}]));
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
 
 	const delivered: string[] = [];

@@ -17,6 +17,7 @@ import {
 	useTwoShops,
 	type Shop,
 } from './twoShops';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useTwoShops(MAGENTO, ['M1-', 'M2-']);
 type MagentoShop = Shop<RunningMagentoFake>;
@@ -149,7 +150,9 @@ describe('orders and tracking: references M1-000000101 and M2-000000101', () => 
 				trackingNumber: trackingNumberOf(shop),
 			});
 		for (const [index, shop] of env.shops.entries()) {
-			const repair = await runFrom(shop, shop.template(TRACKING), 'Repair Every 4 Hours');
+			const repair = await atTheNextRepair(() =>
+				runFrom(shop, shop.template(TRACKING), 'Repair Every 4 Hours'),
+			);
 			expect(repair.error).toBeUndefined();
 			expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);
 			expect(itemsOf(repair, 'Tracking Sent')).toHaveLength(1);

@@ -89,6 +89,56 @@ test('a canceled order is cancelled in myOGO; one myOGO never had ends on Nothin
 	expect((await myOgoOrders())[0].status).toBe('cancelled');
 });
 
+test("an order edited in Magento's admin before invoicing, with a pending status sent (Edit cancels it and places <number>-1 with the change): the poll cancels the old one in myOGO and sends the new one; once the warehouse collects the old one, its cancel ends on Could Not Cancel", async () => {
+	const original = await placeOrder();
+	await poll();
+	// Magento numbers each edit after the first order: 000000001-1, then 000000001-2.
+	const edited = async (order: Obj, edit: number, street: string) => {
+		await env.magento.post(`/orders/${order.entity_id}/state`, { state: 'canceled' });
+		return await placeOrder({
+			increment_id: `${original.increment_id}-${edit}`,
+			address: {
+				firstname: 'Test',
+				lastname: 'Buyer',
+				street: [street],
+				city: 'Helsinki',
+				postcode: '00100',
+				country_id: 'FI',
+				telephone: '+358401234567',
+				email: 'buyer@example.com',
+			},
+		});
+	};
+	const replacement = await edited(original, 1, 'Uusi katu 2');
+	const result = await poll();
+	expect(result.error).toBeUndefined();
+	expect(itemsOf(result, 'Failed Orders')).toEqual([]);
+	expect(itemsOf(result, 'Cancelled in myOGO').map((o) => o.reference)).toEqual([
+		original.increment_id,
+	]);
+	expect(itemsOf(result, 'Sent to myOGO').map((o) => o.reference)).toEqual([
+		replacement.increment_id,
+	]);
+	const byReference = new Map((await myOgoOrders()).map((o) => [o.reference, o]));
+	expect(byReference.get(original.increment_id)?.status).toBe('cancelled');
+	expect(byReference.get(replacement.increment_id)).toMatchObject({
+		status: 'new',
+		customer: expect.objectContaining({ address1: 'Uusi katu 2' }),
+	});
+
+	// Edited again after the warehouse started on the replacement: the cancel is refused (named, for
+	// a person to sort out with the warehouse) and the new order is still sent.
+	await env.bed.control.post(`/orders/${replacement.increment_id}/advance`, {
+		status: 'collecting',
+	});
+	const second = await edited(replacement, 2, 'Kolmas katu 3');
+	const late = await poll();
+	expect(itemsOf(late, 'Could Not Cancel').map((o) => o.reference)).toEqual([
+		replacement.increment_id,
+	]);
+	expect(itemsOf(late, 'Sent to myOGO').map((o) => o.reference)).toEqual([second.increment_id]);
+});
+
 test('a read Magento refuses ends on Failed Orders (n8n puts a refused page on the success output: the template checks it); the next poll sends the order', async () => {
 	await placeOrder();
 	await env.magento.post('/faults', { status: 500, path: '/orders' });

@@ -12,6 +12,7 @@ import {
 	useMagentoEnvironment,
 	type MagentoEnvironment,
 } from './magento2Setup';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useMagentoEnvironment('magento2-tracking-from-myogo.json');
 const RULES = 'Your Rules (one item per shipped order)';
@@ -130,9 +131,11 @@ test('a refused shipment fails visibly; the repair run ships it once Magento tak
 	expect((await magentoOrder(order.entity_id)).shipments).toEqual([]);
 
 	const repair = () =>
-		runWorkflow(
-			{ nodes: env.template.nodes, connections: env.template.connections },
-			{ credentials: env.credentials(), startNode: 'Repair Every 4 Hours' },
+		atTheNextRepair(() =>
+			runWorkflow(
+				{ nodes: env.template.nodes, connections: env.template.connections },
+				{ credentials: env.credentials(), startNode: 'Repair Every 4 Hours' },
+			),
 		);
 	const first = await repair();
 	expect(first.error).toBeUndefined();

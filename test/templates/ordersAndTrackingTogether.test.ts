@@ -17,6 +17,7 @@ import {
 import { paidCheckout } from '../harness/shopify';
 import { seedWooOrderProducts, wooOrder } from '../harness/wooCommerceOrder';
 import { myOgoApiCalls, useTemplateEnvironment, type TemplateEnvironment } from './setup';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useTemplateEnvironment({
 	stores: ['woocommerce', 'shopify'],
@@ -90,7 +91,9 @@ async function runTogether(environment: TemplateEnvironment, store: Store) {
 	const live = await runFromTrigger(store.tracking, 'myOGO Trigger', shipped!, credentials);
 	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(1);
 	for (let run = 0; run < 2; run++) {
-		const repair = await runFromTrigger(store.tracking, 'Repair Every 4 Hours', [{}], credentials);
+		const repair = await atTheNextRepair(() =>
+			runFromTrigger(store.tracking, 'Repair Every 4 Hours', [{}], credentials),
+		);
 		expect([
 			run,
 			itemsOf(repair, 'Tracking Sent').length,

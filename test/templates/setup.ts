@@ -28,6 +28,7 @@ import {
 	itemsOf,
 	runFromTrigger,
 } from '../harness/templates';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 export interface TemplateEnvironmentOptions {
 	/** `workflows/<file>` to load and configure once both services run; becomes `env.template`. */
@@ -198,16 +199,14 @@ export async function expectSecondCatchUpWritesNothing(
 }
 
 /**
- * Runs a tracking template's repair schedule once: it must end one order on "Tracking Sent", none
+ * Runs a tracking template's repair schedule once, when the next one comes (the orders shipped now
+ * are then past the live poll's window): it must end one order on "Tracking Sent", none
  * on the failure end, and read myOGO once (the shipped orders of the window), nothing else.
  */
 export async function expectRepairSendsOne(env: TemplateEnvironment): Promise<void> {
 	await env.bed.control.delete('/requests');
-	const repair = await runFromTrigger(
-		env.template,
-		'Repair Every 4 Hours',
-		[{}],
-		env.credentials(),
+	const repair = await atTheNextRepair(() =>
+		runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials()),
 	);
 	expect(repair.error).toBeUndefined();
 	expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);
@@ -215,4 +214,31 @@ export async function expectRepairSendsOne(env: TemplateEnvironment): Promise<vo
 	expect((await myOgoApiCalls(env)).map((c) => `${c.method} ${c.path}`)).toEqual([
 		'GET /api/v1/orders',
 	]);
+}
+
+/** The WooCommerce tracking template against the fakes, with one product (MUG) in myOGO. */
+export function useWooCommerceTrackingEnvironment(): TemplateEnvironment {
+	return useTemplateEnvironment({
+		template: 'woocommerce-tracking-from-myogo.json',
+		settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
+		seed: (bed) =>
+			bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
+	});
+}
+
+/**
+ * A Shopify tracking template's live run with Shopify refusing the fulfillment (503): the live path
+ * loses the order, which ends on "Failed Tracking Updates".
+ */
+export async function liveRunLosesFulfillment(
+	env: TemplateEnvironment,
+	items: IDataObject[],
+): Promise<void> {
+	await env.shopify.post('/faults', {
+		status: 503,
+		path: '/graphql',
+		graphqlOperation: 'CreateFulfillment',
+	});
+	const live = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
+	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(1);
 }

@@ -88,18 +88,28 @@ describe('Shopify paid orders to myOGO', () => {
 		]);
 	});
 
-	test('a paid order sent by the webhook and again by the catch-up exists exactly once in myOGO', async () => {
+	test('a paid order is one myOGO call from its webhook; sent again by a repeated delivery and by the catch-up it exists exactly once in myOGO', async () => {
 		const { paid } = await activateTriggers();
 		const order = await placeOrder();
 		await env.shopify.post(`/orders/${order.id}/pay`);
 		await env.shopifyFake.settle();
 		// n8n's own trigger accepted the signed delivery and handed the order over.
 		expect(paid.items).toHaveLength(1);
+		await env.bed.control.delete('/requests');
 		const webhookRun = await runFromTrigger(env.template, PAID, paid.items[0], env.credentials());
 		expect(webhookRun.error).toBeUndefined();
 		expect(itemsOf(webhookRun, 'Failed Orders')).toEqual([]);
 		expect(itemsOf(webhookRun, 'Sent to myOGO').map((o) => [o.reference, o.result])).toEqual([
 			[reference(order), 'created'],
+		]);
+		// A payment sends the order as new: one myOGO call, no read of myOGO first.
+		expect((await myOgoApiCalls(env)).map((c) => `${c.method} ${c.path}`)).toEqual([
+			'POST /api/v1/orders',
+		]);
+		// The same payment delivered again: answered 409, compared, nothing written.
+		const repeat = await runFromTrigger(env.template, PAID, paid.items[0], env.credentials());
+		expect(itemsOf(repeat, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([
+			[reference(order), 'unchanged'],
 		]);
 
 		const catchUp = await runFromTrigger(

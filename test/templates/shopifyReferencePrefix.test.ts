@@ -19,6 +19,7 @@ import {
 } from '../harness/templates';
 import type { RunResult } from '../harness/runWorkflow';
 import { myOgoApiCalls, useShopifyTemplateEnvironment } from './setup';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useShopifyTemplateEnvironment('shopify-orders-to-myogo.json', ['MUG']);
 const PREFIX = 'S1-';
@@ -218,7 +219,9 @@ describe('tracking template with settings.referencePrefix "S1-"', () => {
 		await ship(references);
 		await env.shopify.delete('/requests');
 
-		const repair = await runFromTrigger(template, 'Repair Every 4 Hours', [{}], env.credentials());
+		const repair = await atTheNextRepair(() =>
+			runFromTrigger(template, 'Repair Every 4 Hours', [{}], env.credentials()),
+		);
 		// The one list read of unfulfilled orders, then one lookup and one fulfillment for the S1- order.
 		await expectOnlyShopOneFulfilled(repair, shops, [
 			'GET /orders.json',

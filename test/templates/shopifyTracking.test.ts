@@ -13,7 +13,8 @@ import {
 	runFromTrigger,
 	templatePollingTrigger,
 } from '../harness/templates';
-import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
+import { expectRepairSendsOne, liveRunLosesFulfillment, useTemplateEnvironment } from './setup';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useTemplateEnvironment({
 	stores: ['shopify'],
@@ -175,13 +176,7 @@ test('Shopify answering 5xx during the live shipped poll: the repair run fulfill
 	const shipped = await paidOrder();
 	const waiting = await paidOrder();
 	const items = await shipAndPoll(env.template, [[shipped.reference, 'JJFI555']]);
-	await env.shopify.post('/faults', {
-		status: 503,
-		path: '/graphql',
-		graphqlOperation: 'CreateFulfillment',
-	});
-	const live = await runFromTrigger(env.template, 'myOGO Trigger', items, env.credentials());
-	expect(itemsOf(live, 'Failed Tracking Updates')).toHaveLength(1);
+	await liveRunLosesFulfillment(env, items);
 	expect((await shopifyState()).fulfillments).toEqual([]);
 
 	await env.shopify.delete('/requests');
@@ -209,7 +204,9 @@ test('Shopify answering 5xx during the live shipped poll: the repair run fulfill
 	expect(state.fulfillments.filter((f) => f.orderId === waiting.id)).toEqual([]);
 
 	await env.shopify.delete('/requests');
-	const again = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	const again = await atTheNextRepair(() =>
+		runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials()),
+	);
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
 	expect(
 		((await env.shopify.get('/requests')).data as Array<{ graphqlOperation?: string }>).filter(

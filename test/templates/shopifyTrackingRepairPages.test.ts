@@ -9,6 +9,7 @@ import { myOgoOrderBody } from '../harness/myOgoOrder';
 import { paidCheckout } from '../harness/shopify';
 import { itemsOf, runFromTrigger } from '../harness/templates';
 import { myOgoApiCalls, useShopifyTemplateEnvironment } from './setup';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useShopifyTemplateEnvironment('shopify-tracking-from-myogo.json', ['MUG']);
 
@@ -64,7 +65,9 @@ async function shippedWhileTheLivePathWasLost(count: number): Promise<string[]> 
 async function repair() {
 	await env.shopify.delete('/requests');
 	await env.bed.control.delete('/requests');
-	const run = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	const run = await atTheNextRepair(() =>
+		runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials()),
+	);
 	expect(run.error).toBeUndefined();
 	expect(itemsOf(run, 'Failed Tracking Updates')).toEqual([]);
 	return { run, shopify: await shopifyCalls(), myOgo: await myOgoApiCalls(env) };
@@ -137,11 +140,8 @@ test('a page Shopify refuses mid-way ends the repair on "Failed Tracking Updates
 	const references = await shippedWhileTheLivePathWasLost(300);
 	await env.shopify.post('/faults', { status: 503, path: '/orders', method: 'GET', after: 1 });
 	await env.shopify.delete('/requests');
-	const refused = await runFromTrigger(
-		env.template,
-		'Repair Every 4 Hours',
-		[{}],
-		env.credentials(),
+	const refused = await atTheNextRepair(() =>
+		runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials()),
 	);
 	expect(refused.error).toBeUndefined();
 	expect(itemsOf(refused, 'Failed Tracking Updates')).toHaveLength(1);

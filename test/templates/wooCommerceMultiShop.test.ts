@@ -17,6 +17,7 @@ import {
 	useTwoShops,
 	type Shop,
 } from './twoShops';
+import { atTheNextRepair } from '../harness/n8nClock';
 
 const env = useTwoShops(WOOCOMMERCE, ['W1-', 'W2-']);
 type WooShop = Shop<RunningWooCommerceFake>;
@@ -184,11 +185,8 @@ describe('orders and tracking: references W1-1001 and W2-1001', () => {
 				trackingNumber: trackingNumberOf(shop),
 			});
 		for (const shop of env.shops) {
-			const repair = await runFromTrigger(
-				shop.template(TRACKING),
-				'Repair Every 4 Hours',
-				[{}],
-				shop.credentials(),
+			const repair = await atTheNextRepair(() =>
+				runFromTrigger(shop.template(TRACKING), 'Repair Every 4 Hours', [{}], shop.credentials()),
 			);
 			expect(repair.error).toBeUndefined();
 			expect(itemsOf(repair, 'Failed Tracking Updates')).toEqual([]);

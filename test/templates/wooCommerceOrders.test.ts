@@ -65,7 +65,7 @@ describe('WooCommerce paid orders to myOGO', () => {
 		expect(webhooks.map((w) => w.topic).sort()).toEqual(['order.created', 'order.updated']);
 	});
 
-	test('a paid order sent by the webhook and again by the catch-up exists exactly once in myOGO', async () => {
+	test('a checkout costs one WooCommerce read and one myOGO call: the pending deliveries end on "Not Paid Yet", the payment creates the order; the catch-up does not send it again', async () => {
 		const { created, updated } = await activateTriggers();
 		// The customer checks out: WooCommerce creates the order as pending, then payment moves it to processing.
 		const order = (await env.woo.post('/orders', wooOrder('2087', 'pending'))).data as IDataObject;
@@ -80,7 +80,9 @@ describe('WooCommerce paid orders to myOGO', () => {
 		const webhookItems = [...created.items, ...updated.items];
 		expect(webhookItems).toHaveLength(3);
 
-		const sent: IDataObject[] = [];
+		await env.bed.control.delete('/requests');
+		const wooRequestsBefore = ((await env.woo.get('/requests')).data as IDataObject[]).length;
+		const ends: string[][] = [];
 		for (const [trigger, name] of [
 			[created, 'WooCommerce Trigger (order created)'],
 			[updated, 'WooCommerce Trigger (order updated)'],
@@ -89,14 +91,33 @@ describe('WooCommerce paid orders to myOGO', () => {
 				const result = await runFromTrigger(env.template, name, items, env.credentials());
 				expect(result.error).toBeUndefined();
 				expect(itemsOf(result, 'Failed Orders')).toEqual([]);
-				sent.push(...itemsOf(result, 'Sent to myOGO'), ...itemsOf(result, 'Nothing to Send'));
+				ends.push([
+					...itemsOf(result, 'Not Paid Yet').map(() => 'Not Paid Yet'),
+					...itemsOf(result, 'Sent to myOGO').map(
+						(o) => `Sent to myOGO: ${o.reference} ${o.result}`,
+					),
+				]);
 			}
 		}
-		// Each delivery is decided on the order as WooCommerce has it now (paid), whatever status it
-		// carried: the first creates it, the others find it unchanged in myOGO and write nothing.
-		expect(sent.map((o) => [o.reference, o.result])).toEqual([
-			['2087', 'created'],
-			['2087', 'unchanged'],
+		// The two deliveries of the pending order end before any call; the payment's delivery is read
+		// once and sent as a new order: one POST, no read of myOGO first.
+		expect(ends).toEqual([['Not Paid Yet'], ['Not Paid Yet'], ['Sent to myOGO: 2087 created']]);
+		expect((await myOgoApiCalls(env)).map((c) => `${c.method} ${c.path}`)).toEqual([
+			'POST /api/v1/orders',
+		]);
+		const wooReads = ((await env.woo.get('/requests')).data as IDataObject[]).slice(
+			wooRequestsBefore,
+		);
+		expect(wooReads.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /orders/${order.id}`]);
+
+		// The same payment delivered again: myOGO answers 409, the order is compared and not rewritten.
+		const repeat = await runFromTrigger(
+			env.template,
+			'WooCommerce Trigger (order updated)',
+			updated.items[1],
+			env.credentials(),
+		);
+		expect(itemsOf(repeat, 'Nothing to Send').map((o) => [o.reference, o.result])).toEqual([
 			['2087', 'unchanged'],
 		]);
 
@@ -369,15 +390,23 @@ describe('WooCommerce paid orders to myOGO', () => {
 			expect(result.error).toBeUndefined();
 			expect(itemsOf(result, 'Failed Orders')).toEqual([]);
 			expect(itemsOf(result, 'Sent to myOGO')).toEqual([]);
-			outcomes.push(itemsOf(result, 'Nothing to Cancel').map((o) => String(o.error)));
+			outcomes.push([
+				...itemsOf(result, 'Nothing to Cancel').map((o) => String(o.error)),
+				...itemsOf(result, 'Not Paid Yet').map(() => 'Not Paid Yet'),
+			]);
 		}
-		// Every delivery was decided on the order as it is now (cancelled after payment): nothing to cancel in myOGO.
-		expect(outcomes).toEqual([1, 2, 3].map(() => [expect.stringContaining('4101')]));
+		// The cancelled and the late "paid" delivery were decided on the order as it is now (cancelled
+		// after payment): nothing to cancel in myOGO. The pending one ends before any call.
+		expect(outcomes).toEqual([
+			[expect.stringContaining('4101')],
+			[expect.stringContaining('4101')],
+			['Not Paid Yet'],
+		]);
 		expect(await myOgoOrders()).toEqual([]);
-		// One read of the current order per delivery, nothing else.
+		// One read of the current order per delivery that could be paid, nothing else.
 		const log = (await env.woo.get('/requests')).data as Array<{ method: string; path: string }>;
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(
-			[1, 2, 3].map(() => `GET /orders/${order.id}`),
+			[1, 2].map(() => `GET /orders/${order.id}`),
 		);
 	});
 

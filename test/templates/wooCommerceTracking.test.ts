@@ -12,14 +12,10 @@ import {
 	templatePollingTrigger,
 } from '../harness/templates';
 import { createMyOgoOrder } from '../harness/myOgoOrder';
-import { expectRepairSendsOne, useTemplateEnvironment } from './setup';
+import { expectRepairSendsOne, useWooCommerceTrackingEnvironment } from './setup';
+import { atTheNextRepair } from '../harness/n8nClock';
 
-const env = useTemplateEnvironment({
-	template: 'woocommerce-tracking-from-myogo.json',
-	settings: (fake) => ({ 'settings.wooCommerceUrl': fake.url }),
-	seed: (bed) =>
-		bed.control.post('/seed', { products: [{ code: 'MUG', languageCode: 'en', name: 'Mug' }] }),
-});
+const env = useWooCommerceTrackingEnvironment();
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -238,7 +234,9 @@ test('WooCommerce answering 5xx during the live shipped poll: the repair run com
 	});
 
 	await env.woo.delete('/requests');
-	const again = await runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials());
+	const again = await atTheNextRepair(() =>
+		runFromTrigger(env.template, 'Repair Every 4 Hours', [{}], env.credentials()),
+	);
 	expect(itemsOf(again, 'Tracking Sent')).toEqual([]);
 	expect(
 		((await env.woo.get('/requests')).data as Array<{ method: string }>).filter(

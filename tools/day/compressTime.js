@@ -15,7 +15,9 @@
  *   never runs more often than once a minute (`shortestPollSeconds`, from tools/n8n/pinned.js).
  * Periods are rounded to what a cron can repeat evenly (a divisor of 60 seconds, 60 minutes or
  * 24 hours), never below one second. Settings (look-back windows such as catchUpHours) are not
- * touched: the day's data is minutes old, so every window still covers all of it.
+ * touched: the day's data is minutes old, so every window still covers all of it. The tracking
+ * repair's "Left to the Live Poll" window needs nothing here either: the templates compute it from
+ * the myOGO Trigger's own poll times (two poll periods), so it shrinks with the compressed poll.
  */
 
 /** @typedef {import('../n8n/templates').TemplateWorkflow} TemplateWorkflow */

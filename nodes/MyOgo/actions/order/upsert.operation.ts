@@ -16,7 +16,7 @@ import { includeDocumentsOption } from './options';
 import { orderOutput } from './output';
 
 /** What the node does with an order myOGO already holds. */
-type ExistingOrders = 'update' | 'updateChanges' | 'leave';
+type ExistingOrders = 'update' | 'updateChanges' | 'createFirst' | 'leave';
 
 const existingOrdersField: INodeProperties = {
 	displayName: 'When myOGO Has the Order',
@@ -34,6 +34,12 @@ const existingOrdersField: INodeProperties = {
 			value: 'updateChanges',
 			description:
 				'Read what myOGO holds first and write only when something would change (output "unchanged" otherwise); an order the warehouse has taken over fails with what changed',
+		},
+		{
+			name: 'Create First, Then Update What Changed',
+			value: 'createFirst',
+			description:
+				'For orders that are most likely new (e.g. a payment webhook): send it as a new order, one call; only when myOGO answers that it has it, read it and write only what changed, as "Update Only What Changed" does',
 		},
 		{
 			name: 'Only Send Orders myOGO Lacks',
@@ -62,7 +68,7 @@ const properties: INodeProperties[] = [
 	writeOptions([changedAfterOption, includeDocumentsOption]),
 ];
 
-/** Set when the run compares with myOGO first; undefined for "Update It". */
+/** Set when the run compares with what myOGO holds; undefined for "Update It". */
 interface Shared {
 	mode: Exclude<ExistingOrders, 'update'>;
 	held: KnownRows;
@@ -133,7 +139,11 @@ async function compareThenWrite(
 	itemIndex: number,
 ) {
 	const reference = String(input.order.reference);
-	const stored = await knownRow(context, shared.held, shared.list, reference, itemIndex);
+	// "Create First" skips the read: for a new order the POST is the only call.
+	const stored =
+		shared.mode === 'createFirst'
+			? null
+			: await knownRow(context, shared.held, shared.list, reference, itemIndex);
 	if (stored) return await settleWithHeld(context, shared, stored, input, itemIndex);
 	const created = await settle(
 		myOgoRequest.call(context, { method: 'POST', path: '/orders', body: input.order, itemIndex }),
@@ -160,6 +170,12 @@ export const upsertOrder: MyOgoOperation<Shared | undefined, OrderOfItem> = {
 	async prepare(_items, built: Array<BuiltItem<OrderOfItem>>) {
 		const mode = this.getNodeParameter('existingOrders', 0, 'update') as ExistingOrders;
 		if (mode === 'update') return undefined;
+		if (mode === 'createFirst')
+			return {
+				mode,
+				list: { path: '/orders', keyField: 'reference' },
+				held: { known: new Map(), complete: false },
+			};
 		const changedAfter = isoTimestamp(
 			this,
 			this.getNodeParameter('options.heldChangedAfter', 0, '') as unknown,
