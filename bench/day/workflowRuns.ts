@@ -8,15 +8,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { listExecutions } from '../../tools/n8n';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { unflatten } = require('../../tools/n8n/executions');
-
-interface ExecutionRow {
-	id: string;
-	workflowName: string;
-	mode: string;
-	status: string;
-}
 
 /** End nodes that mean "nothing to do here". */
 const QUIET_ENDS = new Set([
@@ -41,23 +36,6 @@ export interface TriggerRuns {
 	idle: number;
 	/** Runs the day's own store events account for (webhook triggers only). */
 	ownEvents?: number;
-}
-
-/** Every execution, newest first (n8n serves at most 100 a page). */
-async function allExecutions(url: string, cookie: string): Promise<ExecutionRow[]> {
-	const rows: ExecutionRow[] = [];
-	let lastId: string | undefined;
-	for (;;) {
-		const query = `filter=%7B%7D&limit=100${lastId ? `&lastId=${lastId}` : ''}`;
-		const response = await fetch(`${url}/rest/executions?${query}`, { headers: { cookie } });
-		if (!response.ok) throw new Error(`n8n /rest/executions answered ${response.status}`);
-		const page = ((await response.json()) as { data: { results: ExecutionRow[] } }).data.results;
-		// Queued and running runs come first on a page, finished ones by start time: each counted once.
-		rows.push(...page.filter((row) => !rows.some((seen) => seen.id === row.id)));
-		if (page.length < 100) return rows;
-		// n8n orders a page by start time but pages by id: go on below the smallest id seen.
-		lastId = String(Math.min(...page.map((row) => Number(row.id))));
-	}
 }
 
 /** The trigger a stored run started at, and whether it had nothing to do. */
@@ -108,7 +86,7 @@ export async function workflowRuns(
 	classify = true,
 ): Promise<TriggerRuns[]> {
 	const byWorkflow = new Map(templates.map((t) => [t.name, t]));
-	const rows = await allExecutions(url, cookie);
+	const rows = await listExecutions(url, cookie);
 	const counted = new Map<string, TriggerRuns>();
 	const queue = [...rows];
 	const worker = async () => {

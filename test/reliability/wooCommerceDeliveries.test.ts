@@ -66,6 +66,7 @@ async function runDeliveries(trigger: WebhookTrigger, from = 0) {
 		failed: [] as IDataObject[],
 		cancelled: [] as IDataObject[],
 		nothingToCancel: [] as IDataObject[],
+		notPaidYet: [] as IDataObject[],
 	};
 	for (const items of trigger.items.slice(from)) {
 		const result = await env.run(ORDER_UPDATED, items);
@@ -79,6 +80,7 @@ async function runDeliveries(trigger: WebhookTrigger, from = 0) {
 		outputs.failed.push(...itemsOf(result, 'Failed Orders'));
 		outputs.cancelled.push(...itemsOf(result, 'Cancel in myOGO'));
 		outputs.nothingToCancel.push(...itemsOf(result, 'Nothing to Cancel'));
+		outputs.notPaidYet.push(...itemsOf(result, 'Not Paid Yet'));
 	}
 	return outputs;
 }
@@ -129,13 +131,12 @@ describe('WooCommerce deliveries on a bad day', () => {
 		await deliver(updated, b);
 
 		const out = await runDeliveries(updated);
-		// Each delivery is decided on the order as WooCommerce has it now: 7601 is paid (the stale
-		// "pending" re-sends the same order), 7602 is cancelled (nothing to cancel, nothing created).
+		// The stale "pending" of 7601 ends on "Not Paid Yet" before any call; every other delivery is
+		// decided on the order as WooCommerce has it now: 7601 is paid, 7602 is cancelled (nothing to
+		// cancel, nothing created).
 		expect(out.failed).toEqual([]);
-		expect(out.sent.map((o) => [o.reference, o.result])).toEqual([
-			['7601', 'created'],
-			['7601', 'unchanged'],
-		]);
+		expect(out.sent.map((o) => [o.reference, o.result])).toEqual([['7601', 'created']]);
+		expect(out.notPaidYet.map((o) => [String(o.number), o.status])).toEqual([['7601', 'pending']]);
 		expect(out.nothingToCancel.map((o) => String(o.error))).toEqual([
 			expect.stringContaining('7602'),
 			expect.stringContaining('7602'),

@@ -17,17 +17,33 @@ const { outputOf } = require('./cli');
  */
 
 /**
+ * Every execution n8n recorded, newest first. n8n serves at most 100 a page (whatever `limit` asks),
+ * so the list is read page by page: a long live test would otherwise see only its newest 100 runs.
  * @param {string} url n8n's base URL
  * @param {string} cookie from signIn()
  * @returns {Promise<ExecutionSummary[]>}
  */
 async function listExecutions(url, cookie) {
-	const response = await fetch(`${url}/rest/executions?filter=%7B%7D&limit=250`, {
-		headers: { cookie },
-	});
-	if (!response.ok) throw new Error(`n8n /rest/executions answered ${response.status}`);
-	const body = /** @type {{ data: { results: ExecutionSummary[] } }} */ (await response.json());
-	return body.data.results;
+	/** @type {ExecutionSummary[]} */
+	const rows = [];
+	const seen = new Set();
+	let lastId = '';
+	for (;;) {
+		const query = `filter=%7B%7D&limit=100${lastId ? `&lastId=${lastId}` : ''}`;
+		const response = await fetch(`${url}/rest/executions?${query}`, { headers: { cookie } });
+		if (!response.ok) throw new Error(`n8n /rest/executions answered ${response.status}`);
+		const body = /** @type {{ data: { results: ExecutionSummary[] } }} */ (await response.json());
+		const page = body.data.results;
+		// Queued and running runs come first on every page: each run is kept once.
+		for (const row of page) {
+			if (seen.has(row.id)) continue;
+			seen.add(row.id);
+			rows.push(row);
+		}
+		if (page.length < 100) return rows;
+		// n8n orders a page by start time but pages by id: go on below the smallest id seen.
+		lastId = String(Math.min(...page.map((row) => Number(row.id))));
+	}
 }
 
 /**
