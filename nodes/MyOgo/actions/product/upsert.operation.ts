@@ -67,7 +67,8 @@ interface Catalog extends KnownRows {
 interface UpsertInput extends ProductsOfItem {
 	compare: boolean;
 	keepExisting: boolean;
-	remember: boolean;
+	/** Per product, its entry to remember as sent (sentEntry); empty when the item does not ask for it. */
+	entries: string[];
 }
 
 type Result = 'created' | 'updated' | 'unchanged' | 'kept';
@@ -173,40 +174,40 @@ async function upsertOne(
 	return output;
 }
 
-/** The products of an item to remember as sent (none when the item does not ask for it). */
-function entriesOf(input: UpsertInput): string[] {
-	return input.remember ? input.products.map((body) => sentEntry(body, input.keepExisting)) : [];
-}
-
 export const upsertProduct: MyOgoOperation<Catalog, UpsertInput> = {
 	value: 'upsert',
 	properties,
 	parallel: true,
 	label: productsLabel,
 	build({ itemIndex, item }) {
+		const input = productsOfItem(this, itemIndex, item.json);
+		const keepExisting = this.getNodeParameter('whenProductExists', itemIndex, 'update') === 'keep';
+		const remember = this.getNodeParameter('skipSentUnchanged', itemIndex, false) as boolean;
 		return {
-			...productsOfItem(this, itemIndex, item.json),
+			...input,
 			compare: this.getNodeParameter('onlyWriteChanges', itemIndex, true) as boolean,
-			keepExisting: this.getNodeParameter('whenProductExists', itemIndex, 'update') === 'keep',
-			remember: this.getNodeParameter('skipSentUnchanged', itemIndex, false) as boolean,
+			keepExisting,
+			entries: remember ? input.products.map((body) => sentEntry(body, keepExisting)) : [],
 		};
 	},
 	async prepare(_items, built: Array<BuiltItem<UpsertInput>>) {
 		// Once per entry: a product twice in one run is not "sent before" by its own first copy.
-		const entries = new Set(built.flatMap(({ input }) => entriesOf(input)));
+		const entries = new Set(built.flatMap(({ input }) => input.entries));
 		const sentBefore = await recordSent(this, [...entries]);
 		// Only what is to be compared, and was not sent unchanged before, is read from myOGO.
 		const codes = new Set<string>();
 		for (const { input } of built) {
 			if (!input.compare) continue;
-			for (const body of input.products)
-				if (!sentBefore.has(sentEntry(body, input.keepExisting))) codes.add(String(body.code));
+			for (const [index, body] of input.products.entries()) {
+				const entry = input.entries[index];
+				if (entry === undefined || !sentBefore.has(entry)) codes.add(String(body.code));
+			}
 		}
 		return { sentBefore, ...(await readKnownRows(this, PRODUCTS, codes)) };
 	},
 	async execute({ itemIndex, input, shared }) {
 		const outputs: IDataObject[] = [];
-		const entries = entriesOf(input);
+		const { entries } = input;
 		for (const [index, body] of input.products.entries()) {
 			const entry = entries[index];
 			if (entry !== undefined && shared.sentBefore.has(entry)) {
